@@ -1,0 +1,70 @@
+/**
+ * Zod schemas of everything that is stored or crosses a process boundary.
+ * Offsets are Unicode code points, half-open [start, end) (see ANNOTATION-GUIDE.md).
+ */
+import { z } from 'zod';
+
+export const FigureKind = z.enum(['count', 'money', 'percent', 'range', 'date', 'duration', 'name']);
+export type FigureKind = z.infer<typeof FigureKind>;
+
+export const Approx = z.enum(['more', 'less', 'about']).nullable();
+export type Approx = z.infer<typeof Approx>;
+
+export const Figure = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: FigureKind,
+  value: z.number().nullable(),
+  value_to: z.number().nullable().default(null),
+  unit: z.string().nullable(),
+  approx: Approx,
+  metric: z.string().nullable(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const Span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Span = z.infer<typeof Span>;
+
+export const DuplicateKind = z.enum(['exact_paragraph', 'near_paragraph', 'copied_passage', 'repeated_word', 'boilerplate']);
+export type DuplicateKind = z.infer<typeof DuplicateKind>;
+
+export const Duplicate = z.object({
+  kind: DuplicateKind,
+  /** first place */
+  a: Span,
+  /** second place (for boilerplate in a single place, equal to a) */
+  b: Span,
+  /** shared length in code points */
+  length: z.number().int().nonnegative(),
+  /** character 5-gram Jaccard similarity, for near_paragraph */
+  similarity: z.number().min(0).max(1).optional(),
+  /** every place of a group repeated more than twice (a and b are the first two) */
+  places: z.array(Span).optional(),
+});
+export type Duplicate = z.infer<typeof Duplicate>;
+
+export const DefectKind = z.enum(['broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation']);
+export type DefectKind = z.infer<typeof DefectKind>;
+
+export const Defect = z.object({
+  kind: DefectKind,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  /** suggested replacement of [start, end), or null where no fix is certain */
+  replacement: z.string().nullable(),
+  note: z.string().optional(),
+});
+export type Defect = z.infer<typeof Defect>;
+
+export const Analysis = z.object({
+  figures: z.array(Figure),
+  duplicates: z.array(Duplicate),
+  defects: z.array(Defect),
+});
+export type Analysis = z.infer<typeof Analysis>;

@@ -1,0 +1,98 @@
+/**
+ * Code point helpers. Every offset that is stored, exported or crosses the API is a Unicode
+ * code point offset, half-open [start, end). JavaScript strings index UTF-16 units, so all
+ * conversions go through this module.
+ */
+
+/** True if the string contains any astral (non-BMP) character. */
+export function hasAstral(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return true;
+  }
+  return false;
+}
+
+/** Number of code points in s. */
+export function cpLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Maps between UTF-16 unit offsets and code point offsets of one text. Built once per text
+ * (O(n)); lookups are O(1) for BMP-only text and O(log k) otherwise (k = astral characters).
+ */
+export class OffsetMap {
+  /** UTF-16 offsets of the high surrogate of each astral character, ascending. */
+  private readonly astral: number[] = [];
+  readonly utf16Length: number;
+  readonly cpLength: number;
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.astral.push(i);
+          i++;
+        }
+      }
+    }
+    this.utf16Length = text.length;
+    this.cpLength = text.length - this.astral.length;
+  }
+
+  get isBmp(): boolean {
+    return this.astral.length === 0;
+  }
+
+  /** Code point offset of a UTF-16 offset (an offset inside a pair maps to the pair's start). */
+  toCp(u: number): number {
+    if (this.astral.length === 0) return u;
+    // number of astral chars whose high surrogate is strictly before u
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.astral[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    // an offset pointing at a low surrogate counts its pair, so it maps to the pair's start
+    return u - lo;
+  }
+
+  /** UTF-16 offset of a code point offset. */
+  toUtf16(cp: number): number {
+    if (this.astral.length === 0) return cp;
+    // astral chars before code point cp: those with (astral[k] - k) < cp
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.astral[mid] - mid < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return cp + lo;
+  }
+}
+
+/** Slice by code point offsets. */
+export function cpSlice(text: string, start: number, end?: number, map?: OffsetMap): string {
+  const m = map ?? new OffsetMap(text);
+  return text.slice(m.toUtf16(start), end === undefined ? undefined : m.toUtf16(end));
+}
+
+/** Convert a UTF-16 span to a code point span. */
+export function toCpSpan(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  return { start: map.toCp(start), end: map.toCp(end) };
+}

@@ -1,0 +1,3 @@
+export * from './codepoints';
+export * from './paragraphs';
+export * from './fold';
