@@ -1,0 +1,30 @@
+/**
+ * Expected errors carry a code; one presenter in the renderer turns the code into a message in
+ * the user's language. Messages here are English fallbacks for logs and the CLI.
+ */
+export const ErrorCode = [
+  // input files
+  'file-unreadable', 'file-not-found', 'file-empty', 'file-too-large', 'binary-file', 'unknown-encoding',
+  'unsupported-format', 'corrupt-docx', 'corrupt-pdf', 'pdf-encrypted', 'pdf-no-text', 'corrupt-html',
+  // workspace store
+  'store-corrupt', 'store-locked', 'store-write-failed', 'store-disk-full', 'store-read-only', 'store-newer-version',
+  'document-not-found', 'finding-not-found', 'workspace-not-open',
+  // API boundary
+  'bad-request', 'unknown-method', 'forbidden', 'unauthorized', 'path-not-allowed', 'cancelled', 'internal',
+] as const;
+export type ErrorCode = (typeof ErrorCode)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError' && typeof (e as { code?: unknown }).code === 'string');
+}
