@@ -1,0 +1,162 @@
+/**
+ * THE contract between the UI and the backend. Every call is one entry here with its request
+ * and response schema; the IPC handler, the preload bridge, the HTTP binding and the renderer
+ * client are generated from this table by a loop. Events are pushed from the backend.
+ */
+import { z } from 'zod';
+import { ErrorCode } from './errors';
+import { Analysis } from './schema';
+import { DocumentMeta, Finding, Review, ReviewStatus, Tag } from './store-schema';
+
+export const SaveState = z.object({
+  state: z.enum(['saved', 'saving', 'error', 'idle']),
+  lastSavedAt: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type SaveState = z.infer<typeof SaveState>;
+
+export const WorkspaceView = z.object({
+  dir: z.string(),
+  name: z.string(),
+  isSample: z.boolean(),
+  documents: z.array(DocumentMeta),
+  taxonomy: z.array(Tag),
+  /** recoveries and warnings from opening the store, to be shown once */
+  notices: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+export type WorkspaceView = z.infer<typeof WorkspaceView>;
+
+export const DocumentView = z.object({
+  meta: DocumentMeta,
+  text: z.string(),
+  findings: z.array(Finding),
+  reviews: z.record(z.string(), Review),
+  orphans: z.array(Review),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+export const ReviewActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('setStatus'), findingIds: z.array(z.string()).max(100_000), status: ReviewStatus }),
+  z.object({ type: z.literal('setFields'), findingId: z.string(), fields: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('toggleTag'), findingId: z.string(), tag: z.string() }),
+  z.object({ type: z.literal('setNote'), findingId: z.string(), note: z.string().max(10_000) }),
+  z.object({ type: z.literal('addFinding'), finding: Finding, status: ReviewStatus.optional(), tags: z.array(z.string()).optional() }),
+  z.object({ type: z.literal('removeFinding'), findingId: z.string() }),
+]);
+
+/** What a review call returns: the document's review state after the change. */
+export const ReviewResult = z.object({
+  findings: z.array(Finding),
+  reviews: z.record(z.string(), Review),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  meta: DocumentMeta,
+});
+export type ReviewResult = z.infer<typeof ReviewResult>;
+
+export const ImportFailure = z.object({ path: z.string(), error: z.object({ code: z.string(), message: z.string() }) });
+export const ImportSummary = z.object({
+  imported: z.array(DocumentMeta),
+  failed: z.array(ImportFailure),
+  cancelled: z.boolean(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const SearchHit = z.object({
+  documentId: z.string(),
+  name: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+const empty = z.object({}).strict();
+const docId = z.string().min(1).max(200);
+const path = z.string().min(1).max(4096);
+
+export const api = {
+  appInfo: { request: empty, response: z.object({ name: z.string(), version: z.string(), mode: z.enum(['desktop', 'browser']), platform: z.string() }) },
+  workspaceGet: { request: empty, response: WorkspaceView.nullable() },
+  workspaceOpen: { request: z.object({ dir: path }).strict(), response: WorkspaceView },
+  workspaceOpenSample: { request: empty, response: WorkspaceView },
+  /** Desktop: the native folder dialog; browser mode answers null (the UI asks for a path). */
+  chooseFolder: { request: empty, response: z.object({ dir: z.string().nullable() }) },
+  /** Desktop: the native open dialog; browser mode answers []. */
+  chooseFiles: { request: empty, response: z.object({ paths: z.array(z.string()) }) },
+  importFiles: { request: z.object({ paths: z.array(path).min(1).max(10_000), taskId: z.string().max(100).optional() }).strict(), response: ImportSummary },
+  cancelTask: { request: z.object({ taskId: z.string().max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  documentGet: { request: z.object({ id: docId }).strict(), response: DocumentView },
+  analyzeText: { request: z.object({ text: z.string().max(60_000_000) }).strict(), response: Analysis },
+  reviewApply: { request: z.object({ documentId: docId, action: ReviewActionSchema }).strict(), response: ReviewResult },
+  reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
+  reviewRedo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
+  taxonomySet: { request: z.object({ tags: z.array(Tag).max(200) }).strict(), response: z.array(Tag) },
+  search: { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200) }).strict(), response: z.array(SearchHit) },
+  saveStateGet: { request: empty, response: SaveState },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type Api = typeof api;
+export type ApiMethod = keyof Api;
+export const API_METHODS = Object.keys(api) as ApiMethod[];
+export type ApiRequest<M extends ApiMethod> = z.input<Api[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.output<Api[M]['response']>;
+
+export const ProgressEvent = z.object({
+  taskId: z.string(),
+  label: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string().nullable(),
+  finished: z.boolean(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
+export const events = {
+  progress: ProgressEvent,
+  saveState: SaveState,
+  workspaceChanged: WorkspaceView,
+} as const satisfies Record<string, z.ZodType>;
+export type ApiEvents = typeof events;
+export type ApiEventName = keyof ApiEvents;
+export const API_EVENTS = Object.keys(events) as ApiEventName[];
+export type ApiEvent<E extends ApiEventName> = z.infer<ApiEvents[E]>;
+
+export const ApiErrorShape = z.object({ code: z.enum(ErrorCode), message: z.string() });
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+/** What the preload exposes as window.api (and the HTTP client mimics): derived, not written. */
+export interface ApiBridge {
+  invoke<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<Result<ApiResponse<M>>>;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvent<E>) => void): () => void;
+}
+
+/** The typed client the renderer uses: one async function per method, errors thrown as ApiError. */
+export type ApiClient = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> } & {
+  on: ApiBridge['on'];
+};
+
+export class ApiError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Builds the typed client from a bridge, by a loop over the contract. */
+export function createApiClient(bridge: ApiBridge): ApiClient {
+  const client = { on: bridge.on.bind(bridge) } as Record<string, unknown>;
+  for (const method of API_METHODS) {
+    client[method] = async (request: unknown) => {
+      const result = await bridge.invoke(method, request as never);
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      return result.value;
+    };
+  }
+  return client as ApiClient;
+}

@@ -1,0 +1,178 @@
+/**
+ * Review actions as pure functions (state, action) → state. Every action records one history
+ * entry holding the before/after of what it touched, so undo/redo are list operations and
+ * survive a restart (the history is stored with the document).
+ */
+import type { Finding, Review, ReviewStatus } from '../store-schema';
+import { OffsetMap } from '../text';
+import { findingSpan, makeAnchor } from './findings';
+
+export interface ReviewState {
+  text: string;
+  findings: Finding[];
+  reviews: Record<string, Review>;
+  history: { undo: unknown[]; redo: unknown[] };
+}
+
+export type ReviewAction =
+  | { type: 'setStatus'; findingIds: string[]; status: ReviewStatus }
+  | { type: 'setFields'; findingId: string; fields: Record<string, unknown> }
+  | { type: 'toggleTag'; findingId: string; tag: string }
+  | { type: 'setNote'; findingId: string; note: string }
+  | { type: 'addFinding'; finding: Finding; status?: ReviewStatus; tags?: string[] }
+  | { type: 'removeFinding'; findingId: string };
+
+export interface ActionContext {
+  now: string;
+  annotator: string;
+}
+
+/** One undo step: the reviews and manual findings before and after. */
+export interface HistoryEntry {
+  label: string;
+  at: string;
+  before: { reviews: Record<string, Review | null>; findings: Record<string, Finding | null> };
+  after: { reviews: Record<string, Review | null>; findings: Record<string, Finding | null> };
+}
+
+export const MAX_HISTORY = 500;
+
+export class ReviewError extends Error {
+  constructor(readonly code: 'finding-not-found' | 'bad-request', message: string) {
+    super(message);
+  }
+}
+
+function baseReview(state: ReviewState, finding: Finding, ctx: ActionContext, map: OffsetMap): Review {
+  const span = findingSpan(finding);
+  return {
+    findingId: finding.id,
+    status: 'suggested',
+    fields: {},
+    tags: [],
+    note: '',
+    updatedAt: ctx.now,
+    annotator: ctx.annotator,
+    anchor: makeAnchor(state.text, span.start, span.end, map),
+  };
+}
+
+/** Applies an action; returns the new state (the input is not modified). */
+export function applyAction(state: ReviewState, action: ReviewAction, ctx: ActionContext): ReviewState {
+  const byId = new Map(state.findings.map((f) => [f.id, f]));
+  const map = new OffsetMap(state.text);
+  const touchedReviews: Record<string, Review | null> = {};
+  const afterReviews: Record<string, Review | null> = {};
+  const touchedFindings: Record<string, Finding | null> = {};
+  const afterFindings: Record<string, Finding | null> = {};
+
+  const need = (id: string): Finding => {
+    const f = byId.get(id);
+    if (!f) throw new ReviewError('finding-not-found', `no finding ${id}`);
+    return f;
+  };
+  const edit = (id: string, fn: (r: Review) => Review): void => {
+    const f = need(id);
+    const prev = state.reviews[id] ?? null;
+    if (!(id in touchedReviews)) touchedReviews[id] = prev;
+    const cur = afterReviews[id] ?? prev ?? baseReview(state, f, ctx, map);
+    afterReviews[id] = { ...fn({ ...cur, tags: [...cur.tags], fields: { ...cur.fields } }), updatedAt: ctx.now, annotator: ctx.annotator };
+  };
+
+  let label: string = action.type;
+  switch (action.type) {
+    case 'setStatus':
+      if (action.findingIds.length === 0) return state;
+      label = `${action.status} ${action.findingIds.length}`;
+      for (const id of action.findingIds) {
+        edit(id, (r) => ({ ...r, status: action.status === 'accepted' && Object.keys(r.fields).length > 0 ? 'corrected' : action.status }));
+      }
+      break;
+    case 'setFields':
+      edit(action.findingId, (r) => {
+        const original = need(action.findingId).data as Record<string, unknown>;
+        const fields = { ...r.fields };
+        for (const [k, v] of Object.entries(action.fields)) {
+          if (JSON.stringify(original[k]) === JSON.stringify(v)) delete fields[k];
+          else fields[k] = v;
+        }
+        return { ...r, fields, status: Object.keys(fields).length > 0 ? 'corrected' : r.status === 'corrected' ? 'accepted' : r.status };
+      });
+      break;
+    case 'toggleTag':
+      edit(action.findingId, (r) => ({ ...r, tags: r.tags.includes(action.tag) ? r.tags.filter((t) => t !== action.tag) : [...r.tags, action.tag] }));
+      break;
+    case 'setNote':
+      edit(action.findingId, (r) => ({ ...r, note: action.note }));
+      break;
+    case 'addFinding': {
+      const f = action.finding;
+      if (byId.has(f.id)) throw new ReviewError('bad-request', `finding ${f.id} exists`);
+      touchedFindings[f.id] = null;
+      afterFindings[f.id] = f;
+      byId.set(f.id, f);
+      touchedReviews[f.id] = null;
+      afterReviews[f.id] = { ...baseReview(state, f, ctx, map), status: action.status ?? 'accepted', tags: action.tags ?? [] };
+      break;
+    }
+    case 'removeFinding': {
+      const f = need(action.findingId);
+      if (f.origin !== 'manual') throw new ReviewError('bad-request', 'only manual findings can be removed; reject a detector finding instead');
+      touchedFindings[f.id] = f;
+      afterFindings[f.id] = null;
+      touchedReviews[f.id] = state.reviews[f.id] ?? null;
+      afterReviews[f.id] = null;
+      break;
+    }
+    default: {
+      const never: never = action;
+      throw new ReviewError('bad-request', `unknown action ${JSON.stringify(never)}`);
+    }
+  }
+  const entry: HistoryEntry = { label, at: ctx.now, before: { reviews: touchedReviews, findings: touchedFindings }, after: { reviews: afterReviews, findings: afterFindings } };
+  const next = patch(state, entry.after);
+  const undo = [...state.history.undo, entry];
+  if (undo.length > MAX_HISTORY) undo.splice(0, undo.length - MAX_HISTORY);
+  return { ...next, history: { undo, redo: [] } };
+}
+
+function patch(state: ReviewState, side: HistoryEntry['after']): ReviewState {
+  const reviews = { ...state.reviews };
+  for (const [id, r] of Object.entries(side.reviews)) {
+    if (r) reviews[id] = r;
+    else delete reviews[id];
+  }
+  let findings = state.findings;
+  const changed = Object.entries(side.findings);
+  if (changed.length > 0) {
+    const drop = new Set(changed.map(([id]) => id));
+    findings = state.findings.filter((f) => !drop.has(f.id));
+    for (const [, f] of changed) if (f) findings.push(f);
+    findings.sort((x, y) => findingSpan(x).start - findingSpan(y).start || findingSpan(x).end - findingSpan(y).end);
+  }
+  return { ...state, reviews, findings };
+}
+
+export function canUndo(state: ReviewState): boolean {
+  return state.history.undo.length > 0;
+}
+export function canRedo(state: ReviewState): boolean {
+  return state.history.redo.length > 0;
+}
+
+export function undo(state: ReviewState): ReviewState {
+  const entry = state.history.undo.at(-1) as HistoryEntry | undefined;
+  if (!entry) return state;
+  return { ...patch(state, entry.before), history: { undo: state.history.undo.slice(0, -1), redo: [...state.history.redo, entry] } };
+}
+
+export function redo(state: ReviewState): ReviewState {
+  const entry = state.history.redo.at(-1) as HistoryEntry | undefined;
+  if (!entry) return state;
+  return { ...patch(state, entry.after), history: { undo: [...state.history.undo, entry], redo: state.history.redo.slice(0, -1) } };
+}
+
+/** The effective status of a finding (unreviewed findings are 'suggested'). */
+export function statusOf(state: Pick<ReviewState, 'reviews'>, id: string): ReviewStatus {
+  return state.reviews[id]?.status ?? 'suggested';
+}

@@ -1,0 +1,64 @@
+/**
+ * The command-line interface: the core on files, for batches and for scoring.
+ *   report-annotator analyze <files or folders…> [--format jsonl|csv] [--out FILE]
+ *   report-annotator import <files or folders…> --workspace DIR
+ */
+import { parseArgs } from 'node:util';
+import { runAnalyze } from './analyze';
+import { runImport } from './import';
+import { type CliIO, processIO } from './io';
+
+export const HELP = `usage: report-annotator <command> [options]
+
+commands:
+  analyze <files or folders…> [--format jsonl|csv] [--out FILE]
+      find figures, duplicated text and text defects; one JSONL line per document
+  import <files or folders…> --workspace DIR
+      import and analyse reports into a workspace store
+  help
+      show this help
+
+options:
+  --help, -h     show this help
+  --version      print the version
+`;
+
+export async function runCli(argv: string[], io: CliIO = processIO, version = '0.0.0'): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(HELP);
+    return 0;
+  }
+  if (command === '--version') {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'analyze': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'jsonl' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+        if (values.help) return io.out(HELP), 0;
+        if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not ${values.format}`);
+        if (positionals.length === 0) throw new UsageError('analyze needs at least one file or folder');
+        return await runAnalyze({ paths: positionals, format: values.format, out: values.out }, io);
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { workspace: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+        if (values.help) return io.out(HELP), 0;
+        if (!values.workspace) throw new UsageError('import needs --workspace DIR');
+        if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
+        return await runImport({ paths: positionals, workspace: values.workspace }, io);
+      }
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`report-annotator: ${(e as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+class UsageError extends Error {}

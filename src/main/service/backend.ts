@@ -1,0 +1,230 @@
+/**
+ * The backend behind the API contract: one object per process (Electron main, `serve`, CLI)
+ * that owns the open workspace store, the importers and the analysis pool. The bindings (IPC,
+ * HTTP) only call `handlers` through dispatch.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { ApiEventName, SaveState, WorkspaceView } from '../../core/api';
+import { AppError } from '../../core/errors';
+import { AnalysisPool } from '../analysis/pool';
+import { WorkspaceStore } from '../store';
+import type { Handlers, Logger } from './dispatch';
+import { buildDocumentView, buildReviewResult, reviewDocument } from './documents';
+import { ensureSampleWorkspace } from './samples';
+import { importIntoStore } from './importing';
+import { searchWorkspace } from './search';
+import { TaskRegistry } from './tasks';
+
+export interface PlatformDialogs {
+  chooseFolder(): Promise<string | null>;
+  chooseFiles(): Promise<string[]>;
+}
+
+export interface BackendOptions {
+  mode: 'desktop' | 'browser';
+  app: 'desktop' | 'serve' | 'cli';
+  samplesDir: string;
+  userDataDir: string;
+  workspaceDir?: string;
+  dialogs?: PlatformDialogs;
+  log: Logger;
+  version: string;
+  /** worker script for analysis; null analyses in process */
+  workerPath?: string | null;
+}
+
+export interface Backend {
+  handlers: Handlers;
+  onEvent(listener: (name: ApiEventName, payload: unknown) => void): () => void;
+  openWorkspace(dir: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface OpenWorkspace {
+  store: WorkspaceStore;
+  dir: string;
+  isSample: boolean;
+  notices: { code: string; message: string }[];
+}
+
+const APP_STATE = 'app-state.json';
+
+export function createBackend(opts: BackendOptions): Backend {
+  const listeners = new Set<(name: ApiEventName, payload: unknown) => void>();
+  const emit = (name: ApiEventName, payload: unknown): void => {
+    for (const l of listeners) {
+      try {
+        l(name, payload);
+      } catch (e) {
+        opts.log.error('event listener failed', { name, error: String(e) });
+      }
+    }
+  };
+  const pool = opts.workerPath === undefined ? new AnalysisPool() : new AnalysisPool(opts.workerPath);
+  const tasks = new TaskRegistry();
+  const annotator = safeUser();
+  let current: OpenWorkspace | null = null;
+  let opening: Promise<OpenWorkspace> | null = null;
+
+  async function open(dir: string, isSample: boolean): Promise<OpenWorkspace> {
+    const abs = resolve(dir);
+    if (current && current.dir === abs) return current;
+    const store = await WorkspaceStore.open(abs, { app: opts.app });
+    if (current) await current.store.close();
+    current = {
+      store,
+      dir: abs,
+      isSample,
+      notices: store.notices.map((n) => ({ code: n.code, message: n.message })),
+    };
+    if (!isSample) await rememberWorkspace(abs);
+    return current;
+  }
+
+  async function openAndAnnounce(dir: string, isSample: boolean): Promise<OpenWorkspace> {
+    const ws = await open(dir, isSample);
+    emit('workspaceChanged', view(ws));
+    return ws;
+  }
+
+  async function openSample(): Promise<OpenWorkspace> {
+    const dir = await ensureSampleWorkspace(opts.samplesDir, join(opts.userDataDir, 'sample-workspace'));
+    const ws = await open(dir, true);
+    if (ws.store.workspace().documents.length === 0) {
+      await importIntoStore(ws.store, [dir], { pool, tasks, emit, log: opts.log, taskId: 'sample-import', label: 'import' });
+    }
+    return ws;
+  }
+
+  /** The workspace, opened on first use: the one asked for, the last one, or the samples. */
+  async function workspace(): Promise<OpenWorkspace> {
+    if (current) return current;
+    if (!opening) {
+      opening = (async () => {
+        if (opts.workspaceDir) return open(opts.workspaceDir, false);
+        const last = await lastWorkspace();
+        if (last) {
+          try {
+            return await open(last, false);
+          } catch (e) {
+            opts.log.error('could not reopen the last workspace', { dir: last, error: String(e) });
+          }
+        }
+        return openSample();
+      })().finally(() => {
+        opening = null;
+      });
+    }
+    return opening;
+  }
+
+  function view(ws: OpenWorkspace): WorkspaceView {
+    const w = ws.store.workspace();
+    return { dir: ws.dir, name: ws.isSample ? 'Sample reports' : basename(ws.dir), isSample: ws.isSample, documents: w.documents, taxonomy: w.taxonomy, notices: ws.notices };
+  }
+
+  async function rememberWorkspace(dir: string): Promise<void> {
+    try {
+      await mkdir(opts.userDataDir, { recursive: true });
+      await writeFile(join(opts.userDataDir, APP_STATE), JSON.stringify({ lastWorkspace: dir }));
+    } catch (e) {
+      opts.log.error('could not remember the workspace', { error: String(e) });
+    }
+  }
+
+  async function lastWorkspace(): Promise<string | null> {
+    try {
+      const s = JSON.parse(await readFile(join(opts.userDataDir, APP_STATE), 'utf8')) as { lastWorkspace?: unknown };
+      return typeof s.lastWorkspace === 'string' ? s.lastWorkspace : null;
+    } catch {
+      return null;
+    }
+  }
+
+  const ctx = () => ({ now: new Date().toISOString(), annotator });
+
+  const handlers: Handlers = {
+    appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
+    workspaceGet: async () => view(await workspace()),
+    workspaceOpen: async ({ dir }) => view(await openAndAnnounce(dir, false)),
+    workspaceOpenSample: async () => {
+      const ws = await openSample();
+      emit('workspaceChanged', view(ws));
+      return view(ws);
+    },
+    chooseFolder: async () => ({ dir: opts.dialogs ? await opts.dialogs.chooseFolder() : null }),
+    chooseFiles: async () => ({ paths: opts.dialogs ? await opts.dialogs.chooseFiles() : [] }),
+    importFiles: async ({ paths, taskId }) => {
+      const ws = await workspace();
+      const summary = await importIntoStore(ws.store, paths, { pool, tasks, emit, log: opts.log, taskId: taskId ?? `import-${Date.now()}`, label: 'import' });
+      emit('workspaceChanged', view(ws));
+      return summary;
+    },
+    cancelTask: async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    documentGet: async ({ id }) => {
+      const ws = await workspace();
+      const meta = ws.store.workspace().documents.find((d) => d.id === id);
+      if (!meta) throw new AppError('document-not-found', `no document ${id}`);
+      return buildDocumentView(meta, await ws.store.readDocument(id));
+    },
+    analyzeText: async ({ text }) => pool.analyze(text),
+    reviewApply: async ({ documentId, action }) => {
+      const ws = await workspace();
+      const { doc, meta } = await reviewDocument(ws.store, documentId, () => ({ kind: 'apply', action, ctx: ctx() }));
+      emit('saveState', toSaveState(ws.store));
+      return buildReviewResult(meta, doc);
+    },
+    reviewUndo: async ({ documentId }) => {
+      const ws = await workspace();
+      const { doc, meta } = await reviewDocument(ws.store, documentId, () => ({ kind: 'undo' }));
+      return buildReviewResult(meta, doc);
+    },
+    reviewRedo: async ({ documentId }) => {
+      const ws = await workspace();
+      const { doc, meta } = await reviewDocument(ws.store, documentId, () => ({ kind: 'redo' }));
+      return buildReviewResult(meta, doc);
+    },
+    taxonomySet: async ({ tags }) => {
+      const ws = await workspace();
+      await ws.store.updateWorkspace((w) => {
+        w.taxonomy = tags.map((t) => ({ ...t, hotkey: t.hotkey ?? null }));
+      });
+      return ws.store.workspace().taxonomy;
+    },
+    search: async ({ query, limit }) => searchWorkspace((await workspace()).store, query, limit ?? 200),
+    saveStateGet: async () => (current ? toSaveState(current.store) : { state: 'idle' as const, lastSavedAt: null, error: null }),
+  };
+
+  return {
+    handlers,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async openWorkspace(dir) {
+      await openAndAnnounce(dir, false);
+    },
+    async close() {
+      tasks.cancelAll();
+      await pool.close();
+      if (current) await current.store.close();
+      current = null;
+    },
+  };
+}
+
+function toSaveState(store: WorkspaceStore): SaveState {
+  const s = store.saveState();
+  return { state: s.error ? 'error' : s.pending > 0 ? 'saving' : 'saved', lastSavedAt: s.lastSavedAt, error: s.error };
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    return 'analyst';
+  }
+}
+

@@ -1,0 +1,73 @@
+/** Document views and review operations over the store. */
+import type { DocumentView, ReviewResult } from '../../core/api';
+import { AppError } from '../../core/errors';
+import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, applyAction, canRedo, canUndo, redo, undo } from '../../core/review';
+import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
+import type { WorkspaceStore } from '../store';
+
+export function countFindings(findings: Finding[], reviews: Record<string, Review>): DocumentMeta['counts'] {
+  let figures = 0;
+  let duplicates = 0;
+  let defects = 0;
+  let reviewed = 0;
+  for (const f of findings) {
+    if (f.type === 'figure') {
+      if (f.data.kind === 'name') continue;
+      figures++;
+    } else if (f.type === 'duplicate') {
+      if (f.data.kind === 'boilerplate') continue;
+      duplicates++;
+    } else defects++;
+    const st = reviews[f.id]?.status;
+    if (st && st !== 'suggested') reviewed++;
+  }
+  return { figures, duplicates, defects, reviewed, total: figures + duplicates + defects };
+}
+
+export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): DocumentView {
+  const state = toState(doc);
+  return { meta, text: doc.text, findings: doc.findings, reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
+}
+
+export function buildReviewResult(meta: DocumentMeta, doc: DocumentFile): ReviewResult {
+  const state = toState(doc);
+  return { findings: doc.findings, reviews: doc.reviews, canUndo: canUndo(state), canRedo: canRedo(state), meta };
+}
+
+function toState(doc: DocumentFile): ReviewState {
+  return { text: doc.text, findings: doc.findings, reviews: doc.reviews, history: doc.history };
+}
+
+export type ReviewStep = { kind: 'apply'; action: ReviewAction; ctx: ActionContext } | { kind: 'undo' } | { kind: 'redo' };
+
+/**
+ * Applies one review step to a document and waits until it is durable; updates the counts in
+ * the workspace index.
+ */
+export async function reviewDocument(store: WorkspaceStore, id: string, step: (doc: DocumentFile) => ReviewStep): Promise<{ doc: DocumentFile; meta: DocumentMeta }> {
+  if (!store.workspace().documents.some((d) => d.id === id)) throw new AppError('document-not-found', `no document ${id}`);
+  let failure: unknown = null;
+  const doc = await store.updateDocument(id, (d) => {
+    try {
+      const s = step(d);
+      const before = toState(d);
+      const after = s.kind === 'apply' ? applyAction(before, s.action, s.ctx) : s.kind === 'undo' ? undo(before) : redo(before);
+      d.findings = after.findings;
+      d.reviews = after.reviews;
+      d.history = after.history;
+    } catch (e) {
+      failure = e;
+    }
+  });
+  if (failure) {
+    if (failure instanceof ReviewError) throw new AppError(failure.code, failure.message);
+    throw failure;
+  }
+  const counts = countFindings(doc.findings, doc.reviews);
+  let meta: DocumentMeta | undefined;
+  await store.updateWorkspace((w) => {
+    meta = w.documents.find((m) => m.id === id);
+    if (meta) meta.counts = counts;
+  });
+  return { doc, meta: meta ?? store.workspace().documents.find((m) => m.id === id)! };
+}

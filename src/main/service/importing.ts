@@ -1,0 +1,169 @@
+/**
+ * Import files and folders into a workspace store: read and decode each file, analyse it in the
+ * worker pool, write one document file per report, and index it. Pushes progress events and
+ * stops between files when cancelled. A file that fails is reported with its error code and
+ * leaves nothing in the store.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ApiEventName, ImportSummary } from '../../core/api';
+import { buildBoilerplate } from '../../core/duplicates';
+import { isAppError } from '../../core/errors';
+import { findingsFromAnalysis } from '../../core/review';
+import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
+import { cpLength } from '../../core/text';
+import type { AnalysisPool } from '../analysis/pool';
+import { type ImportedText, SUPPORTED_EXTENSIONS, importFile } from '../import';
+import type { WorkspaceStore } from '../store';
+import type { Logger } from './dispatch';
+import { countFindings } from './documents';
+import { documentIdFor } from './ids';
+import type { TaskRegistry } from './tasks';
+
+export interface ImportContext {
+  pool: AnalysisPool;
+  tasks: TaskRegistry;
+  emit: (name: ApiEventName, payload: unknown) => void;
+  log: Logger;
+  taskId: string;
+  label: string;
+}
+
+const STORE_DIR = '.report-annotator';
+
+/** Expands folders (recursively) into supported files; skips hidden entries and the store. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = async (p: string, explicit: boolean): Promise<void> => {
+    const abs = resolve(p);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      if (explicit) out.push(abs); // reported as an import error with its code
+      return;
+    }
+    if (st.isDirectory()) {
+      const entries = (await readdir(abs)).sort((a, b) => a.localeCompare(b));
+      for (const e of entries) {
+        if (e.startsWith('.') || e === STORE_DIR) continue;
+        await visit(join(abs, e), false);
+      }
+    } else if (explicit || SUPPORTED_EXTENSIONS.includes(extname(abs).toLowerCase())) {
+      out.push(abs);
+    }
+  };
+  for (const p of paths) await visit(p, true);
+  return out;
+}
+
+export async function importIntoStore(store: WorkspaceStore, paths: string[], ctx: ImportContext): Promise<ImportSummary> {
+  const task = ctx.tasks.start(ctx.taskId);
+  const summary: ImportSummary = { imported: [], failed: [], cancelled: false };
+  try {
+    const files = await expandPaths(paths);
+    const total = files.length;
+    const progress = (done: number, current: string | null, finished = false): void =>
+      ctx.emit('progress', { taskId: ctx.taskId, label: ctx.label, done, total, current, finished });
+    progress(0, null);
+
+    // Phase 1: read and decode (fast), so boilerplate can be learnt from the whole batch.
+    const read: { path: string; imported: ImportedText }[] = [];
+    for (const path of files) {
+      if (task.cancelled) break;
+      try {
+        read.push({ path, imported: await importFile(path) });
+      } catch (e) {
+        summary.failed.push({ path, error: errorShape(e) });
+        if (!isAppError(e)) ctx.log.error('import failed', { path, error: String(e) });
+      }
+    }
+    const boilerplate = buildBoilerplate(read.map((r) => r.imported.text));
+
+    // Phase 2: analyse in the pool (bounded concurrency) and write each document.
+    let done = summary.failed.length;
+    const queue = [...read];
+    const worker = async (): Promise<void> => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        if (task.cancelled) return;
+        progress(done, basename(item.path));
+        try {
+          const meta = await storeDocument(store, item.path, item.imported, await ctx.pool.analyze(item.imported.text, boilerplate));
+          summary.imported.push(meta);
+        } catch (e) {
+          summary.failed.push({ path: item.path, error: errorShape(e) });
+          if (!isAppError(e)) ctx.log.error('analysis or store failed', { path: item.path, error: String(e) });
+        }
+        done++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, ctx.pool.size * 2) }, worker));
+    summary.cancelled = task.cancelled;
+    await store.flush();
+    progress(done, null, true);
+    return summary;
+  } finally {
+    ctx.tasks.finish(ctx.taskId);
+  }
+}
+
+async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: DocumentFile['analysis']): Promise<DocumentMeta> {
+  const id = documentIdFor(absPath);
+  const findings = findingsFromAnalysis(analysis);
+  const existing = store.hasDocument(id) ? await store.readDocument(id) : null;
+  const doc: DocumentFile = {
+    schemaVersion: STORE_SCHEMA_VERSION,
+    id,
+    sha256: imported.sha256,
+    text: imported.text,
+    analysis,
+    findings,
+    reviews: {},
+    orphans: [],
+    history: { undo: [], redo: [] },
+  };
+  if (existing && existing.sha256 === imported.sha256) {
+    // same bytes: keep the analyst's work and manual findings
+    doc.reviews = existing.reviews;
+    doc.orphans = existing.orphans;
+    doc.history = existing.history;
+    doc.findings = [...findings, ...existing.findings.filter((f) => f.origin === 'manual')];
+  } else if (existing) {
+    // the file changed: reviews are carried over by the re-anchoring step (never dropped)
+    doc.orphans = [...existing.orphans, ...Object.values(existing.reviews)];
+  }
+  const meta: DocumentMeta = {
+    id,
+    path: displayPath(store.dir, absPath),
+    name: basename(absPath),
+    format: imported.format,
+    encoding: imported.encoding,
+    size: imported.size,
+    mtimeMs: imported.mtimeMs,
+    sha256: imported.sha256,
+    length: cpLength(imported.text),
+    importedAt: new Date().toISOString(),
+    counts: countFindings(doc.findings, doc.reviews),
+    metadata: {},
+  };
+  await store.writeDocument(doc);
+  await store.updateWorkspace((w) => {
+    const i = w.documents.findIndex((d) => d.id === id);
+    if (i >= 0) w.documents[i] = { ...meta, metadata: w.documents[i].metadata };
+    else w.documents.push(meta);
+  });
+  return meta;
+}
+
+function displayPath(workspaceDir: string, absPath: string): string {
+  const rel = relative(workspaceDir, absPath);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : absPath;
+}
+
+function errorShape(e: unknown): { code: string; message: string } {
+  if (isAppError(e)) return { code: e.code, message: e.message };
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}

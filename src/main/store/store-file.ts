@@ -1,0 +1,138 @@
+/**
+ * One store file: its lowdb `Low` (with a SafeJSONFile adapter), its coalesced writer and its
+ * backups. Changes are applied to a validated copy first, so the in-memory data (and so the
+ * file) always passes the schema that is checked on read.
+ */
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { AppError } from '../../core/errors';
+import { FileBackups, type BackupOptions } from './backups';
+import type { StoreFs } from './fs-layer';
+import type { StoreFileKind } from './migrations';
+import { claimPath, releasePath } from './path-claims';
+import { SafeJSONFile } from './safe-json-file';
+import type { StoreNotice } from './types';
+import { WriteCoalescer } from './write-coalescer';
+
+export interface StoreFileOptions<T> {
+  fs: StoreFs;
+  path: string;
+  backupsDir: string;
+  kind: StoreFileKind;
+  schema: z.ZodType<T>;
+  readOnly: boolean;
+  backups: BackupOptions;
+  windowMs: number;
+  retryMs: number;
+  whenUnrecoverable: 'empty' | 'throw';
+  indent?: number;
+  label: (absolute: string) => string;
+  onNotice: (notice: StoreNotice) => void;
+  onOutcome: (file: { readonly path: string }, outcome: { ok: true; at: Date } | { ok: false; error: AppError }) => void;
+}
+
+export class StoreFile<T> {
+  private readonly low: Low<T | null>;
+  private readonly adapter: SafeJSONFile<T>;
+  private readonly saver: WriteCoalescer;
+  readonly backups: FileBackups;
+  private released = false;
+
+  private constructor(private readonly o: StoreFileOptions<T>) {
+    claimPath(o.path);
+    this.backups = new FileBackups(o.fs, o.backupsDir, o.backups);
+    this.adapter = new SafeJSONFile<T>({ ...o, backups: this.backups });
+    this.low = new Low<T | null>(this.adapter as SafeJSONFile<T | null>, null);
+    this.saver = new WriteCoalescer({
+      windowMs: o.windowMs,
+      retryMs: o.retryMs,
+      write: () => this.low.write(),
+      onOutcome: (outcome) => o.onOutcome(this, outcome),
+    });
+  }
+
+  /** Reads the file (recovering it if needed); `exists` is false when there was none. */
+  static async open<T>(o: StoreFileOptions<T>): Promise<{ file: StoreFile<T>; exists: boolean }> {
+    const file = new StoreFile(o);
+    try {
+      await file.low.read();
+    } catch (e) {
+      file.release();
+      throw e;
+    }
+    return { file, exists: file.low.data !== null };
+  }
+
+  /** A file that is about to be written for the first time (not read). */
+  static create<T>(o: StoreFileOptions<T>): StoreFile<T> {
+    return new StoreFile(o);
+  }
+
+  get path(): string {
+    return this.o.path;
+  }
+
+  get data(): T {
+    if (this.low.data === null) throw new Error(`store file ${this.o.path} has no data`);
+    return this.low.data;
+  }
+
+  get pending(): boolean {
+    return this.saver.pending;
+  }
+
+  get error(): AppError | null {
+    return this.saver.error;
+  }
+
+  get writes(): number {
+    return this.saver.writes;
+  }
+
+  /** Replaces the data (validated) and resolves once it is durable. */
+  replace(data: T): Promise<void> {
+    this.assertWritable();
+    this.low.data = this.validate(data);
+    return this.saver.changed();
+  }
+
+  /** Applies fn to a copy, validates it, swaps it in and resolves once it is durable. */
+  update(fn: (draft: T) => void): Promise<void> {
+    this.assertWritable();
+    const draft = structuredClone(this.data);
+    fn(draft);
+    this.low.data = this.validate(draft);
+    return this.saver.changed();
+  }
+
+  /** Sets data without saving (a read-only workspace that has no file yet). */
+  setUnsaved(data: T): void {
+    this.low.data = this.validate(data);
+  }
+
+  flush(): Promise<void> {
+    return this.saver.flush();
+  }
+
+  /** Stops the writer and gives up the path (after a flush, or after the file was deleted). */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.saver.dispose();
+    releasePath(this.o.path);
+  }
+
+  private validate(data: T): T {
+    const parsed = this.o.schema.safeParse(data);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new AppError('bad-request', `Refused to save ${this.o.label(this.o.path)}: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid data'}`, { file: this.o.label(this.o.path) });
+    }
+    return parsed.data;
+  }
+
+  private assertWritable(): void {
+    if (this.o.readOnly) throw new AppError('store-read-only', 'The workspace is open read-only.', { file: this.o.label(this.o.path) });
+    if (this.released) throw new AppError('workspace-not-open', 'The workspace was closed.', { file: this.o.label(this.o.path) });
+  }
+}

@@ -1,0 +1,61 @@
+/** Shared types of the workspace store (see workspace-store.ts for the class). */
+import type { ErrorCode } from '../../core/errors';
+
+export type StoreApp = 'desktop' | 'serve' | 'cli';
+
+/** Something the store repaired on open or read, for the UI to tell the user about. */
+export type StoreNoticeCode =
+  /** a file could not be parsed/validated: moved aside, newest good backup put in its place */
+  | 'restored-from-backup'
+  /** a file could not be parsed/validated and no good backup existed: moved aside, started empty */
+  | 'reset-to-empty'
+  /** a document file could not be parsed/validated and no good backup existed: moved aside, unreadable */
+  | 'document-unrecoverable'
+  /** an older schemaVersion was migrated (the original is kept in backups/) */
+  | 'migrated'
+  /** the lock of a process that no longer runs was taken over (the app probably crashed) */
+  | 'stale-lock-taken-over';
+
+export interface StoreNotice {
+  code: StoreNoticeCode;
+  /** the store file concerned, relative to the workspace folder */
+  file: string;
+  /** where the bad file was moved, relative to the workspace folder */
+  movedTo?: string;
+  /** the backup that was restored, relative to the workspace folder */
+  backup?: string;
+  /** why the file was rejected (parse or schema message) */
+  reason?: string;
+  /** English fallback; the renderer shows its own text by code */
+  message: string;
+  at: string;
+}
+
+export interface SaveState {
+  /** store files with changes that are not durable on disk yet */
+  pending: number;
+  /** ISO time of the last durable write */
+  lastSavedAt: string | null;
+  /** the error of the last failed write while it is not yet saved by a retry */
+  error: { code: ErrorCode; message: string } | null;
+}
+
+export interface OpenOptions {
+  app: StoreApp;
+  /** open without the lock: nothing is written, every write throws 'store-read-only' */
+  readOnly?: boolean;
+  /** coalescing window of writes in ms (0..200, default 25) */
+  coalesceMs?: number;
+  /** minimum time between two backups of one file in ms (default 30 s); the first write of a session always backs up */
+  backupIntervalMs?: number;
+  /** generations kept per file (default 5) */
+  backupCount?: number;
+  /** delay before retrying a failed write in ms (default 5 s) */
+  retryMs?: number;
+  /** documents kept in memory after reading (least recently used unloaded first, never unsaved ones; default 200) */
+  maxCachedDocuments?: number;
+  /** the default tag taxonomy file for new workspaces (default: resources/taxonomy/default.json under the cwd) */
+  defaultTaxonomyPath?: string;
+  /** file system layer (tests inject failures through it) */
+  fs?: import('./fs-layer').StoreFs;
+}

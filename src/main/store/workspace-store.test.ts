@@ -1,0 +1,181 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkspaceStore } from './workspace-store';
+import { review, sampleDoc, sampleMeta, tempWorkspace } from './test-support';
+
+const open: WorkspaceStore[] = [];
+async function openStore(dir: string, opts: Partial<Parameters<typeof WorkspaceStore.open>[1]> = {}) {
+  const s = await WorkspaceStore.open(dir, { app: 'cli', ...opts });
+  open.push(s);
+  return s;
+}
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close({ discardUnsaved: true });
+});
+
+describe('WorkspaceStore', () => {
+  it('creates a new workspace with the default taxonomy (hotkeys 1–9, 0)', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir, { defaultTaxonomyPath: join(dir, 'missing.json') });
+    const w = s.workspace();
+    expect(w.schemaVersion).toBe(1);
+    expect(w.documents).toEqual([]);
+    expect(w.taxonomy.map((t) => t.name)).toEqual(['立法', '监督', '代表工作', '任免', '决议决定', '自身建设', '经济', '民生', '生态', '司法']);
+    expect(w.taxonomy.map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
+    expect(existsSync(join(dir, '.report-annotator/workspace.json'))).toBe(true);
+    expect(s.notices).toEqual([]);
+  });
+
+  it('round-trips the workspace and documents through the disk', async () => {
+    const dir = tempWorkspace();
+    const a = await openStore(dir);
+    await a.writeDocument(sampleDoc('doc-1'));
+    await a.updateWorkspace((w) => {
+      w.documents.push(sampleMeta('doc-1'));
+      w.settings.theme = 'dark';
+    });
+    const updated = await a.updateDocument('doc-1', (d) => {
+      d.reviews.f1 = review('f1', '核对无误');
+    });
+    expect(updated.reviews.f1.note).toBe('核对无误');
+    await a.close();
+
+    const b = await openStore(dir);
+    expect(b.workspace().documents.map((d) => d.id)).toEqual(['doc-1']);
+    expect(b.workspace().settings.theme).toBe('dark');
+    expect(b.hasDocument('doc-1')).toBe(true);
+    expect(b.documentIds()).toEqual(['doc-1']);
+    const doc = await b.readDocument('doc-1');
+    expect(doc.reviews.f1.note).toBe('核对无误');
+    expect(doc.text).toBe(sampleDoc('x').text);
+    expect(await b.readDocument('doc-1')).toBe(doc); // cached
+  });
+
+  it('answers document-not-found and workspace-not-open with codes', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir);
+    await expect(s.readDocument('nope')).rejects.toMatchObject({ code: 'document-not-found' });
+    await expect(s.updateDocument('nope', () => undefined)).rejects.toMatchObject({ code: 'document-not-found' });
+    await expect(s.writeDocument(sampleDoc('../evil'))).rejects.toMatchObject({ code: 'bad-request' });
+    await s.close();
+    expect(() => s.workspace()).toThrow(expect.objectContaining({ code: 'workspace-not-open' }));
+  });
+
+  it('refuses a change that would fail the schema and keeps the data as it was', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir);
+    await s.writeDocument(sampleDoc('d'));
+    await expect(s.updateDocument('d', (d) => {
+      (d as unknown as { text: number }).text = 42;
+    })).rejects.toMatchObject({ code: 'bad-request' });
+    expect((await s.readDocument('d')).text).toBe(sampleDoc('d').text);
+  });
+
+  it('coalesces 100 rapid updates into a few writes with all data present', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir);
+    await s.writeDocument(sampleDoc('d'));
+    const before = s.writeCount();
+    const all = Array.from({ length: 100 }, (_, i) => s.updateDocument('d', (d) => {
+      d.reviews[`r${i}`] = review(`r${i}`, `note ${i}`);
+    }));
+    await Promise.all(all);
+    const writes = s.writeCount() - before;
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThanOrEqual(3);
+    await s.close();
+    const file = JSON.parse(readFileSync(join(dir, '.report-annotator/docs/d.json'), 'utf8'));
+    expect(Object.keys(file.reviews)).toHaveLength(100);
+  });
+
+  it('reports pending changes and the last save time honestly', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir, { coalesceMs: 100 });
+    await s.writeDocument(sampleDoc('d'));
+    const states: number[] = [];
+    s.onSaveState((st) => states.push(st.pending));
+    const saved = s.updateDocument('d', (d) => {
+      d.reviews.f1 = review('f1', 'x');
+    });
+    expect(s.saveState().pending).toBe(1);
+    await saved;
+    expect(s.saveState()).toMatchObject({ pending: 0, error: null });
+    expect(s.saveState().lastSavedAt).not.toBeNull();
+    expect(states).toContain(1);
+    expect(states.at(-1)).toBe(0);
+  });
+
+  it('flush() writes pending changes at once, without waiting for the window', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir, { coalesceMs: 200 });
+    await s.writeDocument(sampleDoc('d'));
+    void s.updateDocument('d', (d) => {
+      d.reviews.f1 = review('f1', 'flushed');
+    });
+    const t0 = Date.now();
+    await s.flush();
+    expect(Date.now() - t0).toBeLessThan(150);
+    expect(readFileSync(join(dir, '.report-annotator/docs/d.json'), 'utf8')).toContain('flushed');
+  });
+
+  it('deletes a document file and its backups', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir, { backupIntervalMs: 0 });
+    await s.writeDocument(sampleDoc('d'));
+    await s.updateDocument('d', (d) => {
+      d.text = 'changed';
+    });
+    expect(existsSync(join(dir, '.report-annotator/backups/docs/d.json'))).toBe(true);
+    await s.deleteDocument('d');
+    expect(s.hasDocument('d')).toBe(false);
+    expect(existsSync(join(dir, '.report-annotator/docs/d.json'))).toBe(false);
+    expect(existsSync(join(dir, '.report-annotator/backups/docs/d.json'))).toBe(false);
+    await expect(s.readDocument('d')).rejects.toMatchObject({ code: 'document-not-found' });
+  });
+
+  it('keeps the last 5 backup generations, at most one per interval', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir, { backupIntervalMs: 0 });
+    await s.writeDocument(sampleDoc('d'));
+    for (let i = 0; i < 9; i++) await s.updateDocument('d', (d) => { d.text = `v${i}`; });
+    const names = readdirSync(join(dir, '.report-annotator/backups/docs/d.json')).sort((a, b) => parseInt(a) - parseInt(b));
+    expect(names).toEqual(['5.json', '6.json', '7.json', '8.json', '9.json']);
+    // backup 9 is the generation before the last write
+    expect(JSON.parse(readFileSync(join(dir, '.report-annotator/backups/docs/d.json/9.json'), 'utf8')).text).toBe('v7');
+
+    const t = await openStore(tempWorkspace(), { backupIntervalMs: 60_000 });
+    await t.writeDocument(sampleDoc('d'));
+    for (let i = 0; i < 5; i++) await t.updateDocument('d', (d) => { d.text = `v${i}`; });
+    expect(readdirSync(join(t.dir, '.report-annotator/backups/docs/d.json'))).toEqual(['1.json']);
+  });
+
+  it('skips writing unchanged data', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir);
+    await s.writeDocument(sampleDoc('d'));
+    const mtime = () => readdirSync(join(dir, '.report-annotator/docs')).length;
+    await s.updateDocument('d', () => undefined);
+    expect(mtime()).toBe(1);
+    expect(s.saveState().pending).toBe(0);
+  });
+
+  it('opens read-only without a lock and refuses writes', async () => {
+    const dir = tempWorkspace();
+    const w = await openStore(dir);
+    await w.writeDocument(sampleDoc('d'));
+    const r = await openStore(dir, { readOnly: true });
+    expect((await r.readDocument('d')).id).toBe('d');
+    await expect(r.updateWorkspace(() => undefined)).rejects.toMatchObject({ code: 'store-read-only' });
+    await expect(r.writeDocument(sampleDoc('e'))).rejects.toMatchObject({ code: 'store-read-only' });
+  });
+
+  it('unloads least recently used documents beyond the cache limit and reads them again', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir, { maxCachedDocuments: 2 });
+    for (const id of ['a', 'b', 'c']) await s.writeDocument(sampleDoc(id));
+    await s.updateDocument('a', (d) => { d.text = 'A again'; });
+    expect((await s.readDocument('b')).id).toBe('b');
+    expect((await s.readDocument('a')).text).toBe('A again');
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * The workspace store: `<workspace>/.report-annotator/workspace.json` (documents index,
+ * taxonomy, settings) and `docs/<id>.json` (one per document), each one lowdb file owned by
+ * this object, written atomically and durably, coalesced, validated on read, backed up, and
+ * guarded by a lock against other processes. See README.md beside this file.
+ */
+import { resolve } from 'node:path';
+import { AppError } from '../../core/errors';
+import { STORE_SCHEMA_VERSION, WorkspaceFile, type DocumentFile } from '../../core/store-schema';
+import { loadDefaultTaxonomy } from './default-taxonomy';
+import { DocumentFiles } from './document-files';
+import { nodeFs, type StoreFs } from './fs-layer';
+import { layoutOf, type Layout } from './layout';
+import { WorkspaceLock } from './lock';
+import { SaveStateTracker } from './save-state';
+import { StoreFile, type StoreFileOptions } from './store-file';
+import { cleanStaleTemps } from './temp-files';
+import type { OpenOptions, SaveState, StoreNotice } from './types';
+
+export const STORE_DEFAULTS = { coalesceMs: 25, backupIntervalMs: 30_000, backupCount: 5, retryMs: 5_000, maxCachedDocuments: 200 } as const;
+
+export class WorkspaceStore {
+  readonly dir: string;
+  readonly notices: StoreNotice[];
+  readonly readOnly: boolean;
+  private closed = false;
+
+  private constructor(
+    private readonly layout: Layout,
+    private readonly lock: WorkspaceLock | null,
+    private readonly ws: StoreFile<WorkspaceFile>,
+    private readonly docs: DocumentFiles,
+    private readonly tracker: SaveStateTracker,
+    notices: StoreNotice[],
+    readOnly: boolean,
+  ) {
+    this.dir = layout.dir;
+    this.notices = notices;
+    this.readOnly = readOnly;
+  }
+
+  static async open(dir: string, opts: OpenOptions): Promise<WorkspaceStore> {
+    const fs: StoreFs = opts.fs ?? nodeFs;
+    const layout = layoutOf(resolve(dir));
+    const readOnly = opts.readOnly ?? false;
+    const notices: StoreNotice[] = [];
+    const tracker = new SaveStateTracker();
+    if (!readOnly) {
+      await fs.mkdir(layout.docsDir);
+      await fs.mkdir(layout.backupsDir);
+    }
+    const lock = readOnly ? null : await WorkspaceLock.acquire(fs, layout.lockFile, opts.app);
+    let ws: StoreFile<WorkspaceFile> | null = null;
+    try {
+      if (lock?.tookOverFrom) {
+        const h = lock.tookOverFrom;
+        notices.push({ code: 'stale-lock-taken-over', file: layout.label(layout.lockFile), message: `The workspace was not closed properly by the ${h.app} app (pid ${h.pid}, since ${h.startedAt}); its lock was taken over. No data is lost: every acknowledged save is on disk.`, at: new Date().toISOString() });
+      }
+      if (!readOnly) await cleanStaleTemps(fs, [layout.root, layout.docsDir, layout.backupsOf(layout.workspaceFile)]);
+      let storeRef: WorkspaceStore | null = null;
+      const common: Omit<StoreFileOptions<never>, 'path' | 'backupsDir' | 'kind' | 'schema' | 'whenUnrecoverable'> = {
+        fs,
+        readOnly,
+        backups: { count: opts.backupCount ?? STORE_DEFAULTS.backupCount, intervalMs: opts.backupIntervalMs ?? STORE_DEFAULTS.backupIntervalMs },
+        windowMs: Math.min(200, Math.max(0, opts.coalesceMs ?? STORE_DEFAULTS.coalesceMs)),
+        retryMs: opts.retryMs ?? STORE_DEFAULTS.retryMs,
+        label: layout.label,
+        onNotice: (n) => notices.push(n),
+        onOutcome: (file, outcome) => {
+          const name = layout.label(file.path);
+          if (outcome.ok) tracker.recordSaved(name, outcome.at);
+          else tracker.recordFailed(name, outcome.error);
+          storeRef?.emitSaveState();
+        },
+      };
+      const opened = await StoreFile.open<WorkspaceFile>({ ...common, path: layout.workspaceFile, backupsDir: layout.backupsOf(layout.workspaceFile), kind: 'workspace', schema: WorkspaceFile, whenUnrecoverable: 'empty', indent: 2 });
+      ws = opened.file;
+      const docs = new DocumentFiles(fs, layout, common, opts.maxCachedDocuments ?? STORE_DEFAULTS.maxCachedDocuments);
+      await docs.scan();
+      const store = new WorkspaceStore(layout, lock, ws, docs, tracker, notices, readOnly);
+      storeRef = store;
+      if (!opened.exists) {
+        const fresh: WorkspaceFile = { schemaVersion: STORE_SCHEMA_VERSION, documents: [], taxonomy: await loadDefaultTaxonomy(opts.defaultTaxonomyPath), settings: {}, indicatorMap: {} };
+        if (readOnly) ws.setUnsaved(fresh);
+        else await ws.replace(fresh);
+      }
+      return store;
+    } catch (e) {
+      ws?.release();
+      await lock?.release();
+      throw e;
+    }
+  }
+
+  /** The workspace file in memory (validated). Treat as read-only: change it with updateWorkspace. */
+  workspace(): WorkspaceFile {
+    this.assertOpen();
+    return this.ws.data;
+  }
+
+  /** Applies fn to a copy, validates it, and resolves when the result is durable on disk. */
+  async updateWorkspace(fn: (w: WorkspaceFile) => void): Promise<void> {
+    this.assertOpen();
+    const saved = this.ws.update(fn);
+    this.emitSaveState();
+    await saved;
+  }
+
+  /** ids of the document files on disk (may include documents missing from the index after a crash) */
+  documentIds(): string[] {
+    this.assertOpen();
+    return this.docs.list();
+  }
+
+  hasDocument(id: string): boolean {
+    this.assertOpen();
+    return this.docs.has(id);
+  }
+
+  /** The document (read once, then cached). Treat as read-only: change it with updateDocument. */
+  async readDocument(id: string): Promise<DocumentFile> {
+    this.assertOpen();
+    if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
+    return (await this.docs.get(id)).data;
+  }
+
+  /** Creates or replaces a document; resolves when it is durable. */
+  async writeDocument(doc: DocumentFile): Promise<void> {
+    this.assertWritable();
+    const file = await this.docs.forWrite(doc.id);
+    const saved = file.replace(doc);
+    this.emitSaveState();
+    await saved;
+  }
+
+  async updateDocument(id: string, fn: (d: DocumentFile) => void): Promise<DocumentFile> {
+    this.assertWritable();
+    if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
+    const file = await this.docs.get(id);
+    const saved = file.update(fn);
+    this.emitSaveState();
+    await saved;
+    return file.data;
+  }
+
+  /** Removes the document file and its backups (not its entry in the index: that is updateWorkspace's). */
+  async deleteDocument(id: string): Promise<void> {
+    this.assertWritable();
+    if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
+    await this.docs.delete(id);
+    this.tracker.forget(this.layout.label(this.layout.docFile(id)));
+    this.emitSaveState();
+  }
+
+  /** Writes everything pending now; rejects with the store error if the disk refuses. */
+  async flush(): Promise<void> {
+    this.assertOpen();
+    const results = await Promise.allSettled([this.ws, ...this.docs.files()].map((f) => f.flush()));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /**
+   * Flushes, then releases files and the lock. If the flush fails the store stays open (the
+   * changes are still in memory) and the error is thrown, unless `discardUnsaved` is set.
+   */
+  async close(opts: { discardUnsaved?: boolean } = {}): Promise<void> {
+    if (this.closed) return;
+    if (!this.readOnly) {
+      try {
+        await this.flush();
+      } catch (e) {
+        if (!opts.discardUnsaved) throw e;
+      }
+    }
+    this.closed = true;
+    this.ws.release();
+    this.docs.releaseAll();
+    await this.lock?.release();
+  }
+
+  saveState(): SaveState {
+    const files = this.closed ? [] : [this.ws, ...this.docs.files()];
+    return this.tracker.snapshot(files.filter((f) => f.pending).length);
+  }
+
+  /** Calls listener whenever the save state may have changed; returns an unsubscribe function. */
+  onSaveState(listener: (s: SaveState) => void): () => void {
+    return this.tracker.subscribe(listener);
+  }
+
+  /** writes started so far, all files (for tests and benches) */
+  writeCount(): number {
+    return [this.ws, ...this.docs.files()].reduce((n, f) => n + f.writes, 0);
+  }
+
+  private emitSaveState(): void {
+    if (this.tracker.hasListeners) this.tracker.emit(this.saveState());
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new AppError('workspace-not-open', 'The workspace is closed.', { dir: this.dir });
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw new AppError('store-read-only', 'The workspace is open read-only.', { dir: this.dir });
+  }
+}

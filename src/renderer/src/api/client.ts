@@ -1,0 +1,82 @@
+/**
+ * The renderer's API client: window.api (the Electron preload bridge) when present, otherwise
+ * the HTTP binding of browser mode. Both are ApiBridge; the typed client is derived from the
+ * contract by a loop (createApiClient).
+ */
+import { type ApiBridge, type ApiClient, type ApiEventName, type Result, createApiClient } from '../../../core/api';
+
+declare global {
+  interface Window {
+    api?: ApiBridge;
+  }
+}
+
+const TOKEN_KEY = 'report-annotator.token';
+
+/** Takes the per-run token from the URL once, keeps it for reloads, and removes it from the URL. */
+export function takeToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+  const url = new URL(loc.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function httpBridge(token: string | null, base = ''): ApiBridge {
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  let source: EventSource | null = null;
+  const ensureSource = (): void => {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`${base}/api/events`, { withCredentials: true });
+    for (const name of ['progress', 'saveState', 'workspaceChanged'] satisfies ApiEventName[]) {
+      source.addEventListener(name, (ev) => {
+        const payload = JSON.parse((ev as MessageEvent<string>).data) as unknown;
+        for (const l of listeners.get(name) ?? []) l(payload);
+      });
+    }
+  };
+  return {
+    async invoke(method, request) {
+      let res: Response;
+      try {
+        res = await fetch(`${base}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(request ?? {}),
+          credentials: 'same-origin',
+        });
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'The app service is not reachable. Is `npm run serve` still running?' } };
+      }
+      try {
+        return (await res.json()) as Result<never>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: `HTTP ${res.status}` } };
+      }
+    },
+    on(event, listener) {
+      ensureSource();
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(event, set);
+      return () => set.delete(listener as Listener);
+    },
+  };
+}
+
+let client: ApiClient | null = null;
+
+export function getClient(): ApiClient {
+  if (!client) client = createApiClient(window.api ?? httpBridge(takeToken()));
+  return client;
+}
+
+/** For tests: use a given bridge. */
+export function setClientForTests(bridge: ApiBridge): void {
+  client = createApiClient(bridge);
+}
