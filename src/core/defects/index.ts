@@ -1,8 +1,21 @@
 import type { Defect } from '../schema';
 import type { Paragraph } from '../text';
+import { findBrokenParagraphs } from './broken-paragraph';
+import { findCaptions } from './caption';
+import { makeDefectContext } from './context';
+import { findForeignTokens } from './foreign-token';
+import { findMarkup } from './markup';
+import { findMixedPunctuation } from './punctuation';
 
-/** Finds text defects with suggested corrections. Offsets are code points. */
+/** Finds text defects with suggested corrections (ANNOTATION-GUIDE §3). Offsets are code points. */
 export function detectDefects(text: string, paragraphs: Paragraph[]): Defect[] {
-  void text; void paragraphs;
-  return [];
+  const ctx = makeDefectContext(text, paragraphs);
+  const out = [
+    ...findBrokenParagraphs(ctx),
+    ...findForeignTokens(paragraphs),
+    ...findMarkup(paragraphs),
+    ...findCaptions(paragraphs),
+    ...findMixedPunctuation(ctx),
+  ];
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -1,7 +1,7 @@
-import type { Figure } from '../schema';
-
-/** Finds every figure (and digit-bearing name) in a text. Offsets are code points. */
-export function detectFigures(text: string): Figure[] {
-  void text;
-  return [];
-}
+/**
+ * Figures: numbers that state a quantity, with qualifier and unit (ANNOTATION-GUIDE §1), and
+ * digit-bearing names shown dimmed.
+ */
+export { detectFigures } from './detect';
+export { parseFigureText, type ParsedFigure } from './parse';
+export { parseChineseNumber } from './numerals';

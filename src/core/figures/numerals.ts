@@ -59,6 +59,7 @@ export function digitValue(code: number): number {
 
 /** Shift a non-negative decimal string by 10^exp exactly and return it as a number. */
 export function shiftDecimal(dec: string, exp: number): number {
+  if (exp === 0) return Number(dec);
   let [intPart, frac = ''] = dec.split('.');
   if (exp > 0) {
     const take = frac.slice(0, exp).padEnd(exp, '0');

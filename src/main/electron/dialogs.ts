@@ -3,11 +3,9 @@
  * parented to the focused window so they are modal to it.
  */
 import { dialog, type BrowserWindow, type OpenDialogOptions, type OpenDialogReturnValue } from 'electron';
+import { SUPPORTED_EXTENSIONS } from '../import/formats';
 import type { PlatformDialogs } from '../service/backend';
 import type { Labels } from './labels';
-
-/** What the importers read; "All files" is offered too, the importer has the last word. */
-export const REPORT_EXTENSIONS = ['txt', 'docx', 'html', 'htm', 'pdf'];
 
 export function nativeDialogs(parent: () => BrowserWindow | null, labels: Labels): PlatformDialogs {
   const show = (options: OpenDialogOptions): Promise<OpenDialogReturnValue> => {
@@ -24,7 +22,8 @@ export function nativeDialogs(parent: () => BrowserWindow | null, labels: Labels
         title: labels.chooseFilesTitle,
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: labels.reports, extensions: REPORT_EXTENSIONS },
+          { name: labels.reports, extensions: SUPPORTED_EXTENSIONS },
+          // the importer has the last word on a file; offering the rest lets it say why not
           { name: labels.allFiles, extensions: ['*'] },
         ],
       });

@@ -19,7 +19,7 @@ export function canonicalEncoding(label: string): string | null {
   const plain = label.trim().toLowerCase();
   const direct = ALIASES[plain] ?? ALIASES[plain.replace(/_/g, '-')];
   if (direct) return direct;
-  if (plain.length === 0 || plain.length > 40 || !/^[a-z0-9._:\-]+$/.test(plain)) return null;
+  if (plain.length === 0 || plain.length > 40 || !/^[a-z0-9._:-]+$/.test(plain)) return null;
   return iconv.encodingExists(plain) ? plain : null;
 }
 
@@ -27,7 +27,7 @@ export function isUtf16or32(encoding: string): boolean {
   return encoding.startsWith('utf-16') || encoding.startsWith('utf-32');
 }
 
-/** Decodes with iconv-lite; a leading U+FEFF (byte order mark) is removed. */
+/** Decodes with iconv-lite (or the native UTF-8 decoder); a byte order mark is left to the caller. */
 export function decodeWith(bytes: Uint8Array, encoding: string): string {
   let text: string;
   if (encoding === 'utf-8') {
@@ -35,7 +35,7 @@ export function decodeWith(bytes: Uint8Array, encoding: string): string {
   } else {
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text;
 }
 
 /** Number of U+FFFD replacement characters in a decoded text. */

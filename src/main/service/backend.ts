@@ -13,8 +13,9 @@ import { WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildReviewResult, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
-import { importIntoStore } from './importing';
+import { changedSources, importIntoStore } from './importing';
 import { searchWorkspace } from './search';
+import { PathPolicy } from './path-policy';
 import { TaskRegistry } from './tasks';
 
 export interface PlatformDialogs {
@@ -65,12 +66,19 @@ export function createBackend(opts: BackendOptions): Backend {
   const pool = opts.workerPath === undefined ? new AnalysisPool() : new AnalysisPool(opts.workerPath);
   const tasks = new TaskRegistry();
   const annotator = safeUser();
+  const policy = new PathPolicy(opts.mode === 'desktop' ? 'strict' : 'open');
+  const requireAllowed = async (paths: string[]): Promise<void> => {
+    for (const p of paths) {
+      if (!(await policy.allows(p))) throw new AppError('path-not-allowed', `not a file you chose or inside the open workspace: ${p}`);
+    }
+  };
   let current: OpenWorkspace | null = null;
   let opening: Promise<OpenWorkspace> | null = null;
 
   async function open(dir: string, isSample: boolean): Promise<OpenWorkspace> {
     const abs = resolve(dir);
     if (current && current.dir === abs) return current;
+    await policy.grant(abs);
     const store = await WorkspaceStore.open(abs, { app: opts.app });
     if (current) await current.store.close();
     current = {
@@ -80,7 +88,13 @@ export function createBackend(opts: BackendOptions): Backend {
       notices: store.notices.map((n) => ({ code: n.code, message: n.message })),
     };
     if (!isSample) await rememberWorkspace(abs);
-    return current;
+    const ws = current;
+    const changed = await changedSources(store);
+    if (changed.length > 0) {
+      const summary = await importIntoStore(store, changed, { pool, tasks, emit, log: opts.log, taskId: `refresh-${Date.now()}`, label: 'refresh' });
+      ws.notices.push({ code: 'sources-changed', message: `${summary.imported.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.` });
+    }
+    return ws;
   }
 
   async function openAndAnnounce(dir: string, isSample: boolean): Promise<OpenWorkspace> {
@@ -148,17 +162,30 @@ export function createBackend(opts: BackendOptions): Backend {
   const handlers: Handlers = {
     appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
     workspaceGet: async () => view(await workspace()),
-    workspaceOpen: async ({ dir }) => view(await openAndAnnounce(dir, false)),
+    workspaceOpen: async ({ dir }) => {
+      await requireAllowed([dir]);
+      return view(await openAndAnnounce(dir, false));
+    },
     workspaceOpenSample: async () => {
       const ws = await openSample();
       emit('workspaceChanged', view(ws));
       return view(ws);
     },
-    chooseFolder: async () => ({ dir: opts.dialogs ? await opts.dialogs.chooseFolder() : null }),
-    chooseFiles: async () => ({ paths: opts.dialogs ? await opts.dialogs.chooseFiles() : [] }),
+    chooseFolder: async () => {
+      const dir = opts.dialogs ? await opts.dialogs.chooseFolder() : null;
+      if (dir) await policy.grant(dir);
+      return { dir };
+    },
+    chooseFiles: async () => {
+      const paths = opts.dialogs ? await opts.dialogs.chooseFiles() : [];
+      for (const p of paths) await policy.grant(p);
+      return { paths };
+    },
     importFiles: async ({ paths, taskId }) => {
       const ws = await workspace();
-      const summary = await importIntoStore(ws.store, paths, { pool, tasks, emit, log: opts.log, taskId: taskId ?? `import-${Date.now()}`, label: 'import' });
+      await requireAllowed(paths);
+      const summary = await importIntoStore(ws.store, paths, {
+        allow: (p) => policy.allows(p), pool, tasks, emit, log: opts.log, taskId: taskId ?? `import-${Date.now()}`, label: 'import' });
       emit('workspaceChanged', view(ws));
       return summary;
     },
@@ -204,6 +231,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     async openWorkspace(dir) {
+      await policy.grant(dir);
       await openAndAnnounce(dir, false);
     },
     async close() {

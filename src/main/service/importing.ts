@@ -9,7 +9,7 @@ import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { ApiEventName, ImportSummary } from '../../core/api';
 import { buildBoilerplate } from '../../core/duplicates';
 import { isAppError } from '../../core/errors';
-import { findingsFromAnalysis } from '../../core/review';
+import { findingsFromAnalysis, reanchorReviews } from '../../core/review';
 import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { cpLength } from '../../core/text';
 import type { AnalysisPool } from '../analysis/pool';
@@ -27,6 +27,8 @@ export interface ImportContext {
   log: Logger;
   taskId: string;
   label: string;
+  /** the file access policy: files it refuses are reported, not read */
+  allow?: (path: string) => Promise<boolean>;
 }
 
 const STORE_DIR = '.report-annotator';
@@ -74,6 +76,10 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
     const read: { path: string; imported: ImportedText }[] = [];
     for (const path of files) {
       if (task.cancelled) break;
+      if (ctx.allow && !(await ctx.allow(path))) {
+        summary.failed.push({ path, error: { code: 'path-not-allowed', message: 'the file is outside the folders you chose (a symbolic link?)' } });
+        continue;
+      }
       try {
         read.push({ path, imported: await importFile(path) });
       } catch (e) {
@@ -132,8 +138,12 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     doc.history = existing.history;
     doc.findings = [...findings, ...existing.findings.filter((f) => f.origin === 'manual')];
   } else if (existing) {
-    // the file changed: reviews are carried over by the re-anchoring step (never dropped)
-    doc.orphans = [...existing.orphans, ...Object.values(existing.reviews)];
+    // the file changed: carry every review to its new place; what cannot be placed is kept
+    // as an orphan for the analyst to resolve (never dropped)
+    const carried = reanchorReviews({ oldFindings: existing.findings, reviews: existing.reviews, newText: imported.text, newFindings: findings });
+    doc.findings = carried.findings;
+    doc.reviews = carried.reviews;
+    doc.orphans = [...existing.orphans, ...carried.orphans];
   }
   const meta: DocumentMeta = {
     id,
@@ -166,4 +176,19 @@ function displayPath(workspaceDir: string, absPath: string): string {
 function errorShape(e: unknown): { code: string; message: string } {
   if (isAppError(e)) return { code: e.code, message: e.message };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Absolute paths of indexed documents whose source file changed on disk since import. */
+export async function changedSources(store: WorkspaceStore): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of store.workspace().documents) {
+    const abs = isAbsolute(d.path) ? d.path : join(store.dir, d.path);
+    try {
+      const st = await stat(abs);
+      if (st.size !== d.size || Math.abs(st.mtimeMs - d.mtimeMs) > 1) out.push(abs);
+    } catch {
+      // a missing source keeps its stored text and reviews; nothing to re-import
+    }
+  }
+  return out;
 }

@@ -64,11 +64,18 @@ export class DocumentFiles {
     return pending;
   }
 
+  /** The loaded file, without waiting (undefined when not loaded). */
+  peek(id: string): StoreFile<DocumentFile> | undefined {
+    return this.loaded.get(id);
+  }
+
   /** A new or replaced document: its file object, loaded or created without reading. */
-  async forWrite(id: string): Promise<StoreFile<DocumentFile>> {
+  forWrite(id: string): StoreFile<DocumentFile> | Promise<StoreFile<DocumentFile>> {
     assertDocumentId(id);
-    const hit = this.loaded.get(id) ?? (await this.loading.get(id)?.catch(() => undefined));
+    const hit = this.loaded.get(id);
     if (hit) return hit;
+    const loading = this.loading.get(id);
+    if (loading) return loading.catch(() => this.forWrite(id));
     const file = StoreFile.create<DocumentFile>(this.fileOptions(id));
     this.remember(id, file);
     this.ids.add(id);

@@ -29,7 +29,6 @@ export interface SafeJSONFileOptions<T> {
   /** a bad file without a good backup: 'empty' → read() returns null (start fresh); 'throw' → 'store-corrupt' */
   whenUnrecoverable: 'empty' | 'throw';
   readOnly: boolean;
-  indent?: number;
 }
 
 export function quarantineName(path: string, now = new Date()): string {
@@ -70,7 +69,7 @@ export class SafeJSONFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     // Serialise before the first await: the snapshot is the data at the moment of the call.
-    const text = JSON.stringify(data, null, this.o.indent);
+    const text = JSON.stringify(data);
     if (this.o.readOnly) throw new AppError('store-read-only', `The workspace is open read-only; ${this.o.label(this.o.path)} was not saved.`, { file: this.o.label(this.o.path) });
     if (text === this.lastText) return;
     try {

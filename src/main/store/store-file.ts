@@ -25,7 +25,6 @@ export interface StoreFileOptions<T> {
   windowMs: number;
   retryMs: number;
   whenUnrecoverable: 'empty' | 'throw';
-  indent?: number;
   label: (absolute: string) => string;
   onNotice: (notice: StoreNotice) => void;
   onOutcome: (file: { readonly path: string }, outcome: { ok: true; at: Date } | { ok: false; error: AppError }) => void;
@@ -39,7 +38,7 @@ export class StoreFile<T> {
   private released = false;
 
   private constructor(private readonly o: StoreFileOptions<T>) {
-    claimPath(o.path);
+    if (!o.readOnly) claimPath(o.path); // read-only instances never write
     this.backups = new FileBackups(o.fs, o.backupsDir, o.backups);
     this.adapter = new SafeJSONFile<T>({ ...o, backups: this.backups });
     this.low = new Low<T | null>(this.adapter as SafeJSONFile<T | null>, null);
@@ -119,7 +118,7 @@ export class StoreFile<T> {
     if (this.released) return;
     this.released = true;
     this.saver.dispose();
-    releasePath(this.o.path);
+    if (!this.o.readOnly) releasePath(this.o.path);
   }
 
   private validate(data: T): T {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './workspace-store';
@@ -25,6 +25,18 @@ describe('WorkspaceStore', () => {
     expect(w.taxonomy.map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
     expect(existsSync(join(dir, '.report-annotator/workspace.json'))).toBe(true);
     expect(s.notices).toEqual([]);
+  });
+
+  it('takes the default taxonomy from resources/taxonomy/default.json when it is valid', async () => {
+    const dir = tempWorkspace();
+    const file = join(dir, 'default.json');
+    const tags = [{ id: 'x', name: '经济', color: '#000000', hotkey: '1' }];
+    writeFileSync(file, JSON.stringify({ tags }));
+    const s = await openStore(dir, { defaultTaxonomyPath: file });
+    expect(s.workspace().taxonomy).toEqual(tags);
+    writeFileSync(file, '{"tags": "broken"}');
+    const t = await openStore(tempWorkspace(), { defaultTaxonomyPath: file });
+    expect(t.workspace().taxonomy).toHaveLength(10);
   });
 
   it('round-trips the workspace and documents through the disk', async () => {
@@ -154,9 +166,12 @@ describe('WorkspaceStore', () => {
     const dir = tempWorkspace();
     const s = await openStore(dir);
     await s.writeDocument(sampleDoc('d'));
-    const mtime = () => readdirSync(join(dir, '.report-annotator/docs')).length;
+    const inode = () => statSync(join(dir, '.report-annotator/docs/d.json')).ino;
+    const before = inode();
     await s.updateDocument('d', () => undefined);
-    expect(mtime()).toBe(1);
+    expect(inode()).toBe(before); // not replaced
+    await s.updateDocument('d', (d) => { d.text = 'changed'; });
+    expect(inode()).not.toBe(before);
     expect(s.saveState().pending).toBe(0);
   });
 

@@ -11,7 +11,7 @@ import { loadDefaultTaxonomy } from './default-taxonomy';
 import { DocumentFiles } from './document-files';
 import { nodeFs, type StoreFs } from './fs-layer';
 import { layoutOf, type Layout } from './layout';
-import { WorkspaceLock } from './lock';
+import { describeHolder, WorkspaceLock } from './lock';
 import { SaveStateTracker } from './save-state';
 import { StoreFile, type StoreFileOptions } from './store-file';
 import { cleanStaleTemps } from './temp-files';
@@ -24,6 +24,8 @@ export class WorkspaceStore {
   readonly notices: StoreNotice[];
   readonly readOnly: boolean;
   private closed = false;
+  /** document changes waiting for their file to load */
+  private readonly applying = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly layout: Layout,
@@ -54,7 +56,7 @@ export class WorkspaceStore {
     try {
       if (lock?.tookOverFrom) {
         const h = lock.tookOverFrom;
-        notices.push({ code: 'stale-lock-taken-over', file: layout.label(layout.lockFile), message: `The workspace was not closed properly by the ${h.app} app (pid ${h.pid}, since ${h.startedAt}); its lock was taken over. No data is lost: every acknowledged save is on disk.`, at: new Date().toISOString() });
+        notices.push({ code: 'stale-lock-taken-over', file: layout.label(layout.lockFile), message: `The workspace was not closed properly by ${describeHolder(h)}, which is no longer running; its lock was taken over.`, at: new Date().toISOString() });
       }
       if (!readOnly) await cleanStaleTemps(fs, [layout.root, layout.docsDir, layout.backupsOf(layout.workspaceFile)]);
       let storeRef: WorkspaceStore | null = null;
@@ -73,7 +75,7 @@ export class WorkspaceStore {
           storeRef?.emitSaveState();
         },
       };
-      const opened = await StoreFile.open<WorkspaceFile>({ ...common, path: layout.workspaceFile, backupsDir: layout.backupsOf(layout.workspaceFile), kind: 'workspace', schema: WorkspaceFile, whenUnrecoverable: 'empty', indent: 2 });
+      const opened = await StoreFile.open<WorkspaceFile>({ ...common, path: layout.workspaceFile, backupsDir: layout.backupsOf(layout.workspaceFile), kind: 'workspace', schema: WorkspaceFile, whenUnrecoverable: 'empty' });
       ws = opened.file;
       const docs = new DocumentFiles(fs, layout, common, opts.maxCachedDocuments ?? STORE_DEFAULTS.maxCachedDocuments);
       await docs.scan();
@@ -125,22 +127,24 @@ export class WorkspaceStore {
   }
 
   /** Creates or replaces a document; resolves when it is durable. */
-  async writeDocument(doc: DocumentFile): Promise<void> {
-    this.assertWritable();
-    const file = await this.docs.forWrite(doc.id);
-    const saved = file.replace(doc);
-    this.emitSaveState();
-    await saved;
+  writeDocument(doc: DocumentFile): Promise<void> {
+    return this.change(() => this.docs.forWrite(doc.id), (file) => file.replace(doc));
   }
 
+  /** Applies fn to a copy of the document, validates it, and resolves with it once durable. */
   async updateDocument(id: string, fn: (d: DocumentFile) => void): Promise<DocumentFile> {
-    this.assertWritable();
-    if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
-    const file = await this.docs.get(id);
-    const saved = file.update(fn);
-    this.emitSaveState();
-    await saved;
-    return file.data;
+    let target: StoreFile<DocumentFile> | null = null;
+    await this.change(
+      () => {
+        if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
+        return this.docs.peek(id) ?? this.docs.get(id);
+      },
+      (file) => {
+        target = file;
+        return file.update(fn);
+      },
+    );
+    return (target as StoreFile<DocumentFile> | null)!.data;
   }
 
   /** Removes the document file and its backups (not its entry in the index: that is updateWorkspace's). */
@@ -152,9 +156,10 @@ export class WorkspaceStore {
     this.emitSaveState();
   }
 
-  /** Writes everything pending now; rejects with the store error if the disk refuses. */
+  /** Writes everything pending now (including changes still being applied); rejects with the store error if the disk refuses. */
   async flush(): Promise<void> {
     this.assertOpen();
+    await Promise.allSettled([...this.applying]);
     const results = await Promise.allSettled([this.ws, ...this.docs.files()].map((f) => f.flush()));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -181,7 +186,7 @@ export class WorkspaceStore {
 
   saveState(): SaveState {
     const files = this.closed ? [] : [this.ws, ...this.docs.files()];
-    return this.tracker.snapshot(files.filter((f) => f.pending).length);
+    return this.tracker.snapshot(files.filter((f) => f.pending).length + this.applying.size);
   }
 
   /** Calls listener whenever the save state may have changed; returns an unsubscribe function. */
@@ -192,6 +197,33 @@ export class WorkspaceStore {
   /** writes started so far, all files (for tests and benches) */
   writeCount(): number {
     return [this.ws, ...this.docs.files()].reduce((n, f) => n + f.writes, 0);
+  }
+
+  /**
+   * Applies a change to a document file. When the file is loaded the change is applied at once
+   * (so a flush() right after includes it); otherwise the load is tracked, and flush() waits.
+   */
+  private change(get: () => StoreFile<DocumentFile> | Promise<StoreFile<DocumentFile>>, apply: (file: StoreFile<DocumentFile>) => Promise<void>): Promise<void> {
+    let file: StoreFile<DocumentFile> | Promise<StoreFile<DocumentFile>>;
+    try {
+      this.assertWritable();
+      file = get();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (!(file instanceof Promise)) {
+      const saved = apply(file);
+      this.emitSaveState();
+      return saved;
+    }
+    const applied = file.then((f) => ({ saved: apply(f) }));
+    this.applying.add(applied);
+    this.emitSaveState();
+    const done = applied.finally(() => {
+      this.applying.delete(applied);
+      this.emitSaveState();
+    });
+    return done.then(({ saved }) => saved);
   }
 
   private emitSaveState(): void {

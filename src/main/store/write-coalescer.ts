@@ -1,12 +1,13 @@
 /**
  * Coalesces the writes of one store file. Every change gets a sequence number; its promise
  * resolves once a write that started after the change (so its snapshot includes it) is durable,
- * and rejects if that write failed. At most one write runs at a time; changes made meanwhile
- * are written together by the next one, which starts `windowMs` after the first of them (or at
- * once when flushed). A failed write keeps the data in memory (still pending) and is retried
- * after `retryMs`, by the next change, or by flush().
+ * and rejects if that write failed. At most one write runs at a time, and writes start at most
+ * once per `windowMs` (leading edge: a change after a quiet spell is written on the next tick;
+ * changes during a write or within the window are written together by the next one). A failed
+ * write keeps the data in memory (still pending) and is retried after `retryMs`, by the next
+ * change, or by flush().
  */
-import type { AppError } from '../../core/errors';
+import { AppError } from '../../core/errors';
 
 interface Waiter {
   seq: number;
@@ -30,7 +31,7 @@ export class WriteCoalescer {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private timerDue = 0;
-  private firstPendingAt: number | null = null;
+  private lastStartAt = -Infinity;
   private failed: AppError | null = null;
   /** number of writes started (for tests and benches) */
   writes = 0;
@@ -49,9 +50,8 @@ export class WriteCoalescer {
   /** Records a change (already applied to the data) and resolves once it is durable. */
   changed(): Promise<void> {
     const seq = ++this.changeSeq;
-    this.firstPendingAt ??= Date.now();
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
-    this.schedule(this.o.windowMs);
+    this.scheduleAt(this.nextSlot());
     return done;
   }
 
@@ -68,22 +68,29 @@ export class WriteCoalescer {
     }
   }
 
-  /** Stops timers (after a final flush). */
+  /** Stops timers (after a final flush); changes still unsaved reject (closed with discardUnsaved). */
   dispose(): void {
     this.clearTimer();
+    const left = this.waiters;
+    this.waiters = [];
+    const error = new AppError('workspace-not-open', 'The workspace was closed before this change was saved.');
+    for (const w of left) w.reject(error);
   }
 
-  private schedule(delayMs: number, retry = false): void {
+  /** the earliest time the next write may start */
+  private nextSlot(): number {
+    return Math.max(Date.now(), this.lastStartAt + this.o.windowMs);
+  }
+
+  private scheduleAt(due: number, retry = false): void {
     if (this.running) return; // the running write reschedules when it ends
-    const since = this.firstPendingAt === null ? 0 : Date.now() - this.firstPendingAt;
-    const due = Date.now() + Math.max(0, delayMs - since);
     if (this.timer && this.timerDue <= due) return;
     this.clearTimer();
     this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.runWrite().catch(() => undefined);
-    }, due - Date.now());
+    }, Math.max(0, due - Date.now()));
     // a retry alone must not keep a process alive forever (close() flushes and reports)
     if (retry) this.timer.unref();
   }
@@ -96,7 +103,7 @@ export class WriteCoalescer {
   private runWrite(): Promise<void> {
     if (this.running) return this.running;
     const seq = this.changeSeq;
-    this.firstPendingAt = null;
+    this.lastStartAt = Date.now();
     this.writes += 1;
     let writing: Promise<void>;
     try {
@@ -111,10 +118,7 @@ export class WriteCoalescer {
         this.failed = null;
         this.settle(seq, null);
         this.o.onOutcome({ ok: true, at: new Date() });
-        if (this.pending) {
-          this.firstPendingAt ??= Date.now();
-          this.schedule(this.o.windowMs);
-        }
+        if (this.pending) this.scheduleAt(this.nextSlot());
       },
       (e: AppError) => {
         this.running = null;
@@ -122,8 +126,7 @@ export class WriteCoalescer {
         this.settle(seq, e);
         this.o.onOutcome({ ok: false, error: e });
         // keep the data pending; a retry timer saves it once the disk is usable again
-        this.firstPendingAt = Date.now();
-        this.schedule(this.o.retryMs, true);
+        this.scheduleAt(Date.now() + this.o.retryMs, true);
         throw e;
       },
     );

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { Defect } from '../schema';
+import { cpSlice, splitParagraphs } from '../text';
+import { detectDefects } from '.';
+
+const run = (text: string): Defect[] => {
+  const ds = detectDefects(text, splitParagraphs(text));
+  for (const d of ds) expect(cpSlice(text, d.start, d.end)).toBe(d.text);
+  return ds;
+};
+const kind = (ds: Defect[], k: Defect['kind']): Defect[] => ds.filter((d) => d.kind === k);
+const cps = (s: string): number => [...s].length;
+const brief = (d: Defect): [number, number, string, string | null] => [d.start, d.end, d.text, d.replacement];
+
+describe('broken_paragraph', () => {
+  it('spans the line breaks between a paragraph ending mid-word and its continuation', () => {
+    const a = '加强对法规实施效果的评估论证，促进立法评估、论证迈上规范化、法治化轨';
+    const text = `${a}\n\n道。坚决维护国家法治统一。`;
+    expect(kind(run(text), 'broken_paragraph').map(brief)).toEqual([[cps(a), cps(a) + 2, '\n\n', '']]);
+  });
+
+  it('joins a paragraph ending with a comma to a short continuation', () => {
+    const a = '督办信访事项11件，切实维护群众合法权益，';
+    const text = `${a}\n\n促进社会和谐稳定。`;
+    expect(kind(run(text), 'broken_paragraph').map(brief)).toEqual([[cps(a), cps(a) + 2, '\n\n', '']]);
+  });
+
+  it('leaves headings, titles, speaker lines, datelines and captions alone', () => {
+    const text = [
+      '长治市人民代表大会常务委员会工作报告',
+      '——2024年3月27日在长治市第十五届人民代表大会第四次会议上',
+      '(2024年2月21日在绛县第十七届人民代表大会第四次会议上)',
+      '太原市人大常委会主任 魏 民',
+      '各位代表：',
+      '我受市十五届人民代表大会常务委员会委托，向大会报告工作，请予审议。',
+      '过去一年的主要工作',
+      '2023年是全面贯彻党的二十大精神开局之年。',
+      '一、感悟思想伟力，强化政治引领，牢牢把握人大工作正确方向',
+      '常委会牢牢把握人大机关首先是政治机关的本质属性。',
+      '举旗帜、定航向 始终把牢正确政治方向',
+      '山雄有脊，房固因梁。加强党的全面领导，是做好新时代人大工作的根本保证。一年来，市人大常委会持',
+      '图为市人大常委会召开相关条例立法调研座谈会',
+      '激活力、聚合力 突出展示代表履职风采',
+      '（一）加强立法工作',
+      '制定地方性法规3件。',
+    ].join('\n\n');
+    expect(kind(run(text), 'broken_paragraph')).toEqual([]);
+  });
+
+  it('works with astral characters and Traditional Chinese', () => {
+    const a = '𠀀市人大常委會組成人員與人大代表、人大代表與人民群眾之間的';
+    const text = `標題\n\n${a}\n\n聯繫更加常態化。`;
+    const start = 2 + 2 + cps(a);
+    expect(kind(run(text), 'broken_paragraph').map(brief)).toEqual([[start, start + 2, '\n\n', '']]);
+  });
+});
+
+describe('foreign_token', () => {
+  it('flags an English word in Chinese prose with its surrounding spaces', () => {
+    const text = '深入学习贯彻党的二十大精神 and 习近平总书记重要讲话精神。';
+    const at = text.indexOf(' and ');
+    expect(kind(run(text), 'foreign_token').map(brief)).toEqual([[at, at + 5, ' and ', '和']]);
+  });
+
+  it('counts code points before the token', () => {
+    const text = '𠀀😀丰富站点活动内容 and 形式。';
+    const at = cps(text.slice(0, text.indexOf(' and ')));
+    expect(kind(run(text), 'foreign_token').map(brief)).toEqual([[at, at + 5, ' and ', '和']]);
+  });
+
+  it('leaves acronyms, names, units and URLs alone', () => {
+    const text = '全市GDP增长5%，5G基站建成，PM2.5浓度下降，自动体外除颤器（AED）配置，政务APP上线，使用iPhone办公，访问 www.gov.cn 查询，面积20km左右，开通wifi服务，发布app。';
+    expect(kind(run(text), 'foreign_token')).toEqual([]);
+  });
+
+  it('flags lower-case words without a known fix with replacement null', () => {
+    const text = '推进数字政府 online 平台建设。';
+    expect(kind(run(text), 'foreign_token').map(brief)).toEqual([[6, 14, ' online ', null]]);
+  });
+});
+
+describe('markup_residue', () => {
+  it('drops markdown bold markers, keeping the text', () => {
+    const text = '推动人大事业蓬勃发展。**二是突出人民至上，在顺应群众期盼上办实事。**坚持以人民为中心。';
+    const at = text.indexOf('**');
+    expect(kind(run(text), 'markup_residue').map(brief)).toEqual([
+      [at, at + 25, '**二是突出人民至上，在顺应群众期盼上办实事。**', '二是突出人民至上，在顺应群众期盼上办实事。'],
+    ]);
+  });
+
+  it('finds headings, HTML tags, entities and links', () => {
+    const text = '## 一、过去一年的主要工作\n\n常委会召开会议<br/>9次&nbsp;，详见[公告](https://example.org/a)。';
+    const ds = kind(run(text), 'markup_residue').map(brief);
+    const p2 = cps('## 一、过去一年的主要工作\n\n');
+    expect(ds).toEqual([
+      [0, 3, '## ', ''],
+      [p2 + 7, p2 + 12, '<br/>', ''],
+      [p2 + 14, p2 + 20, '&nbsp;', ''],
+      [p2 + 23, p2 + 23 + cps('[公告](https://example.org/a)'), '[公告](https://example.org/a)', '公告'],
+    ]);
+  });
+
+  it('does not flag ordinary text', () => {
+    expect(kind(run('一、加强监督，3-5年内完成。第一条 <<条例>> 不是标记，1+1=2。'), 'markup_residue')).toEqual([]);
+  });
+});
+
+describe('caption', () => {
+  it('flags picture captions, bylines and editor lines as whole lines', () => {
+    const lines = ['本报记者 梁英杰 王瑞', '图为市人大常委会主任参加集中视察活动', '正文内容在这里，说明了一些情况。', '责任编辑：张三', '来源：吕梁日报'];
+    const text = lines.join('\n\n');
+    const ds = kind(run(text), 'caption');
+    expect(ds.map((d) => d.text)).toEqual([lines[0], lines[1], lines[3], lines[4]]);
+    expect(ds.every((d) => d.replacement === '')).toBe(true);
+    expect(ds[1].start).toBe(cps(lines[0]) + 2);
+  });
+
+  it('flags a picture credit in parentheses inside prose', () => {
+    const text = '代表们深入企业视察（图片来源：市人大办公室）。';
+    const at = text.indexOf('（');
+    expect(kind(run(text), 'caption').map(brief)).toEqual([[at, at + cps('（图片来源：市人大办公室）'), '（图片来源：市人大办公室）', '']]);
+  });
+
+  it('does not flag prose that mentions pictures', () => {
+    expect(kind(run('开展图书进社区活动，图为民服务成效明显的说法并不成立，这是一段很长很长的正文内容，超过了题注的长度限制，所以不会被当成题注来处理，我们继续写下去直到足够长为止，再写一些文字凑够长度，还要更多的文字才能超过一百二十个字的限制，好了差不多了吧还差一点点。'), 'caption')).toEqual([]);
+  });
+});
+
+describe('mixed_punctuation', () => {
+  it('reports a report written in half-width punctuation as ONE finding', () => {
+    const paras = Array.from({ length: 6 }, (_, i) => `第${i}段,常委会认真履职;依法监督,成效明显(详见附件),继续努力!`);
+    const text = `标题\n\n${paras.join('\n\n')}`;
+    const ds = kind(run(text), 'mixed_punctuation');
+    expect(ds).toHaveLength(1);
+    expect(ds[0].start).toBe(text.indexOf(','));
+    expect(ds[0].end).toBe(cps(text));
+    expect(ds[0].replacement).toBe(ds[0].text.replace(/,/g, '，').replace(/;/g, '；').replace(/\(/g, '（').replace(/\)/g, '）').replace(/!/g, '！'));
+  });
+
+  it('reports stray marks in a full-width report one by one, and a half-width run as one', () => {
+    const text = '常委会认真履职，依法监督,成效明显。加强学习，提高能力，增强本领。\n\n一是加强监督,二是改进作风;三是密切联系:四是强化保障。同时，召开会议10:30开始，共1,000人参加。';
+    const ds = kind(run(text), 'mixed_punctuation').map(brief);
+    const a = text.indexOf(',');
+    const b = text.indexOf('一是加强监督,') + 6;
+    const e = text.indexOf('联系:') + 2;
+    expect(ds).toEqual([
+      [a, a + 1, ',', '，'],
+      [b, e + 1, text.slice(b, e + 1), '，二是改进作风；三是密切联系：'],
+    ]);
+  });
+
+  it('leaves numbers, times, URLs and Latin parentheses alone', () => {
+    expect(kind(run('共1,000人，10:30开始，网址http://www.gov.cn，除颤器（AED）配置，PM2.5(细颗粒物)下降。'), 'mixed_punctuation').map((d) => d.text)).toEqual(['(', ')']);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Shape of a paragraph: headings, titles, speaker lines and datelines, as opposed to prose.
+ * Used to tell a paragraph broken mid-sentence from one that legitimately ends unpunctuated.
+ */
+const ENUMERATED = [
+  /^[（(]?[一二三四五六七八九十百]+[、.．)）]/, // 一、 （一） 一.
+  /^[（(]?\d{1,2}[、.．)）](?!\d)/, // 1. （1） 1、
+  /^[①-⑳]/,
+  /^第[一二三四五六七八九十百\d]+[章节部分篇条]/,
+  /^[一二三四五六七八九十]是/, // 一是… used as a run-in heading
+];
+/** Sentence punctuation that a heading does not contain before its end. */
+const SENTENCE_PUNCT = /[，,。；;！!？?]/;
+
+export const HEADING_MAX = 40;
+
+export function isHeadingLike(text: string): boolean {
+  if (text.length > 2 * 60) return false; // long: prose (checked before any whole-text work)
+  const t = text.trim();
+  if (!t) return true;
+  if (/^(——|──|--|—|–)/.test(t)) return true; // dateline / subtitle
+  if (/^[（(][^（()）]*[)）]$/.test(t)) return true; // (2024年2月21日在…会议上)
+  const len = [...t].length;
+  if (ENUMERATED.some((r) => r.test(t)) && len <= 60) return true;
+  // short and unpunctuated inside; a line ending in 。！？ is a sentence (fragment), not a heading
+  return len <= HEADING_MAX && !SENTENCE_PUNCT.test(t.slice(0, -1)) && !/[。！？!?]$/.test(t);
+}

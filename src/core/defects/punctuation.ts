@@ -1,0 +1,128 @@
+import type { Defect } from '../schema';
+import type { DefectContext } from './context';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+const FULL_MARKS = /[，；：（）！？]/g;
+
+/** Chinese context: a Han character or Chinese punctuation. */
+function isChinese(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)
+    || (c >= 0x3000 && c <= 0x303f) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026
+    || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xd840 && c <= 0xd8bf);
+}
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+const HAN_RE = /\p{Script=Han}/u;
+
+/** Does the bracket at i enclose Han text (looking for its partner within the same line)? */
+function enclosesHan(text: string, i: number, from: number, to: number): boolean {
+  const open = text[i] === '(';
+  const partner = open ? ')' : '(';
+  for (let k = 1; k <= 80; k++) {
+    const j = open ? i + k : i - k;
+    if (j < from || j >= to) return false;
+    const ch = text[j];
+    if (ch === '\n' || ch === text[i]) return false;
+    if (ch === partner) return HAN_RE.test(open ? text.slice(i + 1, j) : text.slice(j + 1, i));
+  }
+  return false;
+}
+
+/** Positions (UTF-16, into text) of half-width , ; : ( ) ! ? used in Chinese prose. */
+export function halfWidthMarks(text: string, from = 0, to = text.length): number[] {
+  const out: number[] = [];
+  const candidates = /[,;:()!?]/g;
+  candidates.lastIndex = from;
+  for (let m = candidates.exec(text); m && m.index < to; m = candidates.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
+    const prev = i > from ? text.charCodeAt(i - 1) : 0;
+    const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+    let chinese: boolean;
+    if (ch === '(' || ch === ')') {
+      chinese = isChinese(prev) || isChinese(next) || enclosesHan(text, i, from, to);
+    } else {
+      if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) continue; // 1,000  10:30
+      if (ch === ':' && next === 0x2f) continue; // http://
+      const latinBefore = (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a) || isDigit(prev);
+      chinese = isChinese(prev) || (isChinese(next) && !latinBefore) || (isChinese(next) && (ch === ',' || ch === ';'));
+    }
+    if (chinese) out.push(i);
+  }
+  return out;
+}
+
+function convert(text: string, u0: number, u1: number, marks: number[]): string {
+  let out = '';
+  let at = u0;
+  for (const m of marks) {
+    out += text.slice(at, m) + FULL[text[m]];
+    at = m + 1;
+  }
+  return out + text.slice(at, u1);
+}
+
+/** A report counts as written in half-width punctuation when at least this many marks… */
+export const REPORT_WIDE_MIN = 10;
+/** …are half-width and they outnumber the full-width ones. A run of this many half-width marks
+ * with no full-width mark between them is one finding. */
+export const RUN_MIN = 3;
+
+/**
+ * Half-width , ; : ( ) ! ? in Chinese prose (ANNOTATION-GUIDE §3). Design:
+ * - a mark counts when it stands in Chinese text (not 1,000, 10:30, http://, (AED) after Latin);
+ * - if the report is written in half-width punctuation (≥ 10 such marks and more than its
+ *   full-width ， ； ： （ ） ！ ？), that is ONE finding from the first mark to the last, whose fix
+ *   is the same span with every counted mark made full-width;
+ * - otherwise, within a paragraph, a run of ≥ 3 half-width marks with no full-width mark between
+ *   (a passage pasted in the other style) is one finding, and each other stray mark is a
+ *   finding of its own. The findings never number more than the marks / 3 plus the strays.
+ */
+export function findMixedPunctuation(ctx: DefectContext): Defect[] {
+  const { text, map } = ctx;
+  const marks = halfWidthMarks(text);
+  if (!marks.length) return [];
+  const fullAt: number[] = [];
+  for (const m of text.matchAll(FULL_MARKS)) fullAt.push(m.index);
+  const finding = (list: number[], note: string): Defect => {
+    const u0 = list[0];
+    const u1 = list[list.length - 1] + 1;
+    return { kind: 'mixed_punctuation', start: map.toCp(u0), end: map.toCp(u1), text: text.slice(u0, u1), replacement: convert(text, u0, u1, list), note };
+  };
+  if (marks.length >= REPORT_WIDE_MIN && marks.length > fullAt.length) {
+    return [finding(marks, `the report uses half-width punctuation throughout: ${marks.length} marks (vs ${fullAt.length} full-width) to make full-width`)];
+  }
+  const out: Defect[] = [];
+  const flush = (run: number[]): void => {
+    if (run.length >= RUN_MIN) out.push(finding(run, `passage in half-width punctuation: ${run.length} marks`));
+    else for (const m of run) out.push(finding([m], `half-width ${text[m]} in Chinese prose`));
+  };
+  let f = 0;
+  let run: number[] = [];
+  let runEnd = -1; // end (UTF-16) of the paragraph the run is in
+  const paraEnd = paragraphEnds(ctx);
+  for (const m of marks) {
+    // a full-width mark or a paragraph break since the last mark ends the run
+    while (f < fullAt.length && fullAt[f] < m) f++;
+    const lastMark = run.length ? run[run.length - 1] : -1;
+    const fullBetween = f > 0 && fullAt[f - 1] > lastMark;
+    if (run.length && (fullBetween || m >= runEnd)) {
+      flush(run);
+      run = [];
+    }
+    if (!run.length) runEnd = paraEnd(m);
+    run.push(m);
+  }
+  flush(run);
+  return out;
+}
+
+/** UTF-16 end of the paragraph holding UTF-16 offset u; u must not decrease between calls. */
+function paragraphEnds(ctx: DefectContext): (u: number) => number {
+  let k = 0;
+  const ps = ctx.paragraphs;
+  return (u) => {
+    while (k < ps.length && ctx.map.toUtf16(ps[k].end) <= u) k++;
+    return k < ps.length ? ctx.map.toUtf16(ps[k].end) : ctx.text.length;
+  };
+}

@@ -1,0 +1,62 @@
+import formulaeFile from '../../../resources/boilerplate/formulae.json';
+import { foldCode, isSpace, toCodes } from './codes';
+
+/** Standard formulae shipped with the app, folded, as code point arrays. */
+let cache: Int32Array[] | null = null;
+
+export const FORMULA_MIN = 10;
+
+export function shippedFormulae(): Int32Array[] {
+  if (!cache) cache = foldFormulae((formulaeFile as { formulae: string[] }).formulae);
+  return cache;
+}
+
+export function foldFormulae(list: string[]): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (const f of list) {
+    const codes = Array.from(toCodes(f)).filter((c) => !isSpace(c)).map(foldCode);
+    if (codes.length >= FORMULA_MIN) out.push(Int32Array.from(codes));
+  }
+  return out;
+}
+
+export interface FormulaIndex {
+  byFirst: Map<number, Int32Array[]>;
+  /** 1 where some formula starts with a code point of this low 16 bits */
+  bitmap: Uint8Array;
+}
+
+export function indexFormulae(formulae: Int32Array[]): FormulaIndex {
+  const byFirst = new Map<number, Int32Array[]>();
+  for (const f of formulae) {
+    const list = byFirst.get(f[0]);
+    if (list) list.push(f);
+    else byFirst.set(f[0], [f]);
+  }
+  const bitmap = new Uint8Array(0x10000);
+  for (const c of byFirst.keys()) bitmap[c & 0xffff] = 1;
+  return { byFirst, bitmap };
+}
+
+/**
+ * Calls hit(start, end) for the longest formula starting at each position of folded[from, to)
+ * (one array read per position thanks to the first-code-point bitmap).
+ */
+export function findFormulae(folded: Int32Array, from: number, to: number, index: FormulaIndex, hit: (start: number, end: number) => void): void {
+  const { byFirst, bitmap } = index;
+  if (!byFirst.size) return;
+  for (let i = from; i < to; i++) {
+    const c = folded[i];
+    if (!bitmap[c & 0xffff]) continue;
+    const list = byFirst.get(c);
+    if (!list) continue;
+    let best = 0;
+    for (const f of list) {
+      if (i + f.length > to || f.length <= best) continue;
+      let k = 1;
+      while (k < f.length && folded[i + k] === f[k]) k++;
+      if (k === f.length) best = f.length;
+    }
+    if (best) hit(i, i + best);
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { splitParagraphs } from '../text';
+import { detectDuplicates } from '.';
+
+/** "offset:text|offset:text" of the first doubled `unit` in text (BMP test strings) */
+const at = (text: string, unit: string): string => {
+  const i = text.indexOf(unit + unit);
+  return `${i}:${unit}|${i + unit.length}:${unit}`;
+};
+const repeats = (text: string): string[] =>
+  detectDuplicates(text, splitParagraphs(text)).filter((d) => d.kind === 'repeated_word').map((d) => `${d.a.start}:${d.a.text}|${d.b.start}:${d.b.text}`);
+
+describe('repeated_word', () => {
+  it('flags a doubled word with exact spans', () => {
+    const t1 = '完善人大财经监督机制，听取审计审计工作报告。';
+    expect(repeats(t1)).toEqual(['13:审计|15:审计']);
+    expect(at(t1, '审计')).toBe('13:审计|15:审计');
+    const t2 = '听取控告申诉检察工作情况情况的报告。';
+    expect(repeats(t2)).toEqual([at(t2, '情况')]);
+    const t3 = '对耕地保护和粮食安全安全工作实施监督。';
+    expect(repeats(t3)).toEqual([at(t3, '安全')]);
+  });
+
+  it('flags a doubled single character that forms no word', () => {
+    const t = '得到新华社、人民日报报等媒体的广泛关注。';
+    expect(repeats(t)).toEqual(['9:报|10:报']);
+    expect(at(t, '报')).toBe('9:报|10:报');
+  });
+
+  it('leaves legitimate reduplication alone', () => {
+    const legit = [
+      '机关干部时时放心不下，常常深入基层，人人参与，天天坚持，年年进步，步步为营，个个争先。',
+      '家家户户都参加了活动，大家紧紧围绕中心，牢牢把握方向，实实在在办事。',
+      '我们要研究研究这个问题，再讨论讨论，然后商量商量。',
+      '深入学习习近平新时代中国特色社会主义思想，发展全过程人民民主，加强宪法法律实施。',
+      '召开常委会会议9次，实施“十四五”规划，一个一个地解决，一步一步推进。',
+      '这的的确确是我们的目的的所在，人民日报报道了此事。',
+      '饮用水水源保护条例，以钉钉子精神抓落实，等等。',
+      '哈哈哈，我们是是非非分得清。',
+    ];
+    for (const t of legit) expect(repeats(t), t).toEqual([]);
+  });
+
+  it('works in Traditional Chinese', () => {
+    // 審計 is outside the (simplified) lexicon, but stands elsewhere in the text undoubled
+    const t = '聽取審計審計工作報告，審計結果良好。';
+    expect(repeats(t)).toEqual([at(t, '審計')]);
+    // 習近平 stands elsewhere: 學習習近平 is two words
+    expect(repeats('深入學習習近平新時代思想，習近平總書記指出。時時放心不下。')).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import type { DocContext } from './context';
+import { isHan } from './codes';
+import { lexicon, type Lexicon } from './lexicon';
+
+/** A doubled unit: [start, start+len) repeated at [start+len, start+2len). Code points. */
+export interface Repeat {
+  start: number;
+  len: number;
+}
+
+export const MAX_UNIT = 8;
+
+const ch = (c: number): string => String.fromCodePoint(c);
+
+/**
+ * Words written twice in a row by mistake (审计审计, 情况情况) and doubled single characters that
+ * form no word (人民日报报等). Conservative by design:
+ * - only Han characters, no numerals (十五五, 一个一个), no legitimate reduplication (时时, 常常,
+ *   研究研究; lexicon AA/ABAB words), no half of an AABB word (的的确确, 家家户户);
+ * - a doubled single character X is flagged only if it is no standalone word (的的, 是是 pass),
+ *   the character before forms a word with the first X (日报), and the second X starts no word
+ *   with the character after (报等) — neither in the lexicon nor elsewhere in the document (so
+ *   学习习近平 and 人民民主 pass, also in Traditional text where 習近平 recurs);
+ * - a doubled unit of two or more characters must start with a word (lexicon, or the unit recurs
+ *   elsewhere in the document, for Traditional text).
+ */
+export function findRepeats(ctx: DocContext, lex: Lexicon = lexicon()): Repeat[] {
+  const codes = ctx.codes;
+  const n = codes.length;
+  const out: Repeat[] = [];
+  const single: number[] = [];
+  let i = 0;
+  while (i < n - 1) {
+    const c = codes[i];
+    if (c < 0x3400 || !isHan(c)) { i++; continue; }
+    let found = 0;
+    const maxU = Math.min(MAX_UNIT, (n - i) >> 1);
+    for (let u = maxU; u >= 1; u--) {
+      if (codes[i + u] !== c) continue;
+      let k = 1;
+      while (k < u && codes[i + k] === codes[i + u + k] && isHan(codes[i + k])) k++;
+      if (k === u) { found = u; break; }
+    }
+    if (!found) { i++; continue; }
+    const unitCodes = Array.from(codes.subarray(i, i + found));
+    const unit = String.fromCodePoint(...unitCodes);
+    const ok = !unitCodes.some((x) => lex.isNumeral(ch(x))) && !lex.isLegitRedup(unit)
+      && !(i > 0 && codes[i - 1] === c && found === 1); // runs of three or more (哈哈哈) are style
+    if (!ok) { i++; continue; }
+    if (found === 1) {
+      if (i + 2 < n && codes[i + 2] === c) { i += 3; continue; }
+      // AABB (的的确确, 家家户户, 清清楚楚): half of a reduplicated four-character word
+      if ((i >= 2 && codes[i - 2] === codes[i - 1]) || (i + 3 < n && codes[i + 2] === codes[i + 3])) { i += 2; continue; }
+      single.push(i);
+      i += 2;
+      continue;
+    }
+    out.push({ start: i, len: found });
+    i += 2 * found;
+  }
+  const multi = out.filter((r) => unitStartsWord(ctx, r, lex));
+  const singles = checkSingles(ctx, single, lex);
+  return [...multi, ...singles].sort((a, b) => a.start - b.start);
+}
+
+function unitStartsWord(ctx: DocContext, r: Repeat, lex: Lexicon): boolean {
+  const x = ch(ctx.codes[r.start]);
+  const y = ch(ctx.codes[r.start + 1]);
+  if (lex.isStandalone(x)) return false;
+  if (r.len === 2 ? lex.isWord2(x, y) : lex.startsWord(x, y)) return true;
+  // Traditional text and names outside the lexicon: the unit stands elsewhere, undoubled
+  const unit = ctx.text.slice(ctx.map.toUtf16(r.start), ctx.map.toUtf16(r.start + r.len));
+  let from = 0;
+  const at = ctx.map.toUtf16(r.start);
+  for (;;) {
+    const k = ctx.text.indexOf(unit, from);
+    if (k < 0) return false;
+    if (k !== at && k !== at + unit.length) return true;
+    from = k + 1;
+  }
+}
+
+function checkSingles(ctx: DocContext, sites: number[], lex: Lexicon): Repeat[] {
+  const codes = ctx.codes;
+  const candidates: number[] = [];
+  for (const i of sites) {
+    const x = ch(codes[i]);
+    if (lex.isStandalone(x) || i === 0 || i + 2 >= codes.length) continue;
+    const prev = codes[i - 1];
+    const next = codes[i + 2];
+    if (!isHan(prev) || !lex.isWord2(ch(prev), x)) continue;
+    if (isHan(next) && lex.startsWord(x, ch(next))) continue;
+    candidates.push(i);
+  }
+  if (!candidates.length) return [];
+  // does "X next" stand elsewhere in the document? one pass, prefiltered by a bitmap
+  const wanted = new Map<number, Set<number>>();
+  for (const i of candidates) {
+    const set = wanted.get(codes[i]) ?? new Set<number>();
+    set.add(codes[i + 2]);
+    wanted.set(codes[i], set);
+  }
+  const bitmap = new Uint8Array(0x10000);
+  for (const c of wanted.keys()) bitmap[c & 0xffff] = 1;
+  const seen = new Map<string, number>();
+  for (let j = 0; j + 1 < codes.length; j++) {
+    if (!bitmap[codes[j] & 0xffff]) continue;
+    const set = wanted.get(codes[j]);
+    if (!set || !set.has(codes[j + 1])) continue;
+    if (j > 0 && codes[j - 1] === codes[j]) continue; // the doubled site itself
+    const key = `${codes[j]}:${codes[j + 1]}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return candidates.filter((i) => !seen.has(`${codes[i]}:${codes[i + 2]}`)).map((i) => ({ start: i, len: 1 }));
+}

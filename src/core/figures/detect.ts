@@ -1,0 +1,191 @@
+/**
+ * The figure detector: one left-to-right pass over the text. At each numeral it decides, in
+ * order: fixed word (ignored or a name), 百分之…, session/ordinal/level name, quantity or date;
+ * quotations decide between slogans (names) and quoted figures. Linear in the text length:
+ * every look-around is bounded by a few characters.
+ */
+import type { Figure } from '../schema';
+import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, QUOTE_PAIRS } from './charclass';
+import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, buildFixedIndex } from './lexicon';
+import { assignMetrics } from './metric';
+import { readName } from './names';
+import { isChineseNumeralCode } from './numerals';
+import { type NumberToken, type RawFigure, readFigure, readNumberToken, readPercentWord } from './read';
+
+const FIXED = buildFixedIndex((c) => isChineseNumeralCode(c) || (c >= 0x30 && c <= 0x39));
+/** A quotation longer than this is not a slogan. */
+const QUOTE_SCAN = 40;
+/** Quotations up to this many characters are names when they hold a numeral. */
+const SLOGAN_MAX = 12;
+/** Quoted Chinese numerals are figures only in quotations at least this long (sentences). */
+const QUOTED_SENTENCE_MIN = 10;
+
+const CH_BAI = '百'.charCodeAt(0);
+const CH_DI = '第'.charCodeAt(0);
+const PHRASE_END = new Set([...'，；。：！？,;:!?、\n\r）)”'].map((c) => c.charCodeAt(0)));
+
+interface Quote {
+  open: number;
+  close: number; // index of the closing mark
+  hasNumeral: boolean;
+  hadQuantity: boolean;
+  names: RawFigure[];
+}
+
+const isLatin = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+function nameFigure(start: number, end: number, tok: NumberToken): RawFigure {
+  return { start, end, kind: 'name', value: null, value_to: null, unit: null, approx: null, unitCat: null, token: tok, metric: null };
+}
+
+/** Whether a quantity read at tok should be reported (the 一 rule, bare place values, context). */
+function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): boolean {
+  const tok = fig.token;
+  if (isLatin(text.charCodeAt(tok.start - 1)) || isLatin(text.charCodeAt(fig.end))) return false;
+  if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3))) return false;
+  if (fig.kind === 'date') return !tok.bare && !quote;
+  if (fig.value === null) return false;
+  if (quote && !tok.hasDigits && quote.close - quote.open - 1 < QUOTED_SENTENCE_MIN) return false;
+  const cat = fig.unitCat;
+  if (tok.bare) {
+    // 百名, 千人: a bare place value counts people or things, never money, time or places
+    return cat === 'classifier' || cat === 'measure' || cat === 'verbal';
+  }
+  if (tok.isOne && fig.kind !== 'range') {
+    switch (cat) {
+      case 'percent': case 'money': case 'measure': return true;
+      case 'duration':
+        return !!(DURATION_CUES_BEFORE.endsAt(text, fig.start, Math.max(0, fig.start - 3)) || DURATION_CUES_AFTER.startsAt(text, fig.end));
+      case 'classifier': case 'verbal':
+        // 一项重点工作 is an article; 开展专题询问一次。 is a count
+        return fig.end >= text.length || PHRASE_END.has(text.charCodeAt(fig.end));
+      default: return false;
+    }
+  }
+  return true;
+}
+
+/** Finds every figure (and digit-bearing name) in a text. Offsets are code points. */
+export function detectFigures(text: string): Figure[] {
+  const raws: RawFigure[] = [];
+  const n = text.length;
+  let quote: Quote | null = null;
+  let i = 0;
+
+  const closeQuote = (q: Quote): void => {
+    const len = q.close - q.open - 1;
+    if (q.hasNumeral && !q.hadQuantity && len <= SLOGAN_MAX) {
+      raws.push(nameFigure(q.open, q.close + 1, { start: q.open, end: q.close + 1, text: '', value: null, hasDigits: false, isOne: false, bare: false, yearLike: false }));
+    } else raws.push(...q.names);
+  };
+
+  /** UTF-16 offsets of astral characters (for code point offsets) */
+  const astral: number[] = [];
+
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let cls = CHAR_CLASS[c];
+    while (cls === 0 && ++i < n) {
+      c = text.charCodeAt(i);
+      cls = CHAR_CLASS[c];
+    }
+    if (i >= n) break;
+    if (cls & C_ASTRAL) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { astral.push(i); i += 2; } else i++;
+      continue;
+    }
+    if (quote && i >= quote.close) { closeQuote(quote); quote = null; }
+    if (!(cls & C_NUMERAL)) {
+      const closing = quote ? undefined : QUOTE_PAIRS.get(c);
+      if (closing !== undefined) {
+        const limit = Math.min(n, i + QUOTE_SCAN);
+        let j = i + 1;
+        while (j < limit && text.charCodeAt(j) !== closing && text.charCodeAt(j) !== 0x0a) j++;
+        if (j < limit && text.charCodeAt(j) === closing) quote = { open: i, close: j, hasNumeral: false, hadQuantity: false, names: [] };
+      }
+      i++;
+      continue;
+    }
+    const names = quote ? quote.names : raws;
+
+    // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names)
+    const ign = FIXED.ignore.covering(text, i);
+    // 第一批 is an ordinal although 一批 alone is a fixed word
+    if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI)) { i = Math.max(i + 1, ign.end); continue; }
+    const fixedName = FIXED.names.covering(text, i);
+    if (fixedName) {
+      if (quote) quote.hasNumeral = true;
+      names.push(nameFigure(fixedName.start, fixedName.end, { start: fixedName.start, end: fixedName.end, text: '', value: null, hasDigits: false, isOne: false, bare: false, yearLike: false }));
+      i = Math.max(i + 1, fixedName.end);
+      continue;
+    }
+
+    if (c === CH_BAI) {
+      const pf = readPercentWord(text, i);
+      if (pf) {
+        if (quote) quote.hasNumeral = true;
+        if (acceptQuantity(text, pf, quote)) { raws.push(pf); if (quote) quote.hadQuantity = true; }
+        i = pf.end;
+        continue;
+      }
+    }
+
+    const tok = readNumberToken(text, i);
+    if (!tok) { i++; continue; }
+    if (quote) quote.hasNumeral = true;
+
+    const name = readName(text, tok);
+    if (name) {
+      if (!name.hidden) names.push(nameFigure(name.start, name.end, tok));
+      i = Math.max(name.end, tok.end);
+      continue;
+    }
+
+    const fig = readFigure(text, tok);
+    if (fig && acceptQuantity(text, fig, quote)) {
+      raws.push(fig);
+      if (quote && fig.kind !== 'date') quote.hadQuantity = true;
+      i = Math.max(fig.end, i + 1);
+      continue;
+    }
+    if (!fig && tok.hasDigits && tok.value !== null && isIdeograph(text.charCodeAt(tok.end)) && !isLatin(text.charCodeAt(tok.start - 1))) {
+      // 985重点产业链, 12.4宪法日: a number that names something
+      names.push(nameFigure(tok.start, tok.end, tok));
+    }
+    i = tok.end;
+  }
+  if (quote) closeQuote(quote);
+
+  raws.sort((a, b) => a.start - b.start || b.end - a.end);
+  assignMetrics(text, raws);
+  return toFigures(text, raws, astral);
+}
+
+/** Code point offset of UTF-16 offset u, given the sorted UTF-16 offsets of astral characters. */
+function toCp(u: number, astral: number[]): number {
+  if (astral.length === 0) return u;
+  let lo = 0;
+  let hi = astral.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (astral[mid] < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return u - lo;
+}
+
+function toFigures(text: string, raws: RawFigure[], astral: number[]): Figure[] {
+  return raws.map((r) => ({
+    text: text.slice(r.start, r.end),
+    start: toCp(r.start, astral),
+    end: toCp(r.end, astral),
+    kind: r.kind,
+    value: r.kind === 'name' ? null : r.value,
+    value_to: r.value_to,
+    unit: r.unit,
+    approx: r.approx,
+    metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
+  }));
+}

@@ -1,0 +1,212 @@
+/**
+ * The metric of a figure: the words of its clause that say what is counted (ANNOTATION-GUIDE §1).
+ *
+ * Within a clause (ended by ，；。：！？ and line ends) figures are taken in order:
+ * - a figure at the end of its phrase (召开常委会会议9次) takes the words before it, back to the
+ *   clause start or the previous figure (so 召开常委会会议9次、主任会议23次 gives 主任会议);
+ * - a number before a noun (梳理5个问题清单) takes the noun after the unit, up to a word that
+ *   starts a new phrase (进行, 的, 对 …, see metric.json);
+ * - an action count inside a verb phrase (邀请人大代表50多人次列席常委会会议) takes both sides;
+ * - an administrative unit before a verb (赴10县（市、区）走访…) is itself what is counted.
+ */
+import { CHAR_CLASS, C_CLAUSE } from './charclass';
+import {
+  METRIC_KEEP, METRIC_LEADING, METRIC_SCOPE, METRIC_TRAILING, NOUN_BREAKERS,
+} from './lexicon';
+import { isDigitCode } from './numerals';
+import type { RawFigure } from './read';
+
+/** Characters after a figure that close its phrase. */
+const PHRASE_CLOSE = new Set([...'、等）)》”’」』】'].map((c) => c.charCodeAt(0)));
+/** Characters that end the noun after a figure. */
+const NOUN_STOP = new Set([...'、等（(）)《》“”‘’「」『』【】 \t　'].map((c) => c.charCodeAt(0)));
+const OPEN_MARKS = new Set([...'《“‘「『（(【'].map((c) => c.charCodeAt(0)));
+const CH_DENG = '等'.charCodeAt(0);
+const CH_DE = '的'.charCodeAt(0);
+const CH_LQUOTE = '“'.charCodeAt(0);
+const QUOTED_WORD_MAX = 16;
+
+function isClauseEnd(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!(CHAR_CLASS[c] & C_CLAUSE)) return false;
+  // 3,400: a comma between digits groups thousands
+  if ((c === 0x2c || c === 0xff0c) && i > 0 && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1))) {
+    let k = i + 1;
+    while (k < text.length && isDigitCode(text.charCodeAt(k))) k++;
+    if (k - i - 1 === 3) return false;
+  }
+  // 10:30 is a time, not a clause end
+  if (c === 0x3a && i > 0 && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1))) return false;
+  return true;
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
+
+function trimSpace(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/** Strips stop words at both ends of a metric; null when nothing remains. */
+export function cleanMetric(raw: string): string | null {
+  let s = trimSpace(raw);
+  // a figure inside 《…》 or “…”: the metric starts inside the title or quotation
+  for (const [open, close] of [['《', '》'], ['“', '”'], ['「', '」']] as const) {
+    const o = s.lastIndexOf(open);
+    if (o >= 0 && o > s.lastIndexOf(close)) s = s.slice(o + 1);
+  }
+  for (let guard = 0; guard < 8; guard++) {
+    const before = s;
+    s = trimSpace(s);
+    while (s.length && OPEN_MARKS.has(s.charCodeAt(s.length - 1))) s = s.slice(0, -1);
+    const t = METRIC_TRAILING.endsAt(s, s.length);
+    if (t && t.len < s.length) s = s.slice(0, s.length - t.len);
+    const l = METRIC_LEADING.startsAt(s, 0);
+    if (l && l.len < s.length) s = s.slice(l.len);
+    const sc = METRIC_SCOPE.startsAt(s, 0);
+    if (sc && sc.len < s.length) s = s.slice(sc.len);
+    const keep = METRIC_KEEP.startsAt(s, 0);
+    if (keep) {
+      const l2 = METRIC_LEADING.startsAt(s, keep.len);
+      if (l2) s = s.slice(0, keep.len) + s.slice(keep.len + l2.len);
+    }
+    if (s === before) break;
+  }
+  s = trimSpace(s);
+  if (!s.length) return null;
+  // nothing left but a stop word (内, 为期): no metric
+  const lead = METRIC_LEADING.startsAt(s, 0);
+  const trail = METRIC_TRAILING.startsAt(s, 0);
+  if ((lead && lead.len === s.length) || (trail && trail.len === s.length)) return null;
+  return s;
+}
+
+/** A phrase written twice by mistake (专业人士专业人士) is counted once. */
+function undouble(s: string): string {
+  if (s.length >= 4 && s.length % 2 === 0) {
+    const h = s.length / 2;
+    if (s.slice(0, h) === s.slice(h)) return s.slice(0, h);
+  }
+  return s;
+}
+
+/** Length of the noun after a number-before-noun figure, within text[from, to). */
+function nounLength(text: string, from: number, to: number): number {
+  let j = from;
+  // 为期一周的学习培训: the noun follows 的
+  if (text.charCodeAt(j) === CH_DE && j + 1 < to) j++;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c === CH_LQUOTE) {
+      // a quoted word inside the noun: 100个“示范型”代表联络站点
+      const close = text.indexOf('”', j + 1);
+      if (close > j && close < Math.min(to, j + QUOTED_WORD_MAX)) { j = close + 1; continue; }
+    }
+    if (NOUN_STOP.has(c)) break;
+    if (NOUN_BREAKERS.startsAt(text, j, to)) break;
+    j++;
+  }
+  return j - from;
+}
+
+/** Length of a verb phrase after an action count, within text[from, to). */
+function phraseLength(text: string, from: number, to: number): number {
+  let j = from;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c === CH_DENG || NOUN_STOP.has(c)) break;
+    j++;
+  }
+  return j - from;
+}
+
+/** True if the figure ends its phrase: clause end, 、, 等, a closing bracket or quote. */
+function endsPhrase(text: string, end: number, nextStart: number): boolean {
+  let j = end;
+  while (j < nextStart && (text[j] === ' ' || text[j] === '　')) j++;
+  if (j >= nextStart) return true;
+  return PHRASE_CLOSE.has(text.charCodeAt(j));
+}
+
+/** Fills `metric` of every quantity figure (dates and names get null). Figures sorted by start. */
+export function assignMetrics(text: string, figures: RawFigure[]): void {
+  const n = text.length;
+  let clauseStart = 0;
+  let clauseEnd = -1; // exclusive end of the current clause
+  let scan = 0;
+  const nextClauseEnd = (from: number): number => {
+    let j = Math.max(from, scan);
+    while (j < n && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j++;
+    scan = j;
+    return j;
+  };
+  let k = 0;
+  let carry: Carry = { end: -1, metric: null };
+  while (k < figures.length) {
+    const f0 = figures[k];
+    while (clauseEnd < f0.start || clauseEnd < 0) {
+      clauseStart = clauseEnd < 0 ? 0 : clauseEnd + 1;
+      clauseEnd = nextClauseEnd(clauseStart);
+      if (clauseEnd >= n) break;
+    }
+    // figures whose start lies in [clauseStart, clauseEnd)
+    let m = k;
+    while (m < figures.length && figures[m].start < clauseEnd) m++;
+    if (m === k) m = k + 1;
+    carry = assignClause(text, figures.slice(k, m), clauseStart, Math.max(clauseEnd, figures[m - 1].end), carry);
+    k = m;
+  }
+}
+
+/** The last quantity of the previous clause, when that clause ended right after it. */
+interface Carry {
+  end: number;
+  metric: string | null;
+}
+
+function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, carry: Carry): Carry {
+  let prevEnd = cs;
+  // 发放补助32241人,3400余万元: a figure standing alone after a figure-ended clause shares its metric
+  let prevMetric: string | null = carry.end === cs - 1 ? carry.metric : null;
+  let last: Carry = { end: -1, metric: null };
+  for (let i = 0; i < figs.length; i++) {
+    const f = figs[i];
+    if (f.kind === 'name' || f.kind === 'date') {
+      f.metric = null;
+      if (f.kind === 'date') prevEnd = Math.max(prevEnd, f.end);
+      continue;
+    }
+    let nextStart = ce;
+    for (let j = i + 1; j < figs.length; j++) if (figs[j].kind !== 'name') { nextStart = figs[j].start; break; }
+    const before = cleanMetric(text.slice(Math.min(prevEnd, f.start), f.start));
+    let metric: string | null;
+    let consumed = f.end;
+    if (endsPhrase(text, f.end, nextStart)) {
+      metric = before ?? prevMetric;
+    } else if (f.unitCat === 'verbal' && before) {
+      const len = phraseLength(text, f.end, nextStart);
+      const after = cleanMetric(text.slice(f.end, f.end + len));
+      metric = after ? before + after : before;
+      consumed = f.end + len;
+    } else if (f.unitCat === 'area') {
+      metric = f.unit;
+    } else {
+      const len = nounLength(text, f.end, nextStart);
+      const noun = len > 0 ? cleanMetric(text.slice(f.end, f.end + len).replace(/^的/, '')) : null;
+      if (noun) {
+        metric = undouble(noun);
+        // a duration before a verb phrase (连续5个月督导…) leaves the phrase to what follows
+        if (f.kind !== 'duration') consumed = f.end + len;
+      } else metric = before ?? prevMetric;
+    }
+    f.metric = metric;
+    prevMetric = metric;
+    prevEnd = consumed;
+    last = { end: f.end, metric };
+  }
+  return last;
+}
+

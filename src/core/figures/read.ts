@@ -1,0 +1,334 @@
+/**
+ * Reads one figure at a position of the text: [prefix qualifier] number [qualifier] [万/亿]
+ * [qualifier] [unit] [suffix qualifier], plus dates (2024年3月27日, 去年11月, 截至11月底) and
+ * ranges (1-7月, 2021—2035年). Offsets here are UTF-16 indices; the detector converts them.
+ */
+import type { Approx, FigureKind } from '../schema';
+import {
+  DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
+  RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, YEAR_SUFFIXES, foldCode, type UnitCategory,
+} from './lexicon';
+import { CN_DIGITS, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
+
+export interface NumberToken {
+  start: number;
+  end: number;
+  text: string;
+  value: number | null;
+  /** contains an Arabic (half- or full-width) digit */
+  hasDigits: boolean;
+  /** the token is the single character 一 (or 壹): an article as often as a number */
+  isOne: boolean;
+  /** the token is only place values (百, 千, 万 …) with no digit */
+  bare: boolean;
+  /** written digit by digit with 4 digits (2024, 二〇二四): can be a year */
+  yearLike: boolean;
+}
+
+export interface RawFigure {
+  start: number;
+  end: number;
+  kind: FigureKind;
+  value: number | null;
+  value_to: number | null;
+  unit: string | null;
+  approx: Approx;
+  unitCat: UnitCategory | null;
+  token: NumberToken;
+  metric?: string | null;
+}
+
+const DOT = new Set(['.', '．']);
+const CN_POINT = new Set(['点', '點']);
+const PLACE = new Set([...'十拾百佰千仟万萬亿億廿卅']);
+const OPEN_PAREN = new Set([0xff08, 0x28]); // （ (
+const CLOSE_PAREN = new Set([0xff09, 0x29]); // ） )
+const CH_GE = '个'.charCodeAt(0);
+const CH_DUO = '多'.charCodeAt(0);
+const CH_YEAR = '年'.charCodeAt(0);
+const CH_MONTH = '月'.charCodeAt(0);
+const NOT_NEAR = new Set([...'最附临贴靠亲将接']);
+const TRAILING_MULT = /[万萬亿億]+$/;
+/** Longer digit runs are codes or noise, not quantities. */
+const MAX_TOKEN = 40;
+
+/** Value of text[i, j) if it is a short run of ASCII digits (the common case), else null. */
+function asciiInteger(text: string, i: number, j: number): number | null {
+  if (j - i > 15) return null;
+  let v = 0;
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return null;
+    v = v * 10 + (c - 0x30);
+  }
+  return v;
+}
+
+/** Reads the maximal numeral token at i (i must be a numeral start), or null. */
+export function readNumberToken(text: string, i: number): NumberToken | null {
+  const n = text.length;
+  let j = i;
+  let hasDigits = false;
+  let digitsOnly = true; // only digit characters (Arabic or Chinese), no place values
+  let digitCount = 0;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (isDigitCode(c)) { hasDigits = true; digitCount++; j++; continue; }
+    if (isChineseNumeralCode(c)) {
+      const ch = text[j];
+      if (PLACE.has(ch)) digitsOnly = false;
+      else digitCount++;
+      j++;
+      continue;
+    }
+    const ch = text[j];
+    if ((ch === ',' || ch === '，') && j > i && isDigitCode(text.charCodeAt(j - 1))) {
+      let k = j + 1;
+      while (k < n && isDigitCode(text.charCodeAt(k))) k++;
+      if (k - (j + 1) === 3) {
+        j = k;
+        digitCount += 3;
+        continue;
+      }
+      break;
+    }
+    if (DOT.has(ch) && j > i && isDigitCode(text.charCodeAt(j - 1)) && j + 1 < n && isDigitCode(text.charCodeAt(j + 1))) {
+      digitsOnly = false;
+      j++;
+      continue;
+    }
+    if (CN_POINT.has(ch) && j > i && CN_DIGITS[text[j - 1]] !== undefined && j + 1 < n && CN_DIGITS[text[j + 1]] !== undefined) {
+      digitsOnly = false;
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (j === i) return null;
+  if (j - i > MAX_TOKEN) return { start: i, end: j, text: '', value: null, hasDigits, isOne: false, bare: false, yearLike: false };
+  const tokText = text.slice(i, j);
+  const value = asciiInteger(text, i, j) ?? parseChineseNumber(tokText);
+  const isOne = tokText === '一' || tokText === '壹';
+  let bare = !hasDigits;
+  if (bare) for (const ch of tokText) if (CN_DIGITS[ch] !== undefined) { bare = false; break; }
+  return { start: i, end: j, text: tokText, value, hasDigits, isOne, bare, yearLike: digitsOnly && digitCount === 4 };
+}
+
+/** Unit at pos (longest match, with 人（次） → 人次 and 个多月 → 个月 + more). */
+function readUnit(text: string, pos: number): { end: number; unit: string; cat: UnitCategory; more: boolean } | null {
+  // 两个多月: 个 + 多 + a time unit
+  if (text.charCodeAt(pos) === CH_GE && text.charCodeAt(pos + 1) === CH_DUO) {
+    const t = UNITS.startsAt(text, pos + 2);
+    if (t && (t.value === 'duration' || t.value === 'month')) {
+      const unit = text[pos] + text.slice(pos + 2, pos + 2 + t.len);
+      const cat: UnitCategory = t.value === 'month' ? 'duration' : t.value;
+      return { end: pos + 2 + t.len, unit, cat, more: true };
+    }
+  }
+  const m = UNITS.startsAt(text, pos);
+  if (!m) return null;
+  let end = pos + m.len;
+  let unit = text.slice(pos, end);
+  // 个月 etc. are durations; 个 + 月 never a date
+  if (m.len === 1) {
+    const allowed = PAREN_UNITS.get(foldCode(text.charCodeAt(pos)));
+    if (allowed && OPEN_PAREN.has(text.charCodeAt(end)) && CLOSE_PAREN.has(text.charCodeAt(end + 2)) && allowed.has(foldCode(text.charCodeAt(end + 1)))) {
+      unit += text[end + 1];
+      end += 3;
+    }
+  }
+  return { end, unit, cat: m.value, more: false };
+}
+
+function kindOf(cat: UnitCategory | null): FigureKind {
+  switch (cat) {
+    case 'money': return 'money';
+    case 'percent': return 'percent';
+    case 'duration': return 'duration';
+    case 'month': case 'day': case 'quarter': return 'date';
+    default: return 'count';
+  }
+}
+
+const isInt = (v: number | null): v is number => v !== null && Number.isInteger(v);
+
+/** Extends a date at pos: suffixes such as 底/初/份/上旬 after a month or day. */
+function dateSuffix(text: string, pos: number): number {
+  const s = DATE_SUFFIXES.startsAt(text, pos);
+  return s ? pos + s.len : pos;
+}
+
+/** Reads month [day] starting at pos (a numeral), returning the end or -1. */
+function readMonthDay(text: string, pos: number): number {
+  if (!isNumeralAt(text, pos)) return -1;
+  const m = readNumberToken(text, pos);
+  if (!m || !isInt(m.value) || m.value < 1 || m.value > 12 || text.charCodeAt(m.end) !== CH_MONTH) return -1;
+  const end = m.end + 1;
+  if (isNumeralAt(text, end)) {
+    const d = readNumberToken(text, end);
+    const c = d ? text[d.end] : '';
+    if (d && isInt(d.value) && d.value >= 1 && d.value <= 31 && (c === '日' || c === '号' || c === '號')) return d.end + 1;
+  }
+  return dateSuffix(text, end);
+}
+
+export function isNumeralAt(text: string, pos: number): boolean {
+  if (pos >= text.length) return false;
+  const c = text.charCodeAt(pos);
+  return isDigitCode(c) || isChineseNumeralCode(c);
+}
+
+/** Prefix date words (去年, 截至 …) ending at start. */
+function datePrefixStart(text: string, start: number): number {
+  let s = start;
+  for (let k = 0; k < 2; k++) {
+    const p = DATE_PREFIXES.endsAt(text, s, Math.max(0, s - 3));
+    if (!p) break;
+    s -= p.len;
+  }
+  return s;
+}
+
+/**
+ * Reads a figure whose number token is `tok`. Returns null when no figure stands there (the
+ * caller decides about names). The result may be a date.
+ */
+export function readFigure(text: string, tok: NumberToken, inRange = false): RawFigure | null {
+  if (tok.value === null) return null;
+  let start = tok.start;
+  let value = tok.value;
+  let approx: Approx = null;
+
+  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 2));
+  // 近 in 最近, 附近 is no qualifier
+  if (pre && !(pre.len === 1 && start >= 2 && NOT_NEAR.has(text[start - 2]))) {
+    approx = pre.value;
+    start -= pre.len;
+  }
+
+  let pos = tok.end;
+  // 3400余万元: qualifier between the number and the multiplier
+  const infix = INFIX_QUALIFIERS.startsAt(text, pos);
+  let afterInfix = pos;
+  let infixApprox: Approx = null;
+  if (infix) { afterInfix = pos + infix.len; infixApprox = infix.value; }
+  const mult = tok.hasDigits || infix ? MULTIPLIERS.startsAt(text, afterInfix) : null;
+  let multiplied = false;
+  if (mult && (infix || !/[万萬亿億千百]$/.test(tok.text))) {
+    value = shiftDecimal(String(value), mult.value);
+    pos = afterInfix + mult.len;
+    approx ??= infixApprox;
+    multiplied = true;
+    const infix2 = INFIX_QUALIFIERS.startsAt(text, pos);
+    if (infix2 && readUnit(text, pos + infix2.len)) { pos += infix2.len; approx ??= infix2.value; }
+  } else if (infix && readUnit(text, afterInfix)) {
+    pos = afterInfix;
+    approx ??= infixApprox;
+  }
+
+  // ranges: 1-7月, 2021—2035年, 3至5个
+  if (!inRange) {
+    const range = readRangeTail(text, tok, value, pos, start, approx);
+    if (range) return range;
+  }
+
+  const u = readUnit(text, pos);
+  if (!u) {
+    if (multiplied || (tok.hasDigits && /[万萬亿億]$/.test(tok.text))) {
+      return { start, end: pos, kind: 'count', value, value_to: null, unit: null, approx, unitCat: null, token: tok };
+    }
+    return null;
+  }
+  if (u.more) approx ??= 'more';
+
+  // dates: 2024年3月27日, 2023年, 11月, 27日
+  if (inRange) {
+    return { start, end: u.end, kind: kindOf(u.cat === 'month' || u.cat === 'day' ? 'duration' : u.cat), value, value_to: null, unit: u.unit, approx, unitCat: u.cat, token: tok };
+  }
+  if (u.cat === 'duration' && u.unit.length === 1 && text.charCodeAt(pos) === CH_YEAR && tok.yearLike && isInt(value) && value >= 1000 && value < 3000 && !approx) {
+    let end = u.end;
+    const md = readMonthDay(text, end);
+    let onlyYear = true;
+    if (md > 0) { end = md; onlyYear = false; }
+    else {
+      const ys = YEAR_SUFFIXES.startsAt(text, end);
+      if (ys) end += ys.len;
+    }
+    const s = datePrefixStart(text, start);
+    return { start: s, end, kind: 'date', value: onlyYear ? value : null, value_to: null, unit: onlyYear ? '年' : null, approx: null, unitCat: 'duration', token: tok };
+  }
+  if (u.cat === 'month') {
+    if (!isInt(value) || value < 1 || value > 12 || approx) return null;
+    const md = readMonthDay(text, tok.start);
+    const end = md > 0 ? md : u.end;
+    return { start: datePrefixStart(text, start), end, kind: 'date', value, value_to: null, unit: '月', approx: null, unitCat: 'month', token: tok };
+  }
+  if (u.cat === 'day') {
+    if (u.unit !== '日' || !isInt(value) || value < 1 || value > 31 || approx) return null;
+    return { start: datePrefixStart(text, start), end: u.end, kind: 'date', value, value_to: null, unit: '日', approx: null, unitCat: 'day', token: tok };
+  }
+  if (u.cat === 'quarter') {
+    if (!isInt(value) || value < 1 || value > 4) return null;
+    return { start, end: u.end, kind: 'date', value, value_to: null, unit: u.unit, approx: null, unitCat: 'quarter', token: tok };
+  }
+
+  let end = u.end;
+  const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
+  if (suf && (suf.len > 1 || u.cat === 'duration')) {
+    approx ??= suf.value;
+    end += suf.len;
+  }
+  return { start, end, kind: kindOf(u.cat), value, value_to: null, unit: u.unit, approx, unitCat: u.cat, token: tok };
+}
+
+/** After the first number (and its qualifiers) at pos: "-7月", "—2035年", "至5个"? */
+function readRangeTail(text: string, tok: NumberToken, low: number, pos: number, start: number, approx: Approx): RawFigure | null {
+  // the first number may carry the same unit: 3月至5月, 2023年至2025年
+  let sepPos = pos;
+  const u1 = readUnit(text, pos);
+  if (u1) sepPos = u1.end;
+  const sep = RANGE_SEPARATORS.startsAt(text, sepPos);
+  if (!sep) return null;
+  const p2 = sepPos + sep.len;
+  if (!isNumeralAt(text, p2)) return null;
+  const tok2 = readNumberToken(text, p2);
+  if (!tok2 || tok2.value === null || tok2.hasDigits !== tok.hasDigits) return null;
+  const second = readFigure(text, tok2, true);
+  if (!second || second.unit === null || second.value === null) return null;
+  if (u1 && foldUnit(u1.unit) !== foldUnit(second.unit)) return null;
+  // 3-5万元: the multiplier written once applies to both ends
+  let lo = low;
+  if (!u1 && lo === tok.value && !TRAILING_MULT.test(tok.text)) {
+    let exp = 0;
+    const tm = TRAILING_MULT.exec(tok2.text);
+    if (tm) for (const ch of tm[0]) exp += ch === '万' || ch === '萬' ? 4 : 8;
+    if (second.value !== tok2.value && tok2.value) exp += Math.round(Math.log10(second.value / tok2.value));
+    if (exp > 0) lo = shiftDecimal(String(low), exp);
+  }
+  if (lo > second.value) return null;
+  return { start, end: second.end, kind: 'range', value: lo, value_to: second.value, unit: second.unit, approx: approx ?? second.approx, unitCat: second.unitCat, token: tok };
+}
+
+function foldUnit(u: string): string {
+  let s = '';
+  for (let i = 0; i < u.length; i++) s += String.fromCharCode(foldCode(u.charCodeAt(i)));
+  return s;
+}
+
+/** 百分之九十七点五 at i (i points at 百): a percent figure, or null. */
+export function readPercentWord(text: string, i: number): RawFigure | null {
+  if (!(text.startsWith('百分之', i))) return null;
+  const p = i + 3;
+  if (!isNumeralAt(text, p)) return null;
+  const tok = readNumberToken(text, p);
+  if (!tok || tok.value === null) return null;
+  let end = tok.end;
+  let approx: Approx = null;
+  const pre = PREFIX_QUALIFIERS.endsAt(text, i, Math.max(0, i - 2));
+  const start = pre ? i - pre.len : i;
+  if (pre) approx = pre.value;
+  const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
+  if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
+  return { start, end, kind: 'percent', value: tok.value, value_to: null, unit: '%', approx, unitCat: 'percent', token: { ...tok, start: i } };
+}
+

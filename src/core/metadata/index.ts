@@ -1,0 +1,254 @@
+/**
+ * Report metadata from the header lines of a work report: region, level, body, the year of the
+ * work reported, the meeting and its date, the reporter. General rules over the usual header
+ * layout (title, dateline "——2024年3月27日在X市第十五届人民代表大会第四次会议上", reporter line,
+ * salutation "各位代表："), in Simplified or Traditional characters. Pure.
+ */
+
+export type ReportLevel = '省' | '市' | '区' | '县';
+
+export interface ReportMetadata {
+  /** the title line, as written */
+  title: string | null;
+  /** administrative region as written: 长治市, 绛县, 长治市潞州区 */
+  region: string | null;
+  level: ReportLevel | null;
+  /** the reporting body: 人大常委会, 政府, 法院, 检察院 */
+  body: string | null;
+  /** year of the work reported (过去一年), e.g. "2023" for a report given in early 2024 */
+  year: string | null;
+  /** year of the meeting at which the report was given */
+  meeting_year: string | null;
+  /** 第十五届人民代表大会第四次会议, as written */
+  meeting: string | null;
+  reporter: string | null;
+  reporter_title: string | null;
+  /** ISO date of the meeting (YYYY-MM-DD, or YYYY-MM when the day is not given) */
+  date: string | null;
+}
+
+export const METADATA_KEYS: readonly (keyof ReportMetadata)[] = ['title', 'region', 'level', 'body', 'year', 'meeting_year', 'meeting', 'reporter', 'reporter_title', 'date'];
+
+/** Traditional → Simplified for the characters the rules look at; 1:1 so offsets are kept. */
+const T2S: Record<string, string> = {
+  會: '会', 屆: '届', 議: '议', 區: '区', 縣: '县', 報: '报', 務: '务', 員: '员', 長: '长', 過: '过', 來: '来',
+  託: '托', 書: '书', 記: '记', 檢: '检', 國: '国', 兩: '两', 綜: '综', 顧: '顾', 況: '况', 總: '总', 結: '结',
+  劃: '划', 蓋: '盖', 團: '团', 體: '体', 專: '专', 項: '项', 開: '开', 關: '关', 東: '东', 廣: '广',
+  陽: '阳', 鄉: '乡', 鎮: '镇', 濟: '济', 際: '际', 雲: '云', 蘇: '苏', 遼: '辽', 寧: '宁', 龍: '龙', 烏: '乌',
+  齊: '齐', 貴: '贵', 灣: '湾', 門: '门', 澤: '泽', 萊: '莱', 瀋: '沈', 漢: '汉', 晉: '晋', 衛: '卫',
+};
+
+function fold(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 0x30);
+    else if (ch === '\u3000') out += ' ';
+    else out += ch.length === 1 ? (T2S[ch] ?? ch) : ch;
+  }
+  return out;
+}
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 2024 | 二〇二四 → 2024; 3 | 三 | 十二 | 二十七 → number; null if unreadable. */
+export function readSmallNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if ([...s].every((c) => c in CN_DIGIT) && s.length >= 2) return Number([...s].map((c) => CN_DIGIT[c]).join(''));
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || s === '') return null;
+  if (!m[2]) return m[1] ? CN_DIGIT[m[1]] : null;
+  return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[3] ? CN_DIGIT[m[3]] : 0);
+}
+
+const NUM = '[0-9〇零一二两三四五六七八九十百]';
+const SUFFIX = '特别行政区|自治区|自治州|自治县|地区|省|市|州|盟|县|旗|区';
+const BODY = '人民代表大会常务委员会|人大常委会|人民代表大会|人民政府|政府|人民法院|人民检察院';
+const MEETING = `第${NUM}+届人民代表大会(?:常务委员会)?第${NUM}+次(?:全体)?会议`;
+const DATELINE = new RegExp(`(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(?:(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日)?\\s*(?:在|于)(.*?)(${MEETING})`);
+const REGION_AT_START = new RegExp(`^([\\u4e00-\\u9fff]{1,12}?(?:${SUFFIX}))(?:第${NUM}{1,4}届)?(${BODY})`);
+const REGION_WHOLE = new RegExp(`^[\\u4e00-\\u9fff]{1,12}?(?:${SUFFIX})$`);
+const SALUTATION = /^各位(?:代表|委员)[，,：:！!]?$/;
+const TITLED_REPORTER = /^(.{0,30}?(?:副?主任|副?[省市县区州]长|副?主席|书记|副?院长|检察长|秘书长|负责人))\s*([\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,4})$/;
+const BARE_NAME = /^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$/;
+const NOT_A_NAME = /前言|目录|摘要|报告|会议|代表|工作|附件|说明|概述|引言/;
+
+export function levelOf(region: string): ReportLevel | null {
+  const f = fold(region);
+  const m = new RegExp(`(${SUFFIX})$`).exec(f);
+  if (!m) return null;
+  switch (m[1]) {
+    case '省': case '自治区': case '特别行政区': return '省';
+    case '市': case '州': case '自治州': case '盟': case '地区': return '市';
+    case '区': return '区';
+    case '县': case '自治县': case '旗': return '县';
+  }
+  return null;
+}
+
+function bodyOf(s: string): string | null {
+  if (/人民代表大会常务委员会|人大常委会|常委会/.test(s)) return '人大常委会';
+  if (/人民政府|政府/.test(s)) return '政府';
+  if (/人民法院|法院/.test(s)) return '法院';
+  if (/人民检察院|检察院/.test(s)) return '检察院';
+  return null;
+}
+
+interface Line { raw: string; folded: string }
+
+function lines(text: string, max: number): Line[] {
+  const out: Line[] = [];
+  for (const l of text.split('\n')) {
+    const raw = l.trim();
+    if (!raw) continue;
+    out.push({ raw, folded: fold(raw) });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** Strips dashes, brackets and spaces around a dateline or title. */
+function unwrap(s: string): string {
+  return s.replace(/^[\s—\-－–(（[【]+|[\s)）\]】]+$/g, '');
+}
+
+export function detectMetadata(text: string): ReportMetadata {
+  const md: ReportMetadata = { title: null, region: null, level: null, body: null, year: null, meeting_year: null, meeting: null, reporter: null, reporter_title: null, date: null };
+  const all = lines(text, 400);
+  // header: the lines before the salutation (or the first long prose line), at most 12
+  const salutation = all.findIndex((l, i) => i < 15 && SALUTATION.test(l.folded));
+  let headerEnd = salutation >= 0 ? salutation : all.findIndex((l) => [...l.raw].length > 60);
+  if (headerEnd < 0 || headerEnd > 12) headerEnd = Math.min(12, all.length);
+  const header = all.slice(0, headerEnd);
+
+  // dateline
+  let datelineIdx = -1;
+  let placeRegion: string | null = null;
+  for (let i = 0; i < header.length; i++) {
+    const m = DATELINE.exec(header[i].folded);
+    if (!m) continue;
+    datelineIdx = i;
+    const y = readSmallNumber(m[1]);
+    const mo = readSmallNumber(m[2]);
+    const d = m[3] ? readSmallNumber(m[3]) : null;
+    if (y && mo && mo >= 1 && mo <= 12) {
+      md.meeting_year = String(y);
+      md.date = `${y}-${String(mo).padStart(2, '0')}` + (d && d >= 1 && d <= 31 ? `-${String(d).padStart(2, '0')}` : '');
+    }
+    // same indices in raw and folded (1:1 folding of BMP characters)
+    const at = (s: number, len: number): string => sliceByFolded(header[i].raw, header[i].folded, s, len);
+    const meetingAt = m.index + m[0].length - m[5].length;
+    md.meeting = at(meetingAt, m[5].length);
+    const place = m[4].trim();
+    if (REGION_WHOLE.test(place)) placeRegion = at(m.index + m[0].length - m[5].length - m[4].length + (m[4].length - m[4].trimStart().length), place.length);
+    break;
+  }
+
+  // title: the first header line naming a body (or ending in 报告) that is not the dateline
+  for (let i = 0; i < header.length; i++) {
+    if (i === datelineIdx) continue;
+    const f = unwrap(header[i].folded);
+    if (/报告$|工作报告|人民代表大会|人大常委会|人民政府|政府工作/.test(f) && [...f].length <= 40) {
+      md.title = unwrap(header[i].raw).replace(/\s+/g, ' ');
+      const m = REGION_AT_START.exec(f.replace(/\s+/g, ''));
+      if (m) md.region = sliceByFolded(unwrap(header[i].raw).replace(/\s+/g, ''), f.replace(/\s+/g, ''), 0, m[1].length);
+      md.body = bodyOf(f.replace(/人民代表大会(?!常务委员会)/g, '')) ?? null;
+      break;
+    }
+  }
+  if (!md.region && placeRegion) md.region = placeRegion;
+
+  // body from "受…委托"
+  if (!md.body) {
+    for (const l of all.slice(0, 30)) {
+      const m = /受([^，。,]{0,24}?)(人民代表大会常务委员会|人大常委会|常委会|人民政府|政府|人民法院|人民检察院)委托/.exec(l.folded);
+      if (m) {
+        md.body = bodyOf(m[2]);
+        break;
+      }
+    }
+  }
+
+  // fallback: a line starting with region + body anywhere in the text (a heading like 吕梁市人大常委会2023年工作综述)
+  if (!md.region || !md.body) {
+    const votes = new Map<string, { n: number; body: string | null }>();
+    for (const l of all) {
+      if ([...l.raw].length > 40 || /^图为/.test(l.folded)) continue;
+      const m = REGION_AT_START.exec(l.folded);
+      if (!m) continue;
+      const region = sliceByFolded(l.raw, l.folded, 0, m[1].length);
+      const v = votes.get(region) ?? { n: 0, body: bodyOf(m[2] === '人民代表大会' ? '' : m[2]) };
+      v.n++;
+      votes.set(region, v);
+    }
+    const best = [...votes.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+    if (best) {
+      md.region ??= best[0];
+      md.body ??= best[1].body;
+    }
+  }
+  if (md.region) md.level = levelOf(md.region);
+
+  // reporter: a header line between the title/dateline and the salutation
+  if (salutation >= 0) {
+    for (let i = 0; i < header.length; i++) {
+      if (i === datelineIdx || unwrap(header[i].raw).replace(/\s+/g, ' ') === md.title) continue;
+      const f = header[i].folded;
+      const t = TITLED_REPORTER.exec(f);
+      if (t && !NOT_A_NAME.test(t[2])) {
+        md.reporter_title = sliceByFolded(header[i].raw, f, 0, t[1].length).trim();
+        md.reporter = sliceByFolded(header[i].raw, f, f.length - t[2].length, t[2].length).replace(/\s+/g, '');
+        break;
+      }
+      if (BARE_NAME.test(f) && !NOT_A_NAME.test(f)) {
+        md.reporter = header[i].raw.replace(/\s+/g, '');
+        break;
+      }
+    }
+  }
+
+  md.year = reportedYear(all, md);
+  return md;
+}
+
+/** The same span of the raw line as [s, s+len) of its folded copy (folding keeps UTF-16 lengths). */
+function sliceByFolded(raw: string, folded: string, s: number, len: number): string {
+  return raw.length === folded.length ? raw.slice(s, s + len) : folded.slice(s, s + len);
+}
+
+const YEAR_HEADING = /^(?:[一二三四五六七八九十]+、)?.{0,16}?((?:19|20)\d{2})年(?:度)?(?:的)?(?:主要)?工作(?:回顾|综述|情况|总结)?$/;
+const PAST_YEAR_HEADING = /^(?:[一二三四五六七八九十]+、)?(?:过去一年|一年来|上一年)(?:的)?(?:主要)?工作(?:回顾|总结)?$/;
+const LEADING_YEAR = /^((?:19|20)\d{2})年[，,是的]/;
+
+function reportedYear(all: Line[], md: ReportMetadata): string | null {
+  for (let i = 0; i < Math.min(all.length, 200); i++) {
+    const f = all[i].folded.replace(/\s+/g, '');
+    if ([...f].length > 30) continue;
+    const y = YEAR_HEADING.exec(f);
+    if (y && !/计划|安排|任务|打算|展望/.test(f)) return y[1];
+    if (PAST_YEAR_HEADING.test(f)) {
+      const next = all[i + 1]?.folded ?? '';
+      const m = LEADING_YEAR.exec(next);
+      if (m) return m[1];
+      if (md.meeting_year) return String(Number(md.meeting_year) - 1);
+    }
+  }
+  if (md.date) {
+    const [y, m] = md.date.split('-').map(Number);
+    // sessions in the first half of the year report on the previous year
+    return String(m <= 6 ? y - 1 : y);
+  }
+  return null;
+}
+
+/** Metadata as DocumentMeta.metadata stores it (string values). */
+export function metadataRecord(md: ReportMetadata): Record<string, string | null> {
+  return Object.fromEntries(METADATA_KEYS.map((k) => [k, md[k]]));
+}
+
+/** Detected metadata, overridden by what the analyst stored (a stored key wins, even when null). */
+export function effectiveMetadata(text: string, stored: Record<string, string | null> | undefined): ReportMetadata {
+  const md = detectMetadata(text);
+  if (stored) for (const k of METADATA_KEYS) if (k in stored) (md as unknown as Record<string, string | null>)[k] = stored[k] ?? null;
+  return md;
+}

@@ -1,0 +1,166 @@
+import type { PdfLine } from './pdf-lines';
+import { joinWrapped } from './paragraphs';
+
+export interface PdfPage {
+  lines: PdfLine[];
+  /** Page height in PDF units (for the header/footer zones). */
+  height: number;
+}
+
+/** Lines at each end of a page that may be running heads or page numbers. */
+const EDGE_LINES = 2;
+
+const PAGE_NUMBER = [
+  /^[-–—－‐·•\s]*(第\s*)?[0-9０-９]{1,4}\s*(页)?[-–—－‐·•\s]*$/,
+  /^(第\s*)?[0-9]{1,4}\s*页?\s*[/／]\s*(共\s*)?[0-9]{1,4}\s*页?$/,
+  /^第\s*[0-9]{1,4}\s*页\s*[,，、]?\s*共\s*[0-9]{1,4}\s*页$/,
+  /^(page|p\.)\s*[0-9]{1,4}(\s*(of|\/)\s*[0-9]{1,4})?$/i,
+  /^[-–—\s]*[ivxlcdm]{1,7}[-–—\s]*$/i,
+];
+
+export function isPageNumber(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t));
+}
+
+/** Text with digits generalised and spaces removed: "第 3 页" and "第 4 页" are one running head. */
+function headKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#');
+}
+
+/**
+ * Drops running heads and feet (a line at the top or bottom edge of a page whose text, digits
+ * aside, recurs at about the same height on at least 40% of the pages, and on two or more)
+ * and bare page numbers at the page edges. Returns the remaining lines per page.
+ */
+export function stripRunningHeads(pages: readonly PdfPage[]): PdfLine[][] {
+  const edge = (lines: PdfLine[]): Set<number> => {
+    const s = new Set<number>();
+    for (let k = 0; k < Math.min(EDGE_LINES, lines.length); k++) {
+      s.add(k);
+      s.add(lines.length - 1 - k);
+    }
+    return s;
+  };
+  const seen = new Map<string, { page: number; y: number; size: number }[]>();
+  pages.forEach((p, pi) => {
+    for (const k of edge(p.lines)) {
+      const line = p.lines[k];
+      const key = headKey(line.text);
+      const list = seen.get(key) ?? [];
+      if (!list.some((e) => e.page === pi)) list.push({ page: pi, y: line.y, size: line.size });
+      seen.set(key, list);
+    }
+  });
+  const minPages = Math.max(2, Math.ceil(pages.length * 0.4));
+  const running = new Set<string>();
+  for (const [key, list] of seen) {
+    if (list.length < minPages) continue;
+    const ys = list.map((e) => e.y).sort((a, b) => a - b);
+    const median = ys[Math.floor(ys.length / 2)];
+    const near = list.filter((e) => Math.abs(e.y - median) <= Math.max(e.size, 3)).length;
+    if (near >= minPages) running.add(`${key}@${median}`);
+  }
+  const runningAt = (key: string, y: number, size: number): boolean => {
+    for (const r of running) {
+      const at = r.lastIndexOf('@');
+      if (r.slice(0, at) === key && Math.abs(Number(r.slice(at + 1)) - y) <= Math.max(size, 3)) return true;
+    }
+    return false;
+  };
+  return pages.map((p) => {
+    const edges = edge(p.lines);
+    return p.lines.filter((line, k) => {
+      if (!edges.has(k)) return true;
+      if (isPageNumber(line.text)) return false;
+      return !runningAt(headKey(line.text), line.y, line.size);
+    });
+  });
+}
+
+/** Ends a sentence or a clause that closes a paragraph, possibly followed by closing quotes/brackets. */
+const CLOSING = /[。！？；：…!?;:][”’」』）)】》"']*$/;
+
+interface Layout {
+  left: number;
+  right: number;
+  gap: number;
+  usesIndent: boolean;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function mode(xs: number[], bucket: number): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestN = 0;
+  for (const x of xs) {
+    const k = Math.round(x / bucket);
+    const n = (counts.get(k) ?? 0) + 1;
+    counts.set(k, n);
+    if (n > bestN || (n === bestN && k < best)) {
+      best = k;
+      bestN = n;
+    }
+  }
+  return best * bucket;
+}
+
+function measure(pages: readonly PdfLine[][]): Layout {
+  const all = pages.flat();
+  const size = median(all.map((l) => l.size)) || 10;
+  const left = mode(all.map((l) => l.x), size / 4);
+  const ends = all.map((l) => l.xEnd).sort((a, b) => a - b);
+  const right = ends.length ? ends[Math.floor(ends.length * 0.9)] : 0;
+  const gaps: number[] = [];
+  for (const p of pages) for (let k = 1; k < p.length; k++) if (p[k - 1].y - p[k].y > 0) gaps.push(p[k - 1].y - p[k].y);
+  const indented = all.filter((l) => l.x > left + 0.8 * l.size && l.x < left + 4.5 * l.size).length;
+  return { left, right, gap: median(gaps) || size * 1.5, usesIndent: indented >= 2 && indented >= all.length * 0.03 };
+}
+
+/**
+ * Re-joins wrapped lines into paragraphs. A line break is a paragraph break when the next
+ * line is indented, set apart by extra space, or in another font size; when the line stops
+ * clearly short of the right margin; or when it closes a sentence and either the document
+ * does not mark paragraphs by indentation or the next line is a short heading. Otherwise
+ * the next line continues the paragraph (also across pages), joined without a space between
+ * CJK characters.
+ */
+export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
+  const layout = measure(pages);
+  const out: string[] = [];
+  let para = '';
+  let prev: PdfLine | null = null;
+  let prevPage = -1;
+  pages.forEach((lines, pi) => {
+    for (const line of lines) {
+      if (prev && !startsParagraph(prev, line, prevPage === pi, layout)) {
+        para = joinWrapped(para, line.text);
+      } else {
+        if (para) out.push(para);
+        para = line.text;
+      }
+      prev = line;
+      prevPage = pi;
+    }
+  });
+  if (para) out.push(para);
+  return out;
+}
+
+function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout): boolean {
+  const size = Math.max(a.size, b.size);
+  if (Math.abs(a.size - b.size) > 0.15 * size) return true; // heading or footnote size
+  if (samePage && (a.y - b.y > 1.6 * L.gap || b.y > a.y)) return true; // blank space, or a jump back up
+  if (b.x > L.left + 0.8 * b.size) return true; // first-line indent (or centred)
+  // Line breaking (e.g. no break before "”" or "，") leaves lines up to a few characters
+  // short of the margin, so only a clearly short line ends a paragraph by itself.
+  if (L.right - a.xEnd > 4 * a.size) return true;
+  if (!CLOSING.test(a.text)) return false;
+  if (!L.usesIndent) return true; // block paragraphs: a finished sentence at the line end ends it
+  return L.right - b.xEnd > 2 * b.size && !CLOSING.test(b.text); // a short heading after a finished sentence
+}

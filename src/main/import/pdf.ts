@@ -1,0 +1,98 @@
+import { AppError } from '../../core/errors';
+import { fromPdfjsItem, itemsToLines, type PdfItem } from './pdf-lines';
+import { linesToParagraphs, stripRunningHeads, type PdfPage } from './pdf-layout';
+import { loadPdfjs } from './pdfjs';
+import { joinParagraphs } from './paragraphs';
+
+export interface PdfResult {
+  text: string;
+  warnings: string[];
+  pages: number;
+}
+
+/**
+ * A PDF's text layer → paragraphs: lines rebuilt from positioned runs, running heads/feet
+ * and page numbers dropped, wrapped lines re-joined. Nothing is rendered, no fonts are
+ * loaded, no code is evaluated and nothing is fetched.
+ */
+export async function importPdf(bytes: Uint8Array): Promise<PdfResult> {
+  if (!hasPdfHeader(bytes)) throw new AppError('corrupt-pdf', 'Not a PDF file (no %PDF header).');
+  const { pdfjs, cMapUrl, standardFontDataUrl } = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes), // pdf.js may transfer (detach) the buffer it is given
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  const warnings: string[] = [];
+  try {
+    let doc: Awaited<typeof task.promise>;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      throw loadError(e);
+    }
+    const pages: PdfPage[] = [];
+    let failed = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        const items = content.items.map(fromPdfjsItem).filter((i): i is PdfItem => i !== null);
+        pages.push({ lines: itemsToLines(items), height: page.view[3] - page.view[1] });
+        page.cleanup();
+      } catch (e) {
+        failed++;
+        warnings.push(`Page ${n} could not be read: ${(e as Error)?.message ?? String(e)}`);
+      }
+    }
+    if (doc.numPages > 0 && failed === doc.numPages) throw new AppError('corrupt-pdf', 'No page of the PDF could be read.');
+    if (!pages.some((p) => p.lines.length > 0)) {
+      throw new AppError('pdf-no-text', 'The PDF has no text layer (scanned pages?); run OCR first.', { pages: doc.numPages });
+    }
+    const paragraphs = linesToParagraphs(stripRunningHeads(pages));
+    const fixed = fixRadicals(joinParagraphs(paragraphs));
+    if (fixed.count > 0) warnings.push(`${fixed.count} Kangxi radical character${fixed.count === 1 ? '' : 's'} replaced by the ideograph${fixed.count === 1 ? '' : 's'} it stands for.`);
+    return { text: fixed.text, warnings, pages: doc.numPages };
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function loadError(e: unknown): AppError {
+  const name = (e as { name?: string } | null)?.name;
+  const message = (e as Error | null)?.message ?? String(e);
+  if (name === 'PasswordException') return new AppError('pdf-encrypted', 'The PDF is password-protected.');
+  return new AppError('corrupt-pdf', `The PDF cannot be read: ${message}`, { cause: name });
+}
+
+/**
+ * Some PDF producers map ideographs to look-alike Kangxi radicals (U+2F00–U+2FDF) or CJK
+ * radicals (U+2E80–U+2EFF), e.g. "⼯作" for "工作": NFKC maps them to the ideographs.
+ */
+function fixRadicals(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (ch) => {
+    const n = ch.normalize('NFKC');
+    if (n !== ch) count++;
+    return n;
+  });
+  return { text: out, count };
+}

@@ -1,0 +1,142 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiMethod, ApiRequest, ApiResponse } from '../../core/api';
+import { type Backend, createBackend } from './backend';
+import { call } from './dispatch';
+
+const SAMPLES = resolve(__dirname, '../../../resources/samples');
+const open: Backend[] = [];
+const log = { error: (m: string, c?: unknown) => console.error(m, c) };
+
+function backend(userDataDir: string, extra: Partial<Parameters<typeof createBackend>[0]> = {}): Backend {
+  const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir, log, version: '1.2.3', workerPath: null, ...extra });
+  open.push(b);
+  return b;
+}
+
+async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
+  const r = await call(b.handlers, method, req);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+afterEach(async () => {
+  for (const b of open.splice(0)) await b.close();
+});
+
+const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
+
+describe('backend over a real store on disk', () => {
+  it('first run opens the sample workspace with the five reports, analysed', async () => {
+    const b = backend(tmp('ra-ud-'));
+    const ws = await ok(b, 'workspaceGet', {});
+    expect(ws?.isSample).toBe(true);
+    expect(ws?.documents.map((d) => d.name).sort()).toEqual([
+      'changzhi-city-2024.txt', 'jiangxian-county-2024.txt', 'luzhou-district-2025.txt', 'lvliang-city-2024-newspaper.txt', 'taiyuan-city-2024.txt',
+    ]);
+    const taiyuan = ws!.documents.find((d) => d.name.startsWith('taiyuan'))!;
+    const doc = await ok(b, 'documentGet', { id: taiyuan.id });
+    expect(doc.text).toBe(readFileSync(join(SAMPLES, 'taiyuan-city-2024.txt'), 'utf8'));
+    expect(doc.meta.encoding).toMatch(/utf-?8/i);
+  });
+
+  it('a review survives a restart, and so does its undo history', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    writeFileSync(join(wsDir, 'r.txt'), '\n\n召开常委会会议9次、主任会议23次。\n');
+    let b = backend(ud, { workspaceDir: wsDir });
+    const ws = await ok(b, 'workspaceGet', {});
+    const id = ws!.documents[0].id;
+    const manual = { type: 'figure' as const, id: 'man:9-11:1', origin: 'manual' as const, data: { text: '9次', start: 9, end: 11, kind: 'count' as const, value: 9, value_to: null, unit: '次', approx: null, metric: '召开常委会会议' } };
+    await ok(b, 'reviewApply', { documentId: id, action: { type: 'addFinding', finding: manual } });
+    const r = await ok(b, 'reviewApply', { documentId: id, action: { type: 'setFields', findingId: 'man:9-11:1', fields: { value: 10 } } });
+    expect(r.reviews['man:9-11:1'].status).toBe('corrected');
+    expect(r.meta.counts.reviewed).toBeGreaterThanOrEqual(1);
+    await b.close();
+
+    b = backend(ud, { workspaceDir: wsDir });
+    const doc = await ok(b, 'documentGet', { id });
+    expect(doc.reviews['man:9-11:1'].fields).toEqual({ value: 10 });
+    expect(doc.canUndo).toBe(true);
+    const undone = await ok(b, 'reviewUndo', { documentId: id });
+    expect(undone.reviews['man:9-11:1'].fields).toEqual({});
+    expect(undone.canRedo).toBe(true);
+  });
+
+  it('re-anchors reviews when the report file changed on disk', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    const file = join(wsDir, 'r.txt');
+    writeFileSync(file, '\n\n召开常委会会议9次。\n');
+    let b = backend(ud, { workspaceDir: wsDir });
+    const id = (await ok(b, 'workspaceGet', {}))!.documents[0].id;
+    const manual = { type: 'figure' as const, id: 'man:9-11:1', origin: 'manual' as const, data: { text: '9次', start: 9, end: 11, kind: 'count' as const, value: 9, value_to: null, unit: '次', approx: null, metric: null } };
+    await ok(b, 'reviewApply', { documentId: id, action: { type: 'addFinding', finding: manual, tags: ['legislation'] } });
+    await b.close();
+
+    writeFileSync(file, '\n\n新增的第一段。\n\n召开常委会会议9次。\n');
+    appendFileSync(file, '\n');
+    b = backend(ud, { workspaceDir: wsDir });
+    const doc = await ok(b, 'documentGet', { id });
+    expect(doc.text).toContain('新增的第一段');
+    const placed = Object.values(doc.reviews).find((rv) => rv.tags.includes('legislation'));
+    expect(placed, JSON.stringify(doc.reviews)).toBeDefined();
+    expect(placed!.anchor.quote).toBe('9次');
+    expect(placed!.anchor.start).toBe(9 + 9);
+    expect(doc.orphans).toEqual([]);
+  });
+
+  it('imports a GBK file and reports a bad file by code without storing it', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    const b = backend(ud, { workspaceDir: wsDir });
+    await ok(b, 'workspaceGet', {});
+    const src = tmp('ra-src-');
+    writeFileSync(join(src, 'gbk.txt'), iconv.encode('\n\n长治市人大常委会召开常委会会议9次，审议法规草案3件。\n', 'gbk'));
+    writeFileSync(join(src, 'empty.txt'), '');
+    const summary = await ok(b, 'importFiles', { paths: [join(src, 'gbk.txt'), join(src, 'empty.txt')] });
+    expect(summary.imported).toHaveLength(1);
+    expect(summary.imported[0].encoding).toMatch(/gb/i);
+    expect(summary.failed).toEqual([{ path: join(src, 'empty.txt'), error: expect.objectContaining({ code: 'file-empty' }) }]);
+    const doc = await ok(b, 'documentGet', { id: summary.imported[0].id });
+    expect(doc.text).toContain('召开常委会会议9次');
+    const ws = await ok(b, 'workspaceGet', {});
+    expect(ws!.documents).toHaveLength(1);
+  });
+
+  it('desktop mode refuses paths the user did not choose', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    const elsewhere = tmp('ra-else-');
+    writeFileSync(join(elsewhere, 'x.txt'), '报告');
+    let chosen: string[] = [];
+    const b = backend(ud, { mode: 'desktop', app: 'desktop', workspaceDir: wsDir, dialogs: { chooseFolder: async () => null, chooseFiles: async () => chosen } });
+    await ok(b, 'workspaceGet', {});
+    const refused = await call(b.handlers, 'importFiles', { paths: [join(elsewhere, 'x.txt')] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
+    const opened = await call(b.handlers, 'workspaceOpen', { dir: elsewhere });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
+    chosen = [join(elsewhere, 'x.txt')];
+    await ok(b, 'chooseFiles', {});
+    const summary = await ok(b, 'importFiles', { paths: chosen });
+    expect(summary.imported).toHaveLength(1);
+  });
+
+  it('searches the workspace with code point offsets and context', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    mkdirSync(join(wsDir, 'sub'));
+    cpSync(join(SAMPLES, 'changzhi-city-2024.txt'), join(wsDir, 'sub', 'changzhi.txt'));
+    writeFileSync(join(wsDir, 'astral.txt'), '\n\n𠀀😀常委会会议\n');
+    const b = backend(ud, { workspaceDir: wsDir });
+    await ok(b, 'importFiles', { paths: [wsDir] });
+    const hits = await ok(b, 'search', { query: '常委会会议', limit: 100 });
+    const astral = hits.find((h) => h.name === 'astral.txt')!;
+    expect(astral.start).toBe(4);
+    expect(astral.end).toBe(9);
+    expect(hits.some((h) => h.name === 'changzhi.txt')).toBe(true);
+  });
+});

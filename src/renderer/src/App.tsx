@@ -1,0 +1,51 @@
+/** The app frame: top bar, three panes, status bar, overlays. Feature state lives in feature stores. */
+import { useEffect } from 'react';
+import { DocumentsPane } from './features/documents/DocumentsPane';
+import { PathDialog } from './features/documents/PathDialog';
+import { initWorkspace, loadMode } from './features/documents/store';
+import { ErrorPresenter } from './features/errors/ErrorPresenter';
+import { i18nStore, useI18n } from './features/i18n/i18n';
+import { Inspector } from './features/inspector/Inspector';
+import { Panes } from './features/layout/Panes';
+import { ReportPane } from './features/report/ReportPane';
+import { SelectionBar } from './features/report/SelectionBar';
+import { SearchBox } from './features/search/SearchBox';
+import { CheatSheet } from './features/shortcuts/CheatSheet';
+import { useGlobalShortcuts } from './features/shortcuts/useShortcuts';
+import { StatusBar } from './features/statusbar/StatusBar';
+import { TagPicker } from './features/taxonomy/TagPicker';
+import { TaxonomyEditor } from './features/taxonomy/TaxonomyEditor';
+import { TopMenu } from './features/documents/TopMenu';
+import { Settings } from './features/i18n/Settings';
+
+export function App(): React.JSX.Element {
+  const { t } = useI18n();
+  useGlobalShortcuts();
+  useEffect(() => {
+    document.documentElement.lang = i18nStore.get().lang === 'zh' ? 'zh-CN' : 'en';
+    void loadMode();
+    void initWorkspace();
+  }, []);
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <TopMenu />
+        <span className="spacer" />
+        <SearchBox />
+        <Settings />
+      </header>
+      <Panes documents={<DocumentsPane />} report={<ReportPane />} inspector={<Inspector />} />
+      <StatusBar />
+      <SelectionBar />
+      <CheatSheet />
+      <TagPicker />
+      <TaxonomyEditor />
+      <PathDialog />
+      <ErrorPresenter />
+    </div>
+  );
+}

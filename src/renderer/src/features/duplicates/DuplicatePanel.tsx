@@ -1,0 +1,84 @@
+/**
+ * A duplicate: both places side by side with their character diff; actions: an error (which
+ * copy to keep), boilerplate (a tag), dismiss (reject).
+ */
+import { useMemo } from 'react';
+import type { Finding, Review } from '../../../../core/store-schema';
+import { useStore } from '../../lib/store';
+import { useI18n } from '../i18n/i18n';
+import { applyAction, reportStore, setStatus } from '../report/store';
+import { diffPassages } from './diff';
+import './duplicates.css';
+
+type DuplicateFinding = Extract<Finding, { type: 'duplicate' }>;
+export const BOILERPLATE_TAG = 'boilerplate';
+
+export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding; review: Review | undefined }): React.JSX.Element {
+  const { t, num } = useI18n();
+  const index = useStore(reportStore, (s) => s.model?.index);
+  const d = finding.data;
+  const a = index ? index.slice(d.a.start, d.a.end) : d.a.text;
+  const b = index ? index.slice(d.b.start, d.b.end) : d.b.text;
+  const parts = useMemo(() => diffPassages(a, b), [a, b]);
+  const keep = review?.fields.keep as string | undefined;
+  const tagged = review?.tags.includes(BOILERPLATE_TAG) ?? false;
+  return (
+    <section className="field-group dup-panel" data-testid="duplicate-panel">
+      <div className="muted small num">
+        {t('dup.length', { length: num(d.length) })}
+        {d.similarity !== undefined ? ` · ${t('dup.similarity', { value: d.similarity.toFixed(2) })}` : ''}
+        {d.places && d.places.length > 2 ? ` · ${t('dup.places', { count: d.places.length })}` : ''}
+      </div>
+      <div className="dup-sides" data-testid="diff">
+        <div className={keep === 'a' ? 'side kept' : 'side'}>
+          <h4>
+            {t('dup.first')} <span className="muted num">{d.a.start}–{d.a.end}</span>
+          </h4>
+          <p lang="zh-Hans">
+            {parts.map((p, i) =>
+              p.op === 'insert' ? null : p.op === 'delete' ? (
+                <del key={i} className="diff-del">
+                  {p.text}
+                </del>
+              ) : (
+                <span key={i}>{p.text}</span>
+              ),
+            )}
+          </p>
+        </div>
+        <div className={keep === 'b' ? 'side kept' : 'side'}>
+          <h4>
+            {t('dup.second')} <span className="muted num">{d.b.start}–{d.b.end}</span>
+          </h4>
+          <p lang="zh-Hans">
+            {parts.map((p, i) =>
+              p.op === 'delete' ? null : p.op === 'insert' ? (
+                <ins key={i} className="diff-ins">
+                  {p.text}
+                </ins>
+              ) : (
+                <span key={i}>{p.text}</span>
+              ),
+            )}
+          </p>
+        </div>
+      </div>
+      <p className="muted small">{t('dup.diffLegend')}</p>
+      {keep ? <p className="small">{t('dup.kept', { which: t(keep === 'a' ? 'dup.first' : 'dup.second') })}</p> : null}
+      <div className="actions">
+        <button type="button" onClick={() => void applyAction({ type: 'setFields', findingId: finding.id, fields: { keep: 'a' } })} aria-pressed={keep === 'a'} data-testid="dup-keep-first">
+          {t('dup.keepFirst')}
+        </button>
+        <button type="button" onClick={() => void applyAction({ type: 'setFields', findingId: finding.id, fields: { keep: 'b' } })} aria-pressed={keep === 'b'} data-testid="dup-keep-second">
+          {t('dup.keepSecond')}
+        </button>
+        <button type="button" onClick={() => void applyAction({ type: 'toggleTag', findingId: finding.id, tag: BOILERPLATE_TAG })} aria-pressed={tagged} data-testid="dup-boilerplate">
+          {t('dup.boilerplate')}
+        </button>
+        <button type="button" onClick={() => void setStatus([finding.id], 'rejected')} data-testid="dup-dismiss">
+          {t('dup.dismiss')}
+        </button>
+      </div>
+    </section>
+  );
+}

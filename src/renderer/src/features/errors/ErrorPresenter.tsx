@@ -1,0 +1,40 @@
+/** The one place errors and notices are shown: what happened, what was kept safe, what to do. */
+import { useStore } from '../../lib/store';
+import { useI18n } from '../i18n/i18n';
+import { presentError } from './presenter';
+import { dismissError, dismissNotice, errorStore } from './store';
+
+export function ErrorPresenter(): React.JSX.Element {
+  const { t, lang } = useI18n();
+  const { errors, notices } = useStore(errorStore, (s) => s);
+  return (
+    <div className="toasts" aria-live="polite">
+      {errors.map((e) => {
+        const p = presentError(e.error, lang);
+        return (
+          <div key={e.id} className="toast error" role="alert" data-testid="error-toast" data-code={p.code}>
+            <div className="t-head">
+              <span>{p.what}</span>
+              <button type="button" className="icon-btn" onClick={() => dismissError(e.id)} aria-label={t('error.dismiss')} title={t('error.dismiss')}>
+                ×
+              </button>
+            </div>
+            <p>{p.safe}</p>
+            <p>{p.todo}</p>
+            {p.detail ? <div className="detail">{p.detail}</div> : null}
+          </div>
+        );
+      })}
+      {notices.map((n) => (
+        <div key={n.id} className="toast" role="status" data-testid="notice">
+          <div className="t-head">
+            <span>{n.text}</span>
+            <button type="button" className="icon-btn" onClick={() => dismissNotice(n.id)} aria-label={t('dialog.close')}>
+              ×
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

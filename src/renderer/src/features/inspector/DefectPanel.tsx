@@ -1,0 +1,63 @@
+/** A text defect: the suggested fix previewed before/after; accepting records a correction (the source is never edited). */
+import type { Finding, Review } from '../../../../core/store-schema';
+import { useStore } from '../../lib/store';
+import { useI18n } from '../i18n/i18n';
+import { applyAction, reportStore, setStatus } from '../report/store';
+import { EditField } from './EditField';
+
+type DefectFinding = Extract<Finding, { type: 'defect' }>;
+const CONTEXT = 16;
+
+export function DefectPanel({ finding, review }: { finding: DefectFinding; review: Review | undefined }): React.JSX.Element {
+  const { t } = useI18n();
+  const index = useStore(reportStore, (s) => s.model?.index);
+  const d = finding.data;
+  const replacement = (review?.fields.replacement as string | null | undefined) ?? d.replacement;
+  const before = index ? index.slice(Math.max(0, d.start - CONTEXT), d.start) : '';
+  const after = index ? index.slice(d.end, Math.min(index.length, d.end + CONTEXT)) : '';
+  const text = index ? index.slice(d.start, d.end) : d.text;
+  const show = (s: string): string => s.replace(/\n/g, '⏎');
+  return (
+    <section className="field-group defect-panel" data-testid="defect-panel">
+      {d.note ? <p className="muted">{d.note}</p> : null}
+      <div className="fix-preview" lang="zh-Hans">
+        <div>
+          <h4>{t('defect.before')}</h4>
+          <p>
+            {show(before)}
+            <del>{show(text)}</del>
+            {show(after)}
+          </p>
+        </div>
+        <div>
+          <h4>{t('defect.after')}</h4>
+          {replacement === null ? (
+            <p className="muted">{t('defect.noFix')}</p>
+          ) : (
+            <p data-testid="defect-after">
+              {show(before)}
+              <ins>{show(replacement)}</ins>
+              {show(after)}
+            </p>
+          )}
+        </div>
+      </div>
+      <EditField
+        id="d-replacement"
+        label={t('defect.after')}
+        value={replacement ?? ''}
+        lang="zh-Hans"
+        testId="field-replacement"
+        onCommit={(v) => void applyAction({ type: 'setFields', findingId: finding.id, fields: { replacement: v } })}
+        original={review?.fields.replacement !== undefined ? (d.replacement ?? '—') : null}
+        originalLabel={(v) => t('field.original', { value: v })}
+      />
+      <div className="actions">
+        <button type="button" className="primary" disabled={replacement === null} onClick={() => void setStatus([finding.id], 'accepted')} data-testid="accept-fix">
+          {t('defect.acceptFix')}
+        </button>
+      </div>
+      <p className="muted small">{t('defect.note')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * A field edited in place: commits on Enter or when focus leaves, Esc reverts. Shows the
+ * backend's value whenever it changes (after undo/redo), and the detector's original beside a
+ * corrected value.
+ */
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { registerFocus } from '../layout/ui';
+
+export interface EditFieldProps {
+  id: string;
+  label: string;
+  /** the value as text */
+  value: string;
+  /** commits a new text; return an error message to refuse it */
+  onCommit: (text: string) => string | null | void;
+  /** the detector's original, when the analyst changed this field */
+  original?: string | null;
+  originalLabel?: (value: string) => string;
+  /** a live preview of the parsed text */
+  preview?: (text: string) => ReactNode;
+  focusName?: string;
+  numeric?: boolean;
+  testId?: string;
+  lang?: string;
+}
+
+export function EditField(p: EditFieldProps): React.JSX.Element {
+  const [text, setText] = useState(p.value);
+  const [base, setBase] = useState(p.value);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  if (p.value !== base) {
+    setBase(p.value);
+    setText(p.value);
+    setError(null);
+  }
+  useEffect(() => {
+    if (!p.focusName) return;
+    return registerFocus(p.focusName, () => {
+      ref.current?.focus();
+      ref.current?.select();
+    });
+  }, [p.focusName]);
+  const commit = (): boolean => {
+    if (text === p.value) return true;
+    const err = p.onCommit(text);
+    if (typeof err === 'string') {
+      setError(err);
+      return false;
+    }
+    setError(null);
+    return true;
+  };
+  return (
+    <div className="field">
+      <label htmlFor={p.id}>{p.label}</label>
+      <div className="field-input">
+        <input
+          id={p.id}
+          ref={ref}
+          className={p.numeric ? 'num' : undefined}
+          value={text}
+          lang={p.lang}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setError(null);
+          }}
+          onBlur={() => void commit()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              if (commit()) (e.target as HTMLInputElement).blur();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              setText(p.value);
+              setError(null);
+              (e.target as HTMLInputElement).blur();
+            }
+          }}
+          data-testid={p.testId}
+        />
+        {p.preview && text !== '' ? <span className="preview num">{p.preview(text)}</span> : null}
+        {error ? <span className="field-error" role="alert">{error}</span> : null}
+        {p.original !== undefined && p.original !== null ? (
+          <span className="original num" data-testid={p.testId ? `${p.testId}-original` : undefined}>
+            {p.originalLabel ? p.originalLabel(p.original) : p.original}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

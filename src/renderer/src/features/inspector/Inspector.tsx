@@ -1,0 +1,97 @@
+/** The right pane: the selected finding with its actions, fields, tags and note. */
+import type { Finding, Review } from '../../../../core/store-schema';
+import { useStore } from '../../lib/store';
+import { DuplicatePanel } from '../duplicates/DuplicatePanel';
+import { useI18n } from '../i18n/i18n';
+import { primarySpan } from '../report/model';
+import { applyAction, redo, reportStore, setStatus, step, undo } from '../report/store';
+import { withKeys } from '../shortcuts/keys';
+import { TagChips } from '../taxonomy/TagChips';
+import { DefectPanel } from './DefectPanel';
+import { FigureForm } from './FigureForm';
+import { NoteField } from './NoteField';
+import './inspector.css';
+
+export function Inspector(): React.JSX.Element {
+  const { t } = useI18n();
+  const selectedId = useStore(reportStore, (s) => s.selectedId);
+  const finding = useStore(reportStore, (s) => (s.selectedId ? s.model?.byId.get(s.selectedId) : undefined));
+  const review = useStore(reportStore, (s) => (s.selectedId ? s.reviews[s.selectedId] : undefined));
+  const canUndo = useStore(reportStore, (s) => s.canUndo);
+  const canRedo = useStore(reportStore, (s) => s.canRedo);
+  const hasDoc = useStore(reportStore, (s) => s.model !== null);
+  const history = (
+    <div className="history">
+      <button type="button" onClick={() => void undo()} disabled={!canUndo || !hasDoc} title={withKeys(t('action.undo'), 'undo')} data-testid="undo">
+        ↶ {t('action.undo')}
+      </button>
+      <button type="button" onClick={() => void redo()} disabled={!canRedo || !hasDoc} title={withKeys(t('action.redo'), 'redo')} data-testid="redo">
+        ↷ {t('action.redo')}
+      </button>
+    </div>
+  );
+  if (!selectedId || !finding) {
+    return (
+      <div className="inspector" data-testid="inspector">
+        {history}
+        <p className="muted">{t('inspector.empty')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="inspector" data-testid="inspector" data-finding-id={finding.id}>
+      {history}
+      <FindingHeader finding={finding} review={review} />
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void setStatus([finding.id], 'accepted')} title={withKeys(t('action.accept'), 'accept')} data-testid="accept">
+          ✓ {t('action.accept')}
+        </button>
+        <button type="button" onClick={() => void setStatus([finding.id], 'rejected')} title={withKeys(t('action.reject'), 'reject')} data-testid="reject">
+          ✕ {t('action.reject')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            void setStatus([finding.id], 'accepted');
+            step(1);
+          }}
+          title={withKeys(t('action.acceptNext'), 'acceptNext')}
+        >
+          {t('action.acceptNext')} ↵
+        </button>
+        {finding.origin === 'manual' ? (
+          <button type="button" className="danger" onClick={() => void applyAction({ type: 'removeFinding', findingId: finding.id })} data-testid="remove">
+            {t('action.remove')}
+          </button>
+        ) : null}
+      </div>
+      {finding.type === 'figure' ? <FigureForm key={finding.id} finding={finding} review={review} /> : null}
+      {finding.type === 'duplicate' ? <DuplicatePanel key={finding.id} finding={finding} review={review} /> : null}
+      {finding.type === 'defect' ? <DefectPanel key={finding.id} finding={finding} review={review} /> : null}
+      <section className="field-group">
+        <h3>{t('field.tags')}</h3>
+        <TagChips findingId={finding.id} tags={review?.tags ?? []} />
+      </section>
+      <NoteField key={`${finding.id}:note`} findingId={finding.id} note={review?.note ?? ''} />
+    </div>
+  );
+}
+
+function FindingHeader({ finding, review }: { finding: Finding; review: Review | undefined }): React.JSX.Element {
+  const { t } = useI18n();
+  const status = review?.status ?? 'suggested';
+  const span = primarySpan(finding);
+  return (
+    <header className="finding-head">
+      <div>
+        <strong>{t(`type.${finding.type}`)}</strong> · {t(`kind.${finding.data.kind}`)}{' '}
+        <span className={`badge st-${status}`} data-testid="finding-status" data-status={status}>
+          {t(`status.${status}`)}
+        </span>
+      </div>
+      <div className="muted small">
+        {t(finding.origin === 'manual' ? 'inspector.origin.manual' : 'inspector.origin.detector')} · <span className="num">{t('inspector.position', { start: span.start, end: span.end })}</span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * The open report: text, findings and reviews as the backend last answered, the derived model,
+ * the selected finding and scroll requests. Review actions go to the backend (reviewApply /
+ * reviewUndo / reviewRedo); the state shown after a call is the backend's answer.
+ */
+import type { ReviewResult } from '../../../../core/api';
+import type { ReviewAction } from '../../../../core/review';
+import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
+import { getClient } from '../../api/client';
+import { createStore } from '../../lib/store';
+import { updateDocumentMeta } from '../documents/store';
+import { reportError } from '../errors/store';
+import { trackWrite } from '../statusbar/saveState';
+import { filterStore } from './filters';
+import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
+import { type NavIndex, buildNavIndex, nextUnreviewed, stepFinding } from './navigation';
+
+export interface ScrollRequest {
+  seq: number;
+  start: number;
+  end: number;
+  /** the finding to bring into view (its element is measured after render) */
+  findingId: string | null;
+}
+
+export interface ReportState {
+  docId: string | null;
+  loading: boolean;
+  meta: DocumentMeta | null;
+  model: DocModel | null;
+  reviews: Record<string, Review>;
+  canUndo: boolean;
+  canRedo: boolean;
+  selectedId: string | null;
+  /** a span highlighted without a finding (a search hit) */
+  spanHighlight: { start: number; end: number } | null;
+  scroll: ScrollRequest | null;
+}
+
+export const reportStore = createStore<ReportState>({
+  docId: null, loading: false, meta: null, model: null, reviews: {}, canUndo: false, canRedo: false, selectedId: null, spanHighlight: null, scroll: null,
+});
+
+let scrollSeq = 0;
+let loadSeq = 0;
+
+function requestScroll(start: number, end: number, findingId: string | null): ScrollRequest {
+  return { seq: ++scrollSeq, start, end, findingId };
+}
+
+export async function openDocument(id: string, target?: { start: number; end: number }): Promise<void> {
+  const seq = ++loadSeq;
+  const cur = reportStore.get();
+  if (cur.docId === id && cur.model) {
+    if (target) showSpan(target);
+    return;
+  }
+  reportStore.patch({ docId: id, loading: true, selectedId: null, spanHighlight: null });
+  try {
+    const view = await getClient().documentGet({ id });
+    if (seq !== loadSeq) return;
+    const model = buildModel(view.text, view.findings);
+    reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
+    if (target) showSpan(target);
+  } catch (e) {
+    if (seq !== loadSeq) return;
+    reportStore.patch({ loading: false, docId: cur.docId });
+    reportError(e, 'documentGet');
+  }
+}
+
+/** Selects a span (a search hit): the finding exactly there if any, else a plain highlight. */
+export function showSpan(span: { start: number; end: number }): void {
+  const s = reportStore.get();
+  const hit = s.model?.order.find((f) => {
+    const p = primarySpan(f);
+    return p.start === span.start && p.end === span.end;
+  });
+  if (hit) {
+    selectFinding(hit.id);
+    return;
+  }
+  reportStore.patch({ selectedId: null, spanHighlight: span, scroll: requestScroll(span.start, span.end, null) });
+}
+
+export function selectFinding(id: string | null, scroll = true): void {
+  const s = reportStore.get();
+  if (id === null) {
+    reportStore.patch({ selectedId: null, spanHighlight: null });
+    return;
+  }
+  const f = s.model?.byId.get(id);
+  if (!f) return;
+  const span = primarySpan(f);
+  reportStore.patch({ selectedId: id, spanHighlight: null, ...(scroll ? { scroll: requestScroll(span.start, span.end, id) } : {}) });
+}
+
+// ---- navigation (cached index over the filtered findings) ----
+
+let navCache: { order: Finding[]; reviews: Record<string, Review>; filter: unknown; nav: NavIndex } | null = null;
+
+export function currentNav(): NavIndex | null {
+  const s = reportStore.get();
+  if (!s.model) return null;
+  const filter = filterStore.get();
+  if (navCache && navCache.order === s.model.order && navCache.reviews === s.reviews && navCache.filter === filter) return navCache.nav;
+  const nav = buildNavIndex(s.model.order, s.reviews, filter);
+  navCache = { order: s.model.order, reviews: s.reviews, filter, nav };
+  return nav;
+}
+
+function selectionPosition(): number | null {
+  const s = reportStore.get();
+  if (s.selectedId && s.model) {
+    const f = s.model.byId.get(s.selectedId);
+    if (f) return primarySpan(f).start;
+  }
+  return s.spanHighlight ? s.spanHighlight.start : null;
+}
+
+export function step(dir: 1 | -1): void {
+  const nav = currentNav();
+  if (!nav) return;
+  const f = stepFinding(nav, reportStore.get().selectedId, dir, selectionPosition());
+  if (f) selectFinding(f.id);
+}
+
+export function nextUnreviewedFinding(): void {
+  const nav = currentNav();
+  if (!nav) return;
+  const f = nextUnreviewed(nav, reportStore.get().reviews, reportStore.get().selectedId, selectionPosition());
+  if (f) selectFinding(f.id);
+}
+
+// ---- review actions ----
+
+let writeSeq = 0;
+
+function applyResult(docId: string, r: ReviewResult): void {
+  const s = reportStore.get();
+  updateDocumentMeta(r.meta);
+  if (s.docId !== docId || !s.model) return;
+  const model = sameFindings(s.model.findings, r.findings) ? s.model : buildModel(s.model.index.text, r.findings);
+  const selectedId = s.selectedId && model.byId.has(s.selectedId) ? s.selectedId : null;
+  reportStore.patch({ model, reviews: r.reviews, canUndo: r.canUndo, canRedo: r.canRedo, meta: r.meta, selectedId });
+}
+
+async function resync(docId: string): Promise<void> {
+  try {
+    const view = await getClient().documentGet({ id: docId });
+    applyResult(docId, { findings: view.findings, reviews: view.reviews, canUndo: view.canUndo, canRedo: view.canRedo, meta: view.meta });
+  } catch (e) {
+    reportError(e, 'documentGet');
+  }
+}
+
+/** Local preview of a status change, replaced by the backend's answer. */
+function optimistic(action: ReviewAction): void {
+  if (action.type !== 'setStatus' && action.type !== 'toggleTag') return;
+  const s = reportStore.get();
+  const reviews = { ...s.reviews };
+  const now = new Date().toISOString();
+  const base = (id: string): Review => reviews[id] ?? { findingId: id, status: 'suggested', fields: {}, tags: [], note: '', updatedAt: now, annotator: '', anchor: { start: 0, end: 0, quote: '', prefix: '', suffix: '' } };
+  if (action.type === 'setStatus') {
+    for (const id of action.findingIds) {
+      const r = base(id);
+      const status: ReviewStatus = action.status === 'accepted' && Object.keys(r.fields).length > 0 ? 'corrected' : action.status;
+      reviews[id] = { ...r, status, updatedAt: now };
+    }
+  } else {
+    const r = base(action.findingId);
+    reviews[action.findingId] = { ...r, tags: r.tags.includes(action.tag) ? r.tags.filter((x) => x !== action.tag) : [...r.tags, action.tag], updatedAt: now };
+  }
+  reportStore.patch({ reviews });
+}
+
+async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Promise<boolean> {
+  const docId = reportStore.get().docId;
+  if (!docId) return false;
+  const seq = ++writeSeq;
+  if (action) optimistic(action);
+  const client = getClient();
+  try {
+    const r = await trackWrite(() =>
+      kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId }),
+    );
+    // answers arrive in order; the last one holds every earlier change
+    if (seq === writeSeq) applyResult(docId, r);
+    else updateDocumentMeta(r.meta);
+    return true;
+  } catch (e) {
+    reportError(e, kind === 'apply' ? `reviewApply ${action?.type}` : `review${kind}`);
+    await resync(docId);
+    return false;
+  }
+}
+
+export const applyAction = (action: ReviewAction): Promise<boolean> => write('apply', action);
+export const undo = (): Promise<boolean> => write('undo');
+export const redo = (): Promise<boolean> => write('redo');
+
+export function setStatus(ids: string[], status: ReviewStatus): Promise<boolean> {
+  if (ids.length === 0) return Promise.resolve(false);
+  return applyAction({ type: 'setStatus', findingIds: ids, status });
+}
+
+export function effectiveFields(f: Finding, review: Review | undefined): Record<string, unknown> {
+  return { ...(f.data as Record<string, unknown>), ...(review?.fields ?? {}) };
+}

@@ -1,0 +1,91 @@
+/** The search field (focus with /) and its results in context; choosing one opens the report at the span. */
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from '../../lib/store';
+import { useI18n } from '../i18n/i18n';
+import { registerFocus } from '../layout/ui';
+import { openDocument } from '../report/store';
+import { withKeys } from '../shortcuts/keys';
+import { runSearch, searchStore } from './store';
+import './search.css';
+
+export function SearchBox(): React.JSX.Element {
+  const { t } = useI18n();
+  const s = useStore(searchStore, (x) => x);
+  const input = useRef<HTMLInputElement>(null);
+  const [active, setActive] = useState(0);
+  useEffect(
+    () =>
+      registerFocus('search', () => {
+        input.current?.focus();
+        input.current?.select();
+        if (searchStore.get().hits) searchStore.patch({ open: true });
+      }),
+    [],
+  );
+  const hits = s.hits ?? [];
+  const choose = (i: number): void => {
+    const h = hits[i];
+    if (!h) return;
+    searchStore.patch({ open: false });
+    input.current?.blur();
+    void openDocument(h.documentId, { start: h.start, end: h.end });
+  };
+  return (
+    <div className="search" onKeyDown={(e) => e.stopPropagation()}>
+      <input
+        ref={input}
+        type="search"
+        value={s.query}
+        placeholder={t('search.placeholder')}
+        aria-label={t('action.search')}
+        title={withKeys(t('action.search'), 'search')}
+        onChange={(e) => searchStore.patch({ query: e.target.value })}
+        onFocus={() => s.hits && searchStore.patch({ open: true })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (s.open && hits.length > 0 && s.hits && active > 0) choose(active);
+            else {
+              setActive(0);
+              void runSearch(s.query);
+            }
+          } else if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(hits.length - 1, a + 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(0, a - 1));
+          } else if (e.key === 'Escape') {
+            searchStore.patch({ open: false });
+            input.current?.blur();
+          }
+        }}
+        data-testid="search-input"
+      />
+      {s.open && (s.hits || s.searching) ? (
+        <div className="search-results" role="listbox" aria-label={t('action.search')} data-testid="search-results">
+          <div className="search-head">
+            <span>{s.searching ? t('search.searching') : hits.length ? t('search.results', { count: hits.length, query: s.query.trim() }) : t('search.none', { query: s.query.trim() })}</span>
+            <button type="button" className="icon-btn" aria-label={t('search.close')} title={t('search.close')} onClick={() => searchStore.patch({ open: false })}>
+              ×
+            </button>
+          </div>
+          <ul>
+            {hits.map((h, i) => (
+              <li key={`${h.documentId}:${h.start}`} role="option" aria-selected={i === active}>
+                <button type="button" className={i === active ? 'hit active' : 'hit'} onClick={() => choose(i)} onMouseEnter={() => setActive(i)} data-testid="search-hit">
+                  <span className="hit-doc">{h.name}</span>
+                  <span className="hit-ctx" lang="zh-Hans">
+                    {h.before}
+                    <mark>{h.match}</mark>
+                    {h.after}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** The `?` sheet: every command and its keys, grouped. */
+import { Dialog } from '../../lib/Dialog';
+import { useStore } from '../../lib/store';
+import { useI18n } from '../i18n/i18n';
+import { closeOverlay, uiStore } from '../layout/ui';
+import { BINDINGS } from './keys';
+
+export function CheatSheet(): React.JSX.Element | null {
+  const { t } = useI18n();
+  const overlay = useStore(uiStore, (s) => s.overlay);
+  if (overlay !== 'help') return null;
+  const groups = [
+    ['navigate', t('shortcuts.navigate')],
+    ['review', t('shortcuts.review')],
+    ['general', t('shortcuts.general')],
+  ] as const;
+  return (
+    <Dialog title={t('shortcuts.title')} onClose={closeOverlay} wide testId="cheat-sheet">
+      <div className="cheats">
+        {groups.map(([g, title]) => (
+          <section key={g}>
+            <h3>{title}</h3>
+            <dl>
+              {BINDINGS.filter((b) => b.group === g).map((b) => (
+                <div key={b.id} style={{ display: 'contents' }}>
+                  <dt>
+                    {b.keys.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 ? ' / ' : ''}
+                        <kbd>{k}</kbd>
+                      </span>
+                    ))}
+                  </dt>
+                  <dd>{t(b.label)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,91 @@
+/** Runs a command from the key table against the feature stores. */
+import { workspaceStore } from '../documents/store';
+import { closeOverlay, openOverlay, requestFocus, uiStore } from '../layout/ui';
+import { toggleCollapsed } from '../layout/store';
+import { bulkAcceptSelectedKind } from '../report/bulk';
+import { addManualFigure } from '../report/manual';
+import { clearTextSelection, selectionStore } from '../report/selection';
+import { applyAction, nextUnreviewedFinding, redo, reportStore, selectFinding, setStatus, step, undo } from '../report/store';
+import { tagForDigit } from '../taxonomy/tags';
+import type { Matched } from './keys';
+
+function selected(): string | null {
+  return reportStore.get().selectedId;
+}
+
+export function runCommand(m: Matched): boolean {
+  const sel = selectionStore.get().sel;
+  switch (m.id) {
+    case 'next':
+      step(1);
+      return true;
+    case 'prev':
+      step(-1);
+      return true;
+    case 'nextUnreviewed':
+      nextUnreviewedFinding();
+      return true;
+    case 'accept': {
+      const id = selected();
+      if (id) void setStatus([id], 'accepted');
+      return true;
+    }
+    case 'reject': {
+      const id = selected();
+      if (id) void setStatus([id], 'rejected');
+      return true;
+    }
+    case 'acceptNext': {
+      const id = selected();
+      if (id) void setStatus([id], 'accepted');
+      step(1);
+      return true;
+    }
+    case 'edit':
+      return requestFocus('value');
+    case 'tagPicker':
+      if (selected()) openOverlay('tagPicker', 'finding');
+      return true;
+    case 'toggleTag': {
+      const id = selected();
+      const tag = tagForDigit(workspaceStore.get().workspace?.taxonomy ?? [], m.digit ?? '');
+      if (id && tag) void applyAction({ type: 'toggleTag', findingId: id, tag: tag.id });
+      return true;
+    }
+    case 'search':
+      return requestFocus('search');
+    case 'undo':
+      void undo();
+      return true;
+    case 'redo':
+      void redo();
+      return true;
+    case 'bulkAccept':
+      bulkAcceptSelectedKind();
+      return true;
+    case 'help':
+      openOverlay(uiStore.get().overlay === 'help' ? null : 'help');
+      return true;
+    case 'toggleDocs':
+      toggleCollapsed('docs');
+      return true;
+    case 'toggleInspector':
+      toggleCollapsed('inspector');
+      return true;
+    case 'addFigure':
+      if (!sel) return false;
+      void addManualFigure(sel);
+      return true;
+    case 'tagSpan':
+      if (!sel) return false;
+      openOverlay('tagPicker', 'selection');
+      return true;
+    case 'escape':
+      if (uiStore.get().overlay) closeOverlay();
+      else if (sel) {
+        clearTextSelection();
+        window.getSelection()?.removeAllRanges();
+      } else selectFinding(null);
+      return true;
+  }
+}

@@ -1,0 +1,23 @@
+/** The one global keydown handler: key table → command; ignored while typing in a field or in a dialog. */
+import { useEffect } from 'react';
+import { uiStore } from '../layout/ui';
+import { runCommand } from './commands';
+import { isTypingTarget, matchKey } from './keys';
+
+export function handleKeyDown(e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.isComposing) return;
+  const m = matchKey(e);
+  if (!m) return;
+  if (isTypingTarget(e.target)) return;
+  if (uiStore.get().overlay && m.id !== 'escape' && m.id !== 'help') return;
+  // Enter on a button or link activates it, not "accept and next"
+  if (m.id === 'acceptNext' && e.target instanceof HTMLElement && e.target.closest('button, a, [role="separator"]')) return;
+  if (runCommand(m)) e.preventDefault();
+}
+
+export function useGlobalShortcuts(): void {
+  useEffect(() => {
+    document.addEventListener('keydown', handleKeyDown);
+    return () => document.removeEventListener('keydown', handleKeyDown);
+  }, []);
+}

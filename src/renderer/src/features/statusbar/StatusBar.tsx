@@ -1,0 +1,38 @@
+/** Workspace name, save state (never lies: see saveState.ts), the open report's encoding and position. */
+import { useStore } from '../../lib/store';
+import { workspaceStore } from '../documents/store';
+import { presentError } from '../errors/presenter';
+import { useI18n } from '../i18n/i18n';
+import { currentNav, reportStore } from '../report/store';
+import { displayedState, saveStore } from './saveState';
+import './statusbar.css';
+
+export function StatusBar(): React.JSX.Element {
+  const { t, lang } = useI18n();
+  const ws = useStore(workspaceStore, (s) => s.workspace);
+  const save = useStore(saveStore, (s) => s);
+  const meta = useStore(reportStore, (s) => s.meta);
+  const selectedId = useStore(reportStore, (s) => s.selectedId);
+  useStore(reportStore, (s) => s.reviews);
+  const state = displayedState(save);
+  const nav = currentNav();
+  const pos = selectedId && nav ? nav.pos.get(selectedId) : undefined;
+  let saveText: string;
+  if (state === 'error') {
+    const p = presentError(save.error ?? { code: 'internal', message: '' }, lang);
+    saveText = t('save.error', { message: `${p.what} ${p.todo}` });
+  } else if (state === 'saving') saveText = t('save.saving');
+  else if (state === 'saved') saveText = t('save.saved');
+  else saveText = ws ? t('save.saved') : t('save.idle');
+  return (
+    <footer className="statusbar" role="status">
+      <span data-testid="status-workspace">{ws ? t('status.workspace', { name: ws.isSample ? t('status.sample') : ws.name }) : t('save.idle')}</span>
+      <span className={`save save-${state}`} data-testid="save-state" data-state={state} title={save.lastSavedAt ?? ''}>
+        {saveText}
+      </span>
+      <span className="spacer" />
+      {meta && nav && pos !== undefined ? <span className="num">{t('status.position', { index: pos + 1, count: nav.list.length })}</span> : null}
+      {meta ? <span data-testid="status-encoding">{t('status.encoding', { encoding: meta.encoding ?? meta.format })}</span> : null}
+    </footer>
+  );
+}
