@@ -4,18 +4,18 @@
 // it is killed with SIGKILL at a random moment (one in five while opening). After each kill the
 // store is reopened and checked: it opens without any recovery, every acknowledged write is there.
 // Prints figures, never passes or fails on time.
-//   node bench/store/kill.mjs [--kills 200] [--seed 1] [--ack-early]
+//   node bench/store/kill.mjs [--kills 200] [--seed 1] [--ack-early] [--keep]   (--keep: leave the workspace in the temp dir)
 // --ack-early is a control run: the child acknowledges review writes before they are durable,
 // so losses must show up (if they do not, the bench is not measuring anything).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleStore } from './bundle.mjs';
 import { rng } from './synthetic.mjs';
 
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' }, 'ack-early': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { kills: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' }, 'ack-early': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
 const kills = Number(values.kills);
 const random = rng(Number(values.seed));
 const storeModule = await bundleStore();
@@ -127,4 +127,5 @@ await store.close();
 
 console.log(`kills tried ${kills}, stores corrupted ${corrupted}, acknowledged writes lost ${lost}`);
 console.log(`  acknowledged writes ${acked}; killed while opening ${killedBeforeReady}; documents in index at the end ${docs}; stale temp files seen after kills ${staleTemps} (removed on reopen)`);
-console.log(`  final recheck of all rounds: acknowledged review writes lost ${finalLost}; ${((Date.now() - started) / 1000).toFixed(1)} s; workspace ${dir}`);
+console.log(`  final recheck of all rounds: acknowledged review writes lost ${finalLost}; ${((Date.now() - started) / 1000).toFixed(1)} s${values.keep ? `; workspace ${dir}` : ''}`);
+if (!values.keep) rmSync(dir, { recursive: true, force: true });

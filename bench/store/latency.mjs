@@ -2,15 +2,15 @@
 // Store latency on a workspace of 2,000 synthetic documents: reopen time (open + list),
 // first read of a document, and one review write until durable (p50/p95 over 200 writes).
 // Prints figures, never passes or fails on time.
-//   node bench/store/latency.mjs [--docs 2000] [--writes 200]
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+//   node bench/store/latency.mjs [--docs 2000] [--writes 200] [--keep]   (--keep: leave the workspace in the temp dir)
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleStore } from './bundle.mjs';
 import { loadParagraphs, makeDocument, metaOf, reviewOf, rng } from './synthetic.mjs';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, writes: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, writes: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false } } });
 const docCount = Number(values.docs);
 const writeCount = Number(values.writes);
 const { WorkspaceStore, STORE_DEFAULTS } = await import(await bundleStore());
@@ -103,4 +103,5 @@ console.log(`one review write until durable, random documents (coalescing window
 console.log(`one review write until durable, same document (window ${STORE_DEFAULTS.coalesceMs} ms): p50 ${fmt(pct(dflt.same, 50))}, p95 ${fmt(pct(dflt.same, 95))}`);
 console.log(`review + index counts (document, then workspace.json) until durable (window ${STORE_DEFAULTS.coalesceMs} ms): p50 ${fmt(pct(dflt.both, 50))}, p95 ${fmt(pct(dflt.both, 95))}`);
 console.log(`one review write until durable, random documents (window 0 ms): p50 ${fmt(pct(zero.lat, 50))}, p95 ${fmt(pct(zero.lat, 95))}; same document p50 ${fmt(pct(zero.same, 50))}, p95 ${fmt(pct(zero.same, 95))}; review + index counts p50 ${fmt(pct(zero.both, 50))}, p95 ${fmt(pct(zero.both, 95))}`);
-console.log(`workspace: ${dir}`);
+if (values.keep) console.log(`workspace: ${dir}`);
+else rmSync(dir, { recursive: true, force: true });

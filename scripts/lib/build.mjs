@@ -11,6 +11,10 @@ function newestMtime(dirs) {
   let newest = 0;
   const walk = (d) => {
     if (!existsSync(d)) return;
+    if (!statSync(d).isDirectory()) {
+      newest = Math.max(newest, statSync(d).mtimeMs);
+      return;
+    }
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);

@@ -33,7 +33,7 @@ export class AppPage {
 
   async openDocument(name: string): Promise<void> {
     await this.docList.getByTestId('doc-item').filter({ hasText: name }).click();
-    await expect(this.page.getByTestId('report-title')).toHaveText(name, { timeout: 20_000 });
+    await expect(this.page.getByTestId('report-title')).toContainText(name, { timeout: 20_000 });
     await expect(this.report.locator('p[data-pi]').first()).toBeVisible();
   }
 

@@ -58,26 +58,48 @@ export function findRepeats(ctx: DocContext, lex: Lexicon = lexicon()): Repeat[]
     out.push({ start: i, len: found });
     i += 2 * found;
   }
-  const multi = out.filter((r) => unitStartsWord(ctx, r, lex));
+  // a unit outside the lexicon counts as a word if it stands elsewhere, undoubled (one pass)
+  const unknown = out.filter((r) => !unitInLexicon(ctx, r, lex));
+  const recurring = recurs(ctx.codes, unknown);
+  const multi = out.filter((r) => !lex.isStandalone(ch(ctx.codes[r.start])) && (unitInLexicon(ctx, r, lex) || recurring.has(r)));
   const singles = checkSingles(ctx, single, lex);
   return [...multi, ...singles].sort((a, b) => a.start - b.start);
 }
 
-function unitStartsWord(ctx: DocContext, r: Repeat, lex: Lexicon): boolean {
+function unitInLexicon(ctx: DocContext, r: Repeat, lex: Lexicon): boolean {
   const x = ch(ctx.codes[r.start]);
   const y = ch(ctx.codes[r.start + 1]);
-  if (lex.isStandalone(x)) return false;
-  if (r.len === 2 ? lex.isWord2(x, y) : lex.startsWord(x, y)) return true;
-  // Traditional text and names outside the lexicon: the unit stands elsewhere, undoubled
-  const unit = ctx.text.slice(ctx.map.toUtf16(r.start), ctx.map.toUtf16(r.start + r.len));
-  let from = 0;
-  const at = ctx.map.toUtf16(r.start);
-  for (;;) {
-    const k = ctx.text.indexOf(unit, from);
-    if (k < 0) return false;
-    if (k !== at && k !== at + unit.length) return true;
-    from = k + 1;
+  return r.len === 2 ? lex.isWord2(x, y) : lex.startsWord(x, y);
+}
+
+/**
+ * Which repeats' units stand somewhere else in the text (outside the doubled site itself)?
+ * One pass over the text, prefiltered by a bitmap of the units' first code points.
+ */
+function recurs(codes: Int32Array, repeats: Repeat[]): Set<Repeat> {
+  const found = new Set<Repeat>();
+  if (!repeats.length) return found;
+  const byFirst = new Map<number, Repeat[]>();
+  const bitmap = new Uint8Array(0x10000);
+  for (const r of repeats) {
+    const c = codes[r.start];
+    bitmap[c & 0xffff] = 1;
+    const list = byFirst.get(c);
+    if (list) list.push(r);
+    else byFirst.set(c, [r]);
   }
+  for (let j = 0; j < codes.length; j++) {
+    if (!bitmap[codes[j] & 0xffff]) continue;
+    const list = byFirst.get(codes[j]);
+    if (!list) continue;
+    for (const r of list) {
+      if (found.has(r) || j === r.start || j === r.start + r.len || j + r.len > codes.length) continue;
+      let k = 1;
+      while (k < r.len && codes[j + k] === codes[r.start + k]) k++;
+      if (k === r.len) found.add(r);
+    }
+  }
+  return found;
 }
 
 function checkSingles(ctx: DocContext, sites: number[], lex: Lexicon): Repeat[] {

@@ -12,11 +12,11 @@
  */
 import type { Duplicate } from '../schema';
 import type { PreparedDocument } from './context';
-import { type EffectiveFinding, isAcceptedStatus } from './model';
+import { type EffectiveFinding, inReadingOrder, isAcceptedStatus } from './model';
 
-/** Findings that are labels: never rejected ones. */
+/** Findings that are labels (never rejected ones), in reading order. */
 function labelFindings(p: PreparedDocument): EffectiveFinding[] {
-  return p.findings.filter((f) => f.status !== 'rejected' && f.end > f.start);
+  return inReadingOrder(p.findings.filter((f) => f.status !== 'rejected' && f.end > f.start));
 }
 
 // ------------------------------------------------------------------------- Label Studio

@@ -83,14 +83,19 @@ export function passesFilter(f: EffectiveFinding, filter: ExportFilter): boolean
   }
 }
 
-/** The effective findings of one document that pass the filter, in reading order (stable for ties). */
+/** The effective findings of one document that pass the filter, in the document's own order (reading order in the store). */
 export function exportFindings(doc: Pick<DocumentFile, 'findings' | 'reviews'>, filter: ExportFilter): EffectiveFinding[] {
   const out: EffectiveFinding[] = [];
   for (const f of doc.findings) {
     const e = effectiveFinding(f, doc.reviews[f.id]);
     if (passesFilter(e, filter)) out.push(e);
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+/** A copy in reading order (start, then end; stable). */
+export function inReadingOrder(fs: readonly EffectiveFinding[]): EffectiveFinding[] {
+  return [...fs].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Tag ids → names through the taxonomy (unknown ids stay as they are). */

@@ -23,8 +23,8 @@ describe('made-up headers', () => {
     expect(detectMetadata(text)).toMatchObject({ region: '山西省', level: '省', body: '政府', date: '2025-01-20', meeting_year: '2025', year: '2024', meeting: '第十四屆人民代表大會第三次會議', reporter: '張三', reporter_title: '山西省省長' });
   });
   it('a county people\'s congress standing committee, bracketed dateline, no day, plain heading year', () => {
-    const text = ['XX自治县人民代表大会常务委员会工作报告', '（2023年12月在XX自治县第九届人民代表大会第二次会议上）', '县人大常委会副主任 李四', '各位代表：', '一、2023年主要工作'].join('\n');
-    expect(detectMetadata(text)).toMatchObject({ region: 'XX自治县', level: '县', body: '人大常委会', date: '2023-12', year: '2023', reporter: '李四', reporter_title: '县人大常委会副主任' });
+    const text = ['峨边彝族自治县人民代表大会常务委员会工作报告', '（2023年12月在峨边彝族自治县第九届人民代表大会第二次会议上）', '县人大常委会副主任 李四', '各位代表：', '一、2023年主要工作'].join('\n');
+    expect(detectMetadata(text)).toMatchObject({ region: '峨边彝族自治县', level: '县', body: '人大常委会', date: '2023-12', year: '2023', reporter: '李四', reporter_title: '县人大常委会副主任' });
   });
   it('a district report whose year falls back on the meeting date', () => {
     const text = ['某市某区人民代表大会常务委员会工作报告', '——2024年1月10日在某市某区第三届人民代表大会第五次会议上', '各位代表：', '我受区人大常委会委托，向大会报告工作。'].join('\n');

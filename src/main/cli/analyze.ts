@@ -9,7 +9,7 @@ import { AnalysisPool } from '../analysis/pool';
 import { type ImportedText, importFile } from '../import';
 import { expandPaths } from '../service/importing';
 import { csvRow } from './csv';
-import type { CliIO } from './io';
+import { type CliIO, progressReporter } from './io';
 
 export interface AnalyzeArgs {
   paths: string[];
@@ -34,11 +34,11 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
   if (args.format === 'csv') write('\ufeff' + csvRow(CSV_HEADER));
 
   let failed = 0;
-  const texts: { path: string; imported: ImportedText }[] = [];
+  const texts: { path: string; imported: ImportedText; length: number }[] = [];
   for (const [i, path] of files.entries()) {
-    if (showProgress) io.err(`\rreading ${i + 1}/${files.length}`);
     try {
-      texts.push({ path, imported: await importFile(path) });
+      const imported = await importFile(path);
+      texts.push({ path, imported, length: cpLength(imported.text) });
     } catch (e) {
       failed++;
       const error = isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: String(e) };
@@ -46,6 +46,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
       else io.err(`${display(path)}: ${error.code}: ${error.message}\n`);
     }
   }
+  const progress = progressReporter(io, 'analysed', texts.length);
   const boilerplate = buildBoilerplate(texts.map((t) => t.imported.text));
   const pool = new AnalysisPool();
   try {
@@ -55,10 +56,10 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
     let emitted = 0;
     const flushInOrder = (): void => {
       while (emitted < texts.length && results[emitted]) {
-        const { path, imported } = texts[emitted];
+        const { path, imported, length } = texts[emitted];
         const a = results[emitted] as Analysis;
         if (args.format === 'jsonl') {
-          write(JSON.stringify({ path: display(path), sha256: imported.sha256, length: cpLength(imported.text), encoding: imported.encoding, format: imported.format, ...a }) + '\n');
+          write(JSON.stringify({ path: display(path), sha256: imported.sha256, length, encoding: imported.encoding, format: imported.format, ...a }) + '\n');
         } else writeCsv(display(path), a, write);
         results[emitted] = null;
         emitted++;
@@ -68,14 +69,17 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
       while (next < texts.length) {
         const i = next++;
         results[i] = await pool.analyze(texts[i].imported.text, boilerplate);
-        texts[i] = { path: texts[i].path, imported: { ...texts[i].imported, text: '' } };
+        texts[i] = { ...texts[i], imported: { ...texts[i].imported, text: '' } }; // free memory early
         done++;
-        if (showProgress) io.err(`\ranalysed ${done}/${texts.length}`);
+        if (showProgress) progress(done);
         flushInOrder();
       }
     };
     await Promise.all(Array.from({ length: pool.size * 2 }, worker));
-    if (showProgress) io.err(`\ranalysed ${done} files, ${failed} failed\n`);
+    if (showProgress) {
+      progress(done, true);
+      io.err(`analysed ${done} files, ${failed} failed\n`);
+    }
   } finally {
     await pool.close();
   }

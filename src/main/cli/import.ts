@@ -6,7 +6,7 @@ import { createLogger } from '../log';
 import { importIntoStore } from '../service/importing';
 import { TaskRegistry } from '../service/tasks';
 import { WorkspaceStore } from '../store';
-import type { CliIO } from './io';
+import { type CliIO, progressReporter } from './io';
 
 export async function runImport(args: { paths: string[]; workspace: string }, io: CliIO): Promise<number> {
   let store: WorkspaceStore;
@@ -18,6 +18,7 @@ export async function runImport(args: { paths: string[]; workspace: string }, io
   }
   for (const n of store.notices) io.err(`notice: ${n.message}\n`);
   const pool = new AnalysisPool();
+  let report: ((done: number, finished?: boolean) => void) | null = null;
   try {
     const summary = await importIntoStore(store, args.paths, {
       pool,
@@ -28,7 +29,8 @@ export async function runImport(args: { paths: string[]; workspace: string }, io
       emit: (name, payload) => {
         if (name !== 'progress') return;
         const p = payload as { done: number; total: number; current: string | null; finished: boolean };
-        io.err(`\rimporting ${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}\x1b[K${p.finished ? '\n' : ''}`);
+        report ??= progressReporter(io, 'imported', p.total);
+        report(p.done, p.finished);
       },
     });
     for (const f of summary.failed) io.err(`${f.path}: ${f.error.code}: ${f.error.message}\n`);

@@ -78,6 +78,7 @@ describe('decodeText: detection', () => {
     // real two-byte UTF-8 text stays UTF-8
     expect(decodeText(Buffer.from('Привет, мир! Съешь же ещё этих мягких французских булок.', 'utf8')).encoding).toBe('utf-8');
     expect(decodeText(Buffer.from('Le café est très bon, l’été.', 'utf8')).encoding).toBe('utf-8');
+    for (const s of ['café', 'Straße', '±5°C', 'Ελληνικά', '© 2024', 'Ü']) expect(decodeText(Buffer.from(s, 'utf8')), s).toEqual({ text: s, encoding: 'utf-8' });
   });
 
   it('removes a BOM and nothing else', () => {
@@ -120,6 +121,8 @@ describe('decodeText: override and errors', () => {
     expect(decodeText(gbk, 'big5').encoding).toBe('big5');
     expect(decodeText(Buffer.from('\ufeff各位', 'utf8'), 'UTF-8')).toEqual({ text: '各位', encoding: 'utf-8' });
     expect(decodeText(iconv.encode('審議', 'big5'), 'Big5-HKSCS').text).toBe('審議');
+    expect(decodeText(iconv.encode('各位', 'utf-16be', { addBOM: true }), 'UTF-16')).toEqual({ text: '各位', encoding: 'utf-16be' });
+    expect(decodeText(iconv.encode('各位', 'utf-16le'), 'utf-16')).toEqual({ text: '各位', encoding: 'utf-16le' });
   });
 
   it('refuses an unknown override', () => {

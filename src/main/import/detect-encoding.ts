@@ -31,8 +31,9 @@ export interface Decoded {
  */
 export function decodeBytes(bytes: Uint8Array, override?: string): Decoded {
   if (override !== undefined && override.trim() !== '') {
-    const encoding = canonicalEncoding(override);
-    if (!encoding) throw new AppError('unknown-encoding', `Unsupported encoding: ${override}`, { encoding: override });
+    const label = canonicalEncoding(override);
+    if (!label) throw new AppError('unknown-encoding', `Unsupported encoding: ${override}`, { encoding: override });
+    const encoding = byteOrder(label, bytes);
     if (!isUtf16or32(encoding) && looksBinary(bytes)) throw binary();
     return withCount(decodeWith(stripBomFor(bytes, encoding), encoding), encoding);
   }
@@ -61,6 +62,13 @@ export function decodeBytes(bytes: Uint8Array, override?: string): Decoded {
 export function decodeText(bytes: Uint8Array, override?: string): { text: string; encoding: string } {
   const { text, encoding } = decodeBytes(bytes, override);
   return { text, encoding };
+}
+
+/** Generic "utf-16"/"utf-32" → the byte order of the BOM, little-endian without one. */
+function byteOrder(encoding: string, bytes: Uint8Array): string {
+  if (encoding !== 'utf-16' && encoding !== 'utf-32') return encoding;
+  const bom = bomEncoding(bytes)?.encoding;
+  return bom?.startsWith(encoding) ? bom : `${encoding}le`;
 }
 
 function binary(): AppError {

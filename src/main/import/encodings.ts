@@ -6,15 +6,18 @@ import iconv from 'iconv-lite';
  */
 const ALIASES: Record<string, string> = {
   'utf8': 'utf-8', 'utf-8': 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'utf-8-sig': 'utf-8', 'ascii': 'utf-8', 'us-ascii': 'utf-8',
-  'utf16le': 'utf-16le', 'utf-16le': 'utf-16le', 'ucs-2': 'utf-16le', 'ucs2': 'utf-16le', 'unicode': 'utf-16le', 'utf-16': 'utf-16le',
+  'utf16le': 'utf-16le', 'utf-16le': 'utf-16le', 'ucs-2': 'utf-16le', 'ucs2': 'utf-16le', 'unicode': 'utf-16le', 'utf-16': 'utf-16',
   'utf16be': 'utf-16be', 'utf-16be': 'utf-16be', 'unicodefffe': 'utf-16be',
-  'utf32le': 'utf-32le', 'utf-32le': 'utf-32le', 'utf-32': 'utf-32le', 'utf32be': 'utf-32be', 'utf-32be': 'utf-32be',
+  'utf32le': 'utf-32le', 'utf-32le': 'utf-32le', 'utf-32': 'utf-32', 'utf32be': 'utf-32be', 'utf-32be': 'utf-32be',
   'gb18030': 'gb18030', 'gbk': 'gb18030', 'gb2312': 'gb18030', 'gb_2312': 'gb18030', 'gb_2312-80': 'gb18030', 'csgb2312': 'gb18030',
   'x-gbk': 'gb18030', 'cp936': 'gb18030', 'ms936': 'gb18030', 'windows-936': 'gb18030', 'euc-cn': 'gb18030', 'chinese': 'gb18030', 'iso-ir-58': 'gb18030',
   'big5': 'big5', 'big-5': 'big5', 'big5-hkscs': 'big5', 'big5hkscs': 'big5', 'cn-big5': 'big5', 'x-x-big5': 'big5', 'csbig5': 'big5', 'cp950': 'big5', 'ms950': 'big5',
 };
 
-/** Canonical encoding name for a label, or null if it cannot be decoded. */
+/**
+ * Canonical encoding name for a label, or null if it cannot be decoded. Plain "utf-16" and
+ * "utf-32" stay generic: the byte order then comes from the BOM (little-endian without one).
+ */
 export function canonicalEncoding(label: string): string | null {
   const plain = label.trim().toLowerCase();
   const direct = ALIASES[plain] ?? ALIASES[plain.replace(/_/g, '-')];

@@ -155,6 +155,7 @@ describe('importFile: pdf', () => {
     const longs = corpusParas.filter((p) => p.length > 250).slice(0, 8);
     const blocks = [{ heading: '过去一年的主要工作' }, ...longs.slice(0, 4).map((paragraph) => ({ paragraph })), { heading: '一、感悟思想伟力' }, ...longs.slice(4).map((paragraph) => ({ paragraph }))];
     const bytes = await makePdf({ blocks, header: '长治市人大常委会工作报告', pageNumbers: true });
+    expect((bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(2);
     const r = await importFile(dir.file('report.pdf', bytes));
     expect(r.format).toBe('pdf');
     expect(r.encoding).toBeNull();

@@ -35,6 +35,12 @@ describe('importPdf', () => {
     expect(r.text).toBe(`\n\n${en}\n\n第二段。`);
   });
 
+  it('maps Kangxi radicals that some producers emit back to ideographs', async () => {
+    const r = await importPdf(await makePdf({ blocks: [{ paragraph: '⼯作报告：⼈⼤常委会' }] }));
+    expect(r.text).toBe('\n\n工作报告：人大常委会');
+    expect(r.warnings.join()).toMatch(/3 Kangxi radical characters/);
+  });
+
   it('password-protected → pdf-encrypted', async () => {
     const pdf = await makePdf({ blocks: [{ paragraph: longs[0] }], userPassword: 'secret' });
     expect(await codeOf(importPdf(pdf))).toBe('pdf-encrypted');

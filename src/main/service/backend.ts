@@ -13,7 +13,7 @@ import { WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildReviewResult, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
-import { changedSources, importIntoStore } from './importing';
+import { importIntoStore, sourcesToRefresh } from './importing';
 import { searchWorkspace } from './search';
 import { PathPolicy } from './path-policy';
 import { TaskRegistry } from './tasks';
@@ -89,10 +89,11 @@ export function createBackend(opts: BackendOptions): Backend {
     };
     if (!isSample) await rememberWorkspace(abs);
     const ws = current;
-    const changed = await changedSources(store);
-    if (changed.length > 0) {
-      const summary = await importIntoStore(store, changed, { pool, tasks, emit, log: opts.log, taskId: `refresh-${Date.now()}`, label: 'refresh' });
-      ws.notices.push({ code: 'sources-changed', message: `${summary.imported.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.` });
+    const { added, changed } = await sourcesToRefresh(store);
+    if (added.length + changed.length > 0) {
+      const summary = await importIntoStore(store, [...added, ...changed], { pool, tasks, emit, log: opts.log, taskId: `refresh-${Date.now()}`, label: 'import', allow: (p) => policy.allows(p) });
+      if (changed.length > 0) ws.notices.push({ code: 'sources-changed', message: `${changed.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.` });
+      for (const f of summary.failed) ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
     }
     return ws;
   }
@@ -105,11 +106,7 @@ export function createBackend(opts: BackendOptions): Backend {
 
   async function openSample(): Promise<OpenWorkspace> {
     const dir = await ensureSampleWorkspace(opts.samplesDir, join(opts.userDataDir, 'sample-workspace'));
-    const ws = await open(dir, true);
-    if (ws.store.workspace().documents.length === 0) {
-      await importIntoStore(ws.store, [dir], { pool, tasks, emit, log: opts.log, taskId: 'sample-import', label: 'import' });
-    }
-    return ws;
+    return open(dir, true);
   }
 
   /** The workspace, opened on first use: the one asked for, the last one, or the samples. */

@@ -54,7 +54,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
         if (e.startsWith('.') || e === STORE_DIR) continue;
         await visit(join(abs, e), false);
       }
-    } else if (explicit || SUPPORTED_EXTENSIONS.includes(extname(abs).toLowerCase())) {
+    } else if (explicit || SUPPORTED_EXTENSIONS.includes(extname(abs).slice(1).toLowerCase())) {
       out.push(abs);
     }
   };
@@ -176,6 +176,16 @@ function displayPath(workspaceDir: string, absPath: string): string {
 function errorShape(e: unknown): { code: string; message: string } {
   if (isAppError(e)) return { code: e.code, message: e.message };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * Absolute paths of report files in the workspace folder that are not indexed yet, and of
+ * indexed documents whose source file changed on disk since import.
+ */
+export async function sourcesToRefresh(store: WorkspaceStore): Promise<{ added: string[]; changed: string[] }> {
+  const indexed = new Set(store.workspace().documents.map((d) => (isAbsolute(d.path) ? d.path : join(store.dir, d.path))));
+  const added = (await expandPaths([store.dir])).filter((p) => !indexed.has(p));
+  return { added, changed: await changedSources(store) };
 }
 
 /** Absolute paths of indexed documents whose source file changed on disk since import. */

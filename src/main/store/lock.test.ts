@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './workspace-store';
-import { tempWorkspace } from './test-support';
+import { tempWorkspace, removeTempWorkspaces } from './test-support';
+
+afterAll(removeTempWorkspaces);
 
 const lockPath = (dir: string) => join(dir, '.report-annotator/lock');
 

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { migrate, migrations, type MigrationTable } from './migrations';
 import { WorkspaceStore } from './workspace-store';
-import { review, sampleDoc, sampleMeta, tempWorkspace } from './test-support';
+import { review, sampleDoc, sampleMeta, tempWorkspace, removeTempWorkspaces } from './test-support';
+
+afterAll(removeTempWorkspaces);
 
 describe('migrations', () => {
   it('has a step for every version below the current one', () => {

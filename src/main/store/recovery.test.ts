@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './workspace-store';
-import { review, sampleDoc, sampleMeta, tempWorkspace } from './test-support';
+import { review, sampleDoc, sampleMeta, tempWorkspace, removeTempWorkspaces } from './test-support';
+
+afterAll(removeTempWorkspaces);
 
 const open: WorkspaceStore[] = [];
 async function openStore(dir: string, opts: Partial<Parameters<typeof WorkspaceStore.open>[1]> = {}) {

@@ -1,12 +1,21 @@
 /** Helpers for the store tests: temp workspaces, sample documents, a file system that fails on demand. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STORE_SCHEMA_VERSION, type DocumentFile, type DocumentMeta } from '../../core/store-schema';
 import { nodeFs, type StoreFs } from './fs-layer';
 
+const created: string[] = [];
+
 export function tempWorkspace(): string {
-  return mkdtempSync(join(tmpdir(), 'ra-store-'));
+  const dir = mkdtempSync(join(tmpdir(), 'ra-store-'));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the temp workspaces made so far (call from afterAll). */
+export function removeTempWorkspaces(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function sampleDoc(id: string, text = '2024年全市地区生产总值增长5.2%。'): DocumentFile {

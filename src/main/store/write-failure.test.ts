@@ -7,9 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './workspace-store';
-import { FailingFs, review, sampleDoc, tempWorkspace } from './test-support';
+import { FailingFs, review, sampleDoc, tempWorkspace, removeTempWorkspaces } from './test-support';
+
+afterAll(removeTempWorkspaces);
 
 const open: WorkspaceStore[] = [];
 afterEach(async () => {

@@ -57,7 +57,11 @@ export async function initWorkspace(): Promise<void> {
     started = true;
     client.on('workspaceChanged', (ws) => setWorkspace(ws));
     client.on('saveState', (s) => onSaveStateEvent(s));
-    client.on('progress', (p) => workspaceStore.patch({ progress: p.finished ? null : p }));
+    client.on('progress', (p) => {
+      workspaceStore.patch({ progress: p.finished ? null : p });
+      // a background import finished: show what it added
+      if (p.finished) void refreshWorkspace();
+    });
   }
   try {
     const [ws, save] = await Promise.all([client.workspaceGet({}), client.saveStateGet({})]);
@@ -66,6 +70,15 @@ export async function initWorkspace(): Promise<void> {
     else workspaceStore.patch({ loading: false });
   } catch (e) {
     workspaceStore.patch({ loading: false });
+    reportError(e, 'workspaceGet');
+  }
+}
+
+export async function refreshWorkspace(): Promise<void> {
+  try {
+    const ws = await getClient().workspaceGet({});
+    if (ws) setWorkspace(ws);
+  } catch (e) {
     reportError(e, 'workspaceGet');
   }
 }

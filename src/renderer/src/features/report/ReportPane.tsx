@@ -9,7 +9,7 @@ import { keysOf } from '../shortcuts/keys';
 import { bulkAccept } from './bulk';
 import { filterStore, setFilter } from './filters';
 import { Legend } from './Legend';
-import type { FindingType } from './model';
+import { type FindingType, isDimmed } from './model';
 import { statusOf } from './navigation';
 import { ReportView } from './ReportView';
 import { reportStore } from './store';
@@ -43,7 +43,14 @@ function ReportToolbar(): React.JSX.Element | null {
   }, [model]);
   const [bulkKind, setBulkKind] = useState<string>('');
   if (!meta || !model) return null;
-  const unreviewed = model.order.reduce((n, f) => n + (statusOf(reviews, f.id) === 'suggested' ? 1 : 0), 0);
+  // as in the document counts: names and boilerplate are not review work
+  let total = 0;
+  let unreviewed = 0;
+  for (const f of model.order) {
+    if (isDimmed(f)) continue;
+    total++;
+    if (statusOf(reviews, f.id) === 'suggested') unreviewed++;
+  }
   const kindKey = (k: string): MessageKey => `kind.${k}` as MessageKey;
   const chosen = kinds.find(([k]) => k === bulkKind) ?? kinds[0];
   return (
@@ -53,7 +60,7 @@ function ReportToolbar(): React.JSX.Element | null {
           {meta.name}
         </h1>
         <span className="muted num" data-testid="report-counts">
-          {t('report.findings', { count: num(model.order.length) })} · {t('report.unreviewed', { count: num(unreviewed) })}
+          {t('report.findings', { count: num(total) })} · {t('report.unreviewed', { count: num(unreviewed) })}
         </span>
         <span className="spacer" />
         <label className="check">

@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { HELP, runCli } from './index';
+import type { CliIO } from './io';
+
+const CORPUS = resolve(__dirname, '../../../resources/samples');
+
+function capture(): CliIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', errIsTTY: false, out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s) };
+  return io;
+}
+
+describe('report-annotator CLI', () => {
+  it('prints help listing its commands', async () => {
+    const io = capture();
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(io.stdout).toBe(HELP);
+    expect(HELP).toMatch(/analyze/);
+    expect(HELP).toMatch(/import/);
+  });
+
+  it('refuses an unknown command with usage and exit code 2', async () => {
+    const io = capture();
+    expect(await runCli(['frobnicate'], io)).toBe(2);
+    expect(io.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+
+  it('analyzes files in several encodings into one JSONL line each, with code point offsets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-cli-'));
+    const text = '\n\n召开常委会会议9次，筹集资金3400余万元。\n';
+    writeFileSync(join(dir, 'a-utf8.txt'), text);
+    writeFileSync(join(dir, 'b-gbk.txt'), iconv.encode(text, 'gbk'));
+    writeFileSync(join(dir, 'c-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]));
+    writeFileSync(join(dir, 'd-empty.txt'), '');
+    const out = join(dir, 'out.jsonl');
+    const io = capture();
+    const code = await runCli(['analyze', dir, '--out', out], io);
+    expect(code).toBe(1); // one file failed, the run went on
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    const failed = lines.find((l) => l.error);
+    expect(failed).toMatchObject({ error: { code: 'file-empty' } });
+    for (const l of lines.filter((x) => !x.error)) {
+      expect(l.length).toBe([...text].length);
+      const money = l.figures.find((f: { kind: string }) => f.kind === 'money');
+      expect(money).toMatchObject({ text: '3400余万元', value: 34000000, unit: '元', approx: 'more' });
+      expect([...text].slice(money.start, money.end).join('')).toBe('3400余万元');
+      expect(l.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(lines.map((l) => l.encoding ?? null).filter(Boolean).join(' ')).toMatch(/gb/i);
+    expect(io.stderr).toMatch(/analysed 3\/3/);
+  });
+
+  it('writes CSV with a BOM so Excel reads Chinese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-cli-'));
+    const out = join(dir, 'out.csv');
+    const io = capture();
+    expect(await runCli(['analyze', join(CORPUS, 'taiyuan-city-2024.txt'), '--format', 'csv', '--out', out], io)).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\ufeffpath,type,kind,start,end,text')).toBe(true);
+    expect(csv).toMatch(/figure,count,\d+,\d+,9次,9,,次,,召开常委会会议/);
+  });
+});
