@@ -37,7 +37,11 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/main/ipc/binding.ts', 'src/preload/index.ts', 'src/**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]", message: 'Use the API contract (src/core/api.ts); raw ipc only in the bridge files.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]', message: 'Use the API contract (src/core/api.ts); raw ipc only in the bridge files.' },
+        { selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]', message: 'Use the API contract (src/core/api.ts); raw ipc only in the bridge files.' },
+      ],
     },
   },
   {

@@ -89,7 +89,7 @@ if (!existsSync(join(ws, '.report-annotator', 'workspace.json'))) {
 
 // 3. export through the CLI bundle, one child process per format
 function run(args) {
-  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const hook = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nMAXRSS '+u.maxRSS+' CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
   return new Promise((ok, fail) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', hook, bundle, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -99,18 +99,20 @@ function run(args) {
     child.stderr.on('data', (d) => (err += String(d)));
     child.on('error', fail);
     child.on('exit', (code) => {
-      const m = /MAXRSS (\d+)/.exec(err);
-      ok({ seconds: (performance.now() - t0) / 1000, code, maxRssMB: m ? Number(m[1]) / 1024 : NaN, out, err });
+      const m = /MAXRSS (\d+) CPU (\d+)/.exec(err);
+      ok({ seconds: (performance.now() - t0) / 1000, code, maxRssMB: m ? Number(m[1]) / 1024 : NaN, cpuSeconds: m ? Number(m[2]) / 1e6 : NaN, out, err });
     });
   });
 }
 
 const targets = { jsonl: 10, xlsx: 30 };
+const load = (await import('node:os')).loadavg()[0];
+console.log(`load average ${fmt(load, 1)} on ${(await import('node:os')).availableParallelism()} cores (wall time suffers when other work runs; CPU time less so)`);
 for (const format of values.formats.split(',')) {
   const out = join(benchDir, format === 'csv' ? 'out-csv' : `out.${format === 'label-studio' ? 'json' : format}`);
   rmSync(out, { recursive: true, force: true });
   const r = await run([ws, format, out, values.filter]);
   const size = existsSync(out) && statSync(out).isFile() ? ` ${fmt(statSync(out).size / 1048576, 0)} MB,` : '';
   const target = targets[format] ? ` (target <= ${targets[format]} s, <= 1024 MB)` : '';
-  console.log(`export ${format} --filter ${values.filter}: ${fmt(r.seconds, 2)} s,${size} peak RSS ${fmt(r.maxRssMB, 0)} MB${target}${r.code ? ` EXIT ${r.code}: ${r.err.slice(-500)}` : ''}  ${r.out.trim()}`);
+  console.log(`export ${format} --filter ${values.filter}: ${fmt(r.seconds, 2)} s wall, ${fmt(r.cpuSeconds, 2)} s CPU,${size} peak RSS ${fmt(r.maxRssMB, 0)} MB${target}${r.code ? ` EXIT ${r.code}: ${r.err.slice(-500)}` : ''}  ${r.out.trim()}`);
 }

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleStore } from './bundle.mjs';
 import { rng } from './synthetic.mjs';
@@ -129,3 +129,4 @@ console.log(`kills tried ${kills}, stores corrupted ${corrupted}, acknowledged w
 console.log(`  acknowledged writes ${acked}; killed while opening ${killedBeforeReady}; documents in index at the end ${docs}; stale temp files seen after kills ${staleTemps} (removed on reopen)`);
 console.log(`  final recheck of all rounds: acknowledged review writes lost ${finalLost}; ${((Date.now() - started) / 1000).toFixed(1)} s${values.keep ? `; workspace ${dir}` : ''}`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
+rmSync(dirname(storeModule), { recursive: true, force: true });

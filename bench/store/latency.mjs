@@ -5,7 +5,7 @@
 //   node bench/store/latency.mjs [--docs 2000] [--writes 200] [--keep]   (--keep: leave the workspace in the temp dir)
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleStore } from './bundle.mjs';
 import { loadParagraphs, makeDocument, metaOf, reviewOf, rng } from './synthetic.mjs';
@@ -13,7 +13,8 @@ import { loadParagraphs, makeDocument, metaOf, reviewOf, rng } from './synthetic
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, writes: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false } } });
 const docCount = Number(values.docs);
 const writeCount = Number(values.writes);
-const { WorkspaceStore, STORE_DEFAULTS } = await import(await bundleStore());
+const storeModule = await bundleStore();
+const { WorkspaceStore, STORE_DEFAULTS } = await import(storeModule);
 const random = rng(7);
 const paragraphs = loadParagraphs();
 const dir = mkdtempSync(join(tmpdir(), 'ra-latency-'));
@@ -105,3 +106,4 @@ console.log(`review + index counts (document, then workspace.json) until durable
 console.log(`one review write until durable, random documents (window 0 ms): p50 ${fmt(pct(zero.lat, 50))}, p95 ${fmt(pct(zero.lat, 95))}; same document p50 ${fmt(pct(zero.same, 50))}, p95 ${fmt(pct(zero.same, 95))}; review + index counts p50 ${fmt(pct(zero.both, 50))}, p95 ${fmt(pct(zero.both, 95))}`);
 if (values.keep) console.log(`workspace: ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
+rmSync(dirname(storeModule), { recursive: true, force: true });

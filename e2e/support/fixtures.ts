@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ServeHandle, startServe } from './server';
 
-export const SCREENSHOTS = resolve(__dirname, '..', 'results', 'screenshots');
+export const SCREENSHOTS = resolve(import.meta.dirname, '..', 'results', 'screenshots');
 
 /** A fresh browser-mode server per test; the app log is attached when a test fails. */
 export const test = base.extend<{ serve: ServeHandle; shot: (name: string) => Promise<void> }>({

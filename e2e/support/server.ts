@@ -13,7 +13,7 @@ export interface ServeHandle {
   stop(): Promise<void>;
 }
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /**
  * Starts browser mode (`out/node/serve.mjs`, built by the test command) on a free port with a

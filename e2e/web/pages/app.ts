@@ -62,6 +62,7 @@ export class AppPage {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const i = node.textContent!.indexOf(n);
         if (i >= 0) {
+          (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
           const range = document.createRange();
           range.setStart(node, i);
           range.setEnd(node, i + n.length);

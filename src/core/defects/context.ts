@@ -12,8 +12,20 @@ export function makeDefectContext(text: string, paragraphs: Paragraph[]): Defect
   return { text, map: new OffsetMap(text), paragraphs };
 }
 
+const offsetCache = new WeakMap<Paragraph, (u: number) => number>();
+
 /** Converts UTF-16 offsets inside a paragraph's text to code point offsets in the document. */
-export function paraOffsets(p: Paragraph): (u: number) => number {
+export function paraOffsets(p: Paragraph, bmpText = false): (u: number) => number {
+  if (bmpText) return (u) => p.start + u; // no astral character anywhere: UTF-16 = code points
+  let f = offsetCache.get(p);
+  if (!f) {
+    f = buildOffsets(p);
+    offsetCache.set(p, f);
+  }
+  return f;
+}
+
+function buildOffsets(p: Paragraph): (u: number) => number {
   for (let i = 0; i < p.text.length; i++) {
     const c = p.text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {

@@ -115,6 +115,15 @@ describe('caption', () => {
     expect(ds[1].start).toBe(cps(lines[0]) + 2);
   });
 
+  it('flags a newspaper headline block inside the prose, not a title at the start', () => {
+    const lines = ['踔厉奋发担使命 奋楫扬帆新征程', '市人大常委会2023年工作综述', '本报记者 梁英杰 王瑞'];
+    const prose = '人大宣传工作是人大工作的一项重要内容，市人大常委会严格落实意识形态工作责任制。';
+    const text = [...lines, prose, ...lines, prose].join('\n\n');
+    const ds = kind(run(text), 'caption');
+    expect(ds.map((d) => d.text)).toEqual([lines[2], lines[0], lines[1], lines[2]]);
+    expect(ds[1].start).toBe(cps([...lines, prose].join('\n\n')) + 2);
+  });
+
   it('flags a picture credit in parentheses inside prose', () => {
     const text = '代表们深入企业视察（图片来源：市人大办公室）。';
     const at = text.indexOf('（');

@@ -20,12 +20,12 @@ const LEGIT = new Set(['app', 'apps', 'wifi', 'wi', 'fi', 'blog', 'vlog', 'logo'
  * English function words (And, The). The span includes the surrounding spaces; the fix is
  * the Chinese word for a function word, else null.
  */
-export function findForeignTokens(paragraphs: Paragraph[]): Defect[] {
+export function findForeignTokens(paragraphs: Paragraph[], bmpText = false): Defect[] {
   const out: Defect[] = [];
   const RUN = /([ \t\u00a0\u3000]*)([A-Za-z]+(?:[ \t\u00a0]+[A-Za-z]+)*)([ \t\u00a0\u3000]*)/g;
   for (const p of paragraphs) {
     if (!/[A-Za-z]/.test(p.text)) continue;
-    const cp = paraOffsets(p);
+    const cp = paraOffsets(p, bmpText);
     for (const m of p.text.matchAll(RUN)) {
       const start = m.index;
       const end = start + m[0].length;

@@ -12,9 +12,9 @@ export function detectDefects(text: string, paragraphs: Paragraph[]): Defect[] {
   const ctx = makeDefectContext(text, paragraphs);
   const out = [
     ...findBrokenParagraphs(ctx),
-    ...findForeignTokens(paragraphs),
-    ...findMarkup(paragraphs),
-    ...findCaptions(paragraphs),
+    ...findForeignTokens(paragraphs, ctx.map.isBmp),
+    ...findMarkup(paragraphs, ctx.map.isBmp),
+    ...findCaptions(paragraphs, ctx.map.isBmp),
     ...findMixedPunctuation(ctx),
   ];
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

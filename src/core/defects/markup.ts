@@ -42,12 +42,12 @@ const RULE_LINE = /^([-*_])(?:[ \t]*\1){2,}$/;
  * # headings and list/quote markers at a paragraph's start, horizontal rules, HTML tags,
  * comments and entities (&nbsp; &amp; &#12288;). The fix drops the markup.
  */
-export function findMarkup(paragraphs: Paragraph[]): Defect[] {
+export function findMarkup(paragraphs: Paragraph[], bmpText = false): Defect[] {
   const out: Defect[] = [];
   for (const p of paragraphs) {
     const t = p.text;
     if (!/[*_#`<>&[\]+-]/.test(t)) continue;
-    const cp = paraOffsets(p);
+    const cp = paraOffsets(p, bmpText);
     if (RULE_LINE.test(t)) {
       out.push(paraDefect(p, cp, 'markup_residue', 0, t.length, '', 'markdown horizontal rule'));
       continue;

@@ -84,6 +84,8 @@ export function buildBoilerplate(texts: string[]): BoilerplateModel {
 /** The 20-gram index of a model's passages, cached per model object. */
 interface GramSet {
   ids: IntMap;
+  /** 1 where some gram's h1 has these top 16 bits: skips the map for almost every position */
+  filter: Uint8Array;
   h2: Int32Array;
   formulae: FormulaIndex;
 }
@@ -95,14 +97,16 @@ function gramSet(model: BoilerplateModel): GramSet {
   if (set) return set;
   const ids = new IntMap(1024);
   const h2 = new IntList();
+  const filter = new Uint8Array(0x10000);
   for (const passage of model.passages) {
     const folded = foldCodes(toCodes(passage));
     forEachGram(folded, 0, folded.length, BOILERPLATE_MIN, (_pos, a, b) => {
+      filter[a >>> 16] = 1;
       if (ids.setIfAbsent(a, h2.length) === h2.length) h2.push(b);
     });
   }
   const formulae = model.formulae?.length ? [...shippedFormulae(), ...foldFormulae(model.formulae)] : shippedFormulae();
-  set = { ids, h2: h2.data.slice(0, h2.length), formulae: indexFormulae(formulae) };
+  set = { ids, filter, h2: h2.data.slice(0, h2.length), formulae: indexFormulae(formulae) };
   cache.set(model, set);
   return set;
 }
@@ -151,6 +155,7 @@ export function boilerplateCoverage(folded: Int32Array, paragraphs: Paragraph[],
   for (const p of paragraphs) {
     if (set.h2.length) {
       forEachGram(folded, p.start, p.end, BOILERPLATE_MIN, (pos, h1, h2) => {
+        if (!set.filter[h1 >>> 16]) return;
         const id = set.ids.get(h1);
         if (id >= 0 && set.h2[id] === h2) grams.add(pos, pos + BOILERPLATE_MIN);
       });

@@ -64,7 +64,10 @@ export function findCopies(ctx: DocContext, paragraphs: number[]): Match[] {
   for (const i of paragraphs) maxLen = Math.max(maxLen, paras[i].end - paras[i].start);
   const hashes = new Int32Array(Math.max(0, maxLen - K + 1));
   const deque = new Int32Array(hashes.length + 1);
-  const firstAt = new IntMap(1 << 12);
+  let total = 0;
+  for (const i of paragraphs) total += paras[i].end - paras[i].start;
+  // winnowing keeps about 2/(W+1) of the positions
+  const firstAt = new IntMap(Math.max(1024, Math.ceil(total / 4)));
   const posOf = new IntList();
   const paraOf = new IntList();
   const matches: Match[] = [];
@@ -80,10 +83,10 @@ export function findCopies(ctx: DocContext, paragraphs: number[]): Match[] {
     const B = 0x01000193;
     for (let i = 0; i < K; i++) pow = Math.imul(pow, B);
     for (let i = ps; i < ps + K; i++) h = (Math.imul(h, B) + folded[i]) | 0;
-    hashes[0] = fmix(h);
+    hashes[0] = h;
     for (let j = 1; j < m; j++) {
       h = (Math.imul(h, B) + folded[ps + j + K - 1] - Math.imul(pow, folded[ps + j - 1])) | 0;
-      hashes[j] = fmix(h);
+      hashes[j] = h;
     }
     // winnowing: the rightmost minimum of every window of W hashes
     let head = 0;

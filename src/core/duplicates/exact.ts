@@ -1,6 +1,5 @@
 import type { DocContext } from './context';
 import { isSpace } from './codes';
-import { gramHash } from './rolling';
 
 /** Paragraphs shorter than this (folded, without whitespace) are not compared as paragraphs. */
 export const PARAGRAPH_MIN = 20;
@@ -25,18 +24,31 @@ function sameCodes(a: Int32Array, b: Int32Array): boolean {
  * document order (the first is the original). Linear: paragraphs are bucketed by hash.
  */
 export function exactGroups(ctx: DocContext): number[][] {
-  const buckets = new Map<string, { codes: Int32Array; members: number[] }[]>();
+  const buckets = new Map<string, { codes: Int32Array | null; members: number[] }[]>();
+  const { codes: raw, folded } = ctx;
   for (let i = 0; i < ctx.paragraphs.length; i++) {
-    const codes = compareCodes(ctx, i);
-    if (codes.length < PARAGRAPH_MIN) continue;
-    const [h1, h2] = gramHash(codes, 0, codes.length);
-    const key = `${h1}:${h2}:${codes.length}`;
+    const p = ctx.paragraphs[i];
+    if (p.end - p.start < PARAGRAPH_MIN) continue;
+    // hash without allocating; the codes are built only when a bucket needs a comparison
+    let h1 = 0;
+    let h2 = 0;
+    let len = 0;
+    for (let k = p.start; k < p.end; k++) {
+      if (isSpace(raw[k])) continue;
+      h1 = (Math.imul(h1, 0x01000193) + folded[k]) | 0;
+      h2 = (Math.imul(h2, 0x5bd1e995) + folded[k]) | 0;
+      len++;
+    }
+    if (len < PARAGRAPH_MIN) continue;
+    const key = `${h1}:${h2}:${len}`;
     const list = buckets.get(key);
     if (!list) {
-      buckets.set(key, [{ codes, members: [i] }]);
+      buckets.set(key, [{ codes: null, members: [i] }]);
       continue;
     }
-    const same = list.find((g) => sameCodes(g.codes, codes));
+    const codes = compareCodes(ctx, i);
+    for (const g of list) g.codes ??= compareCodes(ctx, g.members[0]);
+    const same = list.find((g) => sameCodes(g.codes as Int32Array, codes));
     if (same) same.members.push(i);
     else list.push({ codes, members: [i] });
   }

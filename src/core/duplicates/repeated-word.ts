@@ -13,6 +13,46 @@ export const MAX_UNIT = 8;
 const ch = (c: number): string => String.fromCodePoint(c);
 
 /**
+ * Squares (a unit of 1..MAX_UNIT code points written twice in a row) made of Han characters,
+ * left to right, longest unit first, not overlapping. One pass: each position looks back
+ * along the chain of earlier positions holding the same character (a table by the low 16
+ * bits, so astral characters share chains and are verified) at most MAX_UNIT back.
+ */
+function squares(codes: Int32Array): Repeat[] {
+  const n = codes.length;
+  const last = new Int32Array(0x10000).fill(-1);
+  const prev = new Int32Array(n);
+  const best = new Map<number, number>(); // start → longest unit
+  for (let j = 0; j < n; j++) {
+    const c = codes[j];
+    const key = c & 0xffff;
+    let k = last[key];
+    prev[j] = k;
+    last[key] = j;
+    if (c < 0x3400) continue;
+    // a square with unit u = j - k starts at k if codes[k, j) equals codes[j, j + u)
+    while (k >= 0 && j - k <= MAX_UNIT) {
+      const u = j - k;
+      if (codes[k] === c && j + u <= n && isHan(c)) {
+        let m = 1;
+        while (m < u && codes[k + m] === codes[j + m] && isHan(codes[k + m])) m++;
+        if (m === u && u > (best.get(k) ?? 0)) best.set(k, u);
+      }
+      k = prev[k];
+    }
+  }
+  const out: Repeat[] = [];
+  let free = 0;
+  for (const s of [...best.keys()].sort((a, b) => a - b)) {
+    if (s < free) continue;
+    const len = best.get(s) as number;
+    out.push({ start: s, len });
+    free = s + 2 * len;
+  }
+  return out;
+}
+
+/**
  * Words written twice in a row by mistake (审计审计, 情况情况) and doubled single characters that
  * form no word (人民日报报等). Conservative by design:
  * - only Han characters, no numerals (十五五, 一个一个), no legitimate reduplication (时时, 常常,
@@ -29,34 +69,21 @@ export function findRepeats(ctx: DocContext, lex: Lexicon = lexicon()): Repeat[]
   const n = codes.length;
   const out: Repeat[] = [];
   const single: number[] = [];
-  let i = 0;
-  while (i < n - 1) {
+  for (const { start: i, len: found } of squares(codes)) {
     const c = codes[i];
-    if (c < 0x3400 || !isHan(c)) { i++; continue; }
-    let found = 0;
-    const maxU = Math.min(MAX_UNIT, (n - i) >> 1);
-    for (let u = maxU; u >= 1; u--) {
-      if (codes[i + u] !== c) continue;
-      let k = 1;
-      while (k < u && codes[i + k] === codes[i + u + k] && isHan(codes[i + k])) k++;
-      if (k === u) { found = u; break; }
-    }
-    if (!found) { i++; continue; }
     const unitCodes = Array.from(codes.subarray(i, i + found));
+    if (!unitCodes.every(isHan)) continue;
     const unit = String.fromCodePoint(...unitCodes);
-    const ok = !unitCodes.some((x) => lex.isNumeral(ch(x))) && !lex.isLegitRedup(unit)
-      && !(i > 0 && codes[i - 1] === c && found === 1); // runs of three or more (哈哈哈) are style
-    if (!ok) { i++; continue; }
+    if (unitCodes.some((x) => lex.isNumeral(ch(x))) || lex.isLegitRedup(unit)) continue;
     if (found === 1) {
-      if (i + 2 < n && codes[i + 2] === c) { i += 3; continue; }
+      // runs of three or more (哈哈哈) are style
+      if ((i > 0 && codes[i - 1] === c) || (i + 2 < n && codes[i + 2] === c)) continue;
       // AABB (的的确确, 家家户户, 清清楚楚): half of a reduplicated four-character word
-      if ((i >= 2 && codes[i - 2] === codes[i - 1]) || (i + 3 < n && codes[i + 2] === codes[i + 3])) { i += 2; continue; }
+      if ((i >= 2 && codes[i - 2] === codes[i - 1]) || (i + 3 < n && codes[i + 2] === codes[i + 3])) continue;
       single.push(i);
-      i += 2;
       continue;
     }
     out.push({ start: i, len: found });
-    i += 2 * found;
   }
   // a unit outside the lexicon counts as a word if it stands elsewhere, undoubled (one pass)
   const unknown = out.filter((r) => !unitInLexicon(ctx, r, lex));

@@ -139,5 +139,6 @@ export function documentRecord(p: PreparedDocument, ctx: ExportContext): Documen
 
 /** One JSONL line (with its newline). Line and paragraph separators are escaped so a line stays a line. */
 export function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + '\n';
+  const s = JSON.stringify(value);
+  return (s.includes('\u2028') || s.includes('\u2029') ? s.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : s) + '\n';
 }

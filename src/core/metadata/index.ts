@@ -38,15 +38,15 @@ const T2S: Record<string, string> = {
   齊: '齐', 貴: '贵', 灣: '湾', 門: '门', 澤: '泽', 萊: '莱', 瀋: '沈', 漢: '汉', 晉: '晋', 衛: '卫',
 };
 
+const FOLD_RE = new RegExp(`[${Object.keys(T2S).join('')}\uff10-\uff19\u3000]`, 'g');
+
 function fold(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 0x30);
-    else if (ch === '\u3000') out += ' ';
-    else out += ch.length === 1 ? (T2S[ch] ?? ch) : ch;
-  }
-  return out;
+  return s.replace(FOLD_RE, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 0x30);
+    if (c === 0x3000) return ' ';
+    return T2S[ch] ?? ch;
+  });
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -94,15 +94,24 @@ function bodyOf(s: string): string | null {
   return null;
 }
 
-interface Line { raw: string; folded: string }
+class Line {
+  private f: string | null = null;
+  constructor(readonly raw: string) {}
+  /** the line with Traditional characters, full-width digits and ideographic spaces folded (computed on first use) */
+  get folded(): string {
+    return (this.f ??= fold(this.raw));
+  }
+}
 
 function lines(text: string, max: number): Line[] {
   const out: Line[] = [];
-  for (const l of text.split('\n')) {
-    const raw = l.trim();
-    if (!raw) continue;
-    out.push({ raw, folded: fold(raw) });
-    if (out.length >= max) break;
+  let i = 0;
+  while (i <= text.length && out.length < max) {
+    let j = text.indexOf('\n', i);
+    if (j < 0) j = text.length;
+    const raw = text.slice(i, j).trim();
+    if (raw) out.push(new Line(raw));
+    i = j + 1;
   }
   return out;
 }
@@ -173,7 +182,7 @@ export function detectMetadata(text: string): ReportMetadata {
   if (!md.region || !md.body) {
     const votes = new Map<string, { n: number; body: string | null }>();
     for (const l of all) {
-      if ([...l.raw].length > 40 || /^图为/.test(l.folded)) continue;
+      if (l.raw.length > 48 || /^图为/.test(l.raw)) continue;
       const m = REGION_AT_START.exec(l.folded);
       if (!m) continue;
       const region = sliceByFolded(l.raw, l.folded, 0, m[1].length);
@@ -222,6 +231,7 @@ const LEADING_YEAR = /^((?:19|20)\d{2})年[，,是的]/;
 
 function reportedYear(all: Line[], md: ReportMetadata): string | null {
   for (let i = 0; i < Math.min(all.length, 200); i++) {
+    if (all[i].raw.length > 40) continue;
     const f = all[i].folded.replace(/\s+/g, '');
     if ([...f].length > 30) continue;
     const y = YEAR_HEADING.exec(f);

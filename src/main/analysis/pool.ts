@@ -20,12 +20,16 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: number;
+  /** the boilerplate model this worker already holds */
+  model: BoilerplateModel | undefined;
 }
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending & { slot: Slot }>();
   private nextId = 1;
+  private readonly modelKeys = new WeakMap<BoilerplateModel, number>();
+  private nextModelKey = 1;
   private closed = false;
 
   constructor(
@@ -45,7 +49,18 @@ export class AnalysisPool {
     slot.busy++;
     return new Promise<Analysis>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
-      slot.worker.postMessage({ id, text, boilerplate });
+      if (!boilerplate) {
+        slot.worker.postMessage({ id, text });
+        return;
+      }
+      let key = this.modelKeys.get(boilerplate);
+      if (key === undefined) {
+        key = this.nextModelKey++;
+        this.modelKeys.set(boilerplate, key);
+      }
+      const send = slot.model !== boilerplate;
+      slot.model = boilerplate;
+      slot.worker.postMessage(send ? { id, text, boilerplateKey: key, boilerplate } : { id, text, boilerplateKey: key });
     });
   }
 
@@ -58,7 +73,7 @@ export class AnalysisPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.workerPath as string);
-    const slot: Slot = { worker, busy: 0 };
+    const slot: Slot = { worker, busy: 0, model: undefined };
     worker.unref();
     worker.on('message', (msg: { id: number; ok: boolean; analysis?: Analysis; message?: string }) => {
       const p = this.pending.get(msg.id);

@@ -70,19 +70,23 @@ export async function exportWorkspace(source: ExportSource, opts: ExportOptions)
   if (FOLDER_FORMATS.includes(opts.format)) await mkdir(opts.out, { recursive: true });
   else await mkdir(dirname(opts.out), { recursive: true });
   const writer = await openWriter(opts.format, opts.out, ws, filter, docs.length);
+  // the next document is read while the current one is written (two documents in memory at most)
+  const read = (i: number): Promise<DocumentFile | { error: unknown }> | null =>
+    i < docs.length ? source.readDocument(docs[i].id).catch((error: unknown) => ({ error })) : null;
   try {
+    let next = read(0);
     for (const [i, meta] of docs.entries()) {
       if (opts.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
       opts.onProgress?.({ done: i, total: docs.length, current: meta.name });
-      let doc: DocumentFile;
-      try {
-        doc = await source.readDocument(meta.id);
-      } catch (e) {
+      const got = await (next as Promise<DocumentFile | { error: unknown }>);
+      next = read(i + 1);
+      if ('error' in got) {
+        const e = got.error;
         if (isAppError(e) && e.code === 'cancelled') throw e;
         summary.failed.push({ id: meta.id, name: meta.name, error: isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: String(e) } });
         continue;
       }
-      const p = prepareDocument(meta, doc, ctx);
+      const p = prepareDocument(meta, got, ctx);
       await writer.document(p);
       summary.documents++;
       summary.findings += p.findings.length;

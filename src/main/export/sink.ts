@@ -20,7 +20,7 @@ export class FileSink {
 
   constructor(readonly path: string) {
     this.temp = tempPathFor(path);
-    this.stream = createWriteStream(this.temp, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    this.stream = createWriteStream(this.temp, { encoding: 'utf8', highWaterMark: 4 << 20 });
     this.stream.on('error', (e) => (this.error = e));
   }
 

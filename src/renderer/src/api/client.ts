@@ -3,6 +3,7 @@
  * the HTTP binding of browser mode. Both are ApiBridge; the typed client is derived from the
  * contract by a loop (createApiClient).
  */
+import { z } from 'zod';
 import { type ApiBridge, type ApiClient, type ApiEventName, type Result, createApiClient } from '../../../core/api';
 
 declare global {
@@ -10,6 +11,9 @@ declare global {
     api?: ApiBridge;
   }
 }
+
+// zod would probe `new Function` to decide whether to compile validators; the CSP forbids eval.
+z.config({ jitless: true });
 
 const TOKEN_KEY = 'report-annotator.token';
 

@@ -29,11 +29,16 @@ export function EditField(p: EditFieldProps): React.JSX.Element {
   const [base, setBase] = useState(p.value);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement>(null);
+  // the text last sent, so Enter followed by blur commits once (one undo step)
+  const sent = useRef<string | null>(null);
   if (p.value !== base) {
     setBase(p.value);
     setText(p.value);
     setError(null);
   }
+  useEffect(() => {
+    sent.current = null;
+  }, [p.value]);
   useEffect(() => {
     if (!p.focusName) return;
     return registerFocus(p.focusName, () => {
@@ -42,12 +47,13 @@ export function EditField(p: EditFieldProps): React.JSX.Element {
     });
   }, [p.focusName]);
   const commit = (): boolean => {
-    if (text === p.value) return true;
+    if (text === p.value || text === sent.current) return true;
     const err = p.onCommit(text);
     if (typeof err === 'string') {
       setError(err);
       return false;
     }
+    sent.current = text;
     setError(null);
     return true;
   };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { BINDINGS, matchKey, withKeys } from './keys';
+
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+  key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods,
+});
+
+describe('key table', () => {
+  it('maps review keys to commands', () => {
+    expect(matchKey(key('j'))?.id).toBe('next');
+    expect(matchKey(key('k'))?.id).toBe('prev');
+    expect(matchKey(key('n'))?.id).toBe('nextUnreviewed');
+    expect(matchKey(key('a'))?.id).toBe('accept');
+    expect(matchKey(key('x'))?.id).toBe('reject');
+    expect(matchKey(key('e'))?.id).toBe('edit');
+    expect(matchKey(key('t'))?.id).toBe('tagPicker');
+    expect(matchKey(key('/'))?.id).toBe('search');
+    expect(matchKey(key('?', { shiftKey: true }))?.id).toBe('help');
+    expect(matchKey(key('Enter'))?.id).toBe('acceptNext');
+    expect(matchKey(key('3'))).toEqual({ id: 'toggleTag', digit: '3' });
+    expect(matchKey(key('A', { shiftKey: true }))?.id).toBe('bulkAccept');
+  });
+
+  it('maps undo and redo with Ctrl or Cmd', () => {
+    expect(matchKey(key('z', { ctrlKey: true }))?.id).toBe('undo');
+    expect(matchKey(key('Z', { ctrlKey: true, shiftKey: true }))?.id).toBe('redo');
+    expect(matchKey(key('z', { metaKey: true }))?.id).toBe('undo');
+    expect(matchKey(key('y', { ctrlKey: true }))?.id).toBe('redo');
+  });
+
+  it('ignores other modifiers and unknown keys', () => {
+    expect(matchKey(key('j', { ctrlKey: true }))).toBeNull();
+    expect(matchKey(key('j', { altKey: true }))).toBeNull();
+    expect(matchKey(key('q'))).toBeNull();
+  });
+
+  it('every command has its keys in its tooltip', () => {
+    for (const b of BINDINGS) expect(withKeys('X', b.id)).toMatch(/\(.+\)$/);
+    expect(withKeys('Accept', 'accept')).toBe('Accept (a)');
+  });
+});
