@@ -83,10 +83,10 @@ export function findCopies(ctx: DocContext, paragraphs: number[]): Match[] {
     const B = 0x01000193;
     for (let i = 0; i < K; i++) pow = Math.imul(pow, B);
     for (let i = ps; i < ps + K; i++) h = (Math.imul(h, B) + folded[i]) | 0;
-    hashes[0] = h;
+    hashes[0] = fmix(h);
     for (let j = 1; j < m; j++) {
       h = (Math.imul(h, B) + folded[ps + j + K - 1] - Math.imul(pow, folded[ps + j - 1])) | 0;
-      hashes[j] = h;
+      hashes[j] = fmix(h);
     }
     // winnowing: the rightmost minimum of every window of W hashes
     let head = 0;
