@@ -136,17 +136,16 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
       const w = window as unknown as { __j: number[]; __ev: number[] };
       w.__j = [];
       w.__ev = [];
-      window.addEventListener(
-        'keydown',
-        (e) => {
-          if (e.key !== 'j') return;
-          const t = performance.now();
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => w.__j.push(performance.now() - t);
-          ch.port2.postMessage(0);
-        },
-        { capture: true },
-      );
+      // capture (first) → start; bubble on window (last) → React's render was queued as a
+      // microtask by then, so a microtask queued here runs after its commit and layout effects
+      let t = 0;
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 'j') t = performance.now();
+      }, { capture: true });
+      window.addEventListener('keydown', (e) => {
+        if (e.key !== 'j') return;
+        queueMicrotask(() => queueMicrotask(() => w.__j.push(performance.now() - t)));
+      });
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) if (e.name === 'keydown') w.__ev.push(e.duration);
       }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
@@ -162,7 +161,7 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     });
     const sorted = [...j].sort((a, b) => a - b);
     const pct = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-    log(`J LATENCY (keydown → commit, ${j.length} presses): median ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms — budget 16 ms`);
+    log(`J LATENCY (keydown → React commit incl. scroll, ${j.length} presses): median ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms — budget 16 ms`);
     log(`j presses whose keydown → next paint was ≥ 16 ms (Event Timing): ${ev.length} of ${presses}${ev.length ? ` (max ${Math.max(...ev).toFixed(0)} ms)` : ''}`);
 
     // long tasks while scrolling: 4 s of wheel-like scrolling plus two long jumps

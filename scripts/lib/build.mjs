@@ -38,7 +38,7 @@ export const NODE_ENTRIES = {
 export async function buildNode({ force = false } = {}) {
   const stamp = join(root, 'out', 'node', '.stamp');
   if (!existsSync(join(root, 'src'))) return false; // an installed copy: nothing to build
-  if (!force && stampTime(stamp) > newestMtime(['src/core', 'src/main', 'resources/lexicon', 'resources/boilerplate', 'package.json'])) return false;
+  if (!force && stampTime(stamp) > newestMtime(['src/core', 'src/main', 'resources/lexicon', 'resources/boilerplate', 'resources/indicators', 'package.json'])) return false;
   const { build } = await import('esbuild');
   await build({
     entryPoints: Object.fromEntries(Object.entries(NODE_ENTRIES).map(([k, v]) => [k, join(root, v)])),

@@ -64,3 +64,30 @@ describe('report-annotator CLI', () => {
     expect(csv).toMatch(/figure,count,\d+,\d+,9次,9,,次,,召开常委会会议/);
   });
 });
+
+describe('import then export through the CLI', () => {
+  it('imports a folder into a workspace and exports a JSONL dataset whose offsets check against the quotes', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ra-cli-ws-'));
+    const io = capture();
+    expect(await runCli(['import', join(CORPUS, 'changzhi-city-2024.txt'), join(CORPUS, 'taiyuan-city-2024.txt'), '--workspace', ws], io)).toBe(0);
+    expect(io.stdout).toMatch(/imported 2, failed 0/);
+    const out = join(ws, 'dataset.jsonl');
+    const io2 = capture();
+    expect(await runCli(['export', '--workspace', ws, '--format', 'jsonl', '--out', out, '--filter', 'all'], io2)).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].record).toBe('workspace');
+    const docs = lines.filter((l) => l.record === 'document');
+    expect(docs.length).toBe(2);
+    let checked = 0;
+    for (const d of docs) {
+      const text: string = d.text;
+      const cps = [...text];
+      for (const f of d.findings) {
+        expect(cps.slice(f.start, f.end).join('')).toBe(f.quote);
+        expect(text.slice(f.start_utf16, f.end_utf16)).toBe(f.quote);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});

@@ -2,9 +2,11 @@
  * The command-line interface: the core on files, for batches and for scoring.
  *   report-annotator analyze <files or folders…> [--format jsonl|csv] [--out FILE]
  *   report-annotator import <files or folders…> --workspace DIR
+ *   report-annotator export --workspace DIR --format F --out PATH [--filter …]
  */
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './analyze';
+import { EXPORT_HELP, runExport } from './export';
 import { runImport } from './import';
 import { type CliIO, processIO } from './io';
 
@@ -15,7 +17,7 @@ commands:
       find figures, duplicated text and text defects; one JSONL line per document
   import <files or folders…> --workspace DIR
       import and analyse reports into a workspace store
-  help
+${EXPORT_HELP}  help
       show this help
 
 options:
@@ -48,6 +50,14 @@ export async function runCli(argv: string[], io: CliIO = processIO, version = '0
         if (!values.workspace) throw new UsageError('import needs --workspace DIR');
         if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
         return await runImport({ paths: positionals, workspace: values.workspace }, io);
+      }
+      case 'export': {
+        const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+        if (values.help) return io.out(HELP), 0;
+        if (!values.workspace) throw new UsageError('export needs --workspace DIR');
+        if (!values.format) throw new UsageError('export needs --format F');
+        if (!values.out) throw new UsageError('export needs --out PATH');
+        return await runExport({ workspace: values.workspace, format: values.format, out: values.out, filter: values.filter }, io);
       }
       default:
         throw new UsageError(`unknown command '${command}'`);
