@@ -75,6 +75,38 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'xlsx', 'label-studio', 'doccano', 'brat', 'conll', 'text'] as const;
+export const EXPORT_FILTERS = ['accepted', 'reviewed', 'all', 'complete'] as const;
+
+export const ExportResult = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  filter: z.enum(EXPORT_FILTERS),
+  files: z.array(z.string()),
+  documents: z.number().int(),
+  findings: z.number().int(),
+  failed: z.array(z.object({ id: z.string(), name: z.string(), error: z.object({ code: z.string(), message: z.string() }) })),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const PivotCellView = z.object({
+  value: z.number().nullable(),
+  figureId: z.string(),
+  documentId: z.string(),
+  status: ReviewStatus,
+  candidates: z.number().int(),
+  conflict: z.boolean(),
+});
+export const PivotView = z.object({
+  indicators: z.array(z.string()),
+  documents: z.array(z.object({ id: z.string(), name: z.string(), region: z.string().nullable(), year: z.string().nullable() })),
+  cells: z.record(z.string(), z.record(z.string(), PivotCellView)),
+  /** metric phrases of accepted/suggested count figures that map to no indicator, most frequent first */
+  unmapped: z.array(z.object({ metric: z.string(), unit: z.string().nullable(), count: z.number().int() })),
+  /** every indicator of the dictionary and the workspace map, for the mapping picker */
+  knownIndicators: z.array(z.string()),
+});
+export type PivotView = z.infer<typeof PivotView>;
+
 const empty = z.object({}).strict();
 const docId = z.string().min(1).max(200);
 const path = z.string().min(1).max(4096);
@@ -98,6 +130,12 @@ export const api = {
   taxonomySet: { request: z.object({ tags: z.array(Tag).max(200) }).strict(), response: z.array(Tag) },
   search: { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200) }).strict(), response: z.array(SearchHit) },
   saveStateGet: { request: empty, response: SaveState },
+  /** Desktop: the native save dialog (a folder for csv, brat, text); browser mode answers null. */
+  chooseExportTarget: { request: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(), response: z.object({ path: z.string().nullable() }) },
+  exportDataset: { request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional() }).strict(), response: ExportResult },
+  pivotGet: { request: empty, response: PivotView },
+  indicatorMapSet: { request: z.object({ metric: z.string().min(1).max(200), indicator: z.string().min(1).max(100).nullable() }).strict(), response: z.record(z.string(), z.string()) },
+  metadataSet: { request: z.object({ documentId: docId, metadata: z.record(z.string(), z.string().max(500).nullable()) }).strict(), response: DocumentMeta },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Api = typeof api;

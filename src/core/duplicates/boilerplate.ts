@@ -129,7 +129,7 @@ function mergeIntervals(list: number[]): number[] {
  * Where boilerplate stands in one document: sorted, merged intervals [s0,e0,s1,e1,…] of code
  * point offsets (corpus passages and formulae; may be shorter than 20 for short formulae).
  */
-export function boilerplateCoverage(folded: Int32Array, paragraphs: Paragraph[], model: BoilerplateModel = EMPTY): number[] {
+export function boilerplateCoverage(folded: Int32Array, paragraphs: Paragraph[], model: BoilerplateModel = EMPTY, extra: number[] = []): number[] {
   const set = gramSet(model);
   const raw: number[] = [];
   // each source reports hits in increasing start order, so each merges its own run as it goes
@@ -164,6 +164,7 @@ export function boilerplateCoverage(folded: Int32Array, paragraphs: Paragraph[],
   }
   grams.flush();
   formulae.flush();
+  raw.push(...extra);
   return mergeIntervals(raw);
 }
 

@@ -60,3 +60,37 @@ export function findFormulae(folded: Int32Array, from: number, to: number, index
     if (best) hit(i, i + best);
   }
 }
+
+let patternCache: RegExp[] | null = null;
+
+/** The shipped formula templates (a place name varies inside a fixed formula). */
+export function shippedPatterns(): RegExp[] {
+  if (!patternCache) patternCache = ((formulaeFile as { patterns?: string[] }).patterns ?? []).map((p) => new RegExp(p, 'gu'));
+  return patternCache;
+}
+
+/** Code point intervals [s0,e0,s1,e1,…] where a formula template matches the text. */
+export function patternHits(text: string, toCp: (u: number) => number): number[] {
+  const out: number[] = [];
+  for (const re of shippedPatterns()) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push(toCp(m.index), toCp(m.index + m[0].length));
+    }
+  }
+  return out;
+}
+
+let joinedCache: string | null = null;
+
+/** True if the folded code points are a piece of some shipped formula. */
+export function isPieceOfFormula(folded: Int32Array, start: number, end: number): boolean {
+  if (joinedCache === null) joinedCache = shippedFormulae().map((f) => String.fromCodePoint(...f)).join('\u0000');
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCodePoint(folded[i]);
+  return joinedCache.includes(s);
+}

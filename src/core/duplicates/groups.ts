@@ -1,5 +1,6 @@
 import type { Duplicate, Span } from '../schema';
 import { BOILERPLATE_MIN, longestUncovered } from './boilerplate';
+import { isPieceOfFormula } from './formulae';
 import { isLetter } from './codes';
 import { type DocContext, span } from './context';
 import type { Match } from './copied';
@@ -103,7 +104,9 @@ export function copiedGroups(ctx: DocContext, matches: Match[], nearPairs: Set<s
   };
   const kept = matches.filter((m) => {
     if (sameComponent(m.srcPara, m.dstPara)) return false;
-    if (longestUncovered(coverage, m.dstStart, m.dstEnd) < COPY_MIN) return false;
+    // a piece of a standard formula on either side is boilerplate, not a copy
+    if (longestUncovered(coverage, m.dstStart, m.dstEnd) < COPY_MIN || longestUncovered(coverage, m.srcStart, m.srcEnd) < COPY_MIN) return false;
+    if (isPieceOfFormula(ctx.folded, m.dstStart, m.dstEnd)) return false;
     let letters = 0;
     for (let i = m.dstStart; i < m.dstEnd && letters < 10; i++) if (isLetter(ctx.codes[i])) letters++;
     return letters >= 10;

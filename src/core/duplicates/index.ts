@@ -1,6 +1,7 @@
 import type { Duplicate } from '../schema';
 import type { Paragraph } from '../text';
 import { type BoilerplateModel, boilerplateCoverage } from './boilerplate';
+import { patternHits } from './formulae';
 import { makeContext, span } from './context';
 import { findCopies } from './copied';
 import { exactGroups } from './exact';
@@ -42,7 +43,7 @@ export function detectDuplicates(text: string, paragraphs: Paragraph[], boilerpl
   const near = nearGroups(ctx, matches, new NearIndex(ctx), copies);
   out.push(...near.duplicates);
 
-  const coverage = boilerplateCoverage(ctx.folded, paragraphs, boilerplate);
+  const coverage = boilerplateCoverage(ctx.folded, paragraphs, boilerplate, patternHits(text, (u) => ctx.map.toCp(u)));
   out.push(...copiedGroups(ctx, matches, near.pairs, coverage, copies));
 
   for (const r of findRepeats(ctx)) {
