@@ -29,5 +29,16 @@ export function nativeDialogs(parent: () => BrowserWindow | null, labels: Labels
       });
       return result.canceled ? [] : result.filePaths;
     },
+    async chooseExportTarget(format, folder) {
+      if (folder) {
+        const result = await show({ title: labels.chooseFolderTitle, properties: ['openDirectory', 'createDirectory'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      }
+      const ext = format === 'label-studio' ? 'json' : format === 'doccano' ? 'jsonl' : format === 'conll' ? 'conll' : format;
+      const win = parent();
+      const options = { defaultPath: `dataset.${ext}`, filters: [{ name: format, extensions: [ext] }] };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   };
 }

@@ -207,7 +207,22 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   });
 }
 
-/** Never log the token. */
+/**
+ * Never log the token: the value of every query (or fragment) parameter whose name, once
+ * percent-decoded, contains "token" — `?tok%65n=…` is the token to URLSearchParams too.
+ */
 export function redact(url: string | undefined): string {
-  return (url ?? '').replace(/token=[^&]*/g, 'token=<redacted>');
+  return (url ?? '')
+    .replace(/([?&#;])([^=&#;]*)=([^&#;]*)/g, (whole, sep: string, name: string) => (isTokenName(name) ? `${sep}${name}=<redacted>` : whole))
+    .replace(/token=[^&#;]*/gi, 'token=<redacted>');
+}
+
+function isTokenName(name: string): boolean {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    // malformed escapes: judge the raw name
+  }
+  return /token/i.test(decoded);
 }

@@ -140,3 +140,34 @@ describe('backend over a real store on disk', () => {
     expect(hits.some((h) => h.name === 'changzhi.txt')).toBe(true);
   });
 });
+
+describe('datasets through the backend', () => {
+  it('exports the workspace, pivots indicators across reports, and keeps an indicator mapping', async () => {
+    const ud = tmp('ra-ud-');
+    const b = backend(ud);
+    const ws = await ok(b, 'workspaceGet', {});
+    const taiyuan = ws!.documents.find((d) => d.name.startsWith('taiyuan'))!;
+    expect(taiyuan.metadata.region).toBe('太原市');
+    const pivot = await ok(b, 'pivotGet', {});
+    expect(pivot.documents).toHaveLength(5);
+    const meetings = pivot.cells['常委会会议次数'];
+    expect(meetings?.[taiyuan.id]?.value).toBe(9);
+    const someUnmapped = pivot.unmapped[0];
+    const map = await ok(b, 'indicatorMapSet', { metric: someUnmapped.metric, indicator: '我的指标' });
+    expect(map[someUnmapped.metric]).toBe('我的指标');
+    expect((await ok(b, 'pivotGet', {})).indicators).toContain('我的指标');
+
+    const out = join(ws!.dir, 'export.jsonl');
+    const summary = await ok(b, 'exportDataset', { format: 'jsonl', filter: 'all', out });
+    expect(summary.documents).toBe(5);
+    expect(readFileSync(out, 'utf8').split('\n').filter(Boolean)).toHaveLength(6);
+  });
+
+  it('desktop mode refuses to export to a place the user did not choose', async () => {
+    const ud = tmp('ra-ud-');
+    const b = backend(ud, { mode: 'desktop', app: 'desktop', dialogs: { chooseFolder: async () => null, chooseFiles: async () => [] } });
+    await ok(b, 'workspaceGet', {});
+    const r = await call(b.handlers, 'exportDataset', { format: 'jsonl', out: join(tmp('ra-else-'), 'x.jsonl') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ApiEventName, SaveState, WorkspaceView } from '../../core/api';
 import { AppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
@@ -15,12 +15,16 @@ import { buildDocumentView, buildReviewResult, reviewDocument } from './document
 import { ensureSampleWorkspace } from './samples';
 import { importIntoStore, sourcesToRefresh } from './importing';
 import { searchWorkspace } from './search';
+import { FOLDER_FORMATS, exportWorkspace } from '../export';
+import { pivotOf } from './datasets';
 import { PathPolicy } from './path-policy';
 import { TaskRegistry } from './tasks';
 
 export interface PlatformDialogs {
   chooseFolder(): Promise<string | null>;
   chooseFiles(): Promise<string[]>;
+  /** where to write an export: a file, or a folder for the folder formats */
+  chooseExportTarget?(format: string, folder: boolean): Promise<string | null>;
 }
 
 export interface BackendOptions {
@@ -67,6 +71,12 @@ export function createBackend(opts: BackendOptions): Backend {
   const tasks = new TaskRegistry();
   const annotator = safeUser();
   const policy = new PathPolicy(opts.mode === 'desktop' ? 'strict' : 'open');
+  /** An export target must be chosen by the user (desktop) or lie inside the workspace. */
+  const requireAllowedTarget = async (out: string): Promise<void> => {
+    if (await policy.allows(out)) return;
+    if (await policy.allows(dirname(resolve(out)))) return;
+    throw new AppError('path-not-allowed', `not a place you chose to export to: ${out}`);
+  };
   const requireAllowed = async (paths: string[]): Promise<void> => {
     for (const p of paths) {
       if (!(await policy.allows(p))) throw new AppError('path-not-allowed', `not a file you chose or inside the open workspace: ${p}`);
@@ -218,6 +228,49 @@ export function createBackend(opts: BackendOptions): Backend {
       return ws.store.workspace().taxonomy;
     },
     search: async ({ query, limit }) => searchWorkspace((await workspace()).store, query, limit ?? 200),
+    chooseExportTarget: async ({ format }) => {
+      const path = opts.dialogs?.chooseExportTarget ? await opts.dialogs.chooseExportTarget(format, FOLDER_FORMATS.includes(format)) : null;
+      if (path) await policy.grant(path);
+      return { path };
+    },
+    exportDataset: async ({ format, filter, out, taskId }) => {
+      const ws = await workspace();
+      await requireAllowedTarget(out);
+      const id = taskId ?? `export-${Date.now()}`;
+      const task = tasks.start(id);
+      const controller = new AbortController();
+      const timer = setInterval(() => task.cancelled && controller.abort(), 100);
+      try {
+        return await exportWorkspace(ws.store, {
+          format,
+          filter,
+          out: resolve(out),
+          signal: controller.signal,
+          onProgress: (p) => emit('progress', { taskId: id, label: 'export', done: p.done, total: p.total, current: p.current, finished: p.current === null && p.done === p.total }),
+        });
+      } finally {
+        clearInterval(timer);
+        tasks.finish(id);
+      }
+    },
+    pivotGet: async () => pivotOf((await workspace()).store),
+    indicatorMapSet: async ({ metric, indicator }) => {
+      const ws = await workspace();
+      await ws.store.updateWorkspace((w) => {
+        if (indicator) w.indicatorMap[metric] = indicator;
+        else delete w.indicatorMap[metric];
+      });
+      return ws.store.workspace().indicatorMap;
+    },
+    metadataSet: async ({ documentId, metadata }) => {
+      const ws = await workspace();
+      if (!ws.store.workspace().documents.some((d) => d.id === documentId)) throw new AppError('document-not-found', `no document ${documentId}`);
+      await ws.store.updateWorkspace((w) => {
+        const m = w.documents.find((d) => d.id === documentId);
+        if (m) m.metadata = { ...m.metadata, ...metadata };
+      });
+      return ws.store.workspace().documents.find((d) => d.id === documentId)!;
+    },
     saveStateGet: async () => (current ? toSaveState(current.store) : { state: 'idle' as const, lastSavedAt: null, error: null }),
   };
 

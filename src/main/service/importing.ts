@@ -9,6 +9,7 @@ import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { ApiEventName, ImportSummary } from '../../core/api';
 import { buildBoilerplate } from '../../core/duplicates';
 import { isAppError } from '../../core/errors';
+import { detectMetadata, metadataRecord } from '../../core/metadata';
 import { findingsFromAnalysis, reanchorReviews } from '../../core/review';
 import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { cpLength } from '../../core/text';
@@ -157,12 +158,13 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     length: cpLength(imported.text),
     importedAt: new Date().toISOString(),
     counts: countFindings(doc.findings, doc.reviews),
-    metadata: {},
+    metadata: metadataRecord(detectMetadata(imported.text)),
   };
   await store.writeDocument(doc);
   await store.updateWorkspace((w) => {
     const i = w.documents.findIndex((d) => d.id === id);
-    if (i >= 0) w.documents[i] = { ...meta, metadata: w.documents[i].metadata };
+    // the analyst's edits to the metadata win over what is detected again
+    if (i >= 0) w.documents[i] = { ...meta, metadata: { ...meta.metadata, ...w.documents[i].metadata } };
     else w.documents.push(meta);
   });
   return meta;

@@ -4,6 +4,7 @@
  * "Saved" only after the backend answered that the change is durable.
  */
 import type { SaveState } from '../../../../core/api';
+import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
 import { errorCode } from '../errors/presenter';
 
@@ -20,6 +21,27 @@ export const saveStore = createStore<SaveView>({ state: 'idle', lastSavedAt: nul
 /** A saveState event (or saveStateGet answer) from the backend. */
 export function onSaveStateEvent(s: SaveState): void {
   saveStore.set((v) => ({ ...v, state: s.state, lastSavedAt: s.lastSavedAt ?? v.lastSavedAt, error: s.error }));
+  if (s.state === 'saving') schedulePoll();
+}
+
+// The backend may say "saving" and not announce the end of the write: ask again until it is
+// done, so "Saving…" never stays on screen after the data is on disk.
+let poll: ReturnType<typeof setTimeout> | null = null;
+let polls = 0;
+function schedulePoll(): void {
+  if (poll) return;
+  poll = setTimeout(() => {
+    poll = null;
+    void (async () => {
+      try {
+        const s = await getClient().saveStateGet({});
+        polls = s.state === 'saving' ? polls + 1 : 0;
+        if (polls < 50) onSaveStateEvent(s);
+      } catch {
+        // the next write reports its own outcome
+      }
+    })();
+  }, 250);
 }
 
 const STORE_FAILURES = new Set(['store-write-failed', 'store-disk-full', 'store-read-only', 'store-locked', 'store-corrupt', 'store-newer-version']);
