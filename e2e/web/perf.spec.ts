@@ -1,4 +1,3 @@
-import './pages/esm-shim';
 import { test } from '@playwright/test';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +21,7 @@ function seeded(seed: number): () => number {
 
 /** A synthetic report: shuffled paragraphs of the sample reports, ≥ 1,000,000 code points. */
 function syntheticReport(): string {
-  const dir = resolve(__dirname, '..', '..', 'resources', 'samples');
+  const dir = resolve(import.meta.dirname, '..', '..', 'resources', 'samples');
   const paras = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\r?\n/))

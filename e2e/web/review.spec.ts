@@ -1,4 +1,3 @@
-import './pages/esm-shim';
 import { expect, test } from '../support/fixtures';
 import { AppPage } from './pages/app';
 

@@ -171,3 +171,27 @@ describe('datasets through the backend', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'path-not-allowed' } });
   });
 });
+
+describe('encoding override', () => {
+  it('re-decodes a report with the chosen encoding and keeps the review', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    // Big5 bytes of a Traditional report line
+    writeFileSync(join(wsDir, 'big5.txt'), iconv.encode('\n\n召開常委會會議9次、主任會議23次，審議法規草案3件。\n', 'big5'));
+    const b = backend(ud, { workspaceDir: wsDir });
+    const ws = await ok(b, 'workspaceGet', {});
+    const id = ws!.documents[0].id;
+    const before = await ok(b, 'documentGet', { id });
+    expect(before.text).toContain('召開常委會會議9次');
+    const fig = before.findings.find((f) => f.type === 'figure' && f.data.text === '23次')!;
+    await ok(b, 'reviewApply', { documentId: id, action: { type: 'setStatus', findingIds: [fig.id], status: 'accepted' } });
+    // the analyst forces GBK (wrong): the text changes, the review becomes an orphan, not lost
+    const wrong = await ok(b, 'documentSetEncoding', { documentId: id, encoding: 'gbk' });
+    expect(wrong.meta.encoding).toMatch(/gb/i);
+    expect(wrong.text).not.toContain('召開常委會會議');
+    expect(Object.keys(wrong.reviews).length + wrong.orphans.length).toBe(1);
+    // and back to Big5: the text is right again
+    const right = await ok(b, 'documentSetEncoding', { documentId: id, encoding: 'big5' });
+    expect(right.text).toContain('召開常委會會議9次');
+  });
+});

@@ -5,15 +5,15 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEventName, SaveState, WorkspaceView } from '../../core/api';
-import { AppError } from '../../core/errors';
+import { AppError, type ErrorCode } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildReviewResult, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
-import { importIntoStore, sourcesToRefresh } from './importing';
+import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
 import { searchWorkspace } from './search';
 import { FOLDER_FORMATS, exportWorkspace } from '../export';
 import { pivotOf } from './datasets';
@@ -252,6 +252,23 @@ export function createBackend(opts: BackendOptions): Backend {
         clearInterval(timer);
         tasks.finish(id);
       }
+    },
+    documentSetEncoding: async ({ documentId, encoding }) => {
+      const ws = await workspace();
+      const meta = ws.store.workspace().documents.find((d) => d.id === documentId);
+      if (!meta) throw new AppError('document-not-found', `no document ${documentId}`);
+      const abs = isAbsolute(meta.path) ? meta.path : join(ws.dir, meta.path);
+      const summary = await importIntoStore(ws.store, [abs], { pool, tasks, emit, log: opts.log, taskId: `encoding-${Date.now()}`, label: 'import', encodingFor: () => encoding });
+      if (summary.failed.length > 0) {
+        const e = summary.failed[0].error;
+        throw new AppError(e.code as ErrorCode, e.message);
+      }
+      await ws.store.updateWorkspace((w) => {
+        w.settings.encodingOverrides = { ...encodingOverrides(ws.store), [abs]: encoding };
+      });
+      const updated = ws.store.workspace().documents.find((d) => d.id === documentId)!;
+      emit('workspaceChanged', view(ws));
+      return buildDocumentView(updated, await ws.store.readDocument(documentId));
     },
     pivotGet: async () => pivotOf((await workspace()).store),
     indicatorMapSet: async ({ metric, indicator }) => {

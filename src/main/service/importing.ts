@@ -30,6 +30,14 @@ export interface ImportContext {
   label: string;
   /** the file access policy: files it refuses are reported, not read */
   allow?: (path: string) => Promise<boolean>;
+  /** the encoding the analyst chose for a file, instead of detecting it */
+  encodingFor?: (path: string) => string | undefined;
+}
+
+/** The analyst's encoding choices, kept in the workspace settings by source path. */
+export function encodingOverrides(store: WorkspaceStore): Record<string, string> {
+  const o = store.workspace().settings.encodingOverrides;
+  return o && typeof o === 'object' ? (o as Record<string, string>) : {};
 }
 
 const STORE_DIR = '.report-annotator';
@@ -82,7 +90,8 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
         continue;
       }
       try {
-        read.push({ path, imported: await importFile(path) });
+        const encoding = ctx.encodingFor?.(path) ?? encodingOverrides(store)[path];
+        read.push({ path, imported: await importFile(path, encoding ? { encoding } : {}) });
       } catch (e) {
         summary.failed.push({ path, error: errorShape(e) });
         if (!isAppError(e)) ctx.log.error('import failed', { path, error: String(e) });
@@ -132,14 +141,14 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     orphans: [],
     history: { undo: [], redo: [] },
   };
-  if (existing && existing.sha256 === imported.sha256) {
-    // same bytes: keep the analyst's work and manual findings
+  if (existing && existing.sha256 === imported.sha256 && existing.text === imported.text) {
+    // same bytes, same text: keep the analyst's work and manual findings
     doc.reviews = existing.reviews;
     doc.orphans = existing.orphans;
     doc.history = existing.history;
     doc.findings = [...findings, ...existing.findings.filter((f) => f.origin === 'manual')];
   } else if (existing) {
-    // the file changed: carry every review to its new place; what cannot be placed is kept
+    // the file changed (or was decoded with another encoding): carry every review to its new place; what cannot be placed is kept
     // as an orphan for the analyst to resolve (never dropped)
     const carried = reanchorReviews({ oldFindings: existing.findings, reviews: existing.reviews, newText: imported.text, newFindings: findings });
     doc.findings = carried.findings;
