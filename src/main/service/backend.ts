@@ -49,6 +49,8 @@ export interface Backend {
 
 interface OpenWorkspace {
   store: WorkspaceStore;
+  /** stops forwarding the store's save state to the UI */
+  unsubscribe: () => void;
   dir: string;
   isSample: boolean;
   notices: { code: string; message: string }[];
@@ -90,9 +92,13 @@ export function createBackend(opts: BackendOptions): Backend {
     if (current && current.dir === abs) return current;
     await policy.grant(abs);
     const store = await WorkspaceStore.open(abs, { app: opts.app });
-    if (current) await current.store.close();
+    if (current) {
+      current.unsubscribe();
+      await current.store.close();
+    }
     current = {
       store,
+      unsubscribe: store.onSaveState(() => emit('saveState', toSaveState(store))),
       dir: abs,
       isSample,
       notices: store.notices.map((n) => ({ code: n.code, message: n.message })),
@@ -304,7 +310,10 @@ export function createBackend(opts: BackendOptions): Backend {
     async close() {
       tasks.cancelAll();
       await pool.close();
-      if (current) await current.store.close();
+      if (current) {
+        current.unsubscribe();
+        await current.store.close();
+      }
       current = null;
     },
   };

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// bench/workspace: the workspace figures through the real service path.
+// 1. 2,000 synthetic reports imported and analysed with `report-annotator import` (CLI, both cores);
+// 2. reopening that workspace (backend open + the documents list);
+// 3. review actions through the backend (reviewApply), durable before they return: p50/p95.
+// Prints figures; never passes or fails on time.   node bench/workspace.mjs [--docs N] [--reviews N]
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildNode } from '../scripts/lib/build.mjs';
+import { fmt, root, runCli, writeCorpus } from './lib.mjs';
+
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, reviews: { type: 'string', default: '300' }, keep: { type: 'boolean' } } });
+const docs = Number(values.docs);
+await buildNode();
+
+const { dir: sources, bytes } = writeCorpus(`workspace-${docs}`, docs, 9_000, 11);
+const ws = mkdtempSync(join(tmpdir(), 'ra-bench-ws-'));
+const imp = await runCli(['import', sources, '--workspace', ws]);
+if (imp.code !== 0) throw new Error(`import failed: ${imp.stderr.slice(-1500)}`);
+console.log(`import + analysis of ${docs} reports (${fmt(bytes / 1048576)} MB): ${fmt(imp.seconds, 1)} s, peak RSS ${fmt(imp.maxRssMB, 0)} MB`);
+
+// The backend, bundled from source, in this process.
+// (bundled into bench/.data so its bare imports resolve from the project's node_modules)
+const out = join(root, 'bench', '.data', 'backend-bundle');
+await build({
+  entryPoints: { backend: join(root, 'src/main/service/backend.ts'), dispatch: join(root, 'src/main/service/dispatch.ts') },
+  bundle: true, platform: 'node', format: 'esm', outdir: out, outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'error',
+});
+const { createBackend } = await import(join(out, 'backend.mjs'));
+const { dispatch } = await import(join(out, 'dispatch.mjs'));
+const log = { error: (m, c) => console.error(m, c) };
+const opts = { mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-bench-ud-')), workspaceDir: ws, log, version: 'bench', workerPath: null };
+
+const reopenTimes = [];
+let backend;
+for (let i = 0; i < 5; i++) {
+  backend = createBackend(opts);
+  const t0 = performance.now();
+  const r = await dispatch(backend.handlers, 'workspaceGet', {});
+  reopenTimes.push(performance.now() - t0);
+  if (!r.ok || r.value.documents.length !== docs) throw new Error(`reopen: ${JSON.stringify(r).slice(0, 300)}`);
+  if (i < 4) await backend.close();
+}
+reopenTimes.sort((a, b) => a - b);
+console.log(`reopen (open store + list ${docs} reports): median ${fmt(reopenTimes[2], 0)} ms, worst ${fmt(reopenTimes[4], 0)} ms`);
+
+const list = (await dispatch(backend.handlers, 'workspaceGet', {})).value.documents;
+const lat = [];
+const n = Number(values.reviews);
+const statuses = ['accepted', 'rejected', 'corrected'];
+for (let i = 0; i < n; i++) {
+  const meta = list[(i * 7919) % list.length];
+  const doc = (await dispatch(backend.handlers, 'documentGet', { id: meta.id })).value;
+  const fig = doc.findings.find((f) => f.type === 'figure' && f.data.kind !== 'name');
+  if (!fig) continue;
+  const action = statuses[i % 3] === 'corrected' ? { type: 'setFields', findingId: fig.id, fields: { value: i } } : { type: 'setStatus', findingIds: [fig.id], status: statuses[i % 3] };
+  const t0 = performance.now();
+  const r = await dispatch(backend.handlers, 'reviewApply', { documentId: meta.id, action });
+  lat.push(performance.now() - t0);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+}
+lat.sort((a, b) => a - b);
+const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
+console.log(`review action durable (backend reviewApply, ${lat.length} actions over ${docs} reports): p50 ${fmt(q(0.5), 1)} ms, p95 ${fmt(q(0.95), 1)} ms, max ${fmt(lat.at(-1), 1)} ms`);
+await backend.close();
+if (!values.keep) rmSync(ws, { recursive: true, force: true });
