@@ -134,6 +134,8 @@ export const api = {
   chooseExportTarget: { request: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(), response: z.object({ path: z.string().nullable() }) },
   exportDataset: { request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional() }).strict(), response: ExportResult },
   pivotGet: { request: empty, response: PivotView },
+  /** The analyst resolved an orphaned review (re-attached it by hand, or let it go). */
+  orphanResolve: { request: z.object({ documentId: docId, index: z.number().int().min(0) }).strict(), response: DocumentView },
   /** Re-decode a report with the encoding the analyst chose (reviews are carried over). */
   documentSetEncoding: { request: z.object({ documentId: docId, encoding: z.string().min(1).max(40) }).strict(), response: DocumentView },
   indicatorMapSet: { request: z.object({ metric: z.string().min(1).max(200), indicator: z.string().min(1).max(100).nullable() }).strict(), response: z.record(z.string(), z.string()) },

@@ -276,6 +276,15 @@ export function createBackend(opts: BackendOptions): Backend {
       emit('workspaceChanged', view(ws));
       return buildDocumentView(updated, await ws.store.readDocument(documentId));
     },
+    orphanResolve: async ({ documentId, index }) => {
+      const ws = await workspace();
+      const meta = ws.store.workspace().documents.find((d) => d.id === documentId);
+      if (!meta) throw new AppError('document-not-found', `no document ${documentId}`);
+      const doc = await ws.store.updateDocument(documentId, (d) => {
+        if (index < d.orphans.length) d.orphans.splice(index, 1);
+      });
+      return buildDocumentView(meta, doc);
+    },
     pivotGet: async () => pivotOf((await workspace()).store),
     indicatorMapSet: async ({ metric, indicator }) => {
       const ws = await workspace();
