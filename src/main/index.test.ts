@@ -108,7 +108,7 @@ describe('main entry', () => {
     await boot();
     expect(h.backend!.options).toMatchObject({ mode: 'desktop', app: 'desktop', workspaceDir: workspace, userDataDir: userData, version: '0.1.0' });
     expect(h.backend!.options.samplesDir).toBe(resolve(import.meta.dirname, '..', '..', 'resources', 'samples'));
-    expect(h.backend!.options.dialogs).toEqual({ chooseFolder: expect.any(Function), chooseFiles: expect.any(Function) });
+    expect(h.backend!.options.dialogs).toEqual({ chooseFolder: expect.any(Function), chooseFiles: expect.any(Function), chooseExportTarget: expect.any(Function) });
   });
 
   it('registers the IPC binding for every method and opens one window', async () => {

@@ -1,5 +1,5 @@
-import { OffsetMap, splitParagraphs, type Paragraph } from '../text';
-import { foldCodes, toCodes } from './codes';
+import { OffsetMap, type Paragraph } from '../text';
+import { foldCodes, foldText, toCodes } from './codes';
 import { findFormulae, foldFormulae, type FormulaIndex, indexFormulae, shippedFormulae } from './formulae';
 import { IntList, IntMap } from './hash-index';
 import { forEachGram } from './rolling';
@@ -17,68 +17,292 @@ export const BOILERPLATE_MIN = 20;
 /** Fewer documents than this give no corpus boilerplate (only the shipped formulae). */
 export const MIN_CORPUS = 3;
 
+const B1 = 0x01000193;
+const B2 = 0x5bd1e995 | 1;
+/** B1^K and B2^K for the rolling 20-gram hashes (same hashes as forEachGram) */
+const P1 = pow32(B1, BOILERPLATE_MIN);
+const P2 = pow32(B2, BOILERPLATE_MIN);
+
+function pow32(base: number, k: number): number {
+  let p = 1;
+  for (let i = 0; i < k; i++) p = Math.imul(p, base);
+  return p;
+}
+
+function mix(k: number): number {
+  let h = Math.imul(k ^ (k >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Paragraph spans [s0, e0, s1, e1, …] of a folded text, as splitParagraphs finds them (lines,
+ * trimmed of blanks; the ideographic space is folded to a space).
+ */
+function paragraphSpans(folded: Int32Array): Int32Array {
+  const out = new IntList(64);
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j < n && folded[j] !== 0x0a) j++;
+    let a = i;
+    let b = j;
+    while (a < b && isBlank(folded[a])) a++;
+    while (b > a && isBlank(folded[b - 1])) b--;
+    if (b > a) {
+      out.push(a);
+      out.push(b);
+    }
+    i = j + 1;
+  }
+  return out.data.subarray(0, out.length);
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0xfeff;
+}
+
+/** Partitions of the gram table (by the top bits of the mixed first hash). */
+const PARTS = 256;
+/** Positions buffered before they are counted into the partitions' tables. */
+const CHUNK = 1 << 20;
+
+/**
+ * Document frequency of 20-grams. Each gram goes to one of 256 partitions by its mixed first
+ * hash and waits in that partition's buffer; a full batch is then counted partition by
+ * partition, so the table being updated stays in cache (one big table is a cache miss per
+ * character). A partition's table is open-addressed, keyed by the first hash, each slot holding
+ * [h1, h2, documents, last document]: the first gram to claim an h1 owns the slot; a gram with
+ * the same h1 and another h2 is not counted. Grams reach a table in corpus order, so the
+ * counts do not depend on the batching.
+ */
+class GramCounts {
+  private readonly buffers: Int32Array[] = [];
+  private readonly fill = new Int32Array(PARTS);
+  private buffered = 0;
+  private readonly tables: Int32Array[] = [];
+  private readonly sizes = new Int32Array(PARTS);
+
+  constructor() {
+    for (let p = 0; p < PARTS; p++) {
+      this.buffers.push(new Int32Array(3 * 1024));
+      this.tables.push(new Int32Array(4 * 256));
+    }
+  }
+
+  /** Counts every 20-gram of folded[start, end) once for document `doc` (doc ≥ 1). */
+  countRange(folded: Int32Array, start: number, end: number, doc: number): void {
+    if (end - start < BOILERPLATE_MIN) return;
+    let h1 = 0;
+    let h2 = 0;
+    for (let i = start; i < start + BOILERPLATE_MIN - 1; i++) {
+      h1 = (Math.imul(h1, B1) + folded[i]) | 0;
+      h2 = (Math.imul(h2, B2) + folded[i]) | 0;
+    }
+    const fill = this.fill;
+    const buffers = this.buffers;
+    for (let i = start + BOILERPLATE_MIN - 1; i < end; i++) {
+      if (i >= start + BOILERPLATE_MIN) {
+        const out = folded[i - BOILERPLATE_MIN];
+        h1 = (Math.imul(h1, B1) + folded[i] - Math.imul(P1, out)) | 0;
+        h2 = (Math.imul(h2, B2) + folded[i] - Math.imul(P2, out)) | 0;
+      } else {
+        h1 = (Math.imul(h1, B1) + folded[i]) | 0;
+        h2 = (Math.imul(h2, B2) + folded[i]) | 0;
+      }
+      const part = mix(h1) >>> 24;
+      let buf = buffers[part];
+      const at = fill[part];
+      if (at + 3 > buf.length) {
+        const next = new Int32Array(buf.length * 2);
+        next.set(buf);
+        buffers[part] = buf = next;
+      }
+      buf[at] = h1;
+      buf[at + 1] = h2;
+      buf[at + 2] = doc;
+      fill[part] = at + 3;
+    }
+    this.buffered += end - start - BOILERPLATE_MIN + 1;
+    if (this.buffered >= CHUNK) this.flush();
+  }
+
+  /** Counts the buffered grams into the partitions' tables. */
+  flush(): void {
+    for (let p = 0; p < PARTS; p++) {
+      const buf = this.buffers[p];
+      const n = this.fill[p];
+      for (let k = 0; k < n; k += 3) this.count(p, buf[k], buf[k + 1], buf[k + 2]);
+      this.fill[p] = 0;
+    }
+    this.buffered = 0;
+  }
+
+  private count(part: number, h1: number, h2: number, doc: number): void {
+    let slots = this.tables[part];
+    let mask = (slots.length >> 2) - 1;
+    let i = mix(h1 ^ 0x5bd1e995) & mask;
+    for (;;) {
+      const at = i << 2;
+      const last = slots[at + 3];
+      if (last === 0) {
+        // empty slot: the gram claims it
+        slots[at] = h1;
+        slots[at + 1] = h2;
+        slots[at + 2] = 1;
+        slots[at + 3] = doc;
+        if (++this.sizes[part] * 2 > mask + 1) {
+          slots = this.grow(part);
+          mask = (slots.length >> 2) - 1;
+        }
+        return;
+      }
+      if (slots[at] === h1) {
+        if (slots[at + 1] === h2 && last !== doc) {
+          slots[at + 2]++;
+          slots[at + 3] = doc;
+        }
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(part: number): Int32Array {
+    const old = this.tables[part];
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 2) - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 3] === 0) continue;
+      let i = mix(old[at] ^ 0x5bd1e995) & mask;
+      while (slots[(i << 2) + 3] !== 0) i = (i + 1) & mask;
+      slots.set(old.subarray(at, at + 4), i << 2);
+    }
+    this.tables[part] = slots;
+    return slots;
+  }
+
+  /** The grams counted in at least `need` documents, as a lookup set. */
+  frequent(need: number): HashSet {
+    this.flush();
+    const set = new HashSet();
+    for (const slots of this.tables) {
+      for (let at = 0; at < slots.length; at += 4) if (slots[at + 3] !== 0 && slots[at + 2] >= need) set.add(slots[at], slots[at + 1]);
+    }
+    return set;
+  }
+}
+
+/** A small set of (h1, h2) gram hashes, first-come per h1, with a filter on h1's top 16 bits. */
+class HashSet {
+  readonly ids = new IntMap(1024);
+  readonly h2 = new IntList();
+  /** 1 where some gram's h1 has these top 16 bits: skips the map for almost every position */
+  readonly filter = new Uint8Array(0x10000);
+
+  add(h1: number, h2: number): void {
+    this.filter[h1 >>> 16] = 1;
+    if (this.ids.setIfAbsent(h1, this.h2.length) === this.h2.length) this.h2.push(h2);
+  }
+
+  has(h1: number, h2: number): boolean {
+    if (!this.filter[h1 >>> 16]) return false;
+    const id = this.ids.get(h1);
+    return id >= 0 && this.h2.data[id] === h2;
+  }
+}
+
 /**
  * Builds the boilerplate model from all documents of a workspace or CLI run: every maximal
  * passage whose 20-character grams each stand (after folding width and punctuation) in more
  * than half of the documents. Needs at least 3 documents; linear in the corpus size.
  */
 export function buildBoilerplate(texts: string[]): BoilerplateModel {
-  const n = texts.length;
-  if (n < MIN_CORPUS) return { passages: [] };
-  const need = Math.floor(n / 2) + 1;
-  const K = BOILERPLATE_MIN;
-  const ids = new IntMap(1 << 16);
-  const h2s = new IntList();
-  const counts = new IntList();
-  const lastDoc = new IntList();
-  const docs = texts.map((text) => {
-    const codes = toCodes(text);
-    return { text, folded: foldCodes(codes), paragraphs: splitParagraphs(text) };
-  });
-  docs.forEach((doc, d) => {
-    for (const p of doc.paragraphs) {
-      forEachGram(doc.folded, p.start, p.end, K, (_pos, h1, h2) => {
-        const id = ids.setIfAbsent(h1, counts.length);
-        if (id === counts.length) {
-          h2s.push(h2);
-          counts.push(0);
-          lastDoc.push(-1);
-        }
-        if (h2s.data[id] !== h2 || lastDoc.data[id] === d) return;
-        lastDoc.data[id] = d;
-        counts.data[id]++;
-      });
+  const builder = new BoilerplateBuilder();
+  for (const t of texts) builder.add(t);
+  return builder.build();
+}
+
+/**
+ * buildBoilerplate one document at a time (documents can be counted as they are read):
+ * `add` every document in corpus order, then `build` once.
+ */
+export class BoilerplateBuilder {
+  private readonly counts = new GramCounts();
+  private readonly docs: { text: string; folded: Int32Array; spans: Int32Array }[] = [];
+
+  add(text: string): void {
+    const { folded } = foldText(text);
+    const spans = paragraphSpans(folded);
+    const doc = this.docs.length + 1;
+    for (let k = 0; k < spans.length; k += 2) this.counts.countRange(folded, spans[k], spans[k + 1], doc);
+    this.docs.push({ text, folded, spans });
+  }
+
+  build(): BoilerplateModel {
+    const n = this.docs.length;
+    const passages: string[] = [];
+    if (n < MIN_CORPUS) return { passages };
+    const frequent = this.counts.frequent(Math.floor(n / 2) + 1);
+    if (frequent.h2.length === 0) return { passages };
+    const seen = new Set<string>();
+    const runs = new IntList();
+    for (const { text, folded, spans } of this.docs) {
+      runs.length = 0;
+      for (let k = 0; k < spans.length; k += 2) frequentRuns(folded, spans[k], spans[k + 1], frequent, runs);
+      let map: OffsetMap | null = null;
+      for (let k = 0; k < runs.length; k += 2) {
+        const runStart = runs.data[k];
+        const runEnd = runs.data[k + 1];
+        const key = folded.subarray(runStart, runEnd).join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        map ??= new OffsetMap(text);
+        passages.push(text.slice(map.toUtf16(runStart), map.toUtf16(runEnd)));
+      }
     }
-  });
-  const seen = new Set<string>();
-  const passages: string[] = [];
-  for (const doc of docs) {
-    const map = new OffsetMap(doc.text);
-    for (const p of doc.paragraphs) {
-      let runStart = -1;
-      let runEnd = -1;
-      const flush = (): void => {
-        if (runStart < 0 || runEnd - runStart < K) return;
-        const key = Array.from(doc.folded.subarray(runStart, runEnd)).join(',');
-        if (!seen.has(key)) {
-          seen.add(key);
-          passages.push(doc.text.slice(map.toUtf16(runStart), map.toUtf16(runEnd)));
-        }
-      };
-      forEachGram(doc.folded, p.start, p.end, K, (pos, h1, h2) => {
-        const id = ids.get(h1);
-        if (id < 0 || h2s.data[id] !== h2 || counts.data[id] < need) return;
-        if (pos <= runEnd) runEnd = pos + K;
-        else {
-          flush();
-          runStart = pos;
-          runEnd = pos + K;
-        }
-      });
-      flush();
+    return { passages };
+  }
+}
+
+/** Appends to `runs` the maximal runs of folded[start, end) covered by frequent 20-grams. */
+function frequentRuns(folded: Int32Array, start: number, end: number, frequent: HashSet, runs: IntList): void {
+  const K = BOILERPLATE_MIN;
+  if (end - start < K) return;
+  let runStart = -1;
+  let runEnd = -1;
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = start; i < start + K - 1; i++) {
+    h1 = (Math.imul(h1, B1) + folded[i]) | 0;
+    h2 = (Math.imul(h2, B2) + folded[i]) | 0;
+  }
+  for (let i = start + K - 1; i < end; i++) {
+    if (i >= start + K) {
+      const out = folded[i - K];
+      h1 = (Math.imul(h1, B1) + folded[i] - Math.imul(P1, out)) | 0;
+      h2 = (Math.imul(h2, B2) + folded[i] - Math.imul(P2, out)) | 0;
+    } else {
+      h1 = (Math.imul(h1, B1) + folded[i]) | 0;
+      h2 = (Math.imul(h2, B2) + folded[i]) | 0;
+    }
+    if (!frequent.has(h1, h2)) continue;
+    const pos = i - K + 1;
+    if (pos <= runEnd) runEnd = pos + K;
+    else {
+      if (runStart >= 0) {
+        runs.push(runStart);
+        runs.push(runEnd);
+      }
+      runStart = pos;
+      runEnd = pos + K;
     }
   }
-  return { passages };
+  if (runStart >= 0) {
+    runs.push(runStart);
+    runs.push(runEnd);
+  }
 }
 
 /** The 20-gram index of a model's passages, cached per model object. */

@@ -44,6 +44,39 @@ export function foldCode(c: number): number {
   return c < 0x10000 ? FOLD_BMP[c] : c;
 }
 
+/**
+ * Code points and folded code points of `text` in one pass (same as toCodes + foldCodes).
+ * `codes` is omitted when not asked for.
+ */
+export function foldText(text: string, withCodes: true): { codes: Int32Array; folded: Int32Array };
+export function foldText(text: string, withCodes?: false): { codes: null; folded: Int32Array };
+export function foldText(text: string, withCodes = false): { codes: Int32Array | null; folded: Int32Array } {
+  const len = text.length;
+  let folded = new Int32Array(len);
+  let codes = withCodes ? new Int32Array(len) : null;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+        if (codes) codes[n] = c;
+        folded[n++] = c;
+        continue;
+      }
+    }
+    if (codes) codes[n] = c;
+    folded[n++] = FOLD_BMP[c];
+  }
+  if (n !== len) {
+    folded = folded.slice(0, n);
+    if (codes) codes = codes.slice(0, n);
+  }
+  return { codes, folded };
+}
+
 /** Folded code points, one to one with codes. */
 export function foldCodes(codes: Int32Array): Int32Array {
   const out = new Int32Array(codes.length);

@@ -9,12 +9,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeText } from '../../core/analyze';
-import type { BoilerplateModel } from '../../core/duplicates';
+import { BoilerplateBuilder, type BoilerplateModel } from '../../core/duplicates';
 import type { Analysis } from '../../core/schema';
+import type { WorkerJob, WorkerReply } from './worker';
 
 interface Pending {
-  resolve: (a: Analysis) => void;
+  resolve: (value: unknown) => void;
   reject: (e: Error) => void;
+}
+
+/** Builds a boilerplate model from documents added one by one (see BoilerplateBuilder). */
+export interface RemoteBoilerplateBuilder {
+  add(text: string): void;
+  build(): Promise<BoilerplateModel>;
 }
 
 interface Slot {
@@ -42,15 +49,71 @@ export class AnalysisPool {
   }
 
   analyze(text: string, boilerplate?: BoilerplateModel): Promise<Analysis> {
+    if (this.workerPath === null) return this.inProcess(() => analyzeText(text, { boilerplate }));
+    return this.run(text, boilerplate, false) as Promise<Analysis>;
+  }
+
+  /** The analysis as JSON text (what JSON.stringify makes of `analyze`'s result), serialised off the main thread. */
+  analyzeJson(text: string, boilerplate?: BoilerplateModel): Promise<string> {
+    if (this.workerPath === null) return this.inProcess(() => JSON.stringify(analyzeText(text, { boilerplate })));
+    return this.run(text, boilerplate, true) as Promise<string>;
+  }
+
+  /** Starts every worker now (they load while the caller reads its files). */
+  warm(): void {
+    if (this.closed || this.workerPath === null) return;
+    while (this.slots.length < this.size) this.spawn();
+  }
+
+  /**
+   * A boilerplate model built in a worker while the caller goes on reading documents: `add`
+   * each document in corpus order (nothing waits), then `build`. The same model as
+   * buildBoilerplate over the same texts.
+   */
+  boilerplateBuilder(): RemoteBoilerplateBuilder {
+    if (this.workerPath === null) {
+      const local = new BoilerplateBuilder();
+      return { add: (text) => local.add(text), build: () => this.inProcess(() => local.build()) };
+    }
+    const slot = this.pickSlot();
+    const builder = this.nextId++;
+    slot.busy++; // held until the model is built, so analyses go to other workers first
+    let built: Promise<BoilerplateModel> | null = null;
+    return {
+      add: (text) => {
+        if (built) throw new Error('boilerplate already built');
+        this.post(slot, { kind: 'boilerplate-add', builder, text });
+      },
+      build: () =>
+        (built ??= new Promise<BoilerplateModel>((resolve, reject) => {
+          if (this.closed) {
+            reject(new Error('analysis pool closed'));
+            return;
+          }
+          this.pending.set(builder, { resolve: resolve as (v: unknown) => void, reject, slot });
+          this.post(slot, { kind: 'boilerplate-build', id: builder, builder });
+        })),
+    };
+  }
+
+  private inProcess<T>(f: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
-    if (this.workerPath === null) return Promise.resolve().then(() => analyzeText(text, { boilerplate }));
+    return Promise.resolve().then(f);
+  }
+
+  private post(slot: Slot, job: WorkerJob): void {
+    slot.worker.postMessage(job);
+  }
+
+  private run(text: string, boilerplate: BoilerplateModel | undefined, json: boolean): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     const slot = this.pickSlot();
     const id = this.nextId++;
     slot.busy++;
-    return new Promise<Analysis>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
       if (!boilerplate) {
-        slot.worker.postMessage({ id, text });
+        this.post(slot, { kind: 'analyze', id, text, json });
         return;
       }
       let key = this.modelKeys.get(boilerplate);
@@ -60,7 +123,7 @@ export class AnalysisPool {
       }
       const send = slot.model !== boilerplate;
       slot.model = boilerplate;
-      slot.worker.postMessage(send ? { id, text, boilerplateKey: key, boilerplate } : { id, text, boilerplateKey: key });
+      this.post(slot, send ? { kind: 'analyze', id, text, json, boilerplateKey: key, boilerplate } : { kind: 'analyze', id, text, json, boilerplateKey: key });
     });
   }
 
@@ -75,13 +138,13 @@ export class AnalysisPool {
     const worker = new Worker(this.workerPath as string);
     const slot: Slot = { worker, busy: 0, model: undefined };
     worker.unref();
-    worker.on('message', (msg: { id: number; ok: boolean; analysis?: Analysis; message?: string }) => {
+    worker.on('message', (msg: WorkerReply) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
       p.slot.busy--;
-      if (msg.ok && msg.analysis) p.resolve(msg.analysis);
-      else p.reject(new Error(`analysis failed: ${msg.message ?? 'unknown'}`));
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(new Error(`analysis failed: ${msg.message}`));
     });
     worker.on('error', (e) => this.failSlot(slot, e));
     worker.on('exit', (code) => {

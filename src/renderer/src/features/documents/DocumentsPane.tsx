@@ -2,7 +2,7 @@
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { openDocument, reportStore } from '../report/store';
-import { type DocSort, cancelImport, unreviewed, visibleDocuments, workspaceStore } from './store';
+import { type DocSort, cancelImport, orphanCountOf, unreviewed, visibleDocuments, workspaceStore } from './store';
 import './documents.css';
 
 export function DocumentsPane(): React.JSX.Element {
@@ -12,6 +12,7 @@ export function DocumentsPane(): React.JSX.Element {
   const filter = useStore(workspaceStore, (s) => s.filter);
   const sort = useStore(workspaceStore, (s) => s.sort);
   const progress = useStore(workspaceStore, (s) => s.progress);
+  const orphanCounts = useStore(workspaceStore, (s) => s.orphanCounts);
   const openId = useStore(reportStore, (s) => s.docId);
   const docs = ws ? visibleDocuments(ws.documents, filter, sort) : [];
   return (
@@ -48,6 +49,7 @@ export function DocumentsPane(): React.JSX.Element {
         {docs.map((d) => {
           const c = d.counts;
           const done = c.total > 0 ? c.reviewed / c.total : 0;
+          const orphans = orphanCountOf(d, orphanCounts);
           return (
             <li key={d.id} role="option" aria-selected={d.id === openId}>
               <button
@@ -58,7 +60,14 @@ export function DocumentsPane(): React.JSX.Element {
                 title={d.path}
                 onClick={() => void openDocument(d.id)}
               >
-                <span className="doc-name">{d.name}</span>
+                <span className="doc-name">
+                  {d.name}
+                  {orphans > 0 ? (
+                    <span className="orphan-badge num" title={t('orphans.badge', { count: orphans })} aria-label={t('orphans.badge', { count: orphans })} data-testid="orphan-badge">
+                      {orphans}
+                    </span>
+                  ) : null}
+                </span>
                 <span className="doc-counts num" title={t('docs.countsTitle')}>
                   {t('docs.counts', { figures: num(c.figures), duplicates: num(c.duplicates), defects: num(c.defects) })}
                 </span>

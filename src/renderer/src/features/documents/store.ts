@@ -3,11 +3,11 @@
  * filter and sort. Updated from API answers and the workspaceChanged / progress events.
  */
 import type { ImportSummary, ProgressEvent, WorkspaceView } from '../../../../core/api';
+import { ErrorCode } from '../../../../core/errors';
 import type { DocumentMeta, Tag } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
 import { reportError, showNotice } from '../errors/store';
-import { t } from '../i18n/i18n';
 import { onSaveStateEvent, trackWrite } from '../statusbar/saveState';
 
 export type DocSort = 'name' | 'unreviewed';
@@ -20,20 +20,64 @@ export interface WorkspaceState {
   sort: DocSort;
   /** browser mode: the dialog asking for a path */
   pathDialog: 'folder' | 'files' | null;
+  /** what the last Open folder / Add files did, shown until dismissed */
+  importResult: ImportResult | null;
+  /** orphaned reviews per report, as far as known (reports opened in this session) */
+  orphanCounts: Record<string, number>;
 }
 
-export const workspaceStore = createStore<WorkspaceState>({ workspace: null, loading: true, progress: null, filter: '', sort: 'name', pathDialog: null });
+export interface ImportResult {
+  kind: 'folder' | 'files';
+  /** the folder opened (kind 'folder') */
+  dir: string | null;
+  imported: { id: string; name: string }[];
+  failed: { path: string; error: { code: string; message: string } }[];
+  cancelled: boolean;
+}
+
+export const workspaceStore = createStore<WorkspaceState>({ workspace: null, loading: true, progress: null, filter: '', sort: 'name', pathDialog: null, importResult: null, orphanCounts: {} });
+
+const ERROR_CODES = new Set<string>(ErrorCode);
+
+/** A notice of a file that failed to import ("<path>: <message>", with an error code). */
+export function failureOfNotice(n: { code: string; message: string }): ImportResult['failed'][number] {
+  const m = /^(.*?): (.*)$/s.exec(n.message);
+  return { path: m ? m[1] : '', error: { code: n.code, message: m ? m[2] : n.message } };
+}
 
 const shownNotices = new Set<string>();
 
-export function setWorkspace(ws: WorkspaceView): void {
-  workspaceStore.patch({ workspace: ws, loading: false });
+/**
+ * Shows a workspace. Its notices are shown once: files that failed to import go through the
+ * error presenter (or, with `collect`, are returned for the import summary); others as notices.
+ */
+export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['failed'] {
+  const prev = workspaceStore.get().workspace;
+  workspaceStore.patch({ workspace: ws, loading: false, ...(prev && prev.dir !== ws.dir ? { orphanCounts: {} } : {}) });
+  const failed: ImportResult['failed'] = [];
   for (const n of ws.notices) {
     const key = `${ws.dir}:${n.code}:${n.message}`;
     if (shownNotices.has(key)) continue;
     shownNotices.add(key);
-    showNotice(n.message, 8000);
+    if (!ERROR_CODES.has(n.code)) showNotice(n.message, 8000);
+    else if (collect) failed.push(failureOfNotice(n));
+    else reportError({ code: n.code, message: n.message }, 'workspace notice');
   }
+  return failed;
+}
+
+export function setOrphanCount(documentId: string, count: number): void {
+  workspaceStore.set((s) => (s.orphanCounts[documentId] === count ? s : { ...s, orphanCounts: { ...s.orphanCounts, [documentId]: count } }));
+}
+
+/** Orphaned reviews of a report: from its counts when the backend gives them, else as far as known. */
+export function orphanCountOf(d: DocumentMeta, known: Record<string, number>): number {
+  const fromCounts = (d.counts as DocumentMeta['counts'] & { orphans?: number }).orphans;
+  return known[d.id] ?? fromCounts ?? 0;
+}
+
+export function dismissImportResult(): void {
+  workspaceStore.patch({ importResult: null });
 }
 
 /** Updates one document's meta (counts) from a review answer. */
@@ -58,6 +102,8 @@ export async function initWorkspace(): Promise<void> {
     client.on('workspaceChanged', (ws) => setWorkspace(ws));
     client.on('saveState', (s) => onSaveStateEvent(s));
     client.on('progress', (p) => {
+      // exports show their own progress in the export dialog
+      if (p.label === 'export') return;
       workspaceStore.patch({ progress: p.finished ? null : p });
       // a background import finished: show what it added
       if (p.finished) void refreshWorkspace();
@@ -96,7 +142,9 @@ export async function openSample(): Promise<void> {
 export async function openFolderPath(dir: string): Promise<void> {
   workspaceStore.patch({ loading: true, pathDialog: null });
   try {
-    setWorkspace(await getClient().workspaceOpen({ dir }));
+    const ws = await getClient().workspaceOpen({ dir });
+    const failed = setWorkspace(ws, true);
+    workspaceStore.patch({ importResult: { kind: 'folder', dir: ws.dir, imported: ws.documents.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: false } });
   } catch (e) {
     workspaceStore.patch({ loading: false });
     reportError(e, 'workspaceOpen');
@@ -135,9 +183,7 @@ export async function importPaths(paths: string[]): Promise<ImportSummary | null
   workspaceStore.patch({ pathDialog: null, progress: { taskId, label: 'import', done: 0, total: paths.length, current: null, finished: false } });
   try {
     const summary = await trackWrite(() => getClient().importFiles({ paths, taskId }));
-    const key = summary.cancelled ? 'import.cancelled' : 'import.done';
-    showNotice(t(key, { imported: summary.imported.length, failed: summary.failed.length }));
-    for (const f of summary.failed) reportError({ code: f.error.code, message: `${f.path}: ${f.error.message}` }, 'importFiles');
+    workspaceStore.patch({ importResult: { kind: 'files', dir: null, imported: summary.imported.map((d) => ({ id: d.id, name: d.name })), failed: summary.failed, cancelled: summary.cancelled } });
     const ws = await getClient().workspaceGet({});
     if (ws) setWorkspace(ws);
     return summary;

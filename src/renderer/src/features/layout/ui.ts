@@ -1,7 +1,7 @@
 /** Which overlay is open (one at a time), and focus targets other features can ask for. */
 import { createStore } from '../../lib/store';
 
-export type Overlay = 'help' | 'tagPicker' | 'taxonomy' | 'folder' | 'files' | null;
+export type Overlay = 'help' | 'tagPicker' | 'taxonomy' | 'folder' | 'files' | 'export' | null;
 
 export const uiStore = createStore<{ overlay: Overlay; tagPickerTarget: 'finding' | 'selection' }>({ overlay: null, tagPickerTarget: 'finding' });
 

@@ -29,6 +29,7 @@ export function ReportView(): React.JSX.Element {
   const model = useStore(reportStore, (s) => s.model);
   const loading = useStore(reportStore, (s) => s.loading);
   const docId = useStore(reportStore, (s) => s.docId);
+  const textVersion = useStore(reportStore, (s) => s.textVersion);
   if (!model) {
     return (
       <div className="report-empty" data-testid="report-placeholder">
@@ -36,7 +37,7 @@ export function ReportView(): React.JSX.Element {
       </div>
     );
   }
-  return <VirtualReport key={`${docId}`} model={model} />;
+  return <VirtualReport key={`${docId}:${textVersion}`} model={model} />;
 }
 
 function readMetrics(column: HTMLElement): Metrics {

@@ -3,17 +3,17 @@
  * the selected finding and scroll requests. Review actions go to the backend (reviewApply /
  * reviewUndo / reviewRedo); the state shown after a call is the backend's answer.
  */
-import type { ReviewResult } from '../../../../core/api';
+import type { DocumentView, ReviewResult } from '../../../../core/api';
 import type { ReviewAction } from '../../../../core/review';
 import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
-import { updateDocumentMeta } from '../documents/store';
+import { setOrphanCount, updateDocumentMeta } from '../documents/store';
 import { reportError } from '../errors/store';
 import { trackWrite } from '../statusbar/saveState';
-import { filterStore } from './filters';
+import { filterStore, setFilter } from './filters';
 import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
-import { type NavIndex, buildNavIndex, nextUnreviewed, stepFinding } from './navigation';
+import { DEFAULT_FILTER, type NavIndex, buildNavIndex, matchesFilter, nextUnreviewed, stepFinding } from './navigation';
 
 export interface ScrollRequest {
   seq: number;
@@ -29,6 +29,10 @@ export interface ReportState {
   meta: DocumentMeta | null;
   model: DocModel | null;
   reviews: Record<string, Review>;
+  /** reviews whose finding could not be re-anchored after the source changed (never dropped) */
+  orphans: Review[];
+  /** changes whenever a new text is shown (the report view is rebuilt for it) */
+  textVersion: number;
   canUndo: boolean;
   canRedo: boolean;
   selectedId: string | null;
@@ -38,7 +42,7 @@ export interface ReportState {
 }
 
 export const reportStore = createStore<ReportState>({
-  docId: null, loading: false, meta: null, model: null, reviews: {}, canUndo: false, canRedo: false, selectedId: null, spanHighlight: null, scroll: null,
+  docId: null, loading: false, meta: null, model: null, reviews: {}, orphans: [], textVersion: 0, canUndo: false, canRedo: false, selectedId: null, spanHighlight: null, scroll: null,
 });
 
 let scrollSeq = 0;
@@ -60,13 +64,44 @@ export async function openDocument(id: string, target?: { start: number; end: nu
     const view = await getClient().documentGet({ id });
     if (seq !== loadSeq) return;
     const model = buildModel(view.text, view.findings);
-    reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
+    reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
+    setOrphanCount(id, view.orphans.length);
     if (target) showSpan(target);
   } catch (e) {
     if (seq !== loadSeq) return;
     reportStore.patch({ loading: false, docId: cur.docId });
     reportError(e, 'documentGet');
   }
+}
+
+/**
+ * Shows a whole new view of the open report (after its source was re-decoded, or an orphan
+ * was resolved): text, findings, reviews and orphans as the backend answered.
+ */
+export function applyView(view: DocumentView): void {
+  const s = reportStore.get();
+  updateDocumentMeta(view.meta);
+  setOrphanCount(view.meta.id, view.orphans.length);
+  if (s.docId !== view.meta.id) return;
+  const sameText = s.model !== null && s.model.index.text === view.text;
+  const model = sameText && s.model && sameFindings(s.model.findings, view.findings) ? s.model : buildModel(view.text, view.findings);
+  const selectedId = s.selectedId && model.byId.has(s.selectedId) ? s.selectedId : null;
+  reportStore.patch({
+    model, meta: view.meta, reviews: view.reviews, orphans: view.orphans, canUndo: view.canUndo, canRedo: view.canRedo, selectedId,
+    ...(sameText ? {} : { spanHighlight: null, scroll: null, textVersion: s.textVersion + 1 }),
+  });
+}
+
+/** Opens a report with one finding selected (from the Figures table); the filter is widened if it hides the finding. */
+export async function openFinding(documentId: string, findingId: string): Promise<boolean> {
+  await openDocument(documentId);
+  const s = reportStore.get();
+  if (s.docId !== documentId || !s.model) return false;
+  const f = s.model.byId.get(findingId);
+  if (!f) return false;
+  if (!matchesFilter(f, s.reviews[findingId], filterStore.get())) setFilter({ ...DEFAULT_FILTER, showDimmed: filterStore.get().showDimmed });
+  selectFinding(findingId);
+  return true;
 }
 
 /** Selects a span (a search hit): the finding exactly there if any, else a plain highlight. */

@@ -1,6 +1,7 @@
 /** Runs a command from the key table against the feature stores. */
 import { workspaceStore } from '../documents/store';
 import { closeOverlay, openOverlay, requestFocus, uiStore } from '../layout/ui';
+import { toggleView } from '../layout/view';
 import { toggleCollapsed } from '../layout/store';
 import { bulkAcceptSelectedKind } from '../report/bulk';
 import { addManualFigure } from '../report/manual';
@@ -79,6 +80,13 @@ export function runCommand(m: Matched): boolean {
     case 'tagSpan':
       if (!sel) return false;
       openOverlay('tagPicker', 'selection');
+      return true;
+    case 'export':
+      openOverlay(uiStore.get().overlay === 'export' ? null : 'export');
+      return true;
+    case 'toggleView':
+      clearTextSelection();
+      toggleView();
       return true;
     case 'escape':
       if (uiStore.get().overlay) closeOverlay();

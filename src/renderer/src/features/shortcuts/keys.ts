@@ -6,7 +6,13 @@ import type { MessageKey } from '../i18n/i18n';
 
 export type CommandId =
   | 'next' | 'prev' | 'nextUnreviewed' | 'accept' | 'reject' | 'acceptNext' | 'edit' | 'tagPicker' | 'toggleTag'
-  | 'search' | 'undo' | 'redo' | 'bulkAccept' | 'help' | 'toggleDocs' | 'toggleInspector' | 'addFigure' | 'tagSpan' | 'escape';
+  | 'search' | 'undo' | 'redo' | 'bulkAccept' | 'help' | 'toggleDocs' | 'toggleInspector' | 'addFigure' | 'tagSpan' | 'escape'
+  | 'export' | 'toggleView';
+
+/** Commands that act on the report or the selected finding: ignored while the Figures table is shown. */
+export const REVIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>([
+  'next', 'prev', 'nextUnreviewed', 'accept', 'reject', 'acceptNext', 'edit', 'tagPicker', 'toggleTag', 'undo', 'redo', 'bulkAccept', 'toggleDocs', 'toggleInspector', 'addFigure', 'tagSpan',
+]);
 
 export interface KeyBinding {
   id: CommandId;
@@ -32,6 +38,8 @@ export const BINDINGS: KeyBinding[] = [
   { id: 'tagSpan', keys: ['g'], label: 'shortcuts.tagSpan', group: 'review' },
   { id: 'undo', keys: ['Ctrl+Z'], label: 'action.undo', group: 'general' },
   { id: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'action.redo', group: 'general' },
+  { id: 'toggleView', keys: ['v'], label: 'shortcuts.toggleView', group: 'general' },
+  { id: 'export', keys: ['Ctrl+E'], label: 'shortcuts.export', group: 'general' },
   { id: 'toggleDocs', keys: ['['], label: 'shortcuts.toggleDocs', group: 'general' },
   { id: 'toggleInspector', keys: [']'], label: 'shortcuts.toggleInspector', group: 'general' },
   { id: 'help', keys: ['?'], label: 'shortcuts.help', group: 'general' },
@@ -68,6 +76,7 @@ export function matchKey(e: KeyLike): Matched | null {
   if (mod && !e.altKey) {
     if (k.toLowerCase() === 'z') return { id: e.shiftKey ? 'redo' : 'undo' };
     if (k.toLowerCase() === 'y' && !e.shiftKey) return { id: 'redo' };
+    if (k.toLowerCase() === 'e' && !e.shiftKey) return { id: 'export' };
     return null;
   }
   if (e.altKey) return null;
@@ -90,6 +99,7 @@ export function matchKey(e: KeyLike): Matched | null {
     case 't': return { id: 'tagPicker' };
     case 'f': return { id: 'addFigure' };
     case 'g': return { id: 'tagSpan' };
+    case 'v': return { id: 'toggleView' };
     default: return null;
   }
 }

@@ -1,8 +1,9 @@
 /** The one global keydown handler: key table → command; ignored while typing in a field or in a dialog. */
 import { useEffect } from 'react';
 import { uiStore } from '../layout/ui';
+import { viewStore } from '../layout/view';
 import { runCommand } from './commands';
-import { isTypingTarget, matchKey } from './keys';
+import { REVIEW_ONLY, isTypingTarget, matchKey } from './keys';
 
 export function handleKeyDown(e: KeyboardEvent): void {
   if (e.defaultPrevented || e.isComposing) return;
@@ -10,6 +11,8 @@ export function handleKeyDown(e: KeyboardEvent): void {
   if (!m) return;
   if (isTypingTarget(e.target)) return;
   if (uiStore.get().overlay && m.id !== 'escape' && m.id !== 'help') return;
+  // the Figures table has no selected finding: review keys would act on a report out of sight
+  if (viewStore.get().view !== 'review' && REVIEW_ONLY.has(m.id)) return;
   // Enter on a button or link activates it, not "accept and next"
   if (m.id === 'acceptNext' && e.target instanceof HTMLElement && e.target.closest('button, a, [role="separator"]')) return;
   if (runCommand(m)) e.preventDefault();

@@ -1,0 +1,123 @@
+/** One indicator as a chart: across reports (bar) or across years (line, when the years differ); saved as PNG or SVG. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Dialog } from '../../lib/Dialog';
+import { downloadBlob, safeFileName } from '../../lib/download';
+import { useStore } from '../../lib/store';
+import { reportError } from '../errors/store';
+import { useI18n } from '../i18n/i18n';
+import { type ChartKind, type ChartOption, barOption, lineOption } from './chart';
+import { type ECharts, chartPng, chartSvg, chartTheme, initChart, setChartOption } from './echarts';
+import { type PivotTable, indicatorSeries, yearsOf } from './pivot';
+import { figuresStore, openChart } from './store';
+
+const HEIGHT = 380;
+
+export function ChartDialog({ table }: { table: PivotTable }): React.JSX.Element | null {
+  const indicator = useStore(figuresStore, (s) => s.chart);
+  if (!indicator) return null;
+  return <ChartDialogBody table={table} indicator={indicator} />;
+}
+
+function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: string }): React.JSX.Element {
+  const { t, num, lang, numberStyle } = useI18n();
+  const years = useMemo(() => yearsOf(table.columns), [table]);
+  const canLine = years.length > 1;
+  const [kind, setKind] = useState<ChartKind>('bar');
+  const shown: ChartKind = kind === 'line' && canLine ? 'line' : 'bar';
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const option = useMemo((): ChartOption => {
+    const theme = chartTheme();
+    const points = indicatorSeries(table, indicator);
+    const stated = points.filter((p) => p.value !== null).length;
+    const sub = t('chart.subtitle', { stated, total: points.length });
+    return shown === 'line' ? lineOption(indicator, points, years, theme, num, sub) : barOption(indicator, points, theme, num, sub);
+    // the language and number style change the labels
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [table, indicator, shown, years, lang, numberStyle]);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = initChart(el.current);
+    chart.current = c;
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => c.resize());
+    ro?.observe(el.current);
+    return () => {
+      ro?.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (chart.current) setChartOption(chart.current, option);
+  }, [option]);
+
+  const fileStem = safeFileName(`${indicator}-${shown === 'bar' ? t('chart.byReport') : t('chart.byYear')}`);
+  const savePng = (): void => {
+    try {
+      if (chart.current) downloadBlob(chartPng(chart.current, option.backgroundColor), `${fileStem}.png`);
+    } catch (e) {
+      reportError(e, 'chart png');
+    }
+  };
+  const saveSvg = (): void => {
+    try {
+      const w = el.current?.clientWidth || 800;
+      downloadBlob(chartSvg(option, w, HEIGHT), `${fileStem}.svg`);
+    } catch (e) {
+      reportError(e, 'chart svg');
+    }
+  };
+  return (
+    <Dialog
+      title={t('chart.title', { indicator })}
+      onClose={() => openChart(null)}
+      wide
+      testId="chart-dialog"
+      footer={
+        <>
+          <button type="button" onClick={savePng} data-testid="chart-png">
+            {t('chart.savePng')}
+          </button>
+          <button type="button" onClick={saveSvg} data-testid="chart-svg">
+            {t('chart.saveSvg')}
+          </button>
+          <span className="spacer" />
+          <button type="button" className="primary" onClick={() => openChart(null)}>
+            {t('dialog.close')}
+          </button>
+        </>
+      }
+    >
+      <div className="chart-controls">
+        <label>
+          {t('chart.indicator')}{' '}
+          <select value={indicator} onChange={(e) => openChart(e.target.value)} data-testid="chart-indicator">
+            {table.rows.map((r) => (
+              <option key={r.indicator} value={r.indicator}>
+                {r.indicator}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="view-switch" role="group" aria-label={t('chart.kind')}>
+          <button type="button" aria-pressed={shown === 'bar'} className={shown === 'bar' ? 'on' : undefined} onClick={() => setKind('bar')} data-testid="chart-bar">
+            {t('chart.byReport')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={shown === 'line'}
+            className={shown === 'line' ? 'on' : undefined}
+            onClick={() => setKind('line')}
+            disabled={!canLine}
+            title={canLine ? undefined : t('chart.oneYear')}
+            data-testid="chart-line"
+          >
+            {t('chart.byYear')}
+          </button>
+        </div>
+      </div>
+      <div className="chart" ref={el} style={{ height: HEIGHT }} role="img" aria-label={t('chart.title', { indicator })} data-testid="chart" data-kind={shown} />
+    </Dialog>
+  );
+}
