@@ -29,6 +29,7 @@ export type WorkspaceView = z.infer<typeof WorkspaceView>;
 export const DocumentView = z.object({
   meta: DocumentMeta,
   text: z.string(),
+  /** duplicates' places carry offsets only (text ''): slice them from `text` */
   findings: z.array(Finding),
   reviews: z.record(z.string(), Review),
   orphans: z.array(Review),

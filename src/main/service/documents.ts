@@ -26,12 +26,31 @@ export function countFindings(findings: Finding[], reviews: Record<string, Revie
 
 export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): DocumentView {
   const state = toState(doc);
-  return { meta, text: doc.text, findings: doc.findings, reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
+  return { meta, text: doc.text, findings: thin(doc.findings), reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
 }
 
 export function buildReviewResult(meta: DocumentMeta, doc: DocumentFile): ReviewResult {
   const state = toState(doc);
-  return { findings: doc.findings, reviews: doc.reviews, canUndo: canUndo(state), canRedo: canRedo(state), meta };
+  return { findings: thin(doc.findings), reviews: doc.reviews, canUndo: canUndo(state), canRedo: canRedo(state), meta };
+}
+
+const thinCache = new WeakMap<Finding[], Finding[]>();
+
+/**
+ * The findings as sent to the UI: the places of a duplicate carry offsets only (the UI slices
+ * them from the document text it already has), which keeps a long report's view small — a
+ * paragraph repeated many times would otherwise travel once per place.
+ */
+export function thin(findings: Finding[]): Finding[] {
+  const cached = thinCache.get(findings);
+  if (cached) return cached;
+  const out = findings.map((f): Finding => {
+    if (f.type !== 'duplicate') return f;
+    const d = f.data;
+    return { ...f, data: { ...d, a: { ...d.a, text: '' }, b: { ...d.b, text: '' }, ...(d.places ? { places: d.places.map((p) => ({ ...p, text: '' })) } : {}) } };
+  });
+  thinCache.set(findings, out);
+  return out;
 }
 
 function toState(doc: DocumentFile): ReviewState {
