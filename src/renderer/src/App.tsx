@@ -16,10 +16,17 @@ import { StatusBar } from './features/statusbar/StatusBar';
 import { TagPicker } from './features/taxonomy/TagPicker';
 import { TaxonomyEditor } from './features/taxonomy/TaxonomyEditor';
 import { TopMenu } from './features/documents/TopMenu';
+import { ImportSummary } from './features/documents/ImportSummary';
+import { ExportDialog } from './features/export/ExportDialog';
+import { FiguresView } from './features/figures/FiguresView';
 import { Settings } from './features/i18n/Settings';
+import { ViewSwitch } from './features/layout/ViewSwitch';
+import { viewStore } from './features/layout/view';
+import { useStore } from './lib/store';
 
 export function App(): React.JSX.Element {
   const { t } = useI18n();
+  const view = useStore(viewStore, (s) => s.view);
   useGlobalShortcuts();
   useEffect(() => {
     document.documentElement.lang = i18nStore.get().lang === 'zh' ? 'zh-CN' : 'en';
@@ -33,18 +40,21 @@ export function App(): React.JSX.Element {
     <div className="app">
       <header className="topbar">
         <span className="brand">{t('app.title')}</span>
+        <ViewSwitch />
         <TopMenu />
         <span className="spacer" />
         <SearchBox />
         <Settings />
       </header>
-      <Panes documents={<DocumentsPane />} report={<ReportPane />} inspector={<Inspector />} />
+      {view === 'review' ? <Panes documents={<DocumentsPane />} report={<ReportPane />} inspector={<Inspector />} /> : <FiguresView />}
       <StatusBar />
       <SelectionBar />
       <CheatSheet />
       <TagPicker />
       <TaxonomyEditor />
       <PathDialog />
+      <ImportSummary />
+      <ExportDialog />
       <ErrorPresenter />
     </div>
   );

@@ -1,4 +1,4 @@
-/** The menu-like toolbar: Open folder…, Add files…, Open sample workspace, Tags…, shortcuts. */
+/** The menu-like toolbar (the File menu of browser mode): Open folder…, Add files…, Open sample workspace, Export…, Tags…, shortcuts. */
 import { openOverlay } from '../layout/ui';
 import { useI18n } from '../i18n/i18n';
 import { withKeys } from '../shortcuts/keys';
@@ -16,6 +16,9 @@ export function TopMenu(): React.JSX.Element {
       </button>
       <button type="button" onClick={() => void openSample()} data-testid="menu-open-sample">
         {t('menu.openSample')}
+      </button>
+      <button type="button" onClick={() => openOverlay('export')} title={withKeys(t('menu.export'), 'export')} data-testid="menu-export">
+        {t('menu.export')}
       </button>
       <button type="button" onClick={() => openOverlay('taxonomy')} data-testid="menu-taxonomy">
         {t('menu.taxonomy')}

@@ -61,10 +61,15 @@ export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['
     shownNotices.add(key);
     if (!ERROR_CODES.has(n.code)) showNotice(n.message, 8000);
     else if (collect) failed.push(failureOfNotice(n));
+    // the workspaceChanged event of a folder being opened may arrive before the answer: keep them for its summary
+    else if (collecting) collecting.push(failureOfNotice(n));
     else reportError({ code: n.code, message: n.message }, 'workspace notice');
   }
   return failed;
 }
+
+/** Failures of the folder being opened, gathered from every view of it until workspaceOpen answers. */
+let collecting: ImportResult['failed'] | null = null;
 
 export function setOrphanCount(documentId: string, count: number): void {
   workspaceStore.set((s) => (s.orphanCounts[documentId] === count ? s : { ...s, orphanCounts: { ...s.orphanCounts, [documentId]: count } }));
@@ -141,13 +146,18 @@ export async function openSample(): Promise<void> {
 
 export async function openFolderPath(dir: string): Promise<void> {
   workspaceStore.patch({ loading: true, pathDialog: null });
+  const gathered: ImportResult['failed'] = [];
+  collecting = gathered;
   try {
     const ws = await getClient().workspaceOpen({ dir });
-    const failed = setWorkspace(ws, true);
+    const failed = [...gathered, ...setWorkspace(ws, true)];
+    collecting = null;
     workspaceStore.patch({ importResult: { kind: 'folder', dir: ws.dir, imported: ws.documents.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: false } });
   } catch (e) {
+    collecting = null;
     workspaceStore.patch({ loading: false });
     reportError(e, 'workspaceOpen');
+    for (const f of gathered) reportError(f.error, 'workspace notice');
   }
 }
 

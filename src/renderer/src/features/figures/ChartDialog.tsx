@@ -5,8 +5,15 @@ import { downloadBlob, safeFileName } from '../../lib/download';
 import { useStore } from '../../lib/store';
 import { reportError } from '../errors/store';
 import { useI18n } from '../i18n/i18n';
-import { type ChartKind, type ChartOption, barOption, lineOption } from './chart';
-import { type ECharts, chartPng, chartSvg, chartTheme, initChart, setChartOption } from './echarts';
+import { type ChartKind, type ChartOption, barOption, chartTheme, lineOption } from './chart';
+import type { ECharts } from './echarts';
+
+type ChartLib = typeof import('./echarts');
+let libPromise: Promise<ChartLib> | null = null;
+/** ECharts is loaded with the first chart. */
+function loadLib(): Promise<ChartLib> {
+  return (libPromise ??= import('./echarts'));
+}
 import { type PivotTable, indicatorSeries, yearsOf } from './pivot';
 import { figuresStore, openChart } from './store';
 
@@ -19,26 +26,35 @@ export function ChartDialog({ table }: { table: PivotTable }): React.JSX.Element
 }
 
 function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: string }): React.JSX.Element {
-  const { t, num, lang, numberStyle } = useI18n();
+  const { t, num } = useI18n();
   const years = useMemo(() => yearsOf(table.columns), [table]);
   const canLine = years.length > 1;
   const [kind, setKind] = useState<ChartKind>('bar');
   const shown: ChartKind = kind === 'line' && canLine ? 'line' : 'bar';
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const [lib, setLib] = useState<ChartLib | null>(null);
   const option = useMemo((): ChartOption => {
     const theme = chartTheme();
     const points = indicatorSeries(table, indicator);
     const stated = points.filter((p) => p.value !== null).length;
     const sub = t('chart.subtitle', { stated, total: points.length });
     return shown === 'line' ? lineOption(indicator, points, years, theme, num, sub) : barOption(indicator, points, theme, num, sub);
-    // the language and number style change the labels
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [table, indicator, shown, years, lang, numberStyle]);
+  }, [table, indicator, shown, years, t, num]);
 
   useEffect(() => {
-    if (!el.current) return;
-    const c = initChart(el.current);
+    let live = true;
+    loadLib().then(
+      (l) => live && setLib(l),
+      (e: unknown) => reportError(e, 'load charts'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (!el.current || !lib) return;
+    const c = lib.initChart(el.current);
     chart.current = c;
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => c.resize());
     ro?.observe(el.current);
@@ -47,15 +63,15 @@ function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: s
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lib]);
   useEffect(() => {
-    if (chart.current) setChartOption(chart.current, option);
-  }, [option]);
+    if (chart.current && lib) lib.setChartOption(chart.current, option);
+  }, [option, lib]);
 
   const fileStem = safeFileName(`${indicator}-${shown === 'bar' ? t('chart.byReport') : t('chart.byYear')}`);
   const savePng = (): void => {
     try {
-      if (chart.current) downloadBlob(chartPng(chart.current, option.backgroundColor), `${fileStem}.png`);
+      if (chart.current && lib) downloadBlob(lib.chartPng(chart.current, option.backgroundColor), `${fileStem}.png`);
     } catch (e) {
       reportError(e, 'chart png');
     }
@@ -63,7 +79,7 @@ function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: s
   const saveSvg = (): void => {
     try {
       const w = el.current?.clientWidth || 800;
-      downloadBlob(chartSvg(option, w, HEIGHT), `${fileStem}.svg`);
+      if (lib) downloadBlob(lib.chartSvg(option, w, HEIGHT), `${fileStem}.svg`);
     } catch (e) {
       reportError(e, 'chart svg');
     }
@@ -76,10 +92,10 @@ function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: s
       testId="chart-dialog"
       footer={
         <>
-          <button type="button" onClick={savePng} data-testid="chart-png">
+          <button type="button" onClick={savePng} disabled={!lib} data-testid="chart-png">
             {t('chart.savePng')}
           </button>
-          <button type="button" onClick={saveSvg} data-testid="chart-svg">
+          <button type="button" onClick={saveSvg} disabled={!lib} data-testid="chart-svg">
             {t('chart.saveSvg')}
           </button>
           <span className="spacer" />
@@ -117,7 +133,7 @@ function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: s
           </button>
         </div>
       </div>
-      <div className="chart" ref={el} style={{ height: HEIGHT }} role="img" aria-label={t('chart.title', { indicator })} data-testid="chart" data-kind={shown} />
+      <div className="chart" ref={el} style={{ height: HEIGHT }} role="img" aria-label={t('chart.title', { indicator })} data-testid="chart" data-kind={shown} data-ready={lib ? 'true' : undefined} />
     </Dialog>
   );
 }

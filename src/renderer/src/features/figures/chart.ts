@@ -1,7 +1,7 @@
 /**
  * ECharts options for one indicator: across reports (bar) and across years (line, one series
  * per region). No animation (UI-GUIDE: nothing longer than 150 ms); text in the UI font stack so
- * CJK labels use the same faces as the app. Pure (no DOM): the component passes the theme.
+ * CJK labels use the same faces as the app. Pure apart from chartTheme (reads the page's CSS).
  */
 import type { PivotDocument } from './pivot';
 import { columnLabel } from './pivot';
@@ -81,8 +81,8 @@ export function lineOption(indicator: string, points: readonly ChartPoint[], yea
   const b = base(indicator, subtext, theme, format);
   return {
     ...b,
-    legend: { top: subtext ? 46 : 30, type: 'scroll', textStyle: { color: theme.text, fontFamily: theme.font } },
-    grid: { ...b.grid, top: b.grid.top + 22 },
+    legend: { top: subtext ? 62 : 36, type: 'scroll', textStyle: { color: theme.text, fontFamily: theme.font } },
+    grid: { ...b.grid, top: b.grid.top + 30 },
     xAxis: { type: 'category', data: [...years], axisLabel: { color: theme.text, interval: 0, rotate: 0, fontFamily: theme.font }, axisLine: { lineStyle: { color: theme.muted } } },
     series: [...byRegion.entries()].map(([name, row]) => ({
       type: 'line' as const,
@@ -92,5 +92,20 @@ export function lineOption(indicator: string, points: readonly ChartPoint[], yea
       showSymbol: true,
       symbolSize: 8,
     })),
+  };
+}
+
+/** The app's theme as the charts draw it (CSS custom properties of the document). */
+export function chartTheme(): ChartTheme {
+  const cs = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string): string => cs.getPropertyValue(name).trim() || fallback;
+  return {
+    // single quotes: the stack also goes into SVG attributes
+    font: v('--font-ui', 'sans-serif').replace(/"/g, "'"),
+    text: v('--text', '#1f2328'),
+    muted: v('--muted', '#5b616b'),
+    border: v('--border', '#d9d9d4'),
+    accent: v('--fig', '#2563eb'),
+    background: v('--paper', '#ffffff'),
   };
 }

@@ -1,13 +1,14 @@
 /**
  * ECharts, with only what the Figures charts use (tree-shaken by Vite). ECharts evaluates no
  * code at runtime, so it runs under the CSP (script-src 'self'); its canvas output is exported
- * as PNG and an SVG-renderer instance (no DOM) gives the SVG.
+ * as PNG and an SVG-renderer instance (no DOM) gives the SVG. Loaded on demand (the first chart
+ * opened), so the app starts without it.
  */
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
-import type { ChartOption, ChartTheme } from './chart';
+import type { ChartOption } from './chart';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
@@ -40,19 +41,4 @@ export function chartSvg(option: ChartOption, width: number, height: number): Bl
   } finally {
     svgChart.dispose();
   }
-}
-
-/** The app's theme as the charts draw it (CSS custom properties of the document). */
-export function chartTheme(): ChartTheme {
-  const cs = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string): string => cs.getPropertyValue(name).trim() || fallback;
-  return {
-    // single quotes: the stack also goes into SVG attributes
-    font: v('--font-ui', 'sans-serif').replace(/"/g, "'"),
-    text: v('--text', '#1f2328'),
-    muted: v('--muted', '#5b616b'),
-    border: v('--border', '#d9d9d4'),
-    accent: v('--fig', '#2563eb'),
-    background: v('--paper', '#ffffff'),
-  };
 }

@@ -31,6 +31,8 @@ export function EditField(p: EditFieldProps): React.JSX.Element {
   const ref = useRef<HTMLInputElement>(null);
   // the text last sent, so Enter followed by blur commits once (one undo step)
   const sent = useRef<string | null>(null);
+  // Esc reverts: the blur that follows must not commit the text typed before it
+  const reverting = useRef(false);
   if (p.value !== base) {
     setBase(p.value);
     setText(p.value);
@@ -72,7 +74,13 @@ export function EditField(p: EditFieldProps): React.JSX.Element {
             setText(e.target.value);
             setError(null);
           }}
-          onBlur={() => void commit()}
+          onBlur={() => {
+            if (reverting.current) {
+              reverting.current = false;
+              return;
+            }
+            void commit();
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -81,7 +89,9 @@ export function EditField(p: EditFieldProps): React.JSX.Element {
               e.preventDefault();
               setText(p.value);
               setError(null);
+              reverting.current = true;
               (e.target as HTMLInputElement).blur();
+              reverting.current = false;
             }
           }}
           data-testid={p.testId}

@@ -3,6 +3,8 @@ import type { Finding, Review } from '../../../../core/store-schema';
 import { useStore } from '../../lib/store';
 import { DuplicatePanel } from '../duplicates/DuplicatePanel';
 import { useI18n } from '../i18n/i18n';
+import { MetadataEditor } from '../metadata/MetadataEditor';
+import { OrphansPanel } from '../orphans/OrphansPanel';
 import { primarySpan } from '../report/model';
 import { applyAction, redo, reportStore, setStatus, step, undo } from '../report/store';
 import { withKeys } from '../shortcuts/keys';
@@ -34,13 +36,16 @@ export function Inspector(): React.JSX.Element {
     return (
       <div className="inspector" data-testid="inspector">
         {history}
-        <p className="muted">{t('inspector.empty')}</p>
+        <OrphansPanel />
+        <p className="muted">{t(hasDoc ? 'inspector.empty' : 'inspector.noReport')}</p>
+        <MetadataEditor />
       </div>
     );
   }
   return (
     <div className="inspector" data-testid="inspector" data-finding-id={finding.id}>
       {history}
+      <OrphansPanel />
       <FindingHeader finding={finding} review={review} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void setStatus([finding.id], 'accepted')} title={withKeys(t('action.accept'), 'accept')} data-testid="accept">

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { registerFocus } from '../layout/ui';
+import { setView } from '../layout/view';
 import { openDocument } from '../report/store';
 import { withKeys } from '../shortcuts/keys';
 import { runSearch, searchStore } from './store';
@@ -28,6 +29,7 @@ export function SearchBox(): React.JSX.Element {
     if (!h) return;
     searchStore.patch({ open: false });
     input.current?.blur();
+    setView('review');
     void openDocument(h.documentId, { start: h.start, end: h.end });
   };
   return (

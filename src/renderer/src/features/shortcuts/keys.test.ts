@@ -28,6 +28,13 @@ describe('key table', () => {
     expect(matchKey(key('y', { ctrlKey: true }))?.id).toBe('redo');
   });
 
+  it('maps export (Ctrl+E) and the view switch (v)', () => {
+    expect(matchKey(key('e', { ctrlKey: true }))?.id).toBe('export');
+    expect(matchKey(key('e', { metaKey: true }))?.id).toBe('export');
+    expect(matchKey(key('E', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(matchKey(key('v'))?.id).toBe('toggleView');
+  });
+
   it('ignores other modifiers and unknown keys', () => {
     expect(matchKey(key('j', { ctrlKey: true }))).toBeNull();
     expect(matchKey(key('j', { altKey: true }))).toBeNull();

@@ -1,6 +1,7 @@
 /** Workspace name, save state (never lies: see saveState.ts), the open report's encoding and position. */
 import { useStore } from '../../lib/store';
 import { workspaceStore } from '../documents/store';
+import { EncodingMenu } from '../encoding/EncodingMenu';
 import { presentError } from '../errors/presenter';
 import { useI18n } from '../i18n/i18n';
 import { currentNav, reportStore } from '../report/store';
@@ -32,7 +33,7 @@ export function StatusBar(): React.JSX.Element {
       </span>
       <span className="spacer" />
       {meta && nav && pos !== undefined ? <span className="num">{t('status.position', { index: pos + 1, count: nav.list.length })}</span> : null}
-      {meta ? <span data-testid="status-encoding">{t('status.encoding', { encoding: meta.encoding ?? meta.format })}</span> : null}
+      {meta ? <EncodingMenu key={meta.id} meta={meta} /> : null}
     </footer>
   );
 }
