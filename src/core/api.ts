@@ -78,6 +78,8 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'xlsx', 'label-studio', 'doccano', 'brat', 'conll', 'text'] as const;
 export const EXPORT_FILTERS = ['accepted', 'reviewed', 'all', 'complete'] as const;
+/** Formats written as a folder of files rather than one file. */
+export const EXPORT_FOLDER_FORMATS: readonly (typeof EXPORT_FORMATS)[number][] = ['csv', 'brat', 'text'];
 
 export const ExportResult = z.object({
   format: z.enum(EXPORT_FORMATS),
@@ -105,6 +107,8 @@ export const PivotView = z.object({
   unmapped: z.array(z.object({ metric: z.string(), unit: z.string().nullable(), count: z.number().int() })),
   /** every indicator of the dictionary and the workspace map, for the mapping picker */
   knownIndicators: z.array(z.string()),
+  /** the workspace's own mapping: metric phrase → indicator */
+  indicatorMap: z.record(z.string(), z.string()),
 });
 export type PivotView = z.infer<typeof PivotView>;
 

@@ -9,6 +9,8 @@ export const ErrorCode = [
   // workspace store
   'store-corrupt', 'store-locked', 'store-write-failed', 'store-disk-full', 'store-read-only', 'store-newer-version',
   'document-not-found', 'finding-not-found', 'workspace-not-open',
+  // datasets
+  'export-failed',
   // API boundary
   'bad-request', 'unknown-method', 'forbidden', 'unauthorized', 'path-not-allowed', 'cancelled', 'internal',
 ] as const;

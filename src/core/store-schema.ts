@@ -30,6 +30,8 @@ export const DocumentMeta = z.object({
   counts: z.object({
     figures: z.number().int(), duplicates: z.number().int(), defects: z.number().int(),
     reviewed: z.number().int(), total: z.number().int(),
+    /** reviews kept after their report changed, waiting for the analyst */
+    orphans: z.number().int().optional(),
   }),
   metadata: z.record(z.string(), z.string().nullable()).default({}),
 });

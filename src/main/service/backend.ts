@@ -7,11 +7,11 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEventName, SaveState, WorkspaceView } from '../../core/api';
-import { AppError, type ErrorCode } from '../../core/errors';
+import { AppError, type ErrorCode, isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
-import { buildDocumentView, buildReviewResult, reviewDocument } from './documents';
+import { buildDocumentView, buildReviewResult, countFindings, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
 import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
 import { searchWorkspace } from './search';
@@ -254,6 +254,11 @@ export function createBackend(opts: BackendOptions): Backend {
           signal: controller.signal,
           onProgress: (p) => emit('progress', { taskId: id, label: 'export', done: p.done, total: p.total, current: p.current, finished: p.current === null && p.done === p.total }),
         });
+      } catch (e) {
+        if (isAppError(e)) throw e;
+        const code = (e as NodeJS.ErrnoException)?.code;
+        if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new AppError('export-failed', `could not write ${out}: ${code}`, { errno: code });
+        throw e;
       } finally {
         clearInterval(timer);
         tasks.finish(id);
@@ -283,7 +288,12 @@ export function createBackend(opts: BackendOptions): Backend {
       const doc = await ws.store.updateDocument(documentId, (d) => {
         if (index < d.orphans.length) d.orphans.splice(index, 1);
       });
-      return buildDocumentView(meta, doc);
+      const counts = countFindings(doc.findings, doc.reviews, doc.orphans);
+      await ws.store.updateWorkspace((w) => {
+        const m = w.documents.find((x) => x.id === documentId);
+        if (m) m.counts = counts;
+      });
+      return buildDocumentView({ ...meta, counts }, doc);
     },
     pivotGet: async () => pivotOf((await workspace()).store),
     indicatorMapSet: async ({ metric, indicator }) => {

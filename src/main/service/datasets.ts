@@ -40,5 +40,6 @@ export async function pivotOf(store: WorkspaceStore): Promise<PivotView> {
     cells: pivot.cells,
     unmapped: [...unmapped.values()].sort((a, b) => b.count - a.count || a.metric.localeCompare(b.metric)).slice(0, 500),
     knownIndicators: [...known],
+    indicatorMap: { ...userMap },
   };
 }

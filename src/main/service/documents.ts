@@ -5,7 +5,7 @@ import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, a
 import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 
-export function countFindings(findings: Finding[], reviews: Record<string, Review>): DocumentMeta['counts'] {
+export function countFindings(findings: Finding[], reviews: Record<string, Review>, orphans: readonly Review[] = []): DocumentMeta['counts'] {
   let figures = 0;
   let duplicates = 0;
   let defects = 0;
@@ -21,7 +21,7 @@ export function countFindings(findings: Finding[], reviews: Record<string, Revie
     const st = reviews[f.id]?.status;
     if (st && st !== 'suggested') reviewed++;
   }
-  return { figures, duplicates, defects, reviewed, total: figures + duplicates + defects };
+  return { figures, duplicates, defects, reviewed, total: figures + duplicates + defects, orphans: orphans.length };
 }
 
 export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): DocumentView {
@@ -85,7 +85,7 @@ export async function reviewDocument(store: WorkspaceStore, id: string, step: (d
   // The review is durable once the document file is written. The counts in the index are
   // derived from it, so their write is coalesced in the background rather than awaited: at
   // 2,000 documents rewriting the index costs more than the review itself.
-  const counts = countFindings(doc.findings, doc.reviews);
+  const counts = countFindings(doc.findings, doc.reviews, doc.orphans);
   const current = store.workspace().documents.find((m) => m.id === id)!;
   store
     .updateWorkspace((w) => {

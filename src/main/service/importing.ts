@@ -166,7 +166,7 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     sha256: imported.sha256,
     length: cpLength(imported.text),
     importedAt: new Date().toISOString(),
-    counts: countFindings(doc.findings, doc.reviews),
+    counts: countFindings(doc.findings, doc.reviews, doc.orphans),
     metadata: metadataRecord(detectMetadata(imported.text)),
   };
   await store.writeDocument(doc);

@@ -1,12 +1,12 @@
 /** Export formats and filters as the dialog offers them; where a format writes (a file or a folder). Pure. */
-import { EXPORT_FILTERS, EXPORT_FORMATS } from '../../../../core/api';
+import { EXPORT_FILTERS, EXPORT_FOLDER_FORMATS, EXPORT_FORMATS } from '../../../../core/api';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportFilter = (typeof EXPORT_FILTERS)[number];
 export { EXPORT_FILTERS, EXPORT_FORMATS };
 
-/** Formats whose target is a folder (as src/main/export FOLDER_FORMATS; the contract does not carry it). */
-export const FOLDER_FORMATS: readonly ExportFormat[] = ['csv', 'brat', 'text'];
+/** Formats whose target is a folder (from the contract). */
+export const FOLDER_FORMATS: readonly ExportFormat[] = EXPORT_FOLDER_FORMATS;
 
 export function isFolderFormat(format: ExportFormat): boolean {
   return FOLDER_FORMATS.includes(format);

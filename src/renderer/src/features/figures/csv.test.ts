@@ -6,7 +6,7 @@ import { pivotTable } from './pivot';
 const labels = { indicator: '指标', region: '地区', year: '年份' };
 
 function view(documents: PivotView['documents'], cells: PivotView['cells'], indicators = Object.keys(cells)): PivotView {
-  return { indicators, documents, cells, unmapped: [], knownIndicators: [] };
+  return { indicators, documents, cells, unmapped: [], knownIndicators: [], indicatorMap: {} };
 }
 const c = (documentId: string, value: number | null) => ({ value, figureId: 'f', documentId, status: 'accepted' as const, candidates: 1, conflict: false });
 

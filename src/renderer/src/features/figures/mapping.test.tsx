@@ -27,6 +27,7 @@ function fakeBackend(opts: { failMap?: boolean } = {}) {
       },
       unmapped: mapped ? [] : [{ metric: '问题清单', unit: '个', count: 3 }],
       knownIndicators: ['常委会会议次数', '问题清单个数', '任免人次'],
+      indicatorMap: { ...map },
     };
   };
   const invoke = vi.fn(async (method: string, request: unknown) => {

@@ -21,6 +21,7 @@ const view: PivotView = {
   },
   unmapped: [],
   knownIndicators: ['常委会会议次数', '任免人次'],
+  indicatorMap: {},
 };
 
 const ids = (docs: { id: string }[]) => docs.map((d) => d.id);

@@ -34,7 +34,7 @@ export async function loadPivot(): Promise<PivotView | null> {
   figuresStore.patch({ loading: true });
   try {
     const pivot = await getClient().pivotGet({});
-    if (my === seq) figuresStore.patch({ pivot, loading: false });
+    if (my === seq) figuresStore.patch({ pivot, loading: false, map: pivot.indicatorMap });
     return pivot;
   } catch (e) {
     if (my === seq) figuresStore.patch({ loading: false });
