@@ -167,6 +167,8 @@ export const events = {
   progress: ProgressEvent,
   saveState: SaveState,
   workspaceChanged: WorkspaceView,
+  /** an application menu item that the UI carries out (desktop) */
+  menuCommand: z.object({ command: z.enum(['export', 'toggleView', 'help']) }),
 } as const satisfies Record<string, z.ZodType>;
 export type ApiEvents = typeof events;
 export type ApiEventName = keyof ApiEvents;

@@ -9,7 +9,7 @@ import { dispatch, type Logger } from '../service/dispatch';
 import type { Labels } from './labels';
 
 export interface MenuActionDeps {
-  backend: Pick<Backend, 'handlers' | 'openWorkspace'>;
+  backend: Pick<Backend, 'handlers' | 'openWorkspace' | 'announce'>;
   dialogs: PlatformDialogs;
   labels: Labels;
   productName: string;
@@ -21,6 +21,8 @@ export interface MenuActionDeps {
 export interface MenuActions {
   openFolder(): Promise<void>;
   openFiles(): Promise<void>;
+  /** File → Export…: the export dialog lives in the UI */
+  exportDataset(): void;
   about(): Promise<void>;
 }
 
@@ -64,6 +66,9 @@ export function menuActions(deps: MenuActionDeps): MenuActions {
       } catch (e) {
         report('open files')(e);
       }
+    },
+    exportDataset() {
+      backend.announce('menuCommand', { command: 'export' });
     },
     async about() {
       try {

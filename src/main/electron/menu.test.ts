@@ -12,7 +12,7 @@ vi.mock('electron', () => electron);
 const { installMenu, menuTemplate } = await import('./menu');
 const { menuActions } = await import('./menu-actions');
 
-const noActions = { openFolder: vi.fn(async () => undefined), openFiles: vi.fn(async () => undefined), about: vi.fn(async () => undefined) };
+const noActions = { openFolder: vi.fn(async () => undefined), openFiles: vi.fn(async () => undefined), exportDataset: vi.fn(() => undefined), about: vi.fn(async () => undefined) };
 const en = labelsFor('en-US');
 
 function sub(item: MenuItemConstructorOptions): MenuItemConstructorOptions[] {
@@ -39,6 +39,7 @@ describe('menuTemplate', () => {
     expect(t.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     expect(find(t, 'open-folder')).toMatchObject({ label: 'Open Folder…', accelerator: 'CmdOrCtrl+O' });
     expect(find(t, 'open-files')).toMatchObject({ label: 'Open Files…', accelerator: 'CmdOrCtrl+Shift+O' });
+    expect(find(t, 'export')).toMatchObject({ label: 'Export Dataset…', accelerator: 'CmdOrCtrl+E' });
     expect(find(t, 'quit')).toMatchObject({ role: 'quit', label: 'Quit' });
     expect(sub(t[1]).map((i) => i.role ?? i.type)).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'selectAll']);
   });
@@ -61,7 +62,8 @@ describe('menuTemplate', () => {
 
   it('clicks call the actions', () => {
     const t = menuTemplate({ labels: en, actions: noActions, isDev: false, platform: 'linux' });
-    for (const id of ['open-folder', 'open-files', 'about']) (find(t, id).click as () => void)();
+    for (const id of ['open-folder', 'open-files', 'export', 'about']) (find(t, id).click as () => void)();
+    expect(noActions.exportDataset).toHaveBeenCalledOnce();
     expect(noActions.openFolder).toHaveBeenCalledOnce();
     expect(noActions.openFiles).toHaveBeenCalledOnce();
     expect(noActions.about).toHaveBeenCalledOnce();
@@ -76,12 +78,12 @@ describe('menuTemplate', () => {
 describe('menu actions', () => {
   const log = { error: vi.fn() };
   const importSummary = { imported: [], failed: [], cancelled: false };
-  let backend: { handlers: Handlers; openWorkspace: Mock<(dir: string) => Promise<void>> };
+  let backend: { handlers: Handlers; openWorkspace: Mock<(dir: string) => Promise<void>>; announce: Mock<() => void> };
   let dialogs: { chooseFolder: Mock<() => Promise<string | null>>; chooseFiles: Mock<() => Promise<string[]>> };
 
   beforeEach(() => {
     vi.clearAllMocks();
-    backend = { handlers: { importFiles: vi.fn(async () => importSummary) } as unknown as Handlers, openWorkspace: vi.fn(async (_dir: string) => undefined) };
+    backend = { handlers: { importFiles: vi.fn(async () => importSummary) } as unknown as Handlers, openWorkspace: vi.fn(async (_dir: string) => undefined), announce: vi.fn() };
     dialogs = { chooseFolder: vi.fn(async (): Promise<string | null> => '/reports'), chooseFiles: vi.fn(async () => ['/a.txt', '/b.docx']) };
   });
   const actions = () => menuActions({ backend, dialogs, labels: en, productName: 'Report Annotator', version: '1.2.3', parent: () => null, log });

@@ -20,6 +20,8 @@ export function menuTemplate({ labels, actions, isDev, platform }: MenuOptions):
     submenu: [
       { id: 'open-folder', label: labels.openFolder, accelerator: 'CmdOrCtrl+O', click: () => void actions.openFolder() },
       { id: 'open-files', label: labels.openFiles, accelerator: 'CmdOrCtrl+Shift+O', click: () => void actions.openFiles() },
+      { type: 'separator' },
+      { id: 'export', label: labels.exportData, accelerator: 'CmdOrCtrl+E', click: () => actions.exportDataset() },
       ...(mac ? [] : [{ type: 'separator' } as const, { id: 'quit', role: 'quit', label: labels.quit } as const]),
     ],
   };

@@ -6,7 +6,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { ApiEventName, SaveState, WorkspaceView } from '../../core/api';
+import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { WorkspaceStore } from '../store';
@@ -44,6 +44,8 @@ export interface Backend {
   handlers: Handlers;
   onEvent(listener: (name: ApiEventName, payload: unknown) => void): () => void;
   openWorkspace(dir: string): Promise<void>;
+  /** pushes an event to the UI (the desktop menu's commands) */
+  announce<E extends ApiEventName>(name: E, payload: ApiEvent<E>): void;
   close(): Promise<void>;
 }
 
@@ -321,6 +323,9 @@ export function createBackend(opts: BackendOptions): Backend {
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    announce(name, payload) {
+      emit(name, payload);
     },
     async openWorkspace(dir) {
       await policy.grant(dir);

@@ -37,7 +37,7 @@ export function httpBridge(token: string | null, base = ''): ApiBridge {
   const ensureSource = (): void => {
     if (source || typeof EventSource === 'undefined') return;
     source = new EventSource(`${base}/api/events`, { withCredentials: true });
-    for (const name of ['progress', 'saveState', 'workspaceChanged'] satisfies ApiEventName[]) {
+    for (const name of ['progress', 'saveState', 'workspaceChanged', 'menuCommand'] satisfies ApiEventName[]) {
       source.addEventListener(name, (ev) => {
         const payload = JSON.parse((ev as MessageEvent<string>).data) as unknown;
         for (const l of listeners.get(name) ?? []) l(payload);

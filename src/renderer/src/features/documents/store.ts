@@ -106,6 +106,8 @@ export async function initWorkspace(): Promise<void> {
     started = true;
     client.on('workspaceChanged', (ws) => setWorkspace(ws));
     client.on('saveState', (s) => onSaveStateEvent(s));
+    // the desktop menu's commands run like their keyboard shortcuts
+    client.on('menuCommand', ({ command }) => void import('../shortcuts/commands').then((m) => m.runCommand({ id: command })));
     client.on('progress', (p) => {
       // exports show their own progress in the export dialog
       if (p.label === 'export') return;
