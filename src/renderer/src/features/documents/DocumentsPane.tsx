@@ -6,7 +6,7 @@ import { type DocSort, cancelImport, orphanCountOf, unreviewed, visibleDocuments
 import './documents.css';
 
 export function DocumentsPane(): React.JSX.Element {
-  const { t, num } = useI18n();
+  const { t, count } = useI18n();
   const ws = useStore(workspaceStore, (s) => s.workspace);
   const loading = useStore(workspaceStore, (s) => s.loading);
   const filter = useStore(workspaceStore, (s) => s.filter);
@@ -69,7 +69,7 @@ export function DocumentsPane(): React.JSX.Element {
                   ) : null}
                 </span>
                 <span className="doc-counts num" title={t('docs.countsTitle')}>
-                  {t('docs.counts', { figures: num(c.figures), duplicates: num(c.duplicates), defects: num(c.defects) })}
+                  {t('docs.counts', { figures: count(c.figures), duplicates: count(c.duplicates), defects: count(c.defects) })}
                 </span>
                 <span className="doc-reviewed num">
                   <span className="meter" aria-hidden="true">

@@ -14,7 +14,7 @@ type DuplicateFinding = Extract<Finding, { type: 'duplicate' }>;
 export const BOILERPLATE_TAG = 'boilerplate';
 
 export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding; review: Review | undefined }): React.JSX.Element {
-  const { t, num } = useI18n();
+  const { t, count } = useI18n();
   const index = useStore(reportStore, (s) => s.model?.index);
   const d = finding.data;
   const a = index ? index.slice(d.a.start, d.a.end) : d.a.text;
@@ -25,7 +25,7 @@ export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding;
   return (
     <section className="field-group dup-panel" data-testid="duplicate-panel">
       <div className="muted small num">
-        {t('dup.length', { length: num(d.length) })}
+        {t('dup.length', { length: count(d.length) })}
         {d.similarity !== undefined ? ` · ${t('dup.similarity', { value: d.similarity.toFixed(2) })}` : ''}
         {d.places && d.places.length > 2 ? ` · ${t('dup.places', { count: d.places.length })}` : ''}
       </div>

@@ -23,7 +23,7 @@ export function ExportDialog(): React.JSX.Element | null {
 }
 
 function ExportDialogBody(): React.JSX.Element {
-  const { t, num } = useI18n();
+  const { t, count } = useI18n();
   const s = useStore(exportStore, (x) => x);
   const desktop = getMode() === 'desktop';
   const folder = isFolderFormat(s.format);
@@ -126,7 +126,7 @@ function ExportDialogBody(): React.JSX.Element {
             {s.result.failed.length === 0 ? '✓ ' : ''}
             {resultHeadline(s.result)}
           </p>
-          <p className="muted small">{t('export.resultDetail', { documents: num(s.result.documents), findings: num(s.result.findings), filter: t(`export.filter.${s.result.filter}` as MessageKey) })}</p>
+          <p className="muted small">{t('export.resultDetail', { documents: count(s.result.documents), findings: count(s.result.findings), filter: t(`export.filter.${s.result.filter}` as MessageKey) })}</p>
           <ul className="summary-list files" data-testid="export-files">
             {s.result.files.slice(0, MAX_FILES_LISTED).map((f) => (
               <li key={f} className="path">

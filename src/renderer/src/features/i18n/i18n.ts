@@ -73,9 +73,17 @@ export function formatNumber(n: number | null | undefined, style: NumberStyle = 
   return n.toLocaleString(locale, { maximumFractionDigits: 6 });
 }
 
+/** Counts in the UI (findings, reports, characters): always plain grouped digits. */
+export function formatCount(n: number, lang: Lang = i18nStore.get().lang): string {
+  return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 });
+}
+
 export interface I18n extends I18nState {
   t: (key: MessageKey, vars?: Vars) => string;
+  /** a figure's value, in the analyst's chosen style (34,000,000 or 3400万) */
   num: (n: number | null | undefined) => string;
+  /** a count of things in the UI, always plain */
+  count: (n: number) => string;
 }
 
 const cache = new Map<string, I18n>();
@@ -90,6 +98,7 @@ export function useI18n(): I18n {
       ...state,
       t: (key, vars) => translate(state.lang, key, vars),
       num: (n) => formatNumber(n, state.numberStyle, state.lang),
+      count: (n) => formatCount(n, state.lang),
     };
     cache.set(id, value);
   }

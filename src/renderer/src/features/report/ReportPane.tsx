@@ -28,7 +28,7 @@ export function ReportPane(): React.JSX.Element {
 }
 
 function ReportToolbar(): React.JSX.Element | null {
-  const { t, num } = useI18n();
+  const { t, count } = useI18n();
   const meta = useStore(reportStore, (s) => s.meta);
   const model = useStore(reportStore, (s) => s.model);
   const reviews = useStore(reportStore, (s) => s.reviews);
@@ -60,7 +60,7 @@ function ReportToolbar(): React.JSX.Element | null {
           {meta.name}
         </h1>
         <span className="muted num" data-testid="report-counts">
-          {t('report.findings', { count: num(total) })} · {t('report.unreviewed', { count: num(unreviewed) })}
+          {t('report.findings', { count: count(total) })} · {t('report.unreviewed', { count: count(unreviewed) })}
         </span>
         <span className="spacer" />
         <label className="check">
