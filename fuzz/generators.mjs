@@ -301,7 +301,10 @@ export async function* specials(r, bases, { bigMb = 20 } = {}) {
   yield { kind: 'only-bom', ext: 'txt', bytes: Buffer.from([0xef, 0xbb, 0xbf]) };
   yield { kind: 'only-nul', ext: 'txt', bytes: Buffer.alloc(4096) };
   yield { kind: 'million-lines', ext: 'txt', bytes: Buffer.from('\n'.repeat(2_000_000) + '增长5%') };
-  yield { kind: 'million-paragraphs', ext: 'txt', bytes: Buffer.from('增长5%。\n\n'.repeat(300_000)) };
+  yield { kind: 'dense-paragraphs-100k', ext: 'txt', bytes: Buffer.from('增长5%。\n\n'.repeat(100_000)) };
+  // ~1.85 million figures: its document JSON would pass V8's string limit (RangeError before
+  // the store refused it with 'file-too-large')
+  yield { kind: 'figure-dense-24mb', ext: 'txt', bytes: Buffer.from('增长5%。\n\n'.repeat(1_850_000)) };
   yield { kind: 'astral-only', ext: 'txt', bytes: Buffer.from('𠀀𪚥😀'.repeat(300_000)) };
   void r;
 }

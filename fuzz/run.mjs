@@ -134,6 +134,16 @@ async function one(input) {
   const res = await runInput(id, file, budget);
   record(input, res, file);
   rmSync(file, { force: true });
+  // a fresh child after a large input: its gigabyte heap would slow the next inputs down
+  if (input.bytes.length > 1024 * 1024 && child) {
+    const c = child;
+    child = null;
+    await new Promise((ok) => {
+      c.once('exit', ok);
+      c.send({ type: 'exit' });
+      setTimeout(() => c.kill('SIGKILL'), 2000).unref();
+    });
+  }
   if (!values.quiet && tally.tried % 250 === 0) process.stderr.write(`… ${tally.tried} inputs, ${tally.crashed} crashed, ${tally.hung} hung, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 

@@ -124,9 +124,11 @@ for (let round = 1; round <= kills; round++) {
   if (!ready) killedWhileOpening++;
   for (const line of out.split('\n')) {
     const [kind, doc, fid] = line.split(' ');
-    if (kind === 'I') ackedDocs.add(doc), acked++;
-    else if (kind === 'M') add(ackedManual, doc, fid), acked++;
-    else if (kind === 'A') add(ackedAccepted, doc, fid), acked++;
+    if (kind === 'I') ackedDocs.add(doc);
+    else if (kind === 'M') add(ackedManual, doc, fid);
+    else if (kind === 'A') add(ackedAccepted, doc, fid);
+    else continue;
+    acked++;
   }
   if (/op failed/.test(err)) process.stderr.write(`round ${round}: ${err.split('\n').filter((l) => l.startsWith('op failed')).slice(0, 2).join('; ')}\n`);
   await check(round);

@@ -57,13 +57,20 @@ test.afterAll(async () => {
 
 interface Watch {
   requests: string[];
+  /** requests after the first page load that carry the token in their URL or Referer */
+  leaks: string[];
   dialogs: string[];
   errors: string[];
 }
 
 function watch(page: Page): Watch {
-  const w: Watch = { requests: [], dialogs: [], errors: [] };
-  page.on('request', (r) => w.requests.push(r.url()));
+  const w: Watch = { requests: [], leaks: [], dialogs: [], errors: [] };
+  page.on('request', (r) => {
+    const first = w.requests.length === 0; // page.goto(serve.url) itself carries ?token=
+    w.requests.push(r.url());
+    const referer = r.headers()['referer'] ?? '';
+    if (referer.includes(serve.token) || (!first && r.url().includes(serve.token))) w.leaks.push(`${r.url()} (referer: ${referer || 'none'})`);
+  });
   page.on('dialog', (d) => {
     w.dialogs.push(d.message());
     void d.dismiss();
@@ -80,6 +87,7 @@ async function expectUnharmed(page: Page, w: Watch): Promise<void> {
     return !(url.protocol === 'data:' || url.protocol === 'blob:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1'));
   });
   expect(foreign, 'requests that left 127.0.0.1').toEqual([]);
+  expect(w.leaks, 'the token in a later URL or a Referer').toEqual([]);
   // nothing active inside the report view
   const active = await page.getByTestId('report-view').locator('script, img, iframe, object, embed, svg use, link, meta, form, a[href^="javascript"], [onerror], [onload], [onclick], [ontoggle]').count();
   expect(active).toBe(0);

@@ -1,6 +1,7 @@
 /** A small file + stderr logger with context; never writes the browser-mode token. */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { redact } from './redact';
 import type { Logger } from './service/dispatch';
 
 export function createLogger(file: string | null, echo = true): Logger & { file: string | null } {
@@ -14,11 +15,12 @@ export function createLogger(file: string | null, echo = true): Logger & { file:
     }
   }
   const write = (level: string, message: string, context?: Record<string, unknown>): void => {
-    const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...context }).replace(/token=[^&"\s]*/g, 'token=<redacted>');
-    if (echo) process.stderr.write(line + '\n');
+    const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...context });
+    const safe = redact(line);
+    if (echo) process.stderr.write(safe + '\n');
     if (fileOk && file) {
       try {
-        appendFileSync(file, line + '\n');
+        appendFileSync(file, safe + '\n');
       } catch {
         // the log is best effort
       }

@@ -61,14 +61,6 @@ describe('Electron checklist over the sources', () => {
     expect(files.sort()).toEqual([join('main', 'ipc', 'binding.ts'), join('preload', 'index.ts')].sort());
   });
 
-  /**
-   * Directives where src/renderer/index.html is known to be weaker than csp.ts (reported to the
-   * renderer's owner): without frame-src the page falls back to default-src 'self', which allows
-   * same-origin frames where csp.ts says 'none'. Not exploitable (nothing same-origin is
-   * attacker-controlled), but the two should agree.
-   */
-  const KNOWN_DRIFT: Record<string, string> = { 'frame-src': "index.html has no frame-src 'none'" };
-
   it("the page's <meta> CSP is never weaker than the policy of csp.ts", () => {
     const html = readFileSync(join(SRC, 'renderer', 'index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
@@ -78,7 +70,6 @@ describe('Electron checklist over the sources', () => {
     const wanted = parse(RENDERER_CSP_META);
     const effective = (name: string) => page.get(name) ?? (name.endsWith('-src') ? page.get('default-src') : undefined);
     for (const [name, sources] of wanted) {
-      if (KNOWN_DRIFT[name]) continue;
       const got = effective(name);
       expect(got, `${name} is set (or falls back to default-src)`).toBeTruthy();
       for (const s of got!) expect(sources.includes(s), `${name} allows ${s}, which csp.ts does not`).toBe(true);

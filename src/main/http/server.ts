@@ -10,6 +10,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { API_EVENTS, type ApiEventName } from '../../core/api';
+import { redact } from '../redact';
 import type { Backend } from '../service/backend';
 import { dispatch, type Logger } from '../service/dispatch';
 import { CSP, TOKEN_COOKIE, hostAllowed, originAllowed, tokenValid } from './security';
@@ -207,22 +208,4 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   });
 }
 
-/**
- * Never log the token: the value of every query (or fragment) parameter whose name, once
- * percent-decoded, contains "token" — `?tok%65n=…` is the token to URLSearchParams too.
- */
-export function redact(url: string | undefined): string {
-  return (url ?? '')
-    .replace(/([?&#;])([^=&#;]*)=([^&#;]*)/g, (whole, sep: string, name: string) => (isTokenName(name) ? `${sep}${name}=<redacted>` : whole))
-    .replace(/token=[^&#;]*/gi, 'token=<redacted>');
-}
-
-function isTokenName(name: string): boolean {
-  let decoded = name;
-  try {
-    decoded = decodeURIComponent(name.replace(/\+/g, ' '));
-  } catch {
-    // malformed escapes: judge the raw name
-  }
-  return /token/i.test(decoded);
-}
+export { redact };

@@ -4,7 +4,7 @@
  * stops between files when cancelled. A file that fails is reported with its error code and
  * leaves nothing in the store.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ApiEventName, ImportSummary } from '../../core/api';
 import { buildBoilerplate } from '../../core/duplicates';
@@ -42,28 +42,48 @@ export function encodingOverrides(store: WorkspaceStore): Record<string, string>
 
 const STORE_DIR = '.report-annotator';
 
-/** Expands folders (recursively) into supported files; skips hidden entries and the store. */
+/**
+ * Expands folders (recursively) into supported files; skips hidden entries and the store.
+ * Folders are visited once by their real path, so symbolic links that loop are harmless.
+ */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
-  const seen = new Set<string>();
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
   const visit = async (p: string, explicit: boolean): Promise<void> => {
     const abs = resolve(p);
-    if (seen.has(abs)) return;
-    seen.add(abs);
     let st;
     try {
       st = await stat(abs);
     } catch {
-      if (explicit) out.push(abs); // reported as an import error with its code
+      if (explicit && !seenFiles.has(abs)) {
+        seenFiles.add(abs);
+        out.push(abs); // reported as an import error with its code
+      }
       return;
     }
     if (st.isDirectory()) {
-      const entries = (await readdir(abs)).sort((a, b) => a.localeCompare(b));
+      let real: string;
+      try {
+        real = await realpath(abs);
+      } catch {
+        return;
+      }
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      let entries: string[];
+      try {
+        entries = (await readdir(abs)).sort((a, b) => a.localeCompare(b));
+      } catch {
+        return;
+      }
       for (const e of entries) {
         if (e.startsWith('.') || e === STORE_DIR) continue;
         await visit(join(abs, e), false);
       }
     } else if (explicit || SUPPORTED_EXTENSIONS.includes(extname(abs).slice(1).toLowerCase())) {
+      if (seenFiles.has(abs)) return;
+      seenFiles.add(abs);
       out.push(abs);
     }
   };

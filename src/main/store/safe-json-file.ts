@@ -12,6 +12,7 @@ import { STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { writeFileAtomic } from './atomic-write';
 import type { FileBackups } from './backups';
 import { decodeStoreFile } from './decode';
+import { stringifyForStore } from './document-size';
 import { mapWriteError } from './fs-errors';
 import { errnoCode, type StoreFs } from './fs-layer';
 import type { StoreFileKind } from './migrations';
@@ -69,7 +70,7 @@ export class SafeJSONFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     // Serialise before the first await: the snapshot is the data at the moment of the call.
-    const text = JSON.stringify(data);
+    const text = stringifyForStore(data, this.o.label(this.o.path));
     if (this.o.readOnly) throw new AppError('store-read-only', `The workspace is open read-only; ${this.o.label(this.o.path)} was not saved.`, { file: this.o.label(this.o.path) });
     if (text === this.lastText) return;
     try {

@@ -54,6 +54,8 @@ export interface OpenOptions {
   retryMs?: number;
   /** documents kept in memory after reading (least recently used unloaded first, never unsaved ones; default 200) */
   maxCachedDocuments?: number;
+  /** largest document file accepted by writeDocument, in characters of JSON (default 256 Mi; larger → 'file-too-large') */
+  maxDocumentJson?: number;
   /** the default tag taxonomy file for new workspaces (default: resources/taxonomy/default.json under the cwd) */
   defaultTaxonomyPath?: string;
   /** file system layer (tests inject failures through it) */

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors';
 import { STORE_SCHEMA_VERSION, WorkspaceFile, type DocumentFile } from '../../core/store-schema';
 import { loadDefaultTaxonomy } from './default-taxonomy';
 import { DocumentFiles } from './document-files';
+import { MAX_DOCUMENT_JSON, assertStorable } from './document-size';
 import { nodeFs, type StoreFs } from './fs-layer';
 import { layoutOf, type Layout } from './layout';
 import { describeHolder, WorkspaceLock } from './lock';
@@ -17,13 +18,15 @@ import { StoreFile, type StoreFileOptions } from './store-file';
 import { cleanStaleTemps } from './temp-files';
 import type { OpenOptions, SaveState, StoreNotice } from './types';
 
-export const STORE_DEFAULTS = { coalesceMs: 25, backupIntervalMs: 30_000, backupCount: 5, retryMs: 5_000, maxCachedDocuments: 200 } as const;
+export const STORE_DEFAULTS = { coalesceMs: 25, backupIntervalMs: 30_000, backupCount: 5, retryMs: 5_000, maxCachedDocuments: 200, maxDocumentJson: MAX_DOCUMENT_JSON } as const;
 
 export class WorkspaceStore {
   readonly dir: string;
   readonly notices: StoreNotice[];
   readonly readOnly: boolean;
   private closed = false;
+  /** largest document file accepted, in characters of JSON */
+  private maxDocumentJson: number = STORE_DEFAULTS.maxDocumentJson;
   /** document changes waiting for their file to load */
   private readonly applying = new Set<Promise<unknown>>();
 
@@ -80,6 +83,7 @@ export class WorkspaceStore {
       const docs = new DocumentFiles(fs, layout, common, opts.maxCachedDocuments ?? STORE_DEFAULTS.maxCachedDocuments);
       await docs.scan();
       const store = new WorkspaceStore(layout, lock, ws, docs, tracker, notices, readOnly);
+      store.maxDocumentJson = opts.maxDocumentJson ?? STORE_DEFAULTS.maxDocumentJson;
       storeRef = store;
       if (!opened.exists) {
         const fresh: WorkspaceFile = { schemaVersion: STORE_SCHEMA_VERSION, documents: [], taxonomy: await loadDefaultTaxonomy(opts.defaultTaxonomyPath), settings: {}, indicatorMap: {} };
@@ -126,9 +130,18 @@ export class WorkspaceStore {
     return (await this.docs.get(id)).data;
   }
 
-  /** Creates or replaces a document; resolves when it is durable. */
+  /**
+   * Creates or replaces a document; resolves when it is durable. A document whose file would be
+   * larger than `maxDocumentJson` is refused ('file-too-large') before anything changes.
+   */
   writeDocument(doc: DocumentFile): Promise<void> {
-    return this.change(() => this.docs.forWrite(doc.id), (file) => file.replace(doc));
+    return this.change(
+      () => {
+        assertStorable(doc, this.maxDocumentJson);
+        return this.docs.forWrite(doc.id);
+      },
+      (file) => file.replace(doc),
+    );
   }
 
   /** Applies fn to a copy of the document, validates it, and resolves with it once durable. */
