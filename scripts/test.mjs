@@ -33,6 +33,7 @@ check('type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 check('type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 check('type-check (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']);
 check('lint', bin('eslint'), ['--max-warnings=0', 'src', 'e2e', 'bench', 'scripts']);
+check('security scan (electronegativity)', process.execPath, [join(root, 'scripts', 'security', 'electronegativity.mjs')]);
 
 const unitJson = join(results, 'unit.json');
 rmSync(unitJson, { force: true });
