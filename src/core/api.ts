@@ -126,6 +126,14 @@ export const api = {
   /** Desktop: the native open dialog; browser mode answers []. */
   chooseFiles: { request: empty, response: z.object({ paths: z.array(z.string()) }) },
   importFiles: { request: z.object({ paths: z.array(path).min(1).max(10_000), taskId: z.string().max(100).optional() }).strict(), response: ImportSummary },
+  /**
+   * Files dropped on the window: their bytes (base64), never a path. They are copied into the
+   * workspace folder (`dropped/`, never overwriting) and imported from there.
+   */
+  importDropped: {
+    request: z.object({ files: z.array(z.object({ name: z.string().min(1).max(255), data: z.string().max(70_000_000) })).min(1).max(200), taskId: z.string().max(100).optional() }).strict(),
+    response: ImportSummary,
+  },
   cancelTask: { request: z.object({ taskId: z.string().max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   documentGet: { request: z.object({ id: docId }).strict(), response: DocumentView },
   analyzeText: { request: z.object({ text: z.string().max(60_000_000) }).strict(), response: Analysis },

@@ -195,3 +195,21 @@ describe('encoding override', () => {
     expect(right.text).toContain('召開常委會會議9次');
   });
 });
+
+describe('dropped files', () => {
+  it('copies dropped bytes into the workspace under a safe name, never overwriting, and imports them', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    const b = backend(ud, { workspaceDir: wsDir });
+    await ok(b, 'workspaceGet', {});
+    const data = iconv.encode('\n\n召开常委会会议9次。\n', 'gbk').toString('base64');
+    const first = await ok(b, 'importDropped', { files: [{ name: '../../etc/报告.txt', data }] });
+    expect(first.imported).toHaveLength(1);
+    expect(first.imported[0].path).toBe('dropped/报告.txt');
+    const second = await ok(b, 'importDropped', { files: [{ name: '报告.txt', data }] });
+    expect(second.imported[0].path).toBe('dropped/报告 (2).txt');
+    const doc = await ok(b, 'documentGet', { id: second.imported[0].id });
+    expect(doc.text).toContain('召开常委会会议9次');
+    expect((await ok(b, 'workspaceGet', {}))!.documents).toHaveLength(2);
+  });
+});

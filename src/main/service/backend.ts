@@ -13,6 +13,7 @@ import { WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildReviewResult, countFindings, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
+import { saveDropped } from './dropped';
 import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
 import { searchWorkspace } from './search';
 import { FOLDER_FORMATS, exportWorkspace } from '../export';
@@ -201,6 +202,13 @@ export function createBackend(opts: BackendOptions): Backend {
       await requireAllowed(paths);
       const summary = await importIntoStore(ws.store, paths, {
         allow: (p) => policy.allows(p), pool, tasks, emit, log: opts.log, taskId: taskId ?? `import-${Date.now()}`, label: 'import' });
+      emit('workspaceChanged', view(ws));
+      return summary;
+    },
+    importDropped: async ({ files, taskId }) => {
+      const ws = await workspace();
+      const paths = await saveDropped(ws.dir, files);
+      const summary = await importIntoStore(ws.store, paths, { pool, tasks, emit, log: opts.log, taskId: taskId ?? `drop-${Date.now()}`, label: 'import' });
       emit('workspaceChanged', view(ws));
       return summary;
     },

@@ -17,6 +17,7 @@ import { TagPicker } from './features/taxonomy/TagPicker';
 import { TaxonomyEditor } from './features/taxonomy/TaxonomyEditor';
 import { TopMenu } from './features/documents/TopMenu';
 import { ImportSummary } from './features/documents/ImportSummary';
+import { useFileDrop } from './features/documents/drop';
 import { ExportDialog } from './features/export/ExportDialog';
 import { FiguresView } from './features/figures/FiguresView';
 import { Settings } from './features/i18n/Settings';
@@ -28,6 +29,7 @@ export function App(): React.JSX.Element {
   const { t } = useI18n();
   const view = useStore(viewStore, (s) => s.view);
   useGlobalShortcuts();
+  useFileDrop();
   useEffect(() => {
     document.documentElement.lang = i18nStore.get().lang === 'zh' ? 'zh-CN' : 'en';
     void loadMode();
