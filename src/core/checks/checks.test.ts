@@ -67,7 +67,7 @@ describe('conflicting_values', () => {
 
 describe('the corpus', () => {
   it('raises no issue on the five reports (no false positives on real text)', () => {
-    const dir = join(__dirname, '../../../../shared/corpus');
+    const dir = join(__dirname, '../../../resources/samples');
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
       const text = readFileSync(join(dir, f), 'utf8');
       expect(checkConsistency(text, analyzeText(text).figures), f).toEqual([]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectMetadata, effectiveMetadata, levelOf, readSmallNumber } from './index';
 
-const corpus = (f: string) => readFileSync(join(__dirname, '../../../../shared/corpus', f), 'utf8');
+const corpus = (f: string) => readFileSync(join(__dirname, '../../../resources/samples', f), 'utf8');
 
 describe('detectMetadata on the corpus (hand-checked)', () => {
   it.each([

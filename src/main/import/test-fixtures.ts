@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 
 export const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 export const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
-export const CORPUS = '/work/shared/corpus';
+export const CORPUS = join(import.meta.dirname, '..', '..', '..', 'resources', 'samples');
 
 export class TempDir {
   readonly path = mkdtempSync(join(tmpdir(), 'ra-import-'));
