@@ -8,8 +8,8 @@ export interface DefectContext {
   paragraphs: Paragraph[];
 }
 
-export function makeDefectContext(text: string, paragraphs: Paragraph[]): DefectContext {
-  return { text, map: new OffsetMap(text), paragraphs };
+export function makeDefectContext(text: string, paragraphs: Paragraph[], map: OffsetMap = new OffsetMap(text)): DefectContext {
+  return { text, map, paragraphs };
 }
 
 const offsetCache = new WeakMap<Paragraph, (u: number) => number>();

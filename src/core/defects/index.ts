@@ -1,5 +1,5 @@
 import type { Defect } from '../schema';
-import type { Paragraph } from '../text';
+import type { OffsetMap, Paragraph } from '../text';
 import { findBrokenParagraphs } from './broken-paragraph';
 import { findCaptions } from './caption';
 import { makeDefectContext } from './context';
@@ -8,8 +8,8 @@ import { findMarkup } from './markup';
 import { findMixedPunctuation } from './punctuation';
 
 /** Finds text defects with suggested corrections (ANNOTATION-GUIDE §3). Offsets are code points. */
-export function detectDefects(text: string, paragraphs: Paragraph[]): Defect[] {
-  const ctx = makeDefectContext(text, paragraphs);
+export function detectDefects(text: string, paragraphs: Paragraph[], map?: OffsetMap): Defect[] {
+  const ctx = makeDefectContext(text, paragraphs, map);
   const out = [
     ...findBrokenParagraphs(ctx),
     ...findForeignTokens(paragraphs, ctx.map.isBmp),

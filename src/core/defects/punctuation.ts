@@ -2,7 +2,17 @@ import type { Defect } from '../schema';
 import type { DefectContext } from './context';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
-const FULL_MARKS = /[，；：（）！？]/g;
+/** Positions (UTF-16) of the full-width ， ； ： （ ） ！ ？ in text. */
+function fullWidthMarks(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0xff0c: case 0xff1b: case 0xff1a: case 0xff08: case 0xff09: case 0xff01: case 0xff1f:
+        out.push(i);
+    }
+  }
+  return out;
+}
 
 /** Chinese context: a Han character or Chinese punctuation. */
 function isChinese(c: number): boolean {
@@ -79,50 +89,51 @@ export const RUN_MIN = 3;
  *   finding of its own. The findings never number more than the marks / 3 plus the strays.
  */
 export function findMixedPunctuation(ctx: DefectContext): Defect[] {
-  const { text, map } = ctx;
+  const { text } = ctx;
   const marks = halfWidthMarks(text);
   if (!marks.length) return [];
-  const fullAt: number[] = [];
-  for (const m of text.matchAll(FULL_MARKS)) fullAt.push(m.index);
-  const finding = (list: number[], note: string): Defect => {
-    const u0 = list[0];
-    const u1 = list[list.length - 1] + 1;
-    return { kind: 'mixed_punctuation', start: map.toCp(u0), end: map.toCp(u1), text: text.slice(u0, u1), replacement: convert(text, u0, u1, list), note };
-  };
+  const fullAt = fullWidthMarks(text);
   if (marks.length >= REPORT_WIDE_MIN && marks.length > fullAt.length) {
-    return [finding(marks, `the report uses half-width punctuation throughout: ${marks.length} marks (vs ${fullAt.length} full-width) to make full-width`)];
+    return [mixedFinding(ctx, marks, `the report uses half-width punctuation throughout: ${marks.length} marks (vs ${fullAt.length} full-width) to make full-width`)];
   }
   const out: Defect[] = [];
-  const flush = (run: number[]): void => {
-    if (run.length >= RUN_MIN) out.push(finding(run, `passage in half-width punctuation: ${run.length} marks`));
-    else for (const m of run) out.push(finding([m], `half-width ${text[m]} in Chinese prose`));
-  };
+  for (const run of splitRuns(ctx, marks, fullAt)) {
+    if (run.length >= RUN_MIN) out.push(mixedFinding(ctx, run, `passage in half-width punctuation: ${run.length} marks`));
+    else for (const m of run) out.push(mixedFinding(ctx, [m], `half-width ${text[m]} in Chinese prose`));
+  }
+  return out;
+}
+
+/** One finding over the marks in `list` (UTF-16 positions, ascending), each made full-width. */
+function mixedFinding(ctx: DefectContext, list: number[], note: string): Defect {
+  const u0 = list[0];
+  const u1 = list[list.length - 1] + 1;
+  return { kind: 'mixed_punctuation', start: ctx.map.toCp(u0), end: ctx.map.toCp(u1), text: ctx.text.slice(u0, u1), replacement: convert(ctx.text, u0, u1, list), note };
+}
+
+/** The marks in runs: a full-width mark or a paragraph break between two marks ends a run. */
+function splitRuns(ctx: DefectContext, marks: number[], fullAt: number[]): number[][] {
+  const runs: number[][] = [];
   let f = 0;
   let run: number[] = [];
   let runEnd = -1; // end (UTF-16) of the paragraph the run is in
-  const paraEnd = paragraphEnds(ctx);
+  let k = 0; // paragraph index, for the paragraph ends (marks ascend)
+  const ps = ctx.paragraphs;
   for (const m of marks) {
-    // a full-width mark or a paragraph break since the last mark ends the run
     while (f < fullAt.length && fullAt[f] < m) f++;
     const lastMark = run.length ? run[run.length - 1] : -1;
     const fullBetween = f > 0 && fullAt[f - 1] > lastMark;
     if (run.length && (fullBetween || m >= runEnd)) {
-      flush(run);
+      runs.push(run);
       run = [];
     }
-    if (!run.length) runEnd = paraEnd(m);
+    if (!run.length) {
+      // UTF-16 end of the paragraph holding m
+      while (k < ps.length && ctx.map.toUtf16(ps[k].end) <= m) k++;
+      runEnd = k < ps.length ? ctx.map.toUtf16(ps[k].end) : ctx.text.length;
+    }
     run.push(m);
   }
-  flush(run);
-  return out;
-}
-
-/** UTF-16 end of the paragraph holding UTF-16 offset u; u must not decrease between calls. */
-function paragraphEnds(ctx: DefectContext): (u: number) => number {
-  let k = 0;
-  const ps = ctx.paragraphs;
-  return (u) => {
-    while (k < ps.length && ctx.map.toUtf16(ps[k].end) <= u) k++;
-    return k < ps.length ? ctx.map.toUtf16(ps[k].end) : ctx.text.length;
-  };
+  runs.push(run);
+  return runs;
 }

@@ -1,5 +1,5 @@
 import { OffsetMap, type Paragraph } from '../text';
-import { foldCodes, foldText, toCodes } from './codes';
+import { foldText } from './codes';
 import { findFormulae, foldFormulae, type FormulaIndex, indexFormulae, shippedFormulae } from './formulae';
 import { IntList, IntMap } from './hash-index';
 import { forEachGram } from './rolling';
@@ -198,16 +198,18 @@ class GramCounts {
 class HashSet {
   readonly ids = new IntMap(1024);
   readonly h2 = new IntList();
-  /** 1 where some gram's h1 has these top 16 bits: skips the map for almost every position */
-  readonly filter = new Uint8Array(0x10000);
+  /** bit set where some gram's h1 has these top 16 bits: skips the map for almost every position */
+  readonly filter = new Uint32Array(0x10000 >>> 5);
 
   add(h1: number, h2: number): void {
-    this.filter[h1 >>> 16] = 1;
+    const top = h1 >>> 16;
+    this.filter[top >>> 5] |= 1 << (top & 31);
     if (this.ids.setIfAbsent(h1, this.h2.length) === this.h2.length) this.h2.push(h2);
   }
 
   has(h1: number, h2: number): boolean {
-    if (!this.filter[h1 >>> 16]) return false;
+    const top = h1 >>> 16;
+    if (((this.filter[top >>> 5] >>> (top & 31)) & 1) === 0) return false;
     const id = this.ids.get(h1);
     return id >= 0 && this.h2.data[id] === h2;
   }
@@ -224,26 +226,44 @@ export function buildBoilerplate(texts: string[]): BoilerplateModel {
   return builder.build();
 }
 
+interface CountedDoc {
+  text: string;
+  folded: Int32Array;
+  spans: Int32Array;
+}
+
 /**
  * buildBoilerplate one document at a time (documents can be counted as they are read):
- * `add` every document in corpus order, then `build` once.
+ * `add` every document in corpus order, then `build` once. Nothing is counted before there
+ * are MIN_CORPUS documents (a single report, however long, costs nothing).
  */
 export class BoilerplateBuilder {
-  private readonly counts = new GramCounts();
-  private readonly docs: { text: string; folded: Int32Array; spans: Int32Array }[] = [];
+  private counts: GramCounts | null = null;
+  private readonly pending: string[] = [];
+  private readonly docs: CountedDoc[] = [];
 
   add(text: string): void {
-    const { folded } = foldText(text);
+    if (this.docs.length + this.pending.length + 1 < MIN_CORPUS) {
+      this.pending.push(text);
+      return;
+    }
+    for (const t of this.pending.splice(0)) this.count(t);
+    this.count(text);
+  }
+
+  private count(text: string): void {
+    const folded = foldText(text);
     const spans = paragraphSpans(folded);
     const doc = this.docs.length + 1;
-    for (let k = 0; k < spans.length; k += 2) this.counts.countRange(folded, spans[k], spans[k + 1], doc);
+    const counts = (this.counts ??= new GramCounts());
+    for (let k = 0; k < spans.length; k += 2) counts.countRange(folded, spans[k], spans[k + 1], doc);
     this.docs.push({ text, folded, spans });
   }
 
   build(): BoilerplateModel {
     const n = this.docs.length;
     const passages: string[] = [];
-    if (n < MIN_CORPUS) return { passages };
+    if (n < MIN_CORPUS || !this.counts) return { passages };
     const frequent = this.counts.frequent(Math.floor(n / 2) + 1);
     if (frequent.h2.length === 0) return { passages };
     const seen = new Set<string>();
@@ -307,10 +327,7 @@ function frequentRuns(folded: Int32Array, start: number, end: number, frequent: 
 
 /** The 20-gram index of a model's passages, cached per model object. */
 interface GramSet {
-  ids: IntMap;
-  /** 1 where some gram's h1 has these top 16 bits: skips the map for almost every position */
-  filter: Uint8Array;
-  h2: Int32Array;
+  grams: HashSet;
   formulae: FormulaIndex;
 }
 const cache = new WeakMap<BoilerplateModel, GramSet>();
@@ -319,18 +336,13 @@ const EMPTY: BoilerplateModel = { passages: [] };
 function gramSet(model: BoilerplateModel): GramSet {
   let set = cache.get(model);
   if (set) return set;
-  const ids = new IntMap(1024);
-  const h2 = new IntList();
-  const filter = new Uint8Array(0x10000);
+  const grams = new HashSet();
   for (const passage of model.passages) {
-    const folded = foldCodes(toCodes(passage));
-    forEachGram(folded, 0, folded.length, BOILERPLATE_MIN, (_pos, a, b) => {
-      filter[a >>> 16] = 1;
-      if (ids.setIfAbsent(a, h2.length) === h2.length) h2.push(b);
-    });
+    const folded = foldText(passage);
+    forEachGram(folded, 0, folded.length, BOILERPLATE_MIN, (_pos, a, b) => grams.add(a, b));
   }
   const formulae = model.formulae?.length ? [...shippedFormulae(), ...foldFormulae(model.formulae)] : shippedFormulae();
-  set = { ids, filter, h2: h2.data.slice(0, h2.length), formulae: indexFormulae(formulae) };
+  set = { grams, formulae: indexFormulae(formulae) };
   cache.set(model, set);
   return set;
 }
@@ -355,40 +367,27 @@ function mergeIntervals(list: number[]): number[] {
  */
 export function boilerplateCoverage(folded: Int32Array, paragraphs: Paragraph[], model: BoilerplateModel = EMPTY, extra: number[] = []): number[] {
   const set = gramSet(model);
+  const runs = new IntList();
+  let curS = -1;
+  let curE = -1;
   const raw: number[] = [];
-  // each source reports hits in increasing start order, so each merges its own run as it goes
-  const adder = (): { add: (s: number, e: number) => void; flush: () => void } => {
-    let curS = -1;
-    let curE = -1;
-    return {
-      add(s, e) {
-        if (s <= curE) curE = Math.max(curE, e);
-        else {
-          if (curS >= 0) raw.push(curS, curE);
-          curS = s;
-          curE = e;
-        }
-      },
-      flush() {
-        if (curS >= 0) raw.push(curS, curE);
-      },
-    };
-  };
-  const grams = adder();
-  const formulae = adder();
-  for (const p of paragraphs) {
-    if (set.h2.length) {
-      forEachGram(folded, p.start, p.end, BOILERPLATE_MIN, (pos, h1, h2) => {
-        if (!set.filter[h1 >>> 16]) return;
-        const id = set.ids.get(h1);
-        if (id >= 0 && set.h2[id] === h2) grams.add(pos, pos + BOILERPLATE_MIN);
-      });
+  // formulae are reported in increasing start order, so they merge their own run as they go
+  const formula = (s: number, e: number): void => {
+    if (s <= curE) curE = Math.max(curE, e);
+    else {
+      if (curS >= 0) raw.push(curS, curE);
+      curS = s;
+      curE = e;
     }
-    findFormulae(folded, p.start, p.end, set.formulae, formulae.add);
+  };
+  const withGrams = set.grams.h2.length > 0;
+  for (const p of paragraphs) {
+    if (withGrams) frequentRuns(folded, p.start, p.end, set.grams, runs);
+    findFormulae(folded, p.start, p.end, set.formulae, formula);
   }
-  grams.flush();
-  formulae.flush();
-  raw.push(...extra);
+  if (curS >= 0) raw.push(curS, curE);
+  for (let i = 0; i < runs.length; i++) raw.push(runs.data[i]);
+  for (const x of extra) raw.push(x);
   return mergeIntervals(raw);
 }
 

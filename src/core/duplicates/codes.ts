@@ -44,51 +44,73 @@ export function foldCode(c: number): number {
   return c < 0x10000 ? FOLD_BMP[c] : c;
 }
 
-/**
- * Code points and folded code points of `text` in one pass (same as toCodes + foldCodes).
- * `codes` is omitted when not asked for.
- */
-export function foldText(text: string, withCodes: true): { codes: Int32Array; folded: Int32Array };
-export function foldText(text: string, withCodes?: false): { codes: null; folded: Int32Array };
-export function foldText(text: string, withCodes = false): { codes: Int32Array | null; folded: Int32Array } {
+/** Folded code points of `text` (toCodes, then foldCode of each, in one pass). */
+export function foldText(text: string): Int32Array {
   const len = text.length;
-  let folded = new Int32Array(len);
-  let codes = withCodes ? new Int32Array(len) : null;
+  const folded = new Int32Array(len);
   let n = 0;
   for (let i = 0; i < len; i++) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        folded[n++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
         i++;
-        if (codes) codes[n] = c;
-        folded[n++] = c;
         continue;
       }
     }
-    if (codes) codes[n] = c;
     folded[n++] = FOLD_BMP[c];
   }
-  if (n !== len) {
-    folded = folded.slice(0, n);
-    if (codes) codes = codes.slice(0, n);
-  }
-  return { codes, folded };
+  return n === len ? folded : folded.slice(0, n);
 }
 
-/** Folded code points, one to one with codes. */
-export function foldCodes(codes: Int32Array): Int32Array {
-  const out = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i];
-    out[i] = c < 0x10000 ? FOLD_BMP[c] : c;
+/** Buffers for codesAndFolds, reused from one document to the next (up to SCRATCH_MAX units). */
+let codesBuffer = new Int32Array(0);
+let foldedBuffer = new Int32Array(0);
+const SCRATCH_MAX = 1 << 21;
+
+/**
+ * Code points of `text` and their folds (toCodes, and foldCode of each, in one pass), as views of
+ * buffers that the next call overwrites: for one document's analysis at a time (nothing may
+ * keep them once it returns).
+ */
+export function codesAndFolds(text: string): { codes: Int32Array; folded: Int32Array } {
+  const len = text.length;
+  let codes = codesBuffer;
+  let folded = foldedBuffer;
+  if (len > SCRATCH_MAX) {
+    // a long report gets its own arrays, not kept once it is done
+    codes = new Int32Array(len);
+    folded = new Int32Array(len);
+  } else if (codes.length < len) {
+    const size = Math.min(SCRATCH_MAX, len + (len >> 2));
+    codes = codesBuffer = new Int32Array(size);
+    folded = foldedBuffer = new Int32Array(size);
   }
-  return out;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        codes[n] = cp;
+        folded[n++] = cp;
+        i++;
+        continue;
+      }
+    }
+    codes[n] = c;
+    folded[n++] = FOLD_BMP[c];
+  }
+  return { codes: codes.subarray(0, n), folded: folded.subarray(0, n) };
 }
 
 export function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+  // ordered so that a Han character is decided by two comparisons
+  if (c > 0x3000) return c === 0xfeff;
+  if (c <= 0x20) return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  return c === 0xa0 || c === 0x3000;
 }
 
 /** Han ideographs: URO, extension A, compatibility, and the supplementary planes (ext. B and on). */

@@ -1,6 +1,6 @@
 import type { Span } from '../schema';
 import { OffsetMap, type Paragraph } from '../text';
-import { foldCodes, toCodes } from './codes';
+import { codesAndFolds } from './codes';
 
 /** One document prepared for the duplicate detectors. All positions are code point offsets. */
 export interface DocContext {
@@ -13,10 +13,9 @@ export interface DocContext {
   paragraphs: Paragraph[];
 }
 
-export function makeContext(text: string, paragraphs: Paragraph[]): DocContext {
-  const map = new OffsetMap(text);
-  const codes = toCodes(text);
-  return { text, map, codes, folded: foldCodes(codes), paragraphs };
+export function makeContext(text: string, paragraphs: Paragraph[], map: OffsetMap = new OffsetMap(text)): DocContext {
+  const { codes, folded } = codesAndFolds(text);
+  return { text, map, codes, folded, paragraphs };
 }
 
 /** The text of [start, end) (code points). */

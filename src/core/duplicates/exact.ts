@@ -19,40 +19,57 @@ function sameCodes(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** Two hashes and the length of a paragraph's comparison codes, without building them. */
+function hashParagraph(raw: Int32Array, folded: Int32Array, start: number, end: number, out: Int32Array, at: number): void {
+  let h1 = 0;
+  let h2 = 0;
+  let len = 0;
+  for (let k = start; k < end; k++) {
+    if (isSpace(raw[k])) continue;
+    h1 = (Math.imul(h1, 0x01000193) + folded[k]) | 0;
+    h2 = (Math.imul(h2, 0x5bd1e995) + folded[k]) | 0;
+    len++;
+  }
+  out[at] = h1;
+  out[at + 1] = h2;
+  out[at + 2] = len;
+}
+
 /**
  * Groups of paragraphs equal after folding whitespace and full/half-width punctuation, each in
- * document order (the first is the original). Linear: paragraphs are bucketed by hash.
+ * document order (the first is the original). Paragraphs are sorted by hash, and those with
+ * equal hashes compared; the codes are built only then.
  */
 export function exactGroups(ctx: DocContext): number[][] {
-  const buckets = new Map<string, { codes: Int32Array | null; members: number[] }[]>();
-  const { codes: raw, folded } = ctx;
-  for (let i = 0; i < ctx.paragraphs.length; i++) {
-    const p = ctx.paragraphs[i];
+  const paras = ctx.paragraphs;
+  const keys = new Int32Array(paras.length * 3);
+  const candidates: number[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
     if (p.end - p.start < PARAGRAPH_MIN) continue;
-    // hash without allocating; the codes are built only when a bucket needs a comparison
-    let h1 = 0;
-    let h2 = 0;
-    let len = 0;
-    for (let k = p.start; k < p.end; k++) {
-      if (isSpace(raw[k])) continue;
-      h1 = (Math.imul(h1, 0x01000193) + folded[k]) | 0;
-      h2 = (Math.imul(h2, 0x5bd1e995) + folded[k]) | 0;
-      len++;
-    }
-    if (len < PARAGRAPH_MIN) continue;
-    const key = `${h1}:${h2}:${len}`;
-    const list = buckets.get(key);
-    if (!list) {
-      buckets.set(key, [{ codes: null, members: [i] }]);
-      continue;
-    }
-    const codes = compareCodes(ctx, i);
-    for (const g of list) g.codes ??= compareCodes(ctx, g.members[0]);
-    const same = list.find((g) => sameCodes(g.codes as Int32Array, codes));
-    if (same) same.members.push(i);
-    else list.push({ codes, members: [i] });
+    hashParagraph(ctx.codes, ctx.folded, p.start, p.end, keys, 3 * i);
+    if (keys[3 * i + 2] >= PARAGRAPH_MIN) candidates.push(i);
   }
+  candidates.sort((a, b) => keys[3 * a] - keys[3 * b] || keys[3 * a + 1] - keys[3 * b + 1] || keys[3 * a + 2] - keys[3 * b + 2] || a - b);
   const groups: number[][] = [];
-  for (const list of buckets.values()) for (const g of list) if (g.members.length > 1) groups.push(g.members);
+  for (let r = 0; r < candidates.length; ) {
+    // a run of equal hashes, in document order
+    let e = r + 1;
+    const a = 3 * candidates[r];
+    while (e < candidates.length && keys[3 * candidates[e]] === keys[a] && keys[3 * candidates[e] + 1] === keys[a + 1] && keys[3 * candidates[e] + 2] === keys[a + 2]) e++;
+    if (e - r > 1) {
+      const run: { codes: Int32Array; members: number[] }[] = [];
+      for (let k = r; k < e; k++) {
+        const i = candidates[k];
+        const codes = compareCodes(ctx, i);
+        let g = 0;
+        while (g < run.length && !sameCodes(run[g].codes, codes)) g++;
+        if (g < run.length) run[g].members.push(i);
+        else run.push({ codes, members: [i] });
+      }
+      for (const g of run) if (g.members.length > 1) groups.push(g.members);
+    }
+    r = e;
+  }
   return groups.sort((a, b) => a[0] - b[0]);
 }

@@ -1,5 +1,5 @@
 import type { Duplicate } from '../schema';
-import type { Paragraph } from '../text';
+import type { OffsetMap, Paragraph } from '../text';
 import { type BoilerplateModel, boilerplateCoverage } from './boilerplate';
 import { patternHits } from './formulae';
 import { makeContext, span } from './context';
@@ -9,7 +9,7 @@ import { boilerplateGroups, type CopiesOf, copiedGroups, groupDuplicate, nearGro
 import { NearIndex } from './near';
 import { findRepeats } from './repeated-word';
 
-export { buildBoilerplate, type BoilerplateModel } from './boilerplate';
+export { BoilerplateBuilder, MIN_CORPUS, buildBoilerplate, type BoilerplateModel } from './boilerplate';
 
 /**
  * Finds duplicated text in one document (ANNOTATION-GUIDE §2). Offsets are code points.
@@ -23,8 +23,8 @@ export { buildBoilerplate, type BoilerplateModel } from './boilerplate';
  * 5. repeated_word; 6. boilerplate: passages of the model and shipped formulae, ≥ 20 chars,
  *    one finding per distinct passage with every place where it stands.
  */
-export function detectDuplicates(text: string, paragraphs: Paragraph[], boilerplate?: BoilerplateModel): Duplicate[] {
-  const ctx = makeContext(text, paragraphs);
+export function detectDuplicates(text: string, paragraphs: Paragraph[], boilerplate?: BoilerplateModel, map?: OffsetMap): Duplicate[] {
+  const ctx = makeContext(text, paragraphs, map);
   const out: Duplicate[] = [];
 
   const copies: CopiesOf = new Map();

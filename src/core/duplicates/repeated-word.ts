@@ -13,39 +13,53 @@ export const MAX_UNIT = 8;
 const ch = (c: number): string => String.fromCodePoint(c);
 
 /**
+ * Where each character (by its low 16 bits) last stood, as `stamp + position`: kept between
+ * documents, each document's stamps lie above every earlier one's, so stale entries read as
+ * far away.
+ */
+const lastSeen = new Int32Array(0x10000);
+let stamp = 0;
+
+/**
  * Squares (a unit of 1..MAX_UNIT code points written twice in a row) made of Han characters,
- * left to right, longest unit first, not overlapping. One pass: each position looks back
- * along the chain of earlier positions holding the same character (a table by the low 16
- * bits, so astral characters share chains and are verified) at most MAX_UNIT back.
+ * left to right, longest unit first, not overlapping. One pass: a Han position j whose
+ * character stood less than MAX_UNIT before looks back at those positions.
  */
 function squares(codes: Int32Array): Repeat[] {
   const n = codes.length;
-  const last = new Int32Array(0x10000).fill(-1);
-  const prev = new Int32Array(n);
-  const best = new Map<number, number>(); // start → longest unit
+  if (stamp > 0x3fffffff - n - 2 * MAX_UNIT) {
+    lastSeen.fill(0);
+    stamp = 0;
+  }
+  const base = stamp + MAX_UNIT + 1;
+  stamp = base + n;
+  let best: Uint8Array | null = null; // start → longest unit (0: none)
   for (let j = 0; j < n; j++) {
     const c = codes[j];
+    if (c < 0x3400 || !isHan(c)) continue;
     const key = c & 0xffff;
-    let k = last[key];
-    prev[j] = k;
-    last[key] = j;
-    if (c < 0x3400) continue;
+    const prev = lastSeen[key] - base;
+    lastSeen[key] = base + j;
+    if (j - prev > MAX_UNIT) continue;
     // a square with unit u = j - k starts at k if codes[k, j) equals codes[j, j + u)
-    while (k >= 0 && j - k <= MAX_UNIT) {
+    const lowest = Math.max(0, j - MAX_UNIT, 2 * j - n);
+    for (let k = j - 1; k >= lowest; k--) {
+      if (codes[k] !== c) continue;
       const u = j - k;
-      if (codes[k] === c && j + u <= n && isHan(c)) {
-        let m = 1;
-        while (m < u && codes[k + m] === codes[j + m] && isHan(codes[k + m])) m++;
-        if (m === u && u > (best.get(k) ?? 0)) best.set(k, u);
+      let m = 1;
+      while (m < u && codes[k + m] === codes[j + m] && isHan(codes[k + m])) m++;
+      if (m === u) {
+        best ??= new Uint8Array(n);
+        if (u > best[k]) best[k] = u;
       }
-      k = prev[k];
     }
   }
   const out: Repeat[] = [];
+  if (!best) return out;
   let free = 0;
-  for (const s of [...best.keys()].sort((a, b) => a - b)) {
-    if (s < free) continue;
-    const len = best.get(s) as number;
+  for (let s = 0; s < n; s++) {
+    const len = best[s];
+    if (len === 0 || s < free) continue;
     out.push({ start: s, len });
     free = s + 2 * len;
   }
@@ -142,23 +156,22 @@ function checkSingles(ctx: DocContext, sites: number[], lex: Lexicon): Repeat[] 
     candidates.push(i);
   }
   if (!candidates.length) return [];
-  // does "X next" stand elsewhere in the document? one pass, prefiltered by a bitmap
-  const wanted = new Map<number, Set<number>>();
-  for (const i of candidates) {
-    const set = wanted.get(codes[i]) ?? new Set<number>();
-    set.add(codes[i + 2]);
-    wanted.set(codes[i], set);
-  }
-  const bitmap = new Uint8Array(0x10000);
-  for (const c of wanted.keys()) bitmap[c & 0xffff] = 1;
-  const seen = new Map<string, number>();
+  // does "X next" stand elsewhere in the document? one pass, prefiltered by a bitmap of the Xs
+  const found = new Uint8Array(candidates.length);
+  for (const i of candidates) FIRSTS[codes[i] & 0xffff] = 1;
   for (let j = 0; j + 1 < codes.length; j++) {
-    if (!bitmap[codes[j] & 0xffff]) continue;
-    const set = wanted.get(codes[j]);
-    if (!set || !set.has(codes[j + 1])) continue;
+    if (!FIRSTS[codes[j] & 0xffff]) continue;
     if (j > 0 && codes[j - 1] === codes[j]) continue; // the doubled site itself
-    const key = `${codes[j]}:${codes[j + 1]}`;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k];
+      if (codes[i] === codes[j] && codes[i + 2] === codes[j + 1]) found[k] = 1;
+    }
   }
-  return candidates.filter((i) => !seen.has(`${codes[i]}:${codes[i + 2]}`)).map((i) => ({ start: i, len: 1 }));
+  for (const i of candidates) FIRSTS[codes[i] & 0xffff] = 0;
+  const out: Repeat[] = [];
+  for (let k = 0; k < candidates.length; k++) if (!found[k]) out.push({ start: candidates[k], len: 1 });
+  return out;
 }
+
+/** Scratch bitmap by low 16 bits of a code point, all zero between uses. */
+const FIRSTS = new Uint8Array(0x10000);

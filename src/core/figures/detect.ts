@@ -5,12 +5,13 @@
  * every look-around is bounded by a few characters.
  */
 import type { Figure } from '../schema';
-import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, QUOTE_PAIRS } from './charclass';
+import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, C_QUOTE, QUOTE_PAIRS } from './charclass';
 import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, buildFixedIndex } from './lexicon';
 import { assignMetrics } from './metric';
 import { readName } from './names';
 import { isChineseNumeralCode } from './numerals';
 import { type NumberToken, type RawFigure, readFigure, readNumberToken, readPercentWord } from './read';
+import { hasUnit, unitSet } from './unitset';
 
 const FIXED = buildFixedIndex((c) => isChineseNumeralCode(c) || (c >= 0x30 && c <= 0x39));
 /** A quotation longer than this is not a slogan. */
@@ -22,7 +23,7 @@ const QUOTED_SENTENCE_MIN = 10;
 
 const CH_BAI = '百'.charCodeAt(0);
 const CH_DI = '第'.charCodeAt(0);
-const PHRASE_END = new Set([...'，；。：！？,;:!?、\n\r）)”'].map((c) => c.charCodeAt(0)));
+const PHRASE_END = unitSet('，；。：！？,;:!?、\n\r）)”');
 
 interface Quote {
   open: number;
@@ -59,11 +60,62 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
         return !!(DURATION_CUES_BEFORE.endsAt(text, fig.start, Math.max(0, fig.start - 3)) || DURATION_CUES_AFTER.startsAt(text, fig.end));
       case 'classifier': case 'verbal':
         // 一项重点工作 is an article; 开展专题询问一次。 is a count
-        return fig.end >= text.length || PHRASE_END.has(text.charCodeAt(fig.end));
+        return fig.end >= text.length || hasUnit(PHRASE_END, text.charCodeAt(fig.end));
       default: return false;
     }
   }
   return true;
+}
+
+/**
+ * Reads what stands at the numeral text[i] (code c): a fixed word, a name or a figure, pushed
+ * to `raws` (or the open quotation's names). Returns where the scan goes on. Kept out of the
+ * scanning loop so that it is compiled once as a whole, not again with the loop.
+ */
+function readAt(text: string, i: number, c: number, quote: Quote | null, raws: RawFigure[]): number {
+  const names = quote ? quote.names : raws;
+
+  // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names)
+  const ign = FIXED.ignore.covering(text, i);
+  // 第一批 is an ordinal although 一批 alone is a fixed word
+  if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI)) return Math.max(i + 1, ign.end);
+  const fixedName = FIXED.names.covering(text, i);
+  if (fixedName) {
+    if (quote) quote.hasNumeral = true;
+    names.push(nameFigure(fixedName.start, fixedName.end, { start: fixedName.start, end: fixedName.end, text: '', value: null, hasDigits: false, isOne: false, bare: false, yearLike: false }));
+    return Math.max(i + 1, fixedName.end);
+  }
+
+  if (c === CH_BAI) {
+    const pf = readPercentWord(text, i);
+    if (pf) {
+      if (quote) quote.hasNumeral = true;
+      if (acceptQuantity(text, pf, quote)) { raws.push(pf); if (quote) quote.hadQuantity = true; }
+      return pf.end;
+    }
+  }
+
+  const tok = readNumberToken(text, i);
+  if (!tok) return i + 1;
+  if (quote) quote.hasNumeral = true;
+
+  const name = readName(text, tok);
+  if (name) {
+    if (!name.hidden) names.push(nameFigure(name.start, name.end, tok));
+    return Math.max(name.end, tok.end);
+  }
+
+  const fig = readFigure(text, tok);
+  if (fig && acceptQuantity(text, fig, quote)) {
+    raws.push(fig);
+    if (quote && fig.kind !== 'date') quote.hadQuantity = true;
+    return Math.max(fig.end, i + 1);
+  }
+  if (!fig && tok.hasDigits && tok.value !== null && isIdeograph(text.charCodeAt(tok.end)) && !isLatin(text.charCodeAt(tok.start - 1))) {
+    // 985重点产业链, 12.4宪法日: a number that names something
+    names.push(nameFigure(tok.start, tok.end, tok));
+  }
+  return tok.end;
 }
 
 /** Finds every figure (and digit-bearing name) in a text. Offsets are code points. */
@@ -98,7 +150,7 @@ export function detectFigures(text: string): Figure[] {
     }
     if (quote && i >= quote.close) { closeQuote(quote); quote = null; }
     if (!(cls & C_NUMERAL)) {
-      const closing = quote ? undefined : QUOTE_PAIRS.get(c);
+      const closing = quote || !(cls & C_QUOTE) ? undefined : QUOTE_PAIRS.get(c);
       if (closing !== undefined) {
         const limit = Math.min(n, i + QUOTE_SCAN);
         let j = i + 1;
@@ -108,53 +160,7 @@ export function detectFigures(text: string): Figure[] {
       i++;
       continue;
     }
-    const names = quote ? quote.names : raws;
-
-    // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names)
-    const ign = FIXED.ignore.covering(text, i);
-    // 第一批 is an ordinal although 一批 alone is a fixed word
-    if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI)) { i = Math.max(i + 1, ign.end); continue; }
-    const fixedName = FIXED.names.covering(text, i);
-    if (fixedName) {
-      if (quote) quote.hasNumeral = true;
-      names.push(nameFigure(fixedName.start, fixedName.end, { start: fixedName.start, end: fixedName.end, text: '', value: null, hasDigits: false, isOne: false, bare: false, yearLike: false }));
-      i = Math.max(i + 1, fixedName.end);
-      continue;
-    }
-
-    if (c === CH_BAI) {
-      const pf = readPercentWord(text, i);
-      if (pf) {
-        if (quote) quote.hasNumeral = true;
-        if (acceptQuantity(text, pf, quote)) { raws.push(pf); if (quote) quote.hadQuantity = true; }
-        i = pf.end;
-        continue;
-      }
-    }
-
-    const tok = readNumberToken(text, i);
-    if (!tok) { i++; continue; }
-    if (quote) quote.hasNumeral = true;
-
-    const name = readName(text, tok);
-    if (name) {
-      if (!name.hidden) names.push(nameFigure(name.start, name.end, tok));
-      i = Math.max(name.end, tok.end);
-      continue;
-    }
-
-    const fig = readFigure(text, tok);
-    if (fig && acceptQuantity(text, fig, quote)) {
-      raws.push(fig);
-      if (quote && fig.kind !== 'date') quote.hadQuantity = true;
-      i = Math.max(fig.end, i + 1);
-      continue;
-    }
-    if (!fig && tok.hasDigits && tok.value !== null && isIdeograph(text.charCodeAt(tok.end)) && !isLatin(text.charCodeAt(tok.start - 1))) {
-      // 985重点产业链, 12.4宪法日: a number that names something
-      names.push(nameFigure(tok.start, tok.end, tok));
-    }
-    i = tok.end;
+    i = readAt(text, i, c, quote, raws);
   }
   if (quote) closeQuote(quote);
 

@@ -25,35 +25,83 @@ export function foldCode(c: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Trie over folded UTF-16 units.
 
-interface TrieNode<V> {
-  next: Map<number, TrieNode<V>>;
-  value?: V;
-}
-
+/**
+ * A trie over folded UTF-16 units. Built with maps, then (on the first lookup) laid out flat:
+ * node k's children are childCode/childNode[childStart[k], childStart[k + 1]), sorted by code
+ * and found by binary search; lookups touch typed arrays only.
+ */
 export class Trie<V> {
-  private readonly root: TrieNode<V> = { next: new Map() };
+  private building: { next: Map<number, number>; value?: V }[] = [{ next: new Map() }];
   /** bitset of the folded first characters, to reject most positions with one array read */
   private readonly first = new Uint32Array(0x10000 >>> 5);
+  private childStart = new Int32Array(2);
+  private childCode = new Int32Array(0);
+  private childNode = new Int32Array(0);
+  /** index into values of node k's value, or -1 */
+  private valueAt = new Int32Array(1).fill(-1);
+  private values: V[] = [];
+  private frozen = true;
 
   add(word: string, value: V): void {
-    let node = this.root;
+    let node = 0;
     for (let i = 0; i < word.length; i++) {
       const c = foldCode(word.charCodeAt(i));
       if (i === 0) this.first[c >>> 5] |= 1 << (c & 31);
-      let child = node.next.get(c);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(c, child);
+      let child = this.building[node].next.get(c);
+      if (child === undefined) {
+        child = this.building.length;
+        this.building.push({ next: new Map() });
+        this.building[node].next.set(c, child);
       }
       node = child;
     }
-    if (node.value === undefined) node.value = value;
+    if (this.building[node].value === undefined) this.building[node].value = value;
+    this.frozen = false;
+  }
+
+  private freeze(): void {
+    const nodes = this.building;
+    let edges = 0;
+    for (const n of nodes) edges += n.next.size;
+    this.childStart = new Int32Array(nodes.length + 1);
+    this.childCode = new Int32Array(edges);
+    this.childNode = new Int32Array(edges);
+    this.valueAt = new Int32Array(nodes.length).fill(-1);
+    this.values = [];
+    let e = 0;
+    nodes.forEach((n, k) => {
+      this.childStart[k] = e;
+      for (const [code, child] of [...n.next].sort((a, b) => a[0] - b[0])) {
+        this.childCode[e] = code;
+        this.childNode[e] = child;
+        e++;
+      }
+      if (n.value !== undefined) {
+        this.valueAt[k] = this.values.length;
+        this.values.push(n.value);
+      }
+    });
+    this.childStart[nodes.length] = e;
+    this.frozen = true;
   }
 
   private maybeFirst(c: number): boolean {
     return c < 0x10000 && ((this.first[c >>> 5] >>> (c & 31)) & 1) === 1;
+  }
+
+  /** The child of node under code c, or -1. */
+  private child(node: number, c: number): number {
+    let lo = this.childStart[node];
+    let hi = this.childStart[node + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.childCode[mid];
+      if (m === c) return this.childNode[mid];
+      if (m < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
   }
 
   /** Longest word starting at text[i], or null. `limit` bounds the search (exclusive). */
@@ -61,15 +109,17 @@ export class Trie<V> {
     if (i < 0 || i >= limit) return null;
     const c0 = foldCode(text.charCodeAt(i));
     if (!this.maybeFirst(c0)) return null;
-    let node: TrieNode<V> | undefined = this.root;
+    if (!this.frozen) this.freeze();
+    let node = 0;
     let bestLen = 0;
-    let bestValue: V | undefined;
+    let best = -1;
     for (let j = i; j < limit; j++) {
-      node = node.next.get(j === i ? c0 : foldCode(text.charCodeAt(j)));
-      if (!node) break;
-      if (node.value !== undefined) { bestLen = j - i + 1; bestValue = node.value; }
+      node = this.child(node, j === i ? c0 : foldCode(text.charCodeAt(j)));
+      if (node < 0) break;
+      const v = this.valueAt[node];
+      if (v >= 0) { bestLen = j - i + 1; best = v; }
     }
-    return bestValue === undefined ? null : { len: bestLen, value: bestValue };
+    return best < 0 ? null : { len: bestLen, value: this.values[best] };
   }
 
   /** Longest word ending exactly at text[end), starting at or after `floor` (this trie holds reversed words). */
@@ -77,15 +127,17 @@ export class Trie<V> {
     if (end - 1 < floor || end < 1) return null;
     const c0 = foldCode(text.charCodeAt(end - 1));
     if (!this.maybeFirst(c0)) return null;
-    let node: TrieNode<V> | undefined = this.root;
+    if (!this.frozen) this.freeze();
+    let node = 0;
     let bestLen = 0;
-    let bestValue: V | undefined;
+    let best = -1;
     for (let j = end - 1; j >= floor; j--) {
-      node = node.next.get(j === end - 1 ? c0 : foldCode(text.charCodeAt(j)));
-      if (!node) break;
-      if (node.value !== undefined) { bestLen = end - j; bestValue = node.value; }
+      node = this.child(node, j === end - 1 ? c0 : foldCode(text.charCodeAt(j)));
+      if (node < 0) break;
+      const v = this.valueAt[node];
+      if (v >= 0) { bestLen = end - j; best = v; }
     }
-    return bestValue === undefined ? null : { len: bestLen, value: bestValue };
+    return best < 0 ? null : { len: bestLen, value: this.values[best] };
   }
 }
 

@@ -15,12 +15,13 @@ import {
 } from './lexicon';
 import { isDigitCode } from './numerals';
 import type { RawFigure } from './read';
+import { hasUnit, unitSet } from './unitset';
 
 /** Characters after a figure that close its phrase. */
-const PHRASE_CLOSE = new Set([...'、等）)》”’」』】'].map((c) => c.charCodeAt(0)));
+const PHRASE_CLOSE = unitSet('、等）)》”’」』】');
 /** Characters that end the noun after a figure. */
-const NOUN_STOP = new Set([...'、等（(）)《》“”‘’「」『』【】 \t　'].map((c) => c.charCodeAt(0)));
-const OPEN_MARKS = new Set([...'《“‘「『（(【'].map((c) => c.charCodeAt(0)));
+const NOUN_STOP = unitSet('、等（(）)《》“”‘’「」『』【】 \t　');
+const OPEN_MARKS = unitSet('《“‘「『（(【');
 const CH_DENG = '等'.charCodeAt(0);
 const CH_DE = '的'.charCodeAt(0);
 const CH_LQUOTE = '“'.charCodeAt(0);
@@ -61,7 +62,7 @@ export function cleanMetric(raw: string): string | null {
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     s = trimSpace(s);
-    while (s.length && OPEN_MARKS.has(s.charCodeAt(s.length - 1))) s = s.slice(0, -1);
+    while (s.length && hasUnit(OPEN_MARKS, s.charCodeAt(s.length - 1))) s = s.slice(0, -1);
     const t = METRIC_TRAILING.endsAt(s, s.length);
     if (t && t.len < s.length) s = s.slice(0, s.length - t.len);
     const l = METRIC_LEADING.startsAt(s, 0);
@@ -105,7 +106,7 @@ function nounLength(text: string, from: number, to: number): number {
       const close = text.indexOf('”', j + 1);
       if (close > j && close < Math.min(to, j + QUOTED_WORD_MAX)) { j = close + 1; continue; }
     }
-    if (NOUN_STOP.has(c)) break;
+    if (hasUnit(NOUN_STOP, c)) break;
     if (NOUN_BREAKERS.startsAt(text, j, to)) break;
     j++;
   }
@@ -117,7 +118,7 @@ function phraseLength(text: string, from: number, to: number): number {
   let j = from;
   while (j < to) {
     const c = text.charCodeAt(j);
-    if (c === CH_DENG || NOUN_STOP.has(c)) break;
+    if (c === CH_DENG || hasUnit(NOUN_STOP, c)) break;
     j++;
   }
   return j - from;
@@ -128,7 +129,7 @@ function endsPhrase(text: string, end: number, nextStart: number): boolean {
   let j = end;
   while (j < nextStart && (text[j] === ' ' || text[j] === '　')) j++;
   if (j >= nextStart) return true;
-  return PHRASE_CLOSE.has(text.charCodeAt(j));
+  return hasUnit(PHRASE_CLOSE, text.charCodeAt(j));
 }
 
 /** Fills `metric` of every quantity figure (dates and names get null). Figures sorted by start. */

@@ -4,6 +4,7 @@
  * Values are computed exactly: decimals are shifted as decimal strings, never multiplied as
  * floats (4.52万 = 45200, not 45199.99999999999).
  */
+import { hasUnit, unitSet } from './unitset';
 
 /** Chinese digit characters and their values. */
 export const CN_DIGITS: Readonly<Record<string, number>> = {
@@ -34,16 +35,23 @@ const CN_TENS: Readonly<Record<string, number>> = { 廿: 20, 卅: 30, 卌: 40 };
 export function isNumeralStart(code: number): boolean {
   if (code >= 0x30 && code <= 0x39) return true; // 0-9
   if (code >= 0xff10 && code <= 0xff19) return true; // ０-９
-  return SCAN_CHARS.has(code);
+  return hasUnit(SCAN_CHARS, code);
 }
 
 /** Chinese numeral characters the scanner reads as part of a number (not 參, 洞, 幺: too ambiguous). */
-const SCAN_CHARS = new Set<number>(
-  [...'零〇一壹二贰貳两兩三叁四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅'].map((c) => c.codePointAt(0)!),
-);
+const SCAN_CHARS = unitSet('零〇一壹二贰貳两兩三叁四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅');
 
 export function isChineseNumeralCode(code: number): boolean {
-  return SCAN_CHARS.has(code);
+  return hasUnit(SCAN_CHARS, code);
+}
+
+/** CN_DIGITS by UTF-16 unit (-1: not a Chinese digit). */
+const CN_DIGIT_OF = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(CN_DIGITS)) CN_DIGIT_OF[ch.charCodeAt(0)] = v;
+
+/** Value of the Chinese digit character with this UTF-16 unit (CN_DIGITS), or -1. */
+export function cnDigitValue(code: number): number {
+  return code < 0x10000 ? CN_DIGIT_OF[code] : -1;
 }
 
 export function isDigitCode(code: number): boolean {

@@ -8,7 +8,8 @@ import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
   RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, YEAR_SUFFIXES, foldCode, type UnitCategory,
 } from './lexicon';
-import { CN_DIGITS, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
+import { cnDigitValue, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
+import { hasUnit, unitSet } from './unitset';
 
 export interface NumberToken {
   start: number;
@@ -38,16 +39,20 @@ export interface RawFigure {
   metric?: string | null;
 }
 
-const DOT = new Set(['.', '．']);
-const CN_POINT = new Set(['点', '點']);
-const PLACE = new Set([...'十拾百佰千仟万萬亿億廿卅']);
-const OPEN_PAREN = new Set([0xff08, 0x28]); // （ (
-const CLOSE_PAREN = new Set([0xff09, 0x29]); // ） )
+const DOT = unitSet('.．');
+const CN_POINT = unitSet('点點');
+const PLACE = unitSet('十拾百佰千仟万萬亿億廿卅');
+const OPEN_PAREN = unitSet([0xff08, 0x28]); // （ (
+const CLOSE_PAREN = unitSet([0xff09, 0x29]); // ） )
 const CH_GE = '个'.charCodeAt(0);
 const CH_DUO = '多'.charCodeAt(0);
 const CH_YEAR = '年'.charCodeAt(0);
 const CH_MONTH = '月'.charCodeAt(0);
-const NOT_NEAR = new Set([...'最附临贴靠亲将接']);
+const NOT_NEAR = unitSet('最附临贴靠亲将接');
+/** 万 萬 亿 億 */
+const TEN_THOUSANDS = unitSet('万萬亿億');
+/** 万 萬 亿 億 千 百 */
+const PLACE_END = unitSet('万萬亿億千百');
 const TRAILING_MULT = /[万萬亿億]+$/;
 /** Longer digit runs are codes or noise, not quantities. */
 const MAX_TOKEN = 40;
@@ -64,6 +69,20 @@ function asciiInteger(text: string, i: number, j: number): number | null {
   return v;
 }
 
+/** parseChineseNumber of every one-unit numeral (NaN: null), so the commonest tokens skip the parser. */
+const SINGLE_VALUE = new Float64Array(0x10000).fill(NaN);
+for (let c = 0; c < 0x10000; c++) {
+  if (isDigitCode(c) || isChineseNumeralCode(c)) SINGLE_VALUE[c] = parseChineseNumber(String.fromCharCode(c)) ?? NaN;
+}
+
+function tokenValue(text: string, i: number, j: number, tokText: string): number | null {
+  if (j - i === 1) {
+    const v = SINGLE_VALUE[text.charCodeAt(i)];
+    return Number.isNaN(v) ? null : v;
+  }
+  return asciiInteger(text, i, j) ?? parseChineseNumber(tokText);
+}
+
 /** Reads the maximal numeral token at i (i must be a numeral start), or null. */
 export function readNumberToken(text: string, i: number): NumberToken | null {
   const n = text.length;
@@ -75,14 +94,12 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
     const c = text.charCodeAt(j);
     if (isDigitCode(c)) { hasDigits = true; digitCount++; j++; continue; }
     if (isChineseNumeralCode(c)) {
-      const ch = text[j];
-      if (PLACE.has(ch)) digitsOnly = false;
+      if (hasUnit(PLACE, c)) digitsOnly = false;
       else digitCount++;
       j++;
       continue;
     }
-    const ch = text[j];
-    if ((ch === ',' || ch === '，') && j > i && isDigitCode(text.charCodeAt(j - 1))) {
+    if ((c === 0x2c || c === 0xff0c) && j > i && isDigitCode(text.charCodeAt(j - 1))) {
       let k = j + 1;
       while (k < n && isDigitCode(text.charCodeAt(k))) k++;
       if (k - (j + 1) === 3) {
@@ -92,12 +109,12 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
       }
       break;
     }
-    if (DOT.has(ch) && j > i && isDigitCode(text.charCodeAt(j - 1)) && j + 1 < n && isDigitCode(text.charCodeAt(j + 1))) {
+    if (hasUnit(DOT, c) && j > i && isDigitCode(text.charCodeAt(j - 1)) && j + 1 < n && isDigitCode(text.charCodeAt(j + 1))) {
       digitsOnly = false;
       j++;
       continue;
     }
-    if (CN_POINT.has(ch) && j > i && CN_DIGITS[text[j - 1]] !== undefined && j + 1 < n && CN_DIGITS[text[j + 1]] !== undefined) {
+    if (hasUnit(CN_POINT, c) && j > i && cnDigitValue(text.charCodeAt(j - 1)) >= 0 && j + 1 < n && cnDigitValue(text.charCodeAt(j + 1)) >= 0) {
       digitsOnly = false;
       j++;
       continue;
@@ -107,10 +124,10 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
   if (j === i) return null;
   if (j - i > MAX_TOKEN) return { start: i, end: j, text: '', value: null, hasDigits, isOne: false, bare: false, yearLike: false };
   const tokText = text.slice(i, j);
-  const value = asciiInteger(text, i, j) ?? parseChineseNumber(tokText);
+  const value = tokenValue(text, i, j, tokText);
   const isOne = tokText === '一' || tokText === '壹';
   let bare = !hasDigits;
-  if (bare) for (const ch of tokText) if (CN_DIGITS[ch] !== undefined) { bare = false; break; }
+  if (bare) for (let k = i; k < j; k++) if (cnDigitValue(text.charCodeAt(k)) >= 0) { bare = false; break; }
   return { start: i, end: j, text: tokText, value, hasDigits, isOne, bare, yearLike: digitsOnly && digitCount === 4 };
 }
 
@@ -132,7 +149,7 @@ function readUnit(text: string, pos: number): { end: number; unit: string; cat: 
   // 个月 etc. are durations; 个 + 月 never a date
   if (m.len === 1) {
     const allowed = PAREN_UNITS.get(foldCode(text.charCodeAt(pos)));
-    if (allowed && OPEN_PAREN.has(text.charCodeAt(end)) && CLOSE_PAREN.has(text.charCodeAt(end + 2)) && allowed.has(foldCode(text.charCodeAt(end + 1)))) {
+    if (allowed && hasUnit(OPEN_PAREN, text.charCodeAt(end)) && hasUnit(CLOSE_PAREN, text.charCodeAt(end + 2)) && allowed.has(foldCode(text.charCodeAt(end + 1)))) {
       unit += text[end + 1];
       end += 3;
     }
@@ -201,7 +218,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
 
   const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 2));
   // 近 in 最近, 附近 is no qualifier
-  if (pre && !(pre.len === 1 && start >= 2 && NOT_NEAR.has(text[start - 2]))) {
+  if (pre && !(pre.len === 1 && start >= 2 && hasUnit(NOT_NEAR, text.charCodeAt(start - 2)))) {
     approx = pre.value;
     start -= pre.len;
   }
@@ -214,7 +231,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   if (infix) { afterInfix = pos + infix.len; infixApprox = infix.value; }
   const mult = tok.hasDigits || infix ? MULTIPLIERS.startsAt(text, afterInfix) : null;
   let multiplied = false;
-  if (mult && (infix || !/[万萬亿億千百]$/.test(tok.text))) {
+  if (mult && (infix || !hasUnit(PLACE_END, tok.text.charCodeAt(tok.text.length - 1)))) {
     value = shiftDecimal(String(value), mult.value);
     pos = afterInfix + mult.len;
     approx ??= infixApprox;
@@ -234,7 +251,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
 
   const u = readUnit(text, pos);
   if (!u) {
-    if (multiplied || (tok.hasDigits && /[万萬亿億]$/.test(tok.text))) {
+    if (multiplied || (tok.hasDigits && hasUnit(TEN_THOUSANDS, tok.text.charCodeAt(tok.text.length - 1)))) {
       return { start, end: pos, kind: 'count', value, value_to: null, unit: null, approx, unitCat: null, token: tok };
     }
     return null;

@@ -8,14 +8,30 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeText } from '../../core/analyze';
-import { BoilerplateBuilder, type BoilerplateModel } from '../../core/duplicates';
+import { analyzeDuplicates, analyzeFiguresAndDefects, analyzeInParts, analyzeText } from '../../core/analyze';
+import { BoilerplateBuilder, type BoilerplateModel, MIN_CORPUS } from '../../core/duplicates';
 import type { Analysis } from '../../core/schema';
-import type { WorkerJob, WorkerReply } from './worker';
+import type { AnalysisPart, WorkerJob, WorkerReply } from './worker';
+
+export type { AnalysisPart } from './worker';
+
+/** figures and defects as JSON text each (see AnalysisPool.analyzePart) */
+export interface FiguresAndDefectsJson {
+  figures: string;
+  defects: string;
+}
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (e: Error) => void;
+}
+
+/** An analysis waiting for a worker. */
+interface Job extends Pending {
+  text: string;
+  part: AnalysisPart;
+  boilerplate: BoilerplateModel | undefined;
+  json: boolean | 'utf8';
 }
 
 /** Builds a boilerplate model from documents added one by one (see BoilerplateBuilder). */
@@ -29,11 +45,25 @@ interface Slot {
   busy: number;
   /** the boilerplate model this worker already holds */
   model: BoilerplateModel | undefined;
+  /** the parts of the analysis this worker has run (its compiled code is warm for them) */
+  parts: Set<AnalysisPart>;
+  /** this worker learns (or learnt) a boilerplate model */
+  learner: boolean;
 }
+
+/**
+ * Analyses sent to one worker at a time: one running and one waiting in its queue. The rest
+ * wait here, so a job goes to whichever worker frees first, and a message such as the
+ * boilerplate model request is not stuck behind a long queue.
+ */
+const DEPTH = 2;
+/** How far down the queue a worker with work in hand looks for a part it has run before. */
+const LOOK_AHEAD = 16;
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
-  private readonly pending = new Map<number, Pending & { slot: Slot }>();
+  private readonly pending = new Map<number, Pending & { slot: Slot; counted: boolean }>();
+  private readonly queue: Job[] = [];
   private nextId = 1;
   private readonly modelKeys = new WeakMap<BoilerplateModel, number>();
   private nextModelKey = 1;
@@ -49,14 +79,40 @@ export class AnalysisPool {
   }
 
   analyze(text: string, boilerplate?: BoilerplateModel): Promise<Analysis> {
-    if (this.workerPath === null) return this.inProcess(() => analyzeText(text, { boilerplate }));
-    return this.run(text, boilerplate, false) as Promise<Analysis>;
+    if (this.workerPath === null) return this.local(() => analyzeText(text, { boilerplate }));
+    return this.run(text, 'all', boilerplate, false) as Promise<Analysis>;
   }
 
-  /** The analysis as JSON text (what JSON.stringify makes of `analyze`'s result), serialised off the main thread. */
-  analyzeJson(text: string, boilerplate?: BoilerplateModel): Promise<string> {
-    if (this.workerPath === null) return this.inProcess(() => JSON.stringify(analyzeText(text, { boilerplate })));
-    return this.run(text, boilerplate, true) as Promise<string>;
+  /**
+   * The JSON of the analysis' figures, duplicates and defects as UTF-8 bytes, in that order:
+   * for a long report, far less memory than the objects or one JSON string.
+   */
+  analyzeUtf8(text: string, boilerplate?: BoilerplateModel): Promise<Uint8Array[]> {
+    if (this.workerPath === null) {
+      return this.local(() => {
+        const parts: Uint8Array[] = [];
+        analyzeInParts(text, { boilerplate }, (_key, part) => parts.push(new TextEncoder().encode(JSON.stringify(part))));
+        return parts;
+      });
+    }
+    return this.run(text, 'all', boilerplate, 'utf8') as Promise<Uint8Array[]>;
+  }
+
+  /**
+   * One part of the analysis as JSON text: figures and defects (no boilerplate model needed,
+   * so they can run while it is learnt), or the duplicates. Analysis = both parts.
+   */
+  analyzePart(text: string, part: 'figures+defects'): Promise<FiguresAndDefectsJson>;
+  analyzePart(text: string, part: 'duplicates', boilerplate?: BoilerplateModel): Promise<string>;
+  analyzePart(text: string, part: 'figures+defects' | 'duplicates', boilerplate?: BoilerplateModel): Promise<FiguresAndDefectsJson | string> {
+    if (this.workerPath === null) {
+      return this.local(() => {
+        if (part === 'duplicates') return JSON.stringify(analyzeDuplicates(text, { boilerplate }));
+        const a = analyzeFiguresAndDefects(text);
+        return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects) };
+      });
+    }
+    return this.run(text, part, part === 'duplicates' ? boilerplate : undefined, true) as Promise<FiguresAndDefectsJson | string>;
   }
 
   /** Starts every worker now (they load while the caller reads its files). */
@@ -73,30 +129,45 @@ export class AnalysisPool {
   boilerplateBuilder(): RemoteBoilerplateBuilder {
     if (this.workerPath === null) {
       const local = new BoilerplateBuilder();
-      return { add: (text) => local.add(text), build: () => this.inProcess(() => local.build()) };
+      return { add: (text) => local.add(text), build: () => this.local(() => local.build()) };
     }
-    const slot = this.pickSlot();
+    this.warm();
+    const slot: Slot | undefined = this.slots[0];
+    if (slot) slot.learner = true;
     const builder = this.nextId++;
-    slot.busy++; // held until the model is built, so analyses go to other workers first
     let built: Promise<BoilerplateModel> | null = null;
+    // below MIN_CORPUS documents there is no model: the first texts wait here, not in the worker
+    const held: string[] = [];
+    let added = 0;
+    const send = (text: string): void => {
+      if (slot && this.slots.includes(slot)) this.post(slot, { kind: 'boilerplate-add', builder, text });
+    };
     return {
       add: (text) => {
         if (built) throw new Error('boilerplate already built');
-        this.post(slot, { kind: 'boilerplate-add', builder, text });
+        if (++added < MIN_CORPUS) held.push(text);
+        else {
+          for (const t of held.splice(0)) send(t);
+          send(text);
+        }
       },
       build: () =>
         (built ??= new Promise<BoilerplateModel>((resolve, reject) => {
-          if (this.closed) {
-            reject(new Error('analysis pool closed'));
+          if (added < MIN_CORPUS) {
+            resolve({ passages: [] });
             return;
           }
-          this.pending.set(builder, { resolve: resolve as (v: unknown) => void, reject, slot });
+          if (this.closed || !slot || !this.slots.includes(slot)) {
+            reject(new Error(this.closed ? 'analysis pool closed' : 'analysis worker failed'));
+            return;
+          }
+          this.pending.set(builder, { resolve: resolve as (v: unknown) => void, reject, slot, counted: false });
           this.post(slot, { kind: 'boilerplate-build', id: builder, builder });
         })),
     };
   }
 
-  private inProcess<T>(f: () => T): Promise<T> {
+  private local<T>(f: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     return Promise.resolve().then(f);
   }
@@ -105,46 +176,78 @@ export class AnalysisPool {
     slot.worker.postMessage(job);
   }
 
-  private run(text: string, boilerplate: BoilerplateModel | undefined, json: boolean): Promise<unknown> {
+  private run(text: string, part: AnalysisPart, boilerplate: BoilerplateModel | undefined, json: boolean | 'utf8'): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
-    const slot = this.pickSlot();
-    const id = this.nextId++;
-    slot.busy++;
     return new Promise<unknown>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, slot });
-      if (!boilerplate) {
-        this.post(slot, { kind: 'analyze', id, text, json });
-        return;
-      }
-      let key = this.modelKeys.get(boilerplate);
-      if (key === undefined) {
-        key = this.nextModelKey++;
-        this.modelKeys.set(boilerplate, key);
-      }
-      const send = slot.model !== boilerplate;
-      slot.model = boilerplate;
-      this.post(slot, send ? { kind: 'analyze', id, text, json, boilerplateKey: key, boilerplate } : { kind: 'analyze', id, text, json, boilerplateKey: key });
+      this.queue.push({ text, part, boilerplate, json, resolve, reject });
+      this.pump();
     });
   }
 
-  private pickSlot(): Slot {
-    if (this.slots.length < this.size && this.slots.every((s) => s.busy > 0)) return this.spawn();
-    let best = this.slots[0] ?? this.spawn();
-    for (const s of this.slots) if (s.busy < best.busy) best = s;
-    return best;
+  /** Sends queued jobs to workers with room (DEPTH), the least busy first. */
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      if (this.slots.length < this.size && this.slots.every((s) => s.busy > 0)) this.spawn();
+      const free = this.slots.filter((s) => s.busy < DEPTH).sort((a, b) => a.busy - b.busy);
+      let sent = false;
+      for (const slot of free) {
+        const k = this.jobFor(slot);
+        if (k < 0) continue;
+        const [job] = this.queue.splice(k, 1);
+        this.dispatch(slot, job);
+        sent = true;
+        break;
+      }
+      if (!sent) return;
+    }
+  }
+
+  /**
+   * Which queued job a worker takes (-1: none for now): an idle worker the oldest, a busy one
+   * preferably a part it has compiled. The worker learning a boilerplate model leaves figures
+   * and defects to the others: they are what runs while it learns, and each part a worker
+   * runs is code it compiles.
+   */
+  private jobFor(slot: Slot): number {
+    const limit = Math.min(this.queue.length, LOOK_AHEAD);
+    const allowed = (job: Job): boolean => !(slot.learner && job.part === 'figures+defects' && this.slots.length > 1);
+    if (slot.busy > 0) for (let k = 0; k < limit; k++) if (slot.parts.has(this.queue[k].part) && allowed(this.queue[k])) return k;
+    for (let k = 0; k < limit; k++) if (allowed(this.queue[k])) return k;
+    return -1;
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    const id = this.nextId++;
+    slot.busy++;
+    slot.parts.add(job.part);
+    this.pending.set(id, { resolve: job.resolve, reject: job.reject, slot, counted: true });
+    const { text, part, json, boilerplate } = job;
+    if (!boilerplate) {
+      this.post(slot, { kind: 'analyze', id, text, part, json });
+      return;
+    }
+    let key = this.modelKeys.get(boilerplate);
+    if (key === undefined) {
+      key = this.nextModelKey++;
+      this.modelKeys.set(boilerplate, key);
+    }
+    const send = slot.model !== boilerplate;
+    slot.model = boilerplate;
+    this.post(slot, send ? { kind: 'analyze', id, text, part, json, boilerplateKey: key, boilerplate } : { kind: 'analyze', id, text, part, json, boilerplateKey: key });
   }
 
   private spawn(): Slot {
     const worker = new Worker(this.workerPath as string);
-    const slot: Slot = { worker, busy: 0, model: undefined };
+    const slot: Slot = { worker, busy: 0, model: undefined, parts: new Set(), learner: false };
     worker.unref();
     worker.on('message', (msg: WorkerReply) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
-      p.slot.busy--;
+      if (p.counted) p.slot.busy--;
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(`analysis failed: ${msg.message}`));
+      this.pump();
     });
     worker.on('error', (e) => this.failSlot(slot, e));
     worker.on('exit', (code) => {
@@ -163,10 +266,12 @@ export class AnalysisPool {
         p.reject(e);
       }
     }
+    this.pump();
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('analysis pool closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }

@@ -1,11 +1,10 @@
 /** `report-annotator analyze <files or folders…> [--format jsonl|csv] [--out FILE]` */
 import { createWriteStream } from 'node:fs';
 import { relative } from 'node:path';
-import { buildBoilerplate } from '../../core/duplicates';
 import { isAppError } from '../../core/errors';
 import type { Analysis } from '../../core/schema';
 import { cpLength } from '../../core/text';
-import { AnalysisPool } from '../analysis/pool';
+import { AnalysisPool, type FiguresAndDefectsJson } from '../analysis/pool';
 import { type ImportedText, importFile } from '../import';
 import { expandPaths } from '../service/importing';
 import { csvRow } from './csv';
@@ -31,51 +30,96 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
     if (out) out.write(s);
     else io.out(s);
   };
+  const writePart = (part: Part): void => {
+    if (typeof part === 'string' || !out) write(asText(part));
+    else out.write(part);
+  };
   if (args.format === 'csv') write('\ufeff' + csvRow(CSV_HEADER));
 
   let failed = 0;
-  const texts: { path: string; imported: ImportedText; length: number }[] = [];
-  for (const [i, path] of files.entries()) {
-    try {
-      const imported = await importFile(path);
-      texts.push({ path, imported, length: cpLength(imported.text) });
-    } catch (e) {
-      failed++;
-      const error = isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: String(e) };
-      if (args.format === 'jsonl') write(JSON.stringify({ path: display(path), error }) + '\n');
-      else io.err(`${display(path)}: ${error.code}: ${error.message}\n`);
-    }
-  }
-  const progress = progressReporter(io, 'analysed', texts.length);
-  const boilerplate = buildBoilerplate(texts.map((t) => t.imported.text));
+  const docs: Doc[] = [];
   const pool = new AnalysisPool();
   try {
+    // The workers start at once. While the files are read, one of them learns the boilerplate
+    // model and the others find figures and defects (they need no model); the duplicates follow.
+    pool.warm();
+    const learner = pool.boilerplateBuilder();
+    let progress: ReturnType<typeof progressReporter> | null = null;
     let done = 0;
-    const results: (Analysis | null)[] = new Array(texts.length).fill(null);
-    let next = 0;
     let emitted = 0;
     const flushInOrder = (): void => {
-      while (emitted < texts.length && results[emitted]) {
-        const { path, imported, length } = texts[emitted];
-        const a = results[emitted] as Analysis;
+      for (; emitted < docs.length; emitted++) {
+        const d = docs[emitted];
+        const parts = partsOf(d);
+        if (!parts) break;
+        const path = display(d.path);
         if (args.format === 'jsonl') {
-          write(JSON.stringify({ path: display(path), sha256: imported.sha256, length, encoding: imported.encoding, format: imported.format, ...a }) + '\n');
-        } else writeCsv(display(path), a, write);
-        results[emitted] = null;
-        emitted++;
+          // the line JSON.stringify({ path, sha256, length, encoding, format, ...analysis }) makes,
+          // written in pieces (a long report's JSON is not copied into one more string)
+          const head = JSON.stringify({ path, sha256: d.imported.sha256, length: d.length, encoding: d.imported.encoding, format: d.imported.format });
+          write(`${head.slice(0, -1)},"figures":`);
+          writePart(parts[0]);
+          write(',"duplicates":');
+          writePart(parts[1]);
+          write(',"defects":');
+          writePart(parts[2]);
+          write('}\n');
+        } else {
+          const [figures, duplicates, defects] = parts.map(asText);
+          writeCsv(path, JSON.parse(`{"figures":${figures},"duplicates":${duplicates},"defects":${defects}}`) as Analysis, write);
+        }
+        docs[emitted] = { ...d, fd: null, dup: null, all: null };
       }
     };
+    const finished = (d: Doc): void => {
+      if (!partsOf(d)) return;
+      d.imported = { ...d.imported, text: '' }; // free memory early
+      done++;
+      if (showProgress) progress?.(done);
+      flushInOrder();
+    };
+    // figures and defects: started as each file is read (a bounded amount of text ahead); a
+    // very long report is analysed whole later, so that its two parts do not take memory at once
+    const started: Promise<void>[] = [];
+    let waited = 0;
+    let ahead = 0;
+    for (const path of files) {
+      try {
+        const imported = await importFile(path);
+        const d: Doc = { path, imported, length: cpLength(imported.text), whole: imported.text.length > WHOLE_UNITS, fd: null, dup: null, all: null };
+        docs.push(d);
+        learner.add(imported.text);
+        if (!d.whole) {
+          const units = imported.text.length;
+          ahead += units;
+          const job = pool.analyzePart(imported.text, 'figures+defects').then((fd) => {
+            ahead -= units;
+            d.fd = fd;
+            finished(d);
+          });
+          job.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
+          started.push(job);
+        }
+      } catch (e) {
+        failed++;
+        const error = isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: String(e) };
+        if (args.format === 'jsonl') write(JSON.stringify({ path: display(path), error }) + '\n');
+        else io.err(`${display(path)}: ${error.code}: ${error.message}\n`);
+      }
+      while (waited < started.length && ahead > AHEAD_UNITS) await started[waited++];
+    }
+    progress = progressReporter(io, 'analysed', docs.length);
+    const boilerplate = await learner.build();
+    let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < texts.length) {
-        const i = next++;
-        results[i] = await pool.analyze(texts[i].imported.text, boilerplate);
-        texts[i] = { ...texts[i], imported: { ...texts[i].imported, text: '' } }; // free memory early
-        done++;
-        if (showProgress) progress(done);
-        flushInOrder();
+      while (next < docs.length) {
+        const d = docs[next++];
+        if (d.whole) d.all = await pool.analyzeUtf8(d.imported.text, boilerplate);
+        else d.dup = await pool.analyzePart(d.imported.text, 'duplicates', boilerplate);
+        finished(d);
       }
     };
-    await Promise.all(Array.from({ length: pool.size * 2 }, worker));
+    await Promise.all([...Array.from({ length: pool.size * 2 }, worker), ...started.slice(waited)]);
     if (showProgress) {
       progress(done, true);
       io.err(`analysed ${done} files, ${failed} failed\n`);
@@ -86,6 +130,36 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
   if (out) await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
   return failed > 0 ? 1 : 0;
 }
+
+/** UTF-16 units of text whose figures and defects may be pending while files are read. */
+const AHEAD_UNITS = 64 << 20;
+
+/** Reports longer than this (UTF-16 units) are analysed in one piece, after the model. */
+const WHOLE_UNITS = 4 << 20;
+
+interface Doc {
+  path: string;
+  imported: ImportedText;
+  length: number;
+  /** analysed in one piece (`all`), not in two parts (`fd`, `dup`) */
+  whole: boolean;
+  /** the analysis as JSON text, once done: figures and defects, duplicates; or all of it */
+  fd: FiguresAndDefectsJson | null;
+  dup: string | null;
+  /** figures, duplicates, defects as JSON in UTF-8 */
+  all: Uint8Array[] | null;
+}
+
+/** The JSON of figures, duplicates or defects: text, or UTF-8 bytes. */
+type Part = string | Uint8Array;
+
+/** A document's figures, duplicates and defects once all are done, else null. */
+function partsOf(d: Doc): Part[] | null {
+  if (d.whole) return d.all;
+  return d.fd && d.dup !== null ? [d.fd.figures, d.dup, d.fd.defects] : null;
+}
+
+const asText = (part: Part): string => (typeof part === 'string' ? part : new TextDecoder().decode(part));
 
 function writeCsv(path: string, a: Analysis, write: (s: string) => void): void {
   for (const f of a.figures) write(csvRow([path, 'figure', f.kind, f.start, f.end, f.text, f.value, f.value_to, f.unit, f.approx, f.metric, '', '', '']));
