@@ -2,7 +2,7 @@
 // - out/node/{cli,serve,analysis-worker}.mjs bundled with esbuild (fast);
 // - out/{main,preload,renderer} with electron-vite (the renderer is served by browser mode).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '..', '..');
@@ -40,6 +40,7 @@ export async function buildNode({ force = false } = {}) {
   if (!existsSync(join(root, 'src'))) return false; // an installed copy: nothing to build
   if (!force && stampTime(stamp) > newestMtime(['src/core', 'src/main', 'resources/lexicon', 'resources/boilerplate', 'resources/indicators', 'package.json'])) return false;
   const { build } = await import('esbuild');
+  rmSync(join(root, 'out', 'node'), { recursive: true, force: true });
   await build({
     entryPoints: Object.fromEntries(Object.entries(NODE_ENTRIES).map(([k, v]) => [k, join(root, v)])),
     outdir: join(root, 'out', 'node'),
@@ -48,6 +49,9 @@ export async function buildNode({ force = false } = {}) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    // code splitting keeps each command's modules (and the packages they load) lazy
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     packages: 'external',
     sourcemap: true,
     logLevel: 'error',

@@ -91,3 +91,10 @@ describe('import then export through the CLI', () => {
     expect(checked).toBeGreaterThan(50);
   });
 });
+
+describe('help text', () => {
+  it('names every export format the exporter supports', async () => {
+    const { EXPORT_FORMATS } = await import('../export');
+    for (const f of EXPORT_FORMATS) expect(HELP).toContain(f);
+  });
+});

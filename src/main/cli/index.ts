@@ -5,10 +5,15 @@
  *   report-annotator export --workspace DIR --format F --out PATH [--filter …]
  */
 import { parseArgs } from 'node:util';
-import { runAnalyze } from './analyze';
-import { EXPORT_HELP, runExport } from './export';
-import { runImport } from './import';
 import { type CliIO, processIO } from './io';
+
+// Each command's module is loaded when the command runs, so starting the CLI stays quick.
+const EXPORT_HELP = `  export --workspace DIR --format F --out PATH [--filter accepted|reviewed|all|complete]
+      write a dataset: F is jsonl, csv, xlsx, label-studio, doccano, brat, conll, text
+      (csv, brat and text write into the folder PATH); --filter: accepted+corrected
+      findings (default), every reviewed finding, all including suggestions, or
+      complete (also name figures and boilerplate: a lossless JSONL backup)
+`;
 
 export const HELP = `usage: report-annotator <command> [options]
 
@@ -42,6 +47,7 @@ export async function runCli(argv: string[], io: CliIO = processIO, version = '0
         if (values.help) return io.out(HELP), 0;
         if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not ${values.format}`);
         if (positionals.length === 0) throw new UsageError('analyze needs at least one file or folder');
+        const { runAnalyze } = await import('./analyze');
         return await runAnalyze({ paths: positionals, format: values.format, out: values.out }, io);
       }
       case 'import': {
@@ -49,6 +55,7 @@ export async function runCli(argv: string[], io: CliIO = processIO, version = '0
         if (values.help) return io.out(HELP), 0;
         if (!values.workspace) throw new UsageError('import needs --workspace DIR');
         if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
+        const { runImport } = await import('./import');
         return await runImport({ paths: positionals, workspace: values.workspace }, io);
       }
       case 'export': {
@@ -57,6 +64,7 @@ export async function runCli(argv: string[], io: CliIO = processIO, version = '0
         if (!values.workspace) throw new UsageError('export needs --workspace DIR');
         if (!values.format) throw new UsageError('export needs --format F');
         if (!values.out) throw new UsageError('export needs --out PATH');
+        const { runExport } = await import('./export');
         return await runExport({ workspace: values.workspace, format: values.format, out: values.out, filter: values.filter }, io);
       }
       default:

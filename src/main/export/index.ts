@@ -5,7 +5,6 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { AppError, isAppError } from '../../core/errors';
 import {
   ALL_LABELS, CSV_BOM, DOCUMENTS_COLUMNS, DUPLICATES_COLUMNS, type ExportFilter, FACTS_COLUMNS, bratAnn, bratAnnotationConf, conllLines,
@@ -215,6 +214,7 @@ function xlsxCell(v: Cell): Cell {
  */
 async function openXlsx(out: string, ctx: ReturnType<typeof exportContext>): Promise<Writer> {
   const temp = tempPathFor(out);
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use (slow to load)
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: false, useSharedStrings: false });
   const facts = wb.addWorksheet('facts');
   const dups = wb.addWorksheet('duplicates');

@@ -1,5 +1,4 @@
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 import { AppError } from '../../core/errors';
 import { htmlToParagraphs } from './html-text';
 
@@ -24,9 +23,12 @@ export interface DocxResult {
  */
 export async function importDocx(bytes: Uint8Array, opts: DocxOptions = {}): Promise<DocxResult> {
   const maxXmlBytes = opts.maxXmlBytes ?? DOCX_MAX_XML_BYTES;
+  // loaded on first use: most runs never see a .docx, and the CLI starts faster without them
+  const { default: JSZipLib } = await import('jszip');
+  const { default: mammoth } = await import('mammoth');
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await JSZipLib.loadAsync(bytes, { checkCRC32: false });
   } catch (e) {
     throw corrupt(`not a zip archive (${(e as Error).message})`);
   }
