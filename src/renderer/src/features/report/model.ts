@@ -6,6 +6,7 @@
 import type { Finding } from '../../../../core/store-schema';
 import { type Paragraph, splitParagraphs } from '../../../../core/text';
 import { TextIndex } from './offsets';
+import { findingSpan } from '../../../../core/review/findings';
 
 export type FindingType = Finding['type'];
 
@@ -39,15 +40,8 @@ export interface DocModel {
   order: Finding[];
 }
 
-export function primarySpan(f: Finding): { start: number; end: number } {
-  switch (f.type) {
-    case 'figure':
-    case 'defect':
-      return { start: f.data.start, end: f.data.end };
-    case 'duplicate':
-      return { start: f.data.b.start, end: f.data.b.end };
-  }
-}
+/** The primary span of a finding (for a duplicate: its second place, the copy). */
+export const primarySpan = findingSpan;
 
 export function findingKind(f: Finding): string {
   return f.data.kind;
