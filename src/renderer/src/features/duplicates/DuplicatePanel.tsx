@@ -11,6 +11,34 @@ import { diffPassages } from './diff';
 import './duplicates.css';
 
 type DuplicateFinding = Extract<Finding, { type: 'duplicate' }>;
+type DiffPart = ReturnType<typeof diffPassages>[number];
+
+/** One place of the pair: the common text plus what only this side has (deleted or inserted). */
+function Side({ title, span, kept, parts, shows }: { title: string; span: { start: number; end: number }; kept: boolean; parts: DiffPart[]; shows: 'delete' | 'insert' }): React.JSX.Element {
+  const other = shows === 'delete' ? 'insert' : 'delete';
+  return (
+    <div className={kept ? 'side kept' : 'side'}>
+      <h4>
+        {title} <span className="muted num">{span.start}–{span.end}</span>
+      </h4>
+      <p lang="zh-Hans">
+        {parts.map((p, i) =>
+          p.op === other ? null : p.op === 'delete' ? (
+            <del key={i} className="diff-del">
+              {p.text}
+            </del>
+          ) : p.op === 'insert' ? (
+            <ins key={i} className="diff-ins">
+              {p.text}
+            </ins>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
+        )}
+      </p>
+    </div>
+  );
+}
 export const BOILERPLATE_TAG = 'boilerplate';
 
 export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding; review: Review | undefined }): React.JSX.Element {
@@ -30,38 +58,8 @@ export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding;
         {d.places && d.places.length > 2 ? ` · ${t('dup.places', { count: d.places.length })}` : ''}
       </div>
       <div className="dup-sides" data-testid="diff">
-        <div className={keep === 'a' ? 'side kept' : 'side'}>
-          <h4>
-            {t('dup.first')} <span className="muted num">{d.a.start}–{d.a.end}</span>
-          </h4>
-          <p lang="zh-Hans">
-            {parts.map((p, i) =>
-              p.op === 'insert' ? null : p.op === 'delete' ? (
-                <del key={i} className="diff-del">
-                  {p.text}
-                </del>
-              ) : (
-                <span key={i}>{p.text}</span>
-              ),
-            )}
-          </p>
-        </div>
-        <div className={keep === 'b' ? 'side kept' : 'side'}>
-          <h4>
-            {t('dup.second')} <span className="muted num">{d.b.start}–{d.b.end}</span>
-          </h4>
-          <p lang="zh-Hans">
-            {parts.map((p, i) =>
-              p.op === 'delete' ? null : p.op === 'insert' ? (
-                <ins key={i} className="diff-ins">
-                  {p.text}
-                </ins>
-              ) : (
-                <span key={i}>{p.text}</span>
-              ),
-            )}
-          </p>
-        </div>
+        <Side title={t('dup.first')} span={d.a} kept={keep === 'a'} parts={parts} shows="delete" />
+        <Side title={t('dup.second')} span={d.b} kept={keep === 'b'} parts={parts} shows="insert" />
       </div>
       <p className="muted small">{t('dup.diffLegend')}</p>
       {keep ? <p className="small">{t('dup.kept', { which: t(keep === 'a' ? 'dup.first' : 'dup.second') })}</p> : null}
