@@ -48,7 +48,8 @@ export const Duplicate = z.object({
 });
 export type Duplicate = z.infer<typeof Duplicate>;
 
-export const DefectKind = z.enum(['broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation']);
+/** `consistency`: a figure that contradicts another (a rate over 100%, a part above its whole, two values of one total); found when a report is imported, with the reason in `note`. */
+export const DefectKind = z.enum(['broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation', 'consistency']);
 export type DefectKind = z.infer<typeof DefectKind>;
 
 export const Defect = z.object({

@@ -4,6 +4,7 @@
  * body (only indicators marked `total` in the dictionary: yearly totals stated once). Each issue is a finding-like record (kind, code point span, text, message). Pure.
  */
 import type { Figure } from '../schema';
+import type { Finding } from '../store-schema';
 import { OffsetMap, splitParagraphs } from '../text';
 import { compileUserMap, defaultIndicatorDictionary, indicatorFor, isTotalIndicator, normaliseUnit, type IndicatorDictionary } from '../indicators';
 
@@ -160,4 +161,17 @@ function conflictingValues(text: string, map: OffsetMap, figs: Fig[], options: C
     out.push({ kind: 'conflicting_values', start: f.start, end: f.end, text: f.text, related: { start: s.start, end: s.end }, indicator: ind, message: `${ind}: ${f.text} here, but ${s.text} in the summary.` });
   });
   return out;
+}
+
+/**
+ * The issues as findings the analyst reviews like any defect (kind `consistency`, no
+ * replacement: only the analyst can say which value is right; the reason is in `note`).
+ */
+export function consistencyFindings(text: string, figures: readonly Fig[], options: CheckOptions = {}): Finding[] {
+  return checkConsistency(text, figures, options).map((i) => ({
+    type: 'defect',
+    id: `chk:${i.kind}:${i.start}-${i.end}`,
+    origin: 'detector',
+    data: { kind: 'consistency', start: i.start, end: i.end, text: i.text, replacement: null, note: i.message },
+  }));
 }

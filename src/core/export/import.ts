@@ -100,7 +100,7 @@ export function importJsonl(lines: Iterable<string>): ImportedWorkspace {
 
 const FIGURE_KINDS = new Set(['count', 'money', 'percent', 'range', 'date', 'duration', 'name']);
 const DUPLICATE_KINDS = new Set(['exact_paragraph', 'near_paragraph', 'copied_passage', 'repeated_word', 'boilerplate']);
-const DEFECT_KINDS = new Set(['broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation']);
+const DEFECT_KINDS = new Set(['broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation', 'consistency']);
 
 export interface LabelStudioImportDocument {
   /** data.document when present, else the task id as a string */

@@ -73,7 +73,7 @@ export function labelStudioConfig(labels: readonly string[]): string {
   return ['<View>', '  <Labels name="label" toName="text">', ...labels.map((l) => `    <Label value="${esc(l)}"/>`), '  </Labels>', '  <Text name="text" value="$text"/>', '</View>', ''].join('\n');
 }
 
-export const ALL_LABELS = ['count', 'money', 'percent', 'range', 'date', 'duration', 'name', 'exact_paragraph', 'near_paragraph', 'copied_passage', 'repeated_word', 'boilerplate', 'broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation'] as const;
+export const ALL_LABELS = ['count', 'money', 'percent', 'range', 'date', 'duration', 'name', 'exact_paragraph', 'near_paragraph', 'copied_passage', 'repeated_word', 'boilerplate', 'broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation', 'consistency'] as const;
 
 // ------------------------------------------------------------------------------ doccano
 

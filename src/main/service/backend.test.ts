@@ -213,3 +213,18 @@ describe('dropped files', () => {
     expect((await ok(b, 'workspaceGet', {}))!.documents).toHaveLength(2);
   });
 });
+
+describe('consistency checks', () => {
+  it('a part larger than its whole becomes a consistency finding to review', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    writeFileSync(join(wsDir, 'r.txt'), '\n\n全年收集代表意见建议4408件，其中解决落实5342件。满意率达到97.5%。\n');
+    const b = backend(ud, { workspaceDir: wsDir });
+    const id = (await ok(b, 'workspaceGet', {}))!.documents[0].id;
+    const doc = await ok(b, 'documentGet', { id });
+    const checks = doc.findings.filter((f) => f.type === 'defect' && f.data.kind === 'consistency');
+    expect(checks).toHaveLength(1);
+    expect(checks[0].data).toMatchObject({ text: '5342件', replacement: null });
+    expect(doc.meta.counts.defects).toBe(1);
+  });
+});

@@ -10,7 +10,8 @@ import type { ApiEventName, ImportSummary } from '../../core/api';
 import { buildBoilerplate } from '../../core/duplicates';
 import { isAppError } from '../../core/errors';
 import { detectMetadata, metadataRecord } from '../../core/metadata';
-import { findingsFromAnalysis, reanchorReviews } from '../../core/review';
+import { consistencyFindings } from '../../core/checks';
+import { findingSpan, findingsFromAnalysis, reanchorReviews } from '../../core/review';
 import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { cpLength } from '../../core/text';
 import type { AnalysisPool } from '../analysis/pool';
@@ -148,7 +149,7 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
 
 async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: DocumentFile['analysis']): Promise<DocumentMeta> {
   const id = documentIdFor(absPath);
-  const findings = findingsFromAnalysis(analysis);
+  const findings = withConsistency(findingsFromAnalysis(analysis), imported.text, analysis, store.workspace().indicatorMap);
   const existing = store.hasDocument(id) ? await store.readDocument(id) : null;
   const doc: DocumentFile = {
     schemaVersion: STORE_SCHEMA_VERSION,
@@ -197,6 +198,13 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     else w.documents.push(meta);
   });
   return meta;
+}
+
+/** Adds the consistency checks' findings (rates over 100%, parts above their whole, …). */
+function withConsistency(findings: DocumentFile['findings'], text: string, analysis: DocumentFile['analysis'], indicatorMap: Record<string, string>): DocumentFile['findings'] {
+  const extra = consistencyFindings(text, analysis.figures, { indicatorMap });
+  if (extra.length === 0) return findings;
+  return [...findings, ...extra].sort((x, y) => findingSpan(x).start - findingSpan(y).start || findingSpan(x).end - findingSpan(y).end);
 }
 
 function displayPath(workspaceDir: string, absPath: string): string {

@@ -103,6 +103,7 @@ export const en = {
   'kind.markup_residue': 'markup residue',
   'kind.caption': 'caption',
   'kind.mixed_punctuation': 'half-width punctuation',
+  'kind.consistency': 'inconsistent figure',
 
   'status.suggested': 'suggested',
   'status.accepted': 'accepted',
@@ -457,6 +458,7 @@ export const zh: Messages = {
   'kind.markup_residue': '标记残留',
   'kind.caption': '图片说明',
   'kind.mixed_punctuation': '半角标点',
+  'kind.consistency': '数字矛盾',
 
   'status.suggested': '待审',
   'status.accepted': '已接受',

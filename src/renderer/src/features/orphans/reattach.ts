@@ -12,7 +12,7 @@ import type { TextIndex } from '../report/offsets';
 
 const FIGURE_KINDS: readonly FigureKind[] = ['count', 'money', 'percent', 'range', 'date', 'duration', 'name'];
 const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact_paragraph', 'near_paragraph', 'copied_passage', 'repeated_word', 'boilerplate'];
-const DEFECT_KINDS: readonly DefectKind[] = ['broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation'];
+const DEFECT_KINDS: readonly DefectKind[] = ['broken_paragraph', 'foreign_token', 'markup_residue', 'caption', 'mixed_punctuation', 'consistency'];
 
 export type OrphanKind =
   | { type: 'figure'; kind: FigureKind | null }
