@@ -2,6 +2,7 @@
 // reports) with paragraphs shuffled, fake findings. Analysis is someone else's job.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { rng } from '../lib.mjs';
 import { root } from './bundle.mjs';
 
 export function loadParagraphs() {
@@ -15,17 +16,8 @@ export function loadParagraphs() {
     .filter((p) => p.length > 0);
 }
 
-/** a small deterministic PRNG (mulberry32) */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** a small deterministic PRNG (mulberry32), shared with the other benches */
+export { rng };
 
 export function makeDocument(id, paragraphs, random, { paragraphsPerDoc = 60, findings = 150 } = {}) {
   const picked = Array.from({ length: paragraphsPerDoc }, () => paragraphs[Math.floor(random() * paragraphs.length)]);

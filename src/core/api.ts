@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ErrorCode } from './errors';
+import { EXPORT_FILTERS, EXPORT_FOLDER_FORMATS, EXPORT_FORMATS } from './export/formats';
 import { Analysis } from './schema';
 import { DocumentMeta, Finding, Review, ReviewStatus, Tag } from './store-schema';
 
@@ -76,10 +77,7 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'xlsx', 'label-studio', 'doccano', 'brat', 'conll', 'text'] as const;
-export const EXPORT_FILTERS = ['accepted', 'reviewed', 'all', 'complete'] as const;
-/** Formats written as a folder of files rather than one file. */
-export const EXPORT_FOLDER_FORMATS: readonly (typeof EXPORT_FORMATS)[number][] = ['csv', 'brat', 'text'];
+export { EXPORT_FILTERS, EXPORT_FOLDER_FORMATS, EXPORT_FORMATS };
 
 export const ExportResult = z.object({
   format: z.enum(EXPORT_FORMATS),

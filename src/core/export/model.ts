@@ -15,8 +15,8 @@ import { findingSpan } from '../review/findings';
  *   copy of the review data (the native JSONL with it imports back to the same workspace).
  * Label formats (Label Studio, doccano, brat, CoNLL) never emit rejected findings as labels.
  */
-export type ExportFilter = 'accepted' | 'reviewed' | 'all' | 'complete';
-export const EXPORT_FILTERS: readonly ExportFilter[] = ['accepted', 'reviewed', 'all', 'complete'];
+import type { ExportFilter } from './formats';
+export { EXPORT_FILTERS, type ExportFilter } from './formats';
 
 export type FindingData = Figure | Duplicate | Defect;
 

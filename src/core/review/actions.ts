@@ -43,7 +43,7 @@ export class ReviewError extends Error {
   }
 }
 
-function baseReview(state: ReviewState, finding: Finding, ctx: ActionContext, map: OffsetMap): Review {
+function baseReview(state: ReviewState, finding: Finding, ctx: ActionContext, map: () => OffsetMap): Review {
   const span = findingSpan(finding);
   return {
     findingId: finding.id,
@@ -53,14 +53,16 @@ function baseReview(state: ReviewState, finding: Finding, ctx: ActionContext, ma
     note: '',
     updatedAt: ctx.now,
     annotator: ctx.annotator,
-    anchor: makeAnchor(state.text, span.start, span.end, map),
+    anchor: makeAnchor(state.text, span.start, span.end, map()),
   };
 }
 
 /** Applies an action; returns the new state (the input is not modified). */
 export function applyAction(state: ReviewState, action: ReviewAction, ctx: ActionContext): ReviewState {
   const byId = new Map(state.findings.map((f) => [f.id, f]));
-  const map = new OffsetMap(state.text);
+  // the offset map of the whole report is built only when a new review needs an anchor
+  let offsets: OffsetMap | null = null;
+  const map = (): OffsetMap => (offsets ??= new OffsetMap(state.text));
   const touchedReviews: Record<string, Review | null> = {};
   const afterReviews: Record<string, Review | null> = {};
   const touchedFindings: Record<string, Finding | null> = {};

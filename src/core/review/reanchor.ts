@@ -55,9 +55,8 @@ function shifted(f: Finding, start: number, end: number, text: string, map: Offs
   const quote = text.slice(map.toUtf16(start), map.toUtf16(end));
   switch (f.type) {
     case 'figure':
-      return { ...f, origin: 'manual', id: `man:${start}-${end}:${f.id}`, data: { ...f.data, start, end, text: quote } };
     case 'defect':
-      return { ...f, origin: 'manual', id: `man:${start}-${end}:${f.id}`, data: { ...f.data, start, end, text: quote } };
+      return { ...f, origin: 'manual', id: `man:${start}-${end}:${f.id}`, data: { ...f.data, start, end, text: quote } } as Finding;
     case 'duplicate':
       return null; // both places would have to move: left to the analyst as an orphan
   }

@@ -4,15 +4,6 @@
  * conversions go through this module.
  */
 
-/** True if the string contains any astral (non-BMP) character. */
-export function hasAstral(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) return true;
-  }
-  return false;
-}
-
 /** A surrogate pair (one astral character); the regex engine finds them faster than a loop. */
 const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
@@ -79,9 +70,4 @@ export class OffsetMap {
 export function cpSlice(text: string, start: number, end?: number, map?: OffsetMap): string {
   const m = map ?? new OffsetMap(text);
   return text.slice(m.toUtf16(start), end === undefined ? undefined : m.toUtf16(end));
-}
-
-/** Convert a UTF-16 span to a code point span. */
-export function toCpSpan(map: OffsetMap, start: number, end: number): { start: number; end: number } {
-  return { start: map.toCp(start), end: map.toCp(end) };
 }

@@ -1,3 +1,2 @@
 export * from './codepoints';
 export * from './paragraphs';
-export * from './fold';

@@ -19,12 +19,7 @@ export interface ExportArgs {
   filter?: string;
 }
 
-export const EXPORT_HELP = `  export --workspace DIR --format F --out PATH [--filter accepted|reviewed|all|complete]
-      write a dataset: F is ${EXPORT_FORMATS.join(', ')}
-      (csv, brat and text write into the folder PATH); --filter: accepted+corrected
-      findings (default), every reviewed finding, all including suggestions, or
-      complete (also name figures and boilerplate: a lossless JSONL backup)
-`;
+export { EXPORT_HELP } from '../../core/export/formats';
 
 export async function runExport(args: ExportArgs, io: CliIO): Promise<number> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(args.format)) {

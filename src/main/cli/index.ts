@@ -5,15 +5,10 @@
  *   report-annotator export --workspace DIR --format F --out PATH [--filter …]
  */
 import { parseArgs } from 'node:util';
+import { EXPORT_HELP } from '../../core/export/formats';
 import { type CliIO, processIO } from './io';
 
 // Each command's module is loaded when the command runs, so starting the CLI stays quick.
-const EXPORT_HELP = `  export --workspace DIR --format F --out PATH [--filter accepted|reviewed|all|complete]
-      write a dataset: F is jsonl, csv, xlsx, label-studio, doccano, brat, conll, text
-      (csv, brat and text write into the folder PATH); --filter: accepted+corrected
-      findings (default), every reviewed finding, all including suggestions, or
-      complete (also name figures and boilerplate: a lossless JSONL backup)
-`;
 
 export const HELP = `usage: report-annotator <command> [options]
 

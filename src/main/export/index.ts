@@ -14,11 +14,11 @@ import {
 import type { DocumentFile, WorkspaceFile } from '../../core/store-schema';
 import { SinkGroup, tempPathFor } from './sink';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'xlsx', 'label-studio', 'doccano', 'brat', 'conll', 'text'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FOLDER_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 
+export { EXPORT_FORMATS, type ExportFormat };
 /** Formats whose `out` is a folder (the others write one file). */
-export const FOLDER_FORMATS: readonly ExportFormat[] = ['csv', 'brat', 'text'];
+export const FOLDER_FORMATS = EXPORT_FOLDER_FORMATS;
 
 /** What an export reads: the workspace store or anything with the same two methods. */
 export interface ExportSource {
