@@ -39,11 +39,18 @@ export async function buildNode({ force = false } = {}) {
   const stamp = join(root, 'out', 'node', '.stamp');
   if (!existsSync(join(root, 'src'))) return false; // an installed copy: nothing to build
   if (!force && stampTime(stamp) > newestMtime(['src/core', 'src/main', 'resources/lexicon', 'resources/boilerplate', 'resources/indicators', 'package.json'])) return false;
-  const { build } = await import('esbuild');
   rmSync(join(root, 'out', 'node'), { recursive: true, force: true });
+  await bundleNode(join(root, 'out', 'node'));
+  writeFileSync(stamp, new Date().toISOString());
+  return true;
+}
+
+/** Bundles the Node entries (NODE_ENTRIES) into `outdir`. */
+export async function bundleNode(outdir) {
+  const { build } = await import('esbuild');
   await build({
     entryPoints: Object.fromEntries(Object.entries(NODE_ENTRIES).map(([k, v]) => [k, join(root, v)])),
-    outdir: join(root, 'out', 'node'),
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -57,8 +64,6 @@ export async function buildNode({ force = false } = {}) {
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  writeFileSync(stamp, new Date().toISOString());
-  return true;
 }
 
 export function buildRenderer({ force = false, quiet = false } = {}) {

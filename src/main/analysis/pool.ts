@@ -277,13 +277,16 @@ export class AnalysisPool {
   }
 }
 
-/** The bundled worker script sits next to the bundle that runs this code. */
+/** The bundled worker script sits next to the bundle that runs this code, or one folder up. */
 function defaultWorkerPath(): string | null {
   try {
     const here = typeof __filename === 'string' ? dirname(__filename) : dirname(fileURLToPath(import.meta.url));
-    for (const name of ['analysis-worker.js', 'analysis-worker.mjs']) {
-      const p = join(here, name);
-      if (existsSync(p)) return p;
+    // this code may sit in a shared chunk one folder below the entries (esbuild splitting)
+    for (const dir of [here, dirname(here)]) {
+      for (const name of ['analysis-worker.js', 'analysis-worker.mjs']) {
+        const p = join(dir, name);
+        if (existsSync(p)) return p;
+      }
     }
   } catch {
     // no usable location: analyse in process

@@ -122,7 +122,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
     await Promise.all([...Array.from({ length: pool.size * 2 }, worker), ...started.slice(waited)]);
     if (showProgress) {
       progress(done, true);
-      io.err(`analysed ${done} files, ${failed} failed\n`);
+      io.err(`analysed ${done} files, ${failed} failed (${pool.inProcess ? 'in process' : `${pool.size} worker threads`})\n`);
     }
   } finally {
     await pool.close();
