@@ -1,4 +1,5 @@
 import { OffsetMap, type Paragraph } from '../text';
+import { BOILERPLATE_MIN, MIN_CORPUS } from './constants';
 import { foldText } from './codes';
 import { findFormulae, foldFormulae, type FormulaIndex, indexFormulae, shippedFormulae } from './formulae';
 import { IntList, IntMap } from './hash-index';
@@ -12,10 +13,7 @@ export interface BoilerplateModel {
   formulae?: string[];
 }
 
-/** Boilerplate passages are at least this long (ANNOTATION-GUIDE §2). */
-export const BOILERPLATE_MIN = 20;
-/** Fewer documents than this give no corpus boilerplate (only the shipped formulae). */
-export const MIN_CORPUS = 3;
+export { BOILERPLATE_MIN, MIN_CORPUS };
 
 const B1 = 0x01000193;
 const B2 = 0x5bd1e995 | 1;

@@ -8,8 +8,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeDuplicates, analyzeFiguresAndDefects, analyzeInParts, analyzeText } from '../../core/analyze';
-import { BoilerplateBuilder, type BoilerplateModel, MIN_CORPUS } from '../../core/duplicates';
+import type { BoilerplateModel } from '../../core/duplicates';
+import { MIN_CORPUS } from '../../core/duplicates/constants';
 import type { Analysis } from '../../core/schema';
 import type { AnalysisPart, WorkerJob, WorkerReply } from './worker';
 
@@ -79,7 +79,7 @@ export class AnalysisPool {
   }
 
   analyze(text: string, boilerplate?: BoilerplateModel): Promise<Analysis> {
-    if (this.workerPath === null) return this.local(() => analyzeText(text, { boilerplate }));
+    if (this.workerPath === null) return this.local((core) => core.analyzeText(text, { boilerplate }));
     return this.run(text, 'all', boilerplate, false) as Promise<Analysis>;
   }
 
@@ -89,9 +89,9 @@ export class AnalysisPool {
    */
   analyzeUtf8(text: string, boilerplate?: BoilerplateModel): Promise<Uint8Array[]> {
     if (this.workerPath === null) {
-      return this.local(() => {
+      return this.local((core) => {
         const parts: Uint8Array[] = [];
-        analyzeInParts(text, { boilerplate }, (_key, part) => parts.push(new TextEncoder().encode(JSON.stringify(part))));
+        core.analyzeInParts(text, { boilerplate }, (_key, part) => parts.push(new TextEncoder().encode(JSON.stringify(part))));
         return parts;
       });
     }
@@ -106,9 +106,9 @@ export class AnalysisPool {
   analyzePart(text: string, part: 'duplicates', boilerplate?: BoilerplateModel): Promise<string>;
   analyzePart(text: string, part: 'figures+defects' | 'duplicates', boilerplate?: BoilerplateModel): Promise<FiguresAndDefectsJson | string> {
     if (this.workerPath === null) {
-      return this.local(() => {
-        if (part === 'duplicates') return JSON.stringify(analyzeDuplicates(text, { boilerplate }));
-        const a = analyzeFiguresAndDefects(text);
+      return this.local((core) => {
+        if (part === 'duplicates') return JSON.stringify(core.analyzeDuplicates(text, { boilerplate }));
+        const a = core.analyzeFiguresAndDefects(text);
         return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects) };
       });
     }
@@ -128,8 +128,8 @@ export class AnalysisPool {
    */
   boilerplateBuilder(): RemoteBoilerplateBuilder {
     if (this.workerPath === null) {
-      const local = new BoilerplateBuilder();
-      return { add: (text) => local.add(text), build: () => this.local(() => local.build()) };
+      const texts: string[] = [];
+      return { add: (text) => void texts.push(text), build: () => this.local((core) => core.buildBoilerplate(texts)) };
     }
     this.warm();
     const slot: Slot | undefined = this.slots[0];
@@ -167,9 +167,10 @@ export class AnalysisPool {
     };
   }
 
-  private local<T>(f: () => T): Promise<T> {
+  /** Runs f on the in-process analysis, loaded on first use (a CLI with workers never loads it). */
+  private local<T>(f: (core: typeof import('./local')) => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
-    return Promise.resolve().then(f);
+    return import('./local').then(f);
   }
 
   private post(slot: Slot, job: WorkerJob): void {

@@ -5,8 +5,7 @@ import { isAppError } from '../../core/errors';
 import type { Analysis } from '../../core/schema';
 import { cpLength } from '../../core/text';
 import { AnalysisPool, type FiguresAndDefectsJson } from '../analysis/pool';
-import { type ImportedText, importFile } from '../import';
-import { expandPaths } from '../service/importing';
+import { type ImportedText, expandPaths, importFile } from '../import';
 import { csvRow } from './csv';
 import { type CliIO, progressReporter } from './io';
 

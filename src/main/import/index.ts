@@ -12,6 +12,7 @@ import { readFileBytes } from './read-file';
 import { importTxt } from './txt';
 
 export { decodeText } from './detect-encoding';
+export { expandPaths } from './expand-paths';
 export { SUPPORTED_EXTENSIONS, formatOf } from './formats';
 
 export interface ImportedText {

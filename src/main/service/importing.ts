@@ -4,8 +4,8 @@
  * stops between files when cancelled. A file that fails is reported with its error code and
  * leaves nothing in the store.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { ApiEventName, ImportSummary } from '../../core/api';
 import { buildBoilerplate } from '../../core/duplicates';
 import { isAppError } from '../../core/errors';
@@ -15,7 +15,9 @@ import { findingSpan, findingsFromAnalysis, reanchorReviews } from '../../core/r
 import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { cpLength } from '../../core/text';
 import type { AnalysisPool } from '../analysis/pool';
-import { type ImportedText, SUPPORTED_EXTENSIONS, importFile } from '../import';
+import { type ImportedText, expandPaths, importFile } from '../import';
+
+export { expandPaths };
 import type { WorkspaceStore } from '../store';
 import type { Logger } from './dispatch';
 import { countFindings } from './documents';
@@ -41,56 +43,6 @@ export function encodingOverrides(store: WorkspaceStore): Record<string, string>
   return o && typeof o === 'object' ? (o as Record<string, string>) : {};
 }
 
-const STORE_DIR = '.report-annotator';
-
-/**
- * Expands folders (recursively) into supported files; skips hidden entries and the store.
- * Folders are visited once by their real path, so symbolic links that loop are harmless.
- */
-export async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const seenFiles = new Set<string>();
-  const seenDirs = new Set<string>();
-  const visit = async (p: string, explicit: boolean): Promise<void> => {
-    const abs = resolve(p);
-    let st;
-    try {
-      st = await stat(abs);
-    } catch {
-      if (explicit && !seenFiles.has(abs)) {
-        seenFiles.add(abs);
-        out.push(abs); // reported as an import error with its code
-      }
-      return;
-    }
-    if (st.isDirectory()) {
-      let real: string;
-      try {
-        real = await realpath(abs);
-      } catch {
-        return;
-      }
-      if (seenDirs.has(real)) return;
-      seenDirs.add(real);
-      let entries: string[];
-      try {
-        entries = (await readdir(abs)).sort((a, b) => a.localeCompare(b));
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (e.startsWith('.') || e === STORE_DIR) continue;
-        await visit(join(abs, e), false);
-      }
-    } else if (explicit || SUPPORTED_EXTENSIONS.includes(extname(abs).slice(1).toLowerCase())) {
-      if (seenFiles.has(abs)) return;
-      seenFiles.add(abs);
-      out.push(abs);
-    }
-  };
-  for (const p of paths) await visit(p, true);
-  return out;
-}
 
 export async function importIntoStore(store: WorkspaceStore, paths: string[], ctx: ImportContext): Promise<ImportSummary> {
   const task = ctx.tasks.start(ctx.taskId);
