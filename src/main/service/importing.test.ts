@@ -1,8 +1,12 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { expandPaths } from './importing';
+import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../core/errors';
+import { AnalysisPool } from '../analysis/pool';
+import { WorkspaceStore } from '../store';
+import { expandPaths, importIntoStore } from './importing';
+import { TaskRegistry } from './tasks';
 
 describe('expandPaths', () => {
   it('lists report files once, skipping hidden entries and the store, even with looping symlinks', async () => {
@@ -26,5 +30,48 @@ describe('expandPaths', () => {
     writeFileSync(join(dir, 'x.xyz'), 'x');
     const files = await expandPaths([join(dir, 'x.xyz'), join(dir, 'missing.txt')]);
     expect(files).toEqual([join(dir, 'x.xyz'), join(dir, 'missing.txt')]);
+  });
+});
+
+describe('importIntoStore', () => {
+  const ctx = (pool: AnalysisPool) => ({ pool, tasks: new TaskRegistry(), emit: () => {}, log: { info: () => {}, warn: () => {}, error: () => {} }, taskId: 't', label: 'import' });
+
+  function sources(n: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-import-src-'));
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.txt`), `\n\n第${i}号报告：召开常委会会议${i + 1}次，审议法规${i + 2}件。\n`);
+    return dir;
+  }
+
+  it('indexes every imported report, in far fewer index writes than reports', async () => {
+    const src = sources(24);
+    const store = await WorkspaceStore.open(mkdtempSync(join(tmpdir(), 'ra-import-ws-')), { app: 'cli' });
+    const pool = new AnalysisPool(null);
+    const updates = vi.spyOn(store, 'updateWorkspace');
+    try {
+      const summary = await importIntoStore(store, [src], ctx(pool));
+      expect(summary.failed).toEqual([]);
+      expect(summary.imported).toHaveLength(24);
+      expect(store.workspace().documents.map((d) => d.name).sort()).toEqual(summary.imported.map((m) => m.name).sort());
+      expect(store.workspace().documents.every((d) => d.counts.figures === 2)).toBe(true);
+      expect(updates.mock.calls.length).toBeLessThan(12);
+    } finally {
+      await pool.close();
+      await store.close();
+    }
+  });
+
+  it('reports the reports whose index entry could not be written as failed, not imported', async () => {
+    const src = sources(5);
+    const store = await WorkspaceStore.open(mkdtempSync(join(tmpdir(), 'ra-import-ws-')), { app: 'cli' });
+    const pool = new AnalysisPool(null);
+    vi.spyOn(store, 'updateWorkspace').mockRejectedValue(new AppError('store-disk-full', 'Not enough disk space'));
+    try {
+      const summary = await importIntoStore(store, [src], ctx(pool));
+      expect(summary.imported).toEqual([]);
+      expect(summary.failed.map((f) => f.error.code)).toEqual(Array(5).fill('store-disk-full'));
+    } finally {
+      await pool.close();
+      await store.close();
+    }
   });
 });

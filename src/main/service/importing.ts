@@ -7,7 +7,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { ApiEventName, ImportSummary } from '../../core/api';
-import { buildBoilerplate } from '../../core/duplicates';
 import { isAppError } from '../../core/errors';
 import { detectMetadata, metadataRecord } from '../../core/metadata';
 import { consistencyFindings } from '../../core/checks';
@@ -54,8 +53,10 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
       ctx.emit('progress', { taskId: ctx.taskId, label: ctx.label, done, total, current, finished });
     progress(0, null);
 
-    // Phase 1: read and decode (fast), so boilerplate can be learnt from the whole batch.
+    // Phase 1: read and decode (fast), so boilerplate can be learnt from the whole batch (in a
+    // worker, as the files are read).
     const read: { path: string; imported: ImportedText }[] = [];
+    const learner = ctx.pool.boilerplateBuilder();
     for (const path of files) {
       if (task.cancelled) break;
       if (ctx.allow && !(await ctx.allow(path))) {
@@ -64,32 +65,45 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
       }
       try {
         const encoding = ctx.encodingFor?.(path) ?? encodingOverrides(store)[path];
-        read.push({ path, imported: await importFile(path, encoding ? { encoding } : {}) });
+        const imported = await importFile(path, encoding ? { encoding } : {});
+        read.push({ path, imported });
+        learner.add(imported.text);
       } catch (e) {
         summary.failed.push({ path, error: errorShape(e) });
         if (!isAppError(e)) ctx.log.error('import failed', { path, error: String(e) });
       }
     }
-    const boilerplate = buildBoilerplate(read.map((r) => r.imported.text));
+    const boilerplate = await learner.build();
 
-    // Phase 2: analyse in the pool (bounded concurrency) and write each document.
+    // Phase 2: analyse in the pool (bounded concurrency) and write each document; the index
+    // takes the written documents in batches (one index write per batch, not per document:
+    // at 2,000 documents rewriting the index each time costs more than the documents).
     let done = summary.failed.length;
     const queue = [...read];
+    const index = new IndexBatches(store);
     const worker = async (): Promise<void> => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         if (task.cancelled) return;
         progress(done, basename(item.path));
+        const path = item.path;
         try {
-          const meta = await storeDocument(store, item.path, item.imported, await ctx.pool.analyze(item.imported.text, boilerplate));
-          summary.imported.push(meta);
+          const meta = await storeDocument(store, path, item.imported, await ctx.pool.analyze(item.imported.text, boilerplate));
+          index.add(meta).then(
+            () => summary.imported.push(meta),
+            (e: unknown) => {
+              summary.failed.push({ path, error: errorShape(e) });
+              if (!isAppError(e)) ctx.log.error('index update failed', { path, error: String(e) });
+            },
+          );
         } catch (e) {
-          summary.failed.push({ path: item.path, error: errorShape(e) });
-          if (!isAppError(e)) ctx.log.error('analysis or store failed', { path: item.path, error: String(e) });
+          summary.failed.push({ path, error: errorShape(e) });
+          if (!isAppError(e)) ctx.log.error('analysis or store failed', { path, error: String(e) });
         }
         done++;
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, ctx.pool.size * 2) }, worker));
+    await index.drain();
     summary.cancelled = task.cancelled;
     await store.flush();
     progress(done, null, true);
@@ -143,13 +157,52 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     metadata: metadataRecord(detectMetadata(imported.text)),
   };
   await store.writeDocument(doc);
-  await store.updateWorkspace((w) => {
-    const i = w.documents.findIndex((d) => d.id === id);
-    // the analyst's edits to the metadata win over what is detected again
-    if (i >= 0) w.documents[i] = { ...meta, metadata: { ...meta.metadata, ...w.documents[i].metadata } };
-    else w.documents.push(meta);
-  });
   return meta;
+}
+
+/**
+ * Puts written documents into the workspace index, many per index write: `add` returns when the
+ * document's entry is durable; the next batch is written as soon as the previous one is.
+ */
+class IndexBatches {
+  private pending: { meta: DocumentMeta; done: () => void; fail: (e: unknown) => void }[] = [];
+  private writing: Promise<void> | null = null;
+
+  constructor(private readonly store: WorkspaceStore) {}
+
+  add(meta: DocumentMeta): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      this.pending.push({ meta, done, fail });
+      this.writing ??= this.write();
+    });
+  }
+
+  async drain(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private async write(): Promise<void> {
+    // let the documents finishing meanwhile join this batch
+    await new Promise<void>((ok) => setImmediate(ok));
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.store.updateWorkspace((w) => {
+        const at = new Map(w.documents.map((d, i) => [d.id, i]));
+        for (const { meta } of batch) {
+          const i = at.get(meta.id);
+          // the analyst's edits to the metadata win over what is detected again
+          if (i !== undefined) w.documents[i] = { ...meta, metadata: { ...meta.metadata, ...w.documents[i].metadata } };
+          else at.set(meta.id, w.documents.push(meta) - 1);
+        }
+      });
+      for (const b of batch) b.done();
+    } catch (e) {
+      for (const b of batch) b.fail(e);
+    } finally {
+      this.writing = this.pending.length > 0 ? this.write() : null;
+    }
+  }
 }
 
 /** Adds the consistency checks' findings (rates over 100%, parts above their whole, …). */
