@@ -59,7 +59,17 @@ export const Defect = z.object({
   text: z.string(),
   /** suggested replacement of [start, end), or null where no fix is certain */
   replacement: z.string().nullable(),
+  /** why (English; a consistency finding also carries `check`, from which the UI words it in the analyst's language) */
   note: z.string().optional(),
+  /** a consistency finding's check: which rule, the other place involved, the indicator */
+  check: z
+    .object({
+      rule: z.enum(['percent_over_100', 'part_exceeds_whole', 'conflicting_values']),
+      value: z.number().nullable().optional(),
+      related: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() }).optional(),
+      indicator: z.string().optional(),
+    })
+    .optional(),
 });
 export type Defect = z.infer<typeof Defect>;
 

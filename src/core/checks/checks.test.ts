@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze';
 import type { Figure } from '../schema';
 import { OffsetMap } from '../text';
-import { checkConsistency } from './index';
+import { Finding } from '../store-schema';
+import { checkConsistency, consistencyFindings } from './index';
 
 /** Figures at the places their text occurs (in order), as a detector would give them. */
 function figs(text: string, specs: [string, Figure['kind'], number, string | null, string | null, Figure['approx']?][]): Figure[] {
@@ -55,7 +56,7 @@ describe('conflicting_values', () => {
     const issues = checkConsistency(text, figs(text, [['9次', 'count', 9, '次', '召开常委会会议'], ['20次', 'count', 20, '次', '主任会议'], ['43人次', 'count', 43, '人次', '依法任免国家机关工作人员'], ['10次', 'count', 10, '次', '全年召开常委会会议'], ['43人次', 'count', 43, '人次', '任免工作人员']]));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ kind: 'conflicting_values', text: '10次', indicator: '常委会会议次数' });
-    expect(issues[0].related).toEqual({ start: text.indexOf('9次'), end: text.indexOf('9次') + 2 });
+    expect(issues[0].related).toEqual({ start: text.indexOf('9次'), end: text.indexOf('9次') + 2, text: '9次' });
   });
   it('uses the workspace mapping', () => {
     const text = ['一年来，开展专项调研9次，召开常委会会议9次，主任会议20次。', '正文。', '正文里开展专项调研7次。'].join('\n');
@@ -72,5 +73,15 @@ describe('the corpus', () => {
       const text = readFileSync(join(dir, f), 'utf8');
       expect(checkConsistency(text, analyzeText(text).figures), f).toEqual([]);
     }
+  });
+});
+
+describe('consistencyFindings', () => {
+  it('gives store findings carrying the rule and the other place, so the UI can word them in any language', () => {
+    const bad = '😀收集意见建议4408件，解决落实5342件。';
+    const found = consistencyFindings(bad, figs(bad, [['4408件', 'count', 4408, '件', '收集意见建议'], ['5342件', 'count', 5342, '件', '解决落实']]));
+    expect(found).toHaveLength(1);
+    expect(Finding.parse(found[0])).toEqual(found[0]);
+    expect(found[0]).toMatchObject({ type: 'defect', origin: 'detector', data: { kind: 'consistency', text: '5342件', check: { rule: 'part_exceeds_whole', related: { start: 7, end: 12, text: '4408件' } } } });
   });
 });

@@ -17,8 +17,10 @@ export interface ConsistencyIssue {
   end: number;
   text: string;
   message: string;
+  /** the figure's value (a rate over 100%) */
+  value?: number | null;
   /** the other place involved: the whole, or the summary's figure */
-  related?: { start: number; end: number };
+  related?: { start: number; end: number; text: string };
   indicator?: string;
 }
 
@@ -51,7 +53,7 @@ function percentOver100(text: string, map: OffsetMap, figs: Fig[]): ConsistencyI
     const before = slice(text, map, Math.max(0, f.start - 12), f.start);
     const clause = before.split(/[，,。；;！？\n]/).pop() ?? '';
     if (GROWTH.test(clause) || GROWTH.test(f.metric ?? '')) continue;
-    out.push({ kind: 'percent_over_100', start: f.start, end: f.end, text: f.text, message: `A rate of ${f.value}% is over 100% and is not stated as a change.` });
+    out.push({ kind: 'percent_over_100', start: f.start, end: f.end, text: f.text, value: f.value, message: `A rate of ${f.value}% is over 100% and is not stated as a change.` });
   }
   return out;
 }
@@ -103,7 +105,7 @@ function partExceedsWhole(text: string, map: OffsetMap, figs: Fig[]): Consistenc
       const part = p.value as number;
       // 5000余件 may be up to the next round number: compare only when the whole is stated exactly
       if (part > whole && (w.approx === null || w.approx === 'less')) {
-        out.push({ kind: 'part_exceeds_whole', start: p.start, end: p.end, text: p.text, related: { start: w.start, end: w.end }, message: `${p.text} is larger than the total ${w.text} stated before it in the same sentence.` });
+        out.push({ kind: 'part_exceeds_whole', start: p.start, end: p.end, text: p.text, related: { start: w.start, end: w.end, text: w.text }, message: `${p.text} is larger than the total ${w.text} stated before it in the same sentence.` });
       }
       break;
     }
@@ -158,7 +160,7 @@ function conflictingValues(text: string, map: OffsetMap, figs: Fig[], options: C
     const s = inSummary.get(ind);
     if (!s || s.value === null || f.value === null || s.value === f.value) return;
     if (s.approx !== null || f.approx !== null) return;
-    out.push({ kind: 'conflicting_values', start: f.start, end: f.end, text: f.text, related: { start: s.start, end: s.end }, indicator: ind, message: `${ind}: ${f.text} here, but ${s.text} in the summary.` });
+    out.push({ kind: 'conflicting_values', start: f.start, end: f.end, text: f.text, related: { start: s.start, end: s.end, text: s.text }, indicator: ind, message: `${ind}: ${f.text} here, but ${s.text} in the summary.` });
   });
   return out;
 }
@@ -172,6 +174,14 @@ export function consistencyFindings(text: string, figures: readonly Fig[], optio
     type: 'defect',
     id: `chk:${i.kind}:${i.start}-${i.end}`,
     origin: 'detector',
-    data: { kind: 'consistency', start: i.start, end: i.end, text: i.text, replacement: null, note: i.message },
+    data: {
+      kind: 'consistency',
+      start: i.start,
+      end: i.end,
+      text: i.text,
+      replacement: null,
+      note: i.message,
+      check: { rule: i.kind, ...(i.value !== undefined ? { value: i.value } : {}), ...(i.related ? { related: i.related } : {}), ...(i.indicator ? { indicator: i.indicator } : {}) },
+    },
   }));
 }
