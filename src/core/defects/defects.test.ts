@@ -47,6 +47,20 @@ describe('broken_paragraph', () => {
     expect(kind(run(text), 'broken_paragraph')).toEqual([]);
   });
 
+  it('leaves the rows of a table alone (cells of numbers apart by spaces), but not prose beside them', () => {
+    const rows = [
+      '地区 2021年 2022年 2023年 2024年 增长',
+      '城区 1234.5 1300.2 1350.8 1412.6 4.6% 1234.5 1300.2 1350.8 1412.6',
+      '郊县 88.1 92.4 95.0 99.3 4.5% 88.1 92.4 95.0 99.3 4.5% 88.1 92.4',
+      '5484.8 6867.2 8604.8 5545.6 8384 6908.8 2034.4 1840 732.8 1097.6 8022.4 5049.6',
+    ];
+    const prose = '加强对法规实施效果的评估论证，促进立法评估、论证迈上规范化、法治化轨';
+    const text = [...rows, prose, '道。坚决维护国家法治统一。'].join('\n\n');
+    const found = kind(run(text), 'broken_paragraph');
+    expect(found).toHaveLength(1);
+    expect(found[0].start).toBe(cps(rows.join('\n\n')) + 2 + cps(prose));
+  });
+
   it('works with astral characters and Traditional Chinese', () => {
     const a = '𠀀市人大常委會組成人員與人大代表、人大代表與人民群眾之間的';
     const text = `標題\n\n${a}\n\n聯繫更加常態化。`;
