@@ -30,6 +30,27 @@ describe('counts with metrics (clause structure)', () => {
     expect(cpSlice(t, f.start, f.end)).toBe('9次');
   });
 
+  it('never carries a metric over a sentence end (a figure alone after a comma still shares it)', () => {
+    const figs = detectFigures('培育“链主”企业10家。1至11月，全市进出口总额完成586.3亿元。发放补助32241人,3400余万元。');
+    expect(figs.map((f) => [f.text, f.metric])).toEqual([
+      ['10家', '培育“链主”企业'],
+      ['1至11月', null],
+      ['586.3亿元', '进出口总额完成'],
+      ['32241人', '发放补助'],
+      ['3400余万元', '发放补助'],
+    ]);
+  });
+
+  it('reads rate units written with a slash', () => {
+    const t = '粮食收购均价2800元/吨，人口密度520人/平方公里，PM2.5平均浓度为32微克/立方米，时速120公里／小时。';
+    expect(quantities(detectFigures(t)).map((f) => [f.text, f.kind, f.value, f.unit])).toEqual([
+      ['2800元/吨', 'money', 2800, '元/吨'],
+      ['520人/平方公里', 'count', 520, '人/平方公里'],
+      ['32微克/立方米', 'count', 32, '微克/立方米'],
+      ['120公里／小时', 'count', 120, '公里／小时'],
+    ]);
+  });
+
   it('gives the figure after 、 its own metric only when a figure stands before it', () => {
     const figs = detectFigures('紧扣市委决策部署,召开常委会会议9次、主任会议23次,作出决议决定5项;');
     expect(figs.map((f) => f.metric)).toEqual(['召开常委会会议', '主任会议', '作出决议决定']);

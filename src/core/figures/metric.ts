@@ -162,6 +162,8 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
   }
 }
 
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n']);
+
 /** The last quantity of the previous clause, when that clause ended right after it. */
 interface Carry {
   end: number;
@@ -171,7 +173,8 @@ interface Carry {
 function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, carry: Carry): Carry {
   let prevEnd = cs;
   // 发放补助32241人,3400余万元: a figure standing alone after a figure-ended clause shares its metric
-  let prevMetric: string | null = carry.end === cs - 1 ? carry.metric : null;
+  // (within a sentence: a new sentence never inherits the last one's metric)
+  let prevMetric: string | null = carry.end === cs - 1 && !SENTENCE_END.has(text[cs - 1]) ? carry.metric : null;
   let last: Carry = { end: -1, metric: null };
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i];

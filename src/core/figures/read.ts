@@ -44,6 +44,9 @@ const CN_POINT = unitSet('点點');
 const PLACE = unitSet('十拾百佰千仟万萬亿億廿卅');
 const OPEN_PAREN = unitSet([0xff08, 0x28]); // （ (
 const CLOSE_PAREN = unitSet([0xff09, 0x29]); // ） )
+const SLASH = unitSet('/／');
+/** what may follow the slash of a rate unit (元/吨, 公里/小时, 人/平方公里) */
+const PER_UNIT = new Set<UnitCategory>(['measure', 'classifier', 'duration', 'month', 'day']);
 const CH_GE = '个'.charCodeAt(0);
 const CH_DUO = '多'.charCodeAt(0);
 const CH_YEAR = '年'.charCodeAt(0);
@@ -152,6 +155,14 @@ function readUnit(text: string, pos: number): { end: number; unit: string; cat: 
     if (allowed && hasUnit(OPEN_PAREN, text.charCodeAt(end)) && hasUnit(CLOSE_PAREN, text.charCodeAt(end + 2)) && allowed.has(foldCode(text.charCodeAt(end + 1)))) {
       unit += text[end + 1];
       end += 3;
+    }
+  }
+  // a rate of two units: 32微克/立方米, 5000元/吨, 120公里/小时
+  if (hasUnit(SLASH, text.charCodeAt(end)) && m.value !== 'percent' && m.value !== 'month' && m.value !== 'day' && m.value !== 'quarter') {
+    const per = UNITS.startsAt(text, end + 1);
+    if (per && PER_UNIT.has(per.value)) {
+      unit = text.slice(pos, end + 1 + per.len);
+      end += 1 + per.len;
     }
   }
   return { end, unit, cat: m.value, more: false };
