@@ -41,6 +41,15 @@ describe('counts with metrics (clause structure)', () => {
     ]);
   });
 
+  it('takes the action after a count that opens its clause, and does not count 两位数', () => {
+    const figs = detectFigures('常委会先后三次听取审议相关报告，两次开展跟踪监督，连续3年保持两位数增长。');
+    expect(figs.map((f) => [f.text, f.value, f.metric])).toEqual([
+      ['三次', 3, '常委会先后听取审议相关报告'],
+      ['两次', 2, '开展跟踪监督'],
+      ['3年', 3, '保持两位数增长'],
+    ]);
+  });
+
   it('reads rate units written with a slash', () => {
     const t = '粮食收购均价2800元/吨，人口密度520人/平方公里，PM2.5平均浓度为32微克/立方米，时速120公里／小时。';
     expect(quantities(detectFigures(t)).map((f) => [f.text, f.kind, f.value, f.unit])).toEqual([

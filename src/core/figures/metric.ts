@@ -190,10 +190,11 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
     let consumed = f.end;
     if (endsPhrase(text, f.end, nextStart)) {
       metric = before ?? prevMetric;
-    } else if (f.unitCat === 'verbal' && before) {
+    } else if (f.unitCat === 'verbal') {
+      // 开展执法检查5次 · 两次开展跟踪监督: the action around the count
       const len = phraseLength(text, f.end, nextStart);
       const after = cleanMetric(text.slice(f.end, f.end + len));
-      metric = after ? before + after : before;
+      metric = before && after ? before + after : (before ?? after ?? prevMetric);
       consumed = f.end + len;
     } else if (f.unitCat === 'area') {
       metric = f.unit;
