@@ -27,6 +27,12 @@ describe('repeated_word', () => {
     expect(at(t, '报')).toBe('9:报|10:报');
   });
 
+  it('flags a doubled particle unless a word takes one of the two', () => {
+    const t = '审议了计划执行情况的的报告。';
+    expect(repeats(t)).toEqual([at(t, '的')]);
+    for (const ok of ['为了达到目的的手段。', '包括立法、监督等等工作。', '问题不了了之。', '我们说了了解情况。', '是是非非要分清。', '的的确确如此。', '每每想到这里。']) expect(repeats(ok), ok).toEqual([]);
+  });
+
   it('leaves legitimate reduplication alone', () => {
     const legit = [
       '机关干部时时放心不下，常常深入基层，人人参与，天天坚持，年年进步，步步为营，个个争先。',

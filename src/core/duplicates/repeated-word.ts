@@ -71,7 +71,9 @@ function squares(codes: Int32Array): Repeat[] {
  * form no word (人民日报报等). Conservative by design:
  * - only Han characters, no numerals (十五五, 一个一个), no legitimate reduplication (时时, 常常,
  *   研究研究; lexicon AA/ABAB words), no half of an AABB word (的的确确, 家家户户);
- * - a doubled single character X is flagged only if it is no standalone word (的的, 是是 pass),
+ * - a doubled standalone word (的, 了, 是…) is flagged unless the character before forms a word
+ *   with the first (目的的) or the second starts a word with the character after (了了解);
+ * - another doubled single character X is flagged only if
  *   the character before forms a word with the first X (日报), and the second X starts no word
  *   with the character after (报等) — neither in the lexicon nor elsewhere in the document (so
  *   学习习近平 and 人民民主 pass, also in Traditional text where 習近平 recurs);
@@ -146,16 +148,27 @@ function recurs(codes: Int32Array, repeats: Repeat[]): Set<Repeat> {
 function checkSingles(ctx: DocContext, sites: number[], lex: Lexicon): Repeat[] {
   const codes = ctx.codes;
   const candidates: number[] = [];
+  const particles: Repeat[] = [];
   for (const i of sites) {
     const x = ch(codes[i]);
-    if (lex.isStandalone(x) || i === 0 || i + 2 >= codes.length) continue;
+    if (i === 0 || i + 2 >= codes.length) continue;
+    if (lex.isStandalone(x)) {
+      // 情况的的报告: a doubled particle is a slip unless a word takes one of the two (目的的,
+      // 了了解); legitimate doubles (等等, 每每) were left out before
+      const before = codes[i - 1];
+      const after = codes[i + 2];
+      if (isHan(before) && lex.isWord2(ch(before), x)) continue;
+      if (isHan(after) && lex.startsWord(x, ch(after))) continue;
+      particles.push({ start: i, len: 1 });
+      continue;
+    }
     const prev = codes[i - 1];
     const next = codes[i + 2];
     if (!isHan(prev) || !lex.isWord2(ch(prev), x)) continue;
     if (isHan(next) && lex.startsWord(x, ch(next))) continue;
     candidates.push(i);
   }
-  if (!candidates.length) return [];
+  if (!candidates.length) return particles;
   // does "X next" stand elsewhere in the document? one pass, prefiltered by a bitmap of the Xs
   const found = new Uint8Array(candidates.length);
   for (const i of candidates) FIRSTS[codes[i] & 0xffff] = 1;
@@ -168,9 +181,9 @@ function checkSingles(ctx: DocContext, sites: number[], lex: Lexicon): Repeat[] 
     }
   }
   for (const i of candidates) FIRSTS[codes[i] & 0xffff] = 0;
-  const out: Repeat[] = [];
+  const out: Repeat[] = particles;
   for (let k = 0; k < candidates.length; k++) if (!found[k]) out.push({ start: candidates[k], len: 1 });
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Scratch bitmap by low 16 bits of a code point, all zero between uses. */
