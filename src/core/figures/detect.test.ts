@@ -156,6 +156,13 @@ describe('offsets', () => {
 });
 
 describe('dates, ranges and durations', () => {
+  it('takes 底/初/末 after a year into the date, but not the first character of a word', () => {
+    const dates = (t: string): string[] => detectFigures(t).filter((f) => f.kind === 'date').map((f) => f.text);
+    expect(dates('截至2024年底，全市共有代表1.2万名。')).toEqual(['截至2024年底']);
+    expect(dates('2024年初，召开会议3次；2023年末常住人口320万人。')).toEqual(['2024年初', '2023年末']);
+    expect(dates('2024年初步建成体系，2024年底线思维。')).toEqual(['2024年', '2024年']);
+  });
+
   it('reads dates', () => {
     const t = '——2024年3月27日在长治市。2023年是开局之年。去年11月，调研。截至11月底，共有537名代表。2025年8月，采访。';
     const dates = detectFigures(t).filter((f) => f.kind === 'date');

@@ -45,6 +45,8 @@ const PLACE = unitSet('十拾百佰千仟万萬亿億廿卅');
 const OPEN_PAREN = unitSet([0xff08, 0x28]); // （ (
 const CLOSE_PAREN = unitSet([0xff09, 0x29]); // ） )
 const SLASH = unitSet('/／');
+/** after 年初/年末/年底, a character that makes a word of the suffix instead (初步, 初心, 底线, 末端) */
+const NOT_YEAR_END = unitSet('步心级期见始衷线气层部端尾');
 /** what may follow the slash of a rate unit (元/吨, 公里/小时, 人/平方公里) */
 const PER_UNIT = new Set<UnitCategory>(['measure', 'classifier', 'duration', 'month', 'day']);
 const CH_GE = '个'.charCodeAt(0);
@@ -280,7 +282,8 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
     if (md > 0) { end = md; onlyYear = false; }
     else {
       const ys = YEAR_SUFFIXES.startsAt(text, end);
-      if (ys) end += ys.len;
+      // 2024年底, 2024年初 — but not 2024年初步 (初 starting a word)
+      if (ys && !(ys.len === 1 && hasUnit(NOT_YEAR_END, text.charCodeAt(end + 1)))) end += ys.len;
     }
     const s = datePrefixStart(text, start);
     return { start: s, end, kind: 'date', value: onlyYear ? value : null, value_to: null, unit: onlyYear ? '年' : null, approx: null, unitCat: 'duration', token: tok };
