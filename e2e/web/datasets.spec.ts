@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
+import { startServe } from '../support/server';
 import { AppPage } from './pages/app';
 
 // Issue "Datasets out" (UI part) and the workspace bits of "Workspace": export a dataset from
@@ -218,7 +219,7 @@ test('maps an unmapped metric phrase to an indicator and the table gains the row
   expect(problems).toEqual([]);
 });
 
-test('report metadata, the encoding override and orphaned reviews re-attached', async ({ page, serve, shot }) => {
+test('report metadata, the encoding override, and an orphaned review back on its figure when the encoding is switched back', async ({ page, serve, shot }) => {
   test.setTimeout(120_000);
   const problems = watch(page);
   const app = new AppPage(page);
@@ -264,27 +265,67 @@ test('report metadata, the encoding override and orphaned reviews re-attached', 
   await expect(orphan.getByTestId('orphan-note')).toHaveText('核对过');
   await both('orphans');
 
-  // back to UTF-8: the text is right again, the orphan is kept until the analyst resolves it
+  // back to UTF-8: the text is right again, and the orphan goes back to its figure by itself
   await page.getByTestId('status-encoding').click();
   await page.getByTestId('encoding-menu').locator('[data-encoding="UTF-8"]').click();
   await expect(page.getByTestId('status-encoding')).toContainText('utf-8', { timeout: 20_000 });
   await expect(app.report).toContainText('召开常委会会议9次');
-  await expect(orphan).toHaveCount(1);
+  await expect(panel).toBeHidden({ timeout: 15_000 });
+  await expect(badge).toHaveCount(0);
   // metadata edits survive the re-import
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('meta-reporter')).toHaveValue('王某');
-
-  // find its quote, re-attach: the review is back on the figure, the orphan gone
-  await orphan.getByTestId('orphan-find').click();
+  await page.locator('[data-fid="fig:301-303:count"]').first().click();
   await expect(page.getByTestId('inspector')).toHaveAttribute('data-finding-id', 'fig:301-303:count');
-  await orphan.getByTestId('orphan-reattach').click();
-  await expect(panel).toBeHidden({ timeout: 15_000 });
-  await expect(badge).toHaveCount(0);
   await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'accepted');
   await expect(page.getByTestId('field-note')).toHaveValue('核对过');
   await app.waitSaved();
   await shot('datasets-reattached-zh');
   expect(problems).toEqual([]);
+});
+
+test('a report changed on disk: the review whose words changed waits as an orphan until the analyst re-attaches it', async ({ page, shot }) => {
+  const problems = watch(page);
+  const app = new AppPage(page);
+  const dir = mkdtempSync(join(tmpdir(), 'ra-changed-'));
+  const file = join(dir, 'changed-report.txt');
+  writeFileSync(file, '\n\n一年来，召开常委会会议9次，制定地方性法规3件，听取专项工作报告12项。\n');
+  let serve = await startServe({ workspace: dir });
+  try {
+    await app.goto(serve.url);
+    await app.openDocument('changed-report');
+    await page.locator('[data-fid]', { hasText: '9次' }).first().click();
+    await app.key('a');
+    await page.getByTestId('field-note').fill('会议次数已核');
+    await page.getByTestId('field-note').press('Tab');
+    await app.waitSaved();
+    await serve.stop();
+
+    // the file is corrected on disk: 9次 → 10次; opening the workspace again re-analyses it
+    writeFileSync(file, '\n\n一年来，召开常委会会议10次，制定地方性法规3件，听取专项工作报告12项。\n');
+    serve = await startServe({ workspace: dir });
+    await app.goto(serve.url);
+    await app.openDocument('changed-report');
+    const panel = page.getByTestId('orphans-panel');
+    await expect(panel).toBeVisible();
+    const orphan = panel.getByTestId('orphan-item');
+    await expect(orphan).toHaveCount(1);
+    await expect(orphan).toContainText('9次');
+    await expect(orphan.getByTestId('orphan-note')).toHaveText('会议次数已核');
+    // not moved onto 10次 by itself: the analyst decides
+    await page.locator('[data-fid]', { hasText: '10次' }).first().click();
+    await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'suggested');
+    await shot('datasets-orphan-changed-file-zh');
+    await orphan.getByTestId('orphan-reattach').click();
+    await expect(panel).toBeHidden({ timeout: 15_000 });
+    await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'accepted');
+    await expect(page.getByTestId('field-note')).toHaveValue('会议次数已核');
+    await app.waitSaved();
+    expect(problems).toEqual([]);
+  } finally {
+    await serve.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('Add files and Open folder show what was imported and each failure, in the user language', async ({ page, serve, shot }) => {

@@ -58,4 +58,23 @@ describe('re-anchoring reviews after the source changed', () => {
     expect(r.orphans).toHaveLength(2);
     expect(Object.keys(r.reviews)).toEqual([]);
   });
+
+  it('never moves the review of a figure onto changed words (14件 → 16件 is another statement)', () => {
+    const s = reviewed();
+    const newText = '\n\n召开常委会会议9次。开展执法检查9次。\n\n代表建议16件。';
+    const newFigs = [figureAt(newText, '9次', 0, 9), figureAt(newText, '9次', 1, 9), figureAt(newText, '16件', 0, 16)];
+    const r = reanchorReviews({ oldFindings: s.findings, reviews: s.reviews, newText, newFindings: findingsFromAnalysis({ figures: newFigs, duplicates: [], defects: [] }) });
+    expect(r.orphans.map((o) => [o.anchor.quote, o.fields])).toEqual([['14件', { value: 15 }]]);
+    expect(Object.values(r.reviews).map((v) => v.status)).toEqual(['accepted']);
+  });
+
+  it('gives an orphan back to its finding when the source changes back', () => {
+    const s = reviewed();
+    const gone = reanchorReviews({ oldFindings: s.findings, reviews: s.reviews, newText: '\n\n全部改写的报告。', newFindings: [] });
+    expect(gone.orphans).toHaveLength(2);
+    const figs = [figureAt(oldText, '9次', 0, 9), figureAt(oldText, '9次', 1, 9), figureAt(oldText, '14件', 0, 14)];
+    const back = reanchorReviews({ oldFindings: gone.findings, reviews: gone.reviews, newText: oldText, newFindings: findingsFromAnalysis({ figures: figs, duplicates: [], defects: [] }), orphans: gone.orphans });
+    expect(back.orphans).toEqual([]);
+    expect(back.reviews).toEqual(s.reviews);
+  });
 });

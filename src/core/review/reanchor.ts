@@ -4,7 +4,8 @@
  * diff-match-patch's fuzzy match near the old offset. A placed review joins the new detector
  * finding at that span; where the detector no longer finds one, the old finding is carried
  * over (shifted) so the analyst's work stays. Reviews that cannot be placed become orphans —
- * never dropped.
+ * never dropped — and an orphan goes back to its finding when a later change (say, the
+ * encoding switched back) brings that finding back at its quote.
  */
 import { matchQuote } from '../diff';
 import type { Finding, Review } from '../store-schema';
@@ -16,6 +17,11 @@ export interface ReanchorInput {
   reviews: Record<string, Review>;
   newText: string;
   newFindings: Finding[];
+  /**
+   * reviews left unplaced by an earlier change: each one is given back to its finding when the
+   * new analysis finds that finding again where its quote stands (the source changed back)
+   */
+  orphans?: Review[];
 }
 
 export interface ReanchorResult {
@@ -47,9 +53,15 @@ export function placeAnchor(text: string, map: OffsetMap, a: Review['anchor']): 
   if (withPrefix >= 0 && p8) return { start: withPrefix + cpLen(p8), end: withPrefix + cpLen(p8) + qLen };
   const withSuffix = nearestOccurrence(text, map, a.quote + s8, a.start);
   if (withSuffix >= 0 && s8) return { start: withSuffix, end: withSuffix + qLen };
-  const m = matchQuote(text, a.quote, a.start);
+  // the quote itself changed: a short one (a figure: 9次 → 10次, or mojibake 23次 → 23Ω) is
+  // another statement, left to the analyst; a long one may move with a small edit
+  if (qLen < FUZZY_MIN) return null;
+  const m = matchQuote(text, a.quote, a.start, { threshold: 0.2 });
   return m ? { start: m.start, end: m.end } : null;
 }
+
+/** Quotes shorter than this are placed only where they stand unchanged. */
+const FUZZY_MIN = 16;
 
 function shifted(f: Finding, start: number, end: number, text: string, map: OffsetMap): Finding | null {
   const quote = text.slice(map.toUtf16(start), map.toUtf16(end));
@@ -96,6 +108,15 @@ export function reanchorReviews(input: ReanchorInput): ReanchorResult {
       target = carried;
     }
     reviews[target.id] = { ...review, findingId: target.id, anchor: makeAnchor(input.newText, place.start, place.end, map) };
+  }
+  const newById = new Map(input.newFindings.map((f) => [f.id, f]));
+  for (const review of input.orphans ?? []) {
+    const again = newById.get(review.findingId);
+    const place = again && !reviews[again.id] ? placeAnchor(input.newText, map, review.anchor) : null;
+    const span = again && findingSpan(again);
+    if (again && place && span && span.start === place.start && span.end === place.end) {
+      reviews[again.id] = { ...review, anchor: makeAnchor(input.newText, place.start, place.end, map) };
+    } else orphans.push(review);
   }
   findings.sort((x, y) => findingSpan(x).start - findingSpan(y).start || findingSpan(x).end - findingSpan(y).end);
   return { findings, reviews, orphans };

@@ -45,20 +45,43 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The token from the Authorization header, the cookie, or (for page loads and SSE) the query. */
-export function tokenFromRequest(req: IncomingMessage, url: URL, allowQuery: boolean): string | null {
+/**
+ * The cookie that keeps the token for assets and reloads. Cookies are per host, not per port:
+ * named by the port, so a server started later (or another running) on 127.0.0.1 neither
+ * reads nor overwrites this one's.
+ */
+export function tokenCookie(port: number): string {
+  return `${TOKEN_COOKIE}_${port}`;
+}
+
+/**
+ * The tokens a request offers: the Authorization header, this server's cookie, and (for page
+ * loads and SSE) the query.
+ */
+export function tokensFromRequest(req: IncomingMessage, url: URL, port: number, allowQuery: boolean): string[] {
+  const out: string[] = [];
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  if (auth?.startsWith('Bearer ')) out.push(auth.slice(7).trim());
   const cookie = req.headers.cookie;
+  const name = tokenCookie(port);
   if (cookie) {
     for (const part of cookie.split(';')) {
       const [k, ...v] = part.trim().split('=');
-      if (k === TOKEN_COOKIE) return decodeURIComponent(v.join('='));
+      if (k === name) {
+        try {
+          out.push(decodeURIComponent(v.join('=')));
+        } catch {
+          // a malformed cookie offers nothing
+        }
+      }
     }
   }
-  return allowQuery ? url.searchParams.get('token') : null;
+  const q = allowQuery ? url.searchParams.get('token') : null;
+  if (q) out.push(q);
+  return out;
 }
 
-export function tokenValid(req: IncomingMessage, url: URL, token: string, allowQuery: boolean): boolean {
-  return sameToken(tokenFromRequest(req, url, allowQuery), token);
+/** Whether any token the request offers is this server's (a stale one beside it does no harm). */
+export function tokenValid(req: IncomingMessage, url: URL, token: string, port: number, allowQuery: boolean): boolean {
+  return tokensFromRequest(req, url, port, allowQuery).some((t) => sameToken(t, token));
 }

@@ -96,7 +96,7 @@ describe('browser mode: loopback only', () => {
 
 describe('browser mode: Referrer-Policy on every response', () => {
   it('says no-referrer on pages, assets, API answers, errors and the event stream', async () => {
-    const cookie = `ra_token=${encodeURIComponent(server.token)}`;
+    const cookie = `ra_token_${server.port}=${encodeURIComponent(server.token)}`;
     const cases: [string, Promise<Reply>, number][] = [
       ['page', raw(`/?token=${server.token}`), 200],
       ['asset', raw('/assets/a.js', { headers: { cookie } }), 200],
@@ -126,13 +126,17 @@ describe('browser mode: the event stream needs the token', () => {
     expect((await raw('/api/events')).status).toBe(401);
     expect((await raw('/api/events', { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
     expect((await raw('/api/events?token=nope')).status).toBe(401);
-    expect((await raw('/api/events', { headers: { cookie: 'ra_token=nope' } })).status).toBe(401);
+    expect((await raw('/api/events', { headers: { cookie: `ra_token_${server.port}=nope` } })).status).toBe(401);
+    // another server's cookie (cookies are per host, not port) is not this one's
+    expect((await raw('/api/events', { headers: { cookie: `ra_token_1=${encodeURIComponent(server.token)}` } })).status).toBe(401);
     expect((await raw(`/api/events?token=${server.token.slice(0, -1)}`)).status).toBe(401);
     expect((await raw('/api/events', { headers: { ...bearer(), origin: 'https://evil.example' } })).status).toBe(403);
     expect((await raw('/api/events', { headers: { ...bearer(), host: 'evil.example' } })).status).toBe(403);
     const ok = [
       await raw('/api/events', { headers: bearer(), firstChunkOnly: true }),
-      await raw('/api/events', { headers: { cookie: `ra_token=${encodeURIComponent(server.token)}` }, firstChunkOnly: true }),
+      await raw('/api/events', { headers: { cookie: `ra_token_${server.port}=${encodeURIComponent(server.token)}` }, firstChunkOnly: true }),
+      // a stale cookie of an earlier run beside the URL's token: the page still opens
+      await raw(`/api/events?token=${server.token}`, { headers: { cookie: `ra_token_${server.port}=stale` }, firstChunkOnly: true }),
       await raw(`/api/events?token=${server.token}`, { firstChunkOnly: true }),
     ];
     for (const r of ok) {

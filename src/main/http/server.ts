@@ -13,7 +13,7 @@ import { API_EVENTS, type ApiEventName } from '../../core/api';
 import { redact } from '../redact';
 import type { Backend } from '../service/backend';
 import { dispatch, type Logger } from '../service/dispatch';
-import { CSP, TOKEN_COOKIE, hostAllowed, originAllowed, tokenValid } from './security';
+import { CSP, hostAllowed, originAllowed, tokenCookie, tokenValid } from './security';
 
 export interface HttpServerOptions {
   backend: Backend;
@@ -71,7 +71,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const isApi = url.pathname.startsWith('/api/');
     const isPage = !isApi && (url.pathname === '/' || url.pathname === '/index.html');
-    if (!tokenValid(req, url, token, isPage || url.pathname === '/api/events')) {
+    if (!tokenValid(req, url, token, port, isPage || url.pathname === '/api/events')) {
       send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong token: open the URL printed by `npm run serve`' } });
       return;
     }
@@ -110,7 +110,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     }
     if (isPage) {
       // The page was opened with ?token=…: keep it in a same-site cookie for assets and reloads.
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`);
+      res.setHeader('Set-Cookie', `${tokenCookie(port)}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`);
     }
     await serveStatic(url.pathname === '/' ? '/index.html' : url.pathname, res);
   }

@@ -185,14 +185,18 @@ describe('encoding override', () => {
     expect(before.text).toContain('召開常委會會議9次');
     const fig = before.findings.find((f) => f.type === 'figure' && f.data.text === '23次')!;
     await ok(b, 'reviewApply', { documentId: id, action: { type: 'setStatus', findingIds: [fig.id], status: 'accepted' } });
-    // the analyst forces GBK (wrong): the text changes, the review becomes an orphan, not lost
+    // the analyst forces GBK (wrong): the text changes, the review becomes an orphan — neither lost
+    // nor carried onto the mojibake (23次 read as GBK is not 23次)
     const wrong = await ok(b, 'documentSetEncoding', { documentId: id, encoding: 'gbk' });
     expect(wrong.meta.encoding).toMatch(/gb/i);
     expect(wrong.text).not.toContain('召開常委會會議');
-    expect(Object.keys(wrong.reviews).length + wrong.orphans.length).toBe(1);
-    // and back to Big5: the text is right again
+    expect(wrong.reviews).toEqual({});
+    expect(wrong.orphans.map((o) => [o.findingId, o.status, o.anchor.quote])).toEqual([[fig.id, 'accepted', '23次']]);
+    // and back to Big5: the text is right again, and the review is back on its figure
     const right = await ok(b, 'documentSetEncoding', { documentId: id, encoding: 'big5' });
     expect(right.text).toContain('召開常委會會議9次');
+    expect(right.orphans).toEqual([]);
+    expect(right.reviews[fig.id]?.status).toBe('accepted');
   });
 });
 

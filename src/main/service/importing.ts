@@ -137,10 +137,10 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
   } else if (existing) {
     // the file changed (or was decoded with another encoding): carry every review to its new place; what cannot be placed is kept
     // as an orphan for the analyst to resolve (never dropped)
-    const carried = reanchorReviews({ oldFindings: existing.findings, reviews: existing.reviews, newText: imported.text, newFindings: findings });
+    const carried = reanchorReviews({ oldFindings: existing.findings, reviews: existing.reviews, newText: imported.text, newFindings: findings, orphans: existing.orphans });
     doc.findings = carried.findings;
     doc.reviews = carried.reviews;
-    doc.orphans = [...existing.orphans, ...carried.orphans];
+    doc.orphans = carried.orphans;
   }
   const meta: DocumentMeta = {
     id,
