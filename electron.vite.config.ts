@@ -9,6 +9,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'analysis-worker': resolve(__dirname, 'src/main/analysis/worker.ts'),
+          'export-worker': resolve(__dirname, 'src/main/export/worker.ts'),
         },
       },
     },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // bench/export: a synthetic workspace of 2,000 reports with 400,000 findings (document files
 // written as the store writes them: one JSON per document), exported to JSONL and XLSX through
-// the CLI path (src/main/cli/export.ts bundled with esbuild, run in a child process).
+// the CLI path (src/main/cli/export.ts bundled with esbuild, with the export worker script
+// beside it as in out/node, run in a child process).
 // Prints seconds and peak RSS per format; never passes or fails on time.
 // Targets: JSONL <= 10 s, XLSX <= 30 s, peak RSS <= 1 GB.
 //   node bench/export/export.mjs [--docs 2000] [--findings 200] [--filter all] [--formats jsonl,xlsx,csv]
@@ -23,7 +24,10 @@ mkdirSync(benchDir, { recursive: true });
 const entry = join(benchDir, 'entry.ts');
 writeFileSync(entry, `import { runExport } from '../../../src/main/cli/export';\nimport { processIO } from '../../../src/main/cli/io';\nconst [workspace, format, out, filter] = process.argv.slice(2);\nrunExport({ workspace, format, out, filter }, processIO).then((c) => { process.exitCode = c; }, (e) => { console.error(e); process.exitCode = 1; });\n`);
 const bundle = join(benchDir, 'export-cli.mjs');
-await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'error', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+const esm = { bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
+await build({ ...esm, entryPoints: [entry], outfile: bundle });
+// the JSONL export's worker threads, found beside the bundle as in out/node (scripts/lib/build.mjs)
+await build({ ...esm, entryPoints: [join(root, 'src', 'main', 'export', 'worker.ts')], outfile: join(benchDir, 'export-worker.mjs') });
 
 // 2. the synthetic workspace (reused when it exists)
 const FIG_KINDS = ['count', 'count', 'count', 'money', 'percent', 'date', 'duration', 'name'];

@@ -1,6 +1,7 @@
 /** Everything the formats need of one document, computed once per document. */
 import { type ReportMetadata, effectiveMetadata } from '../metadata';
-import { type UserIndicatorMap, compileUserMap } from '../indicators';
+import { type UserIndicatorMap, compileUserMap, indicatorFor } from '../indicators';
+import type { Figure } from '../schema';
 import type { DocumentFile, DocumentMeta, Tag, WorkspaceFile } from '../store-schema';
 import { OffsetMap, type Paragraph, splitParagraphs } from '../text';
 import { type EffectiveFinding, type ExportFilter, exportFindings } from './model';
@@ -22,6 +23,22 @@ export interface ExportContext {
 
 export function exportContext(ws: Pick<WorkspaceFile, 'taxonomy' | 'indicatorMap'>, filter: ExportFilter = 'accepted'): ExportContext {
   return { taxonomy: ws.taxonomy, indicatorMap: ws.indicatorMap ?? {}, userMap: compileUserMap(ws.indicatorMap), filter };
+}
+
+/** indicatorFor, memoised per export context: a dataset repeats a few hundred (kind, unit, metric) combinations many thousand times. */
+const indicatorMemo = new WeakMap<ExportContext['userMap'], Map<string, Map<string | null, Map<string | null, string | null>>>>();
+export function exportIndicator(figure: Figure, ctx: ExportContext): string | null {
+  const { kind, unit, metric } = figure;
+  if (typeof kind !== 'string' || (unit !== null && typeof unit !== 'string') || (metric !== null && typeof metric !== 'string')) return indicatorFor(figure, ctx.userMap);
+  let byKind = indicatorMemo.get(ctx.userMap);
+  if (!byKind) indicatorMemo.set(ctx.userMap, (byKind = new Map()));
+  let byUnit = byKind.get(kind);
+  if (!byUnit) byKind.set(kind, (byUnit = new Map()));
+  let byMetric = byUnit.get(unit);
+  if (!byMetric) byUnit.set(unit, (byMetric = new Map()));
+  let id = byMetric.get(metric);
+  if (id === undefined) byMetric.set(metric, (id = indicatorFor(figure, ctx.userMap)));
+  return id;
 }
 
 export interface PreparedDocument {

@@ -2,9 +2,8 @@
  * The three tables of the CSV and XLSX exports, one document at a time: facts (one row per
  * figure), duplicates, documents. Cells are plain values (string, number, boolean, null).
  */
-import { indicatorFor } from '../indicators';
 import type { Duplicate, Figure } from '../schema';
-import type { ExportContext, PreparedDocument } from './context';
+import { type ExportContext, type PreparedDocument, exportIndicator } from './context';
 import { tagNames } from './model';
 
 export type Cell = string | number | boolean | null;
@@ -28,7 +27,7 @@ export function factRows(p: PreparedDocument, ctx: ExportContext): Cell[][] {
     const d = f.data as Figure;
     rows.push(([
       p.meta.id, p.meta.name, p.metadata.region, p.metadata.year, p.paragraphIndex(d.start), f.id, d.kind, d.start, d.end, d.text,
-      d.value, d.value_to ?? null, d.unit, d.approx, d.metric, indicatorFor(d, ctx.userMap),
+      d.value, d.value_to ?? null, d.unit, d.approx, d.metric, exportIndicator(d, ctx),
       tagNames(f.review?.tags ?? [], ctx.taxonomy).join('; '), f.status, f.review?.note || null, f.origin,
     ] as unknown[]).map(toCell));
   }

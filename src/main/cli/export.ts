@@ -67,7 +67,8 @@ export async function runExport(args: ExportArgs, io: CliIO): Promise<number> {
       },
     });
     for (const f of summary.failed) io.err(`${f.name}: ${f.error.code}: ${f.error.message}\n`);
-    io.out(`exported ${summary.documents} documents, ${summary.findings} findings (${summary.format}, ${summary.filter}) to ${resolve(args.out)}${summary.failed.length ? `; ${summary.failed.length} failed` : ''}\n`);
+    const threads = summary.threads ? `, ${summary.threads} worker threads` : '';
+    io.out(`exported ${summary.documents} documents, ${summary.findings} findings (${summary.format}, ${summary.filter}${threads}) to ${resolve(args.out)}${summary.failed.length ? `; ${summary.failed.length} failed` : ''}\n`);
     return summary.failed.length > 0 ? 1 : 0;
   } catch (e) {
     if (isAppError(e)) {

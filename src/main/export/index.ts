@@ -1,7 +1,9 @@
 /**
  * Exports a workspace to disk in one of the dataset formats, one document read at a time so
  * thousands of documents stream through in bounded memory. The rows and records come from
- * src/core/export (pure); this file only opens files, loops and writes.
+ * src/core/export (pure); this file only opens files, loops and writes. JSONL lines of saved
+ * documents are built by worker threads (line-workers.ts), a bounded number ahead, and written
+ * here in order.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -12,18 +14,25 @@ import {
   labelStudioConfig, labelStudioTask, prepareDocument, workspaceRecord, type Cell, type PreparedDocument,
 } from '../../core/export';
 import type { DocumentFile, WorkspaceFile } from '../../core/store-schema';
+import { LineWorkers, type ParallelExportOptions } from './line-workers';
 import { SinkGroup, tempPathFor } from './sink';
 
 import { EXPORT_FOLDER_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 
 export { EXPORT_FORMATS, type ExportFormat };
+export type { ParallelExportOptions };
 /** Formats whose `out` is a folder (the others write one file). */
 export const FOLDER_FORMATS = EXPORT_FOLDER_FORMATS;
 
-/** What an export reads: the workspace store or anything with the same two methods. */
+/** What an export reads: the workspace store or anything with the same methods. */
 export interface ExportSource {
   workspace(): WorkspaceFile;
   readDocument(id: string): Promise<DocumentFile>;
+  /**
+   * The saved file of a document not loaded in memory (WorkspaceStore.savedDocumentFile), or
+   * null. Where given, JSONL lines of such documents are built by worker threads.
+   */
+  savedDocumentFile?(id: string): string | null;
 }
 
 export interface ExportProgress {
@@ -40,6 +49,8 @@ export interface ExportOptions {
   out: string;
   onProgress?: (p: ExportProgress) => void;
   signal?: AbortSignal;
+  /** worker threads of the JSONL export (defaults: see ParallelExportOptions) */
+  parallel?: ParallelExportOptions;
 }
 
 export interface ExportSummary {
@@ -52,13 +63,29 @@ export interface ExportSummary {
   findings: number;
   /** documents that could not be read, left out */
   failed: { id: string; name: string; error: { code: string; message: string } }[];
+  /** worker threads that built lines (JSONL), when there were any */
+  threads?: number;
 }
 
 interface Writer {
   document(p: PreparedDocument): Promise<void>;
+  /** a document's line already built and encoded (JSONL, by a worker thread) */
+  line?(bytes: Uint8Array): Promise<void>;
   finish(): Promise<string[]>;
   abort(): Promise<void>;
 }
+
+/** One document as the writer gets it: read (to be prepared here), already a line, or unreadable. */
+type Fetched = { doc: DocumentFile } | { line: Uint8Array; findings: number } | { error: unknown };
+
+/**
+ * Documents read ahead of the one being written. In this thread: one (two documents in memory;
+ * more only let read-ahead documents age into the old generation and grow the heap). With
+ * worker threads: lines being built, several per worker, so that none waits for work while the
+ * line at the head of the queue is still being built (lines are written in order).
+ */
+const READ_AHEAD = 1;
+const AHEAD_PER_WORKER = 8;
 
 export async function exportWorkspace(source: ExportSource, opts: ExportOptions): Promise<ExportSummary> {
   const filter = opts.filter ?? 'accepted';
@@ -69,23 +96,48 @@ export async function exportWorkspace(source: ExportSource, opts: ExportOptions)
   if (FOLDER_FORMATS.includes(opts.format)) await mkdir(opts.out, { recursive: true });
   else await mkdir(dirname(opts.out), { recursive: true });
   const writer = await openWriter(opts.format, opts.out, ws, filter, docs.length);
-  // the next document is read while the current one is written (two documents in memory at most)
-  const read = (i: number): Promise<DocumentFile | { error: unknown }> | null =>
-    i < docs.length ? source.readDocument(docs[i].id).catch((error: unknown) => ({ error })) : null;
+  const workers = opts.format === 'jsonl' && source.savedDocumentFile && writer.line ? LineWorkers.start({ workspace: { taxonomy: ws.taxonomy, indicatorMap: ws.indicatorMap }, filter }, docs.length, opts.parallel) : null;
+  if (workers) summary.threads = workers.size;
+  let stopped = false;
+  const read = (id: string): Promise<Fetched> => source.readDocument(id).then((doc) => ({ doc }), (error: unknown) => ({ error }));
+  const fetch = (i: number): Promise<Fetched> => {
+    const meta = docs[i];
+    let path: string | null = null;
+    try {
+      path = workers ? (source.savedDocumentFile?.(meta.id) ?? null) : null;
+    } catch {
+      // an id the store refuses: readDocument reports it
+    }
+    if (workers === null || path === null) return read(meta.id);
+    // a worker builds the line; whatever it cannot do goes through the store in this thread
+    return workers.line(path, meta).then((r): Fetched | Promise<Fetched> => (r.ok ? { line: r.line, findings: r.findings } : stopped ? { error: new AppError('cancelled', 'The export was stopped.') } : read(meta.id)));
+  };
+  const ahead = workers ? workers.size * AHEAD_PER_WORKER : READ_AHEAD;
+  const queue: Promise<Fetched>[] = [];
+  let next = 0;
+  const fill = (): void => {
+    while (next < docs.length && queue.length < ahead) queue.push(fetch(next++));
+  };
   try {
-    let next = read(0);
+    fill();
     for (const [i, meta] of docs.entries()) {
       if (opts.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
       opts.onProgress?.({ done: i, total: docs.length, current: meta.name });
-      const got = await (next as Promise<DocumentFile | { error: unknown }>);
-      next = read(i + 1);
+      const got = await (queue.shift() as Promise<Fetched>);
+      fill();
       if ('error' in got) {
         const e = got.error;
         if (isAppError(e) && e.code === 'cancelled') throw e;
         summary.failed.push({ id: meta.id, name: meta.name, error: isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: String(e) } });
         continue;
       }
-      const p = prepareDocument(meta, got, ctx);
+      if ('line' in got) {
+        await (writer.line as (bytes: Uint8Array) => Promise<void>)(got.line);
+        summary.documents++;
+        summary.findings += got.findings;
+        continue;
+      }
+      const p = prepareDocument(meta, got.doc, ctx);
       await writer.document(p);
       summary.documents++;
       summary.findings += p.findings.length;
@@ -97,6 +149,11 @@ export async function exportWorkspace(source: ExportSource, opts: ExportOptions)
   } catch (e) {
     await writer.abort();
     throw e;
+  } finally {
+    stopped = true;
+    await workers?.close();
+    // settle what was read ahead (nothing is waiting for it any more)
+    await Promise.allSettled(queue);
   }
 }
 
@@ -107,7 +164,7 @@ async function openWriter(format: ExportFormat, out: string, ws: WorkspaceFile, 
     case 'jsonl': {
       const sink = group.open(out);
       await sink.write(jsonLine(workspaceRecord(ws, filter, total)));
-      return { document: async (p) => sink.write(jsonLine(documentRecord(p, ctx))), finish: () => group.finish(), abort: () => group.abort() };
+      return { document: async (p) => sink.write(jsonLine(documentRecord(p, ctx))), line: async (bytes) => sink.write(bytes), finish: () => group.finish(), abort: () => group.abort() };
     }
     case 'doccano': {
       const sink = group.open(out);

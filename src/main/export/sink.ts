@@ -24,8 +24,8 @@ export class FileSink {
     this.stream.on('error', (e) => (this.error = e));
   }
 
-  /** Writes s; resolves when the stream can take more. */
-  write(s: string): Promise<void> | void {
+  /** Writes s (text, or UTF-8 bytes); resolves when the stream can take more. */
+  write(s: string | Uint8Array): Promise<void> | void {
     if (this.error) throw this.error;
     this.bytes += s.length;
     if (this.stream.write(s)) return;

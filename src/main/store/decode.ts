@@ -5,19 +5,22 @@
  * dropped: the JSON after it is the user's newest data and worth more than a backup.
  */
 import type { z } from 'zod';
-import { STORE_SCHEMA_VERSION } from '../../core/store-schema';
+import { DocumentFile, STORE_SCHEMA_VERSION } from '../../core/store-schema';
+import { exactCheck } from './exact-check';
 import { migrate, versionOf, type StoreFileKind } from './migrations';
 
 export type Decoded<T> =
-  | { ok: true; data: T; migratedFrom: number | null }
+  /** `text`: the file decoded as UTF-8, as it is on disk (BOM included), so callers need not decode it again */
+  | { ok: true; data: T; migratedFrom: number | null; text: string }
   | { ok: false; problem: 'corrupt'; reason: string }
   | { ok: false; problem: 'newer'; version: number };
 
 export function decodeStoreFile<T>(bytes: Buffer, kind: StoreFileKind, schema: z.ZodType<T>): Decoded<T> {
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const onDisk = bytes.toString('utf8');
+  const text = onDisk.charCodeAt(0) === 0xfeff ? onDisk.slice(1) : onDisk;
   if (text.trim() === '') return { ok: false, problem: 'corrupt', reason: 'empty file' };
-  if (text.includes('\u0000')) return { ok: false, problem: 'corrupt', reason: 'NUL bytes in file' };
+  // a 0 byte is exactly a U+0000 in the text (UTF-8 never uses 0 inside a sequence); memchr on bytes is faster
+  if (bytes.includes(0)) return { ok: false, problem: 'corrupt', reason: 'NUL bytes in file' };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -33,10 +36,24 @@ export function decodeStoreFile<T>(bytes: Buffer, kind: StoreFileKind, schema: z
   } catch (e) {
     return { ok: false, problem: 'corrupt', reason: `migration failed (${(e as Error).message})` };
   }
+  const migratedFrom = version < STORE_SCHEMA_VERSION ? version : null;
+  // Data already in the exact form zod returns (every file this store wrote) needs no copy;
+  // anything else is validated and normalised by zod (see exact-check.ts).
+  if (exactCheck(schema)?.(migrated)) return { ok: true, data: migrated as T, migratedFrom, text: onDisk };
   const parsed = schema.safeParse(migrated);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, problem: 'corrupt', reason: `schema: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}` };
   }
-  return { ok: true, data: parsed.data, migratedFrom: version < STORE_SCHEMA_VERSION ? version : null };
+  return { ok: true, data: parsed.data, migratedFrom, text: onDisk };
+}
+
+/**
+ * A document file's bytes as the store reads them (same checks, migrations and schema), for a
+ * reader outside the store — an export worker thread reading `WorkspaceStore.savedDocumentFile`.
+ * It has no recovery: on anything but `ok` with `migratedFrom === null` the reader must go back
+ * to `WorkspaceStore.readDocument`, which recovers, migrates and reports as usual.
+ */
+export function decodeDocumentFile(bytes: Buffer): Decoded<DocumentFile> {
+  return decodeStoreFile(bytes, 'document', DocumentFile);
 }

@@ -69,6 +69,11 @@ export class DocumentFiles {
     return this.loaded.get(id);
   }
 
+  /** Whether the document is in memory (or being read into it). */
+  isLoadedOrLoading(id: string): boolean {
+    return this.loaded.has(id) || this.loading.has(id);
+  }
+
   /** A new or replaced document: its file object, loaded or created without reading. */
   forWrite(id: string): StoreFile<DocumentFile> | Promise<StoreFile<DocumentFile>> {
     assertDocumentId(id);

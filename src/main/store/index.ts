@@ -4,3 +4,4 @@ export type { StoreFs } from './fs-layer';
 export { nodeFs } from './fs-layer';
 export { BUILTIN_TAXONOMY, loadDefaultTaxonomy } from './default-taxonomy';
 export { migrations, migrate } from './migrations';
+export { decodeDocumentFile, type Decoded } from './decode';

@@ -58,7 +58,7 @@ export class SafeJSONFile<T> implements Adapter<T> {
     }
     const decoded = decodeStoreFile(bytes, kind, schema);
     if (decoded.ok) {
-      this.lastText = bytes.toString('utf8');
+      this.lastText = decoded.text;
       if (decoded.migratedFrom !== null) await this.afterMigration(decoded.data, decoded.migratedFrom);
       return decoded.data;
     }

@@ -41,6 +41,24 @@ describe('WorkspaceStore', () => {
     expect(t.workspace().taxonomy).toHaveLength(10);
   });
 
+  it('savedDocumentFile: the file of a document not in memory, null once it is loaded', async () => {
+    const dir = tempWorkspace();
+    const a = await openStore(dir);
+    await a.writeDocument(sampleDoc('doc-1'));
+    await a.writeDocument(sampleDoc('doc-2'));
+    await a.close();
+    const b = await openStore(dir, { readOnly: true, maxCachedDocuments: 1 });
+    const file = b.savedDocumentFile('doc-1');
+    expect(file).toBe(join(dir, '.report-annotator', 'docs', 'doc-1.json'));
+    expect(JSON.parse(readFileSync(file as string, 'utf8')).id).toBe('doc-1');
+    await b.readDocument('doc-1');
+    expect(b.savedDocumentFile('doc-1')).toBeNull(); // in memory: may hold unsaved changes
+    await b.readDocument('doc-2'); // doc-1 leaves the cache
+    expect(b.savedDocumentFile('doc-1')).not.toBeNull();
+    expect(b.savedDocumentFile('nope')).toBeNull();
+    expect(() => b.savedDocumentFile('../x')).toThrow(/Invalid document id/);
+  });
+
   it('round-trips the workspace and documents through the disk', async () => {
     const dir = tempWorkspace();
     const a = await openStore(dir);

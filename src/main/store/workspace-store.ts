@@ -11,7 +11,7 @@ import { loadDefaultTaxonomy } from './default-taxonomy';
 import { DocumentFiles } from './document-files';
 import { MAX_DOCUMENT_JSON, assertStorable } from './document-size';
 import { nodeFs, type StoreFs } from './fs-layer';
-import { layoutOf, type Layout } from './layout';
+import { assertDocumentId, layoutOf, type Layout } from './layout';
 import { describeHolder, WorkspaceLock } from './lock';
 import { SaveStateTracker } from './save-state';
 import { StoreFile, type StoreFileOptions } from './store-file';
@@ -128,6 +128,20 @@ export class WorkspaceStore {
     this.assertOpen();
     if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
     return (await this.docs.get(id)).data;
+  }
+
+  /**
+   * The saved file of a document that is not loaded in memory — so the file is the whole
+   * document — for a reader that decodes it itself off this thread (`decodeDocumentFile`, the
+   * JSONL export's worker threads). Null when the document is loaded: it may hold changes not
+   * yet saved, read it with readDocument. A reader whose decode is not a plain `ok` (damaged,
+   * newer, to be migrated, gone) must go back to readDocument, which recovers or reports it.
+   */
+  savedDocumentFile(id: string): string | null {
+    this.assertOpen();
+    assertDocumentId(id);
+    if (!this.docs.has(id) || this.docs.isLoadedOrLoading(id)) return null;
+    return this.layout.docFile(id);
   }
 
   /**
