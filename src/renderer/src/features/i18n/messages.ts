@@ -167,6 +167,9 @@ export const en = {
   'defect.noFix': 'No certain fix: review by hand.',
   'defect.acceptFix': 'Accept fix',
   'defect.note': 'The source file is never edited: accepting records a correction applied on export.',
+  'check.percent_over_100': 'A rate of {value}% is over 100% and is not stated as a change.',
+  'check.part_exceeds_whole': '{text} is larger than the total {whole} stated before it in the same sentence.',
+  'check.conflicting_values': '{indicator}: {text} here, but {other} in the summary.',
 
   'tags.picker': 'Toggle tags',
   'tags.filter': 'Type to filter tags',
@@ -522,6 +525,9 @@ export const zh: Messages = {
   'defect.noFix': '没有确定的修改建议，请人工判断。',
   'defect.acceptFix': '接受修改',
   'defect.note': '不会修改原文件：接受后记录为更正，导出时应用。',
+  'check.percent_over_100': '比率{value}%超过100%，且并非增幅。',
+  'check.part_exceeds_whole': '{text}大于同一句中前面所说的总数{whole}。',
+  'check.conflicting_values': '{indicator}：此处为{text}，摘要中为{other}。',
 
   'tags.picker': '切换标签',
   'tags.filter': '输入以筛选标签',

@@ -3,6 +3,7 @@ import type { Finding, Review } from '../../../../core/store-schema';
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { applyAction, reportStore, setStatus } from '../report/store';
+import { defectReason } from './defect-reason';
 import { EditField } from './EditField';
 
 type DefectFinding = Extract<Finding, { type: 'defect' }>;
@@ -19,7 +20,11 @@ export function DefectPanel({ finding, review }: { finding: DefectFinding; revie
   const show = (s: string): string => s.replace(/\n/g, '⏎');
   return (
     <section className="field-group defect-panel" data-testid="defect-panel">
-      {d.note ? <p className="muted">{d.note}</p> : null}
+      {d.note || d.check ? (
+        <p className="muted" data-testid="defect-reason">
+          {defectReason(d, t)}
+        </p>
+      ) : null}
       <div className="fix-preview" lang="zh-Hans">
         <div>
           <h4>{t('defect.before')}</h4>
