@@ -36,7 +36,6 @@ type Fig = Pick<Figure, 'start' | 'end' | 'text' | 'kind' | 'value' | 'unit' | '
 const PART_CUES = /其中|解决|办结|落实|采纳|办复|答复|吸纳|转化|完成|解决落实|已办|占/;
 /** Words saying a percentage is a change, which may exceed 100. */
 const GROWTH = /增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|增幅|增速|翻|超过|高于|多于|是上年|为上年|相当于/;
-const SENTENCE_END = /[。！？!?；;\n]/u;
 
 export function checkConsistency(text: string, figures: readonly Fig[], options: CheckOptions = {}): ConsistencyIssue[] {
   const map = new OffsetMap(text);
@@ -59,12 +58,21 @@ function percentOver100(text: string, map: OffsetMap, figs: Fig[]): ConsistencyI
 }
 
 function sentenceIndex(text: string): (cp: number) => number {
-  // sentence number of each code point offset: count sentence ends before it
+  // sentence number of each code point offset: count sentence ends before it (。！？!?；; and
+  // line ends, all in the BMP; a surrogate pair counts as one code point)
   const ends: number[] = [];
   let cp = 0;
-  for (const ch of text) {
-    if (SENTENCE_END.test(ch)) ends.push(cp);
-    cp++;
+  const n = text.length;
+  for (let i = 0; i < n; i++, cp++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800) {
+      if (c === 0x3002 || c === 0x0a || c === 0x3b || c === 0x21 || c === 0x3f) ends.push(cp);
+    } else if (c >= 0xff01) {
+      if (c === 0xff01 || c === 0xff1f || c === 0xff1b) ends.push(cp);
+    } else if (c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
   }
   return (at) => {
     let lo = 0;

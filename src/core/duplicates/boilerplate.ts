@@ -65,50 +65,166 @@ function isBlank(c: number): boolean {
 const PARTS = 256;
 /** Positions buffered before they are counted into the partitions' tables. */
 const CHUNK = 1 << 20;
+/** Distinct grams the direct table (first phase) holds at most (24 bytes each). */
+const DIRECT_MAX = 1 << 17;
 
 /**
- * Document frequency of 20-grams. Each gram goes to one of 256 partitions by its mixed first
- * hash and waits in that partition's buffer; a full batch is then counted partition by
+ * Document frequency of 20-grams. Each distinct first hash h1 has one entry [h1, h2,
+ * documents, last document]: the first gram to claim an h1 owns it; a gram with the same h1
+ * and another h2 is not counted.
+ *
+ * While few distinct grams are seen (a corpus of shared paragraphs), entries are kept in the
+ * order they were first seen, with an open-addressed index on h1. A gram is first compared
+ * with the entry after the previous gram's: a passage seen before then costs no lookup.
+ * Beyond DIRECT_MAX entries, they move to 256 partitions (by the mixed first hash) and every
+ * further gram waits in its partition's buffer; a full batch is then counted partition by
  * partition, so the table being updated stays in cache (one big table is a cache miss per
- * character). A partition's table is open-addressed, keyed by the first hash, each slot holding
- * [h1, h2, documents, last document]: the first gram to claim an h1 owns the slot; a gram with
- * the same h1 and another h2 is not counted. Grams reach a table in corpus order, so the
- * counts do not depend on the batching.
+ * character). A partition's table is open-addressed, keyed by h1, each slot holding the four
+ * numbers of an entry. Grams reach an entry in corpus order, so the counts do not depend on
+ * the phase or the batching.
  */
 class GramCounts {
+  /** the entries in first-seen order (first phase), null once partitioned */
+  private entries: Int32Array | null = new Int32Array(4 * 1024);
+  private entryCount = 0;
+  /** entry + 1 per slot, 0 for an empty slot */
+  private index: Int32Array = new Int32Array(2048);
   private readonly buffers: Int32Array[] = [];
   private readonly fill = new Int32Array(PARTS);
   private buffered = 0;
   private readonly tables: Int32Array[] = [];
   private readonly sizes = new Int32Array(PARTS);
 
-  constructor() {
+  /** Counts every 20-gram of folded[start, end) once for document `doc` (doc ≥ 1). */
+  countRange(folded: Int32Array, start: number, end: number, doc: number): void {
+    if (end - start < BOILERPLATE_MIN) return;
+    if (this.entries !== null) {
+      start = this.countDirect(folded, start, end, doc);
+      if (start < 0) return;
+    }
+    this.bufferRange(folded, start, end, doc);
+  }
+
+  /**
+   * Counts the grams of folded[start, end) into the first-phase entries. Returns -1, or where
+   * the grams left uncounted start (the entries were full: the counting is now partitioned).
+   */
+  private countDirect(folded: Int32Array, start: number, end: number, doc: number): number {
+    let entries = this.entries as Int32Array;
+    let index = this.index;
+    let mask = index.length - 1;
+    let n = this.entryCount;
+    let h1 = 0;
+    let h2 = 0;
+    for (let i = start; i < start + BOILERPLATE_MIN; i++) {
+      h1 = (Math.imul(h1, B1) + folded[i]) | 0;
+      h2 = (Math.imul(h2, B2) + folded[i]) | 0;
+    }
+    let e = -1;
+    for (let i = start + BOILERPLATE_MIN; ; i++) {
+      // the gram folded[i - K, i): the entry after the previous gram's, else a lookup
+      e++;
+      if (e >= n || entries[e << 2] !== h1) {
+        let slot = mix(h1 ^ 0x5bd1e995) & mask;
+        for (;;) {
+          const id = index[slot];
+          if (id === 0) {
+            e = n++;
+            if (e << 2 >= entries.length) {
+              const grown = new Int32Array(entries.length * 2);
+              grown.set(entries);
+              this.entries = entries = grown;
+            }
+            index[slot] = e + 1;
+            entries[e << 2] = h1;
+            entries[(e << 2) + 1] = h2;
+            entries[(e << 2) + 2] = 0;
+            entries[(e << 2) + 3] = 0;
+            if (n * 2 > mask + 1) {
+              this.entryCount = n;
+              if (n >= DIRECT_MAX) {
+                entries[(e << 2) + 2] = 1;
+                entries[(e << 2) + 3] = doc;
+                this.partition();
+                return i < end ? i - BOILERPLATE_MIN + 1 : -1;
+              }
+              index = this.growIndex();
+              mask = index.length - 1;
+            }
+            break;
+          }
+          if (entries[(id - 1) << 2] === h1) {
+            e = id - 1;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      }
+      const at = e << 2;
+      if (entries[at + 1] === h2 && entries[at + 3] !== doc) {
+        entries[at + 2]++;
+        entries[at + 3] = doc;
+      }
+      if (i >= end) break;
+      const out = folded[i - BOILERPLATE_MIN];
+      const c = folded[i];
+      h1 = (Math.imul(h1, B1) + c - Math.imul(P1, out)) | 0;
+      h2 = (Math.imul(h2, B2) + c - Math.imul(P2, out)) | 0;
+    }
+    this.entryCount = n;
+    return -1;
+  }
+
+  private growIndex(): Int32Array {
+    const entries = this.entries as Int32Array;
+    const index = new Int32Array(this.index.length * 2);
+    const mask = index.length - 1;
+    for (let e = 0; e < this.entryCount; e++) {
+      let slot = mix(entries[e << 2] ^ 0x5bd1e995) & mask;
+      while (index[slot] !== 0) slot = (slot + 1) & mask;
+      index[slot] = e + 1;
+    }
+    this.index = index;
+    return index;
+  }
+
+  /** Moves the first-phase entries to the partitions' tables (the second phase). */
+  private partition(): void {
+    const entries = this.entries as Int32Array;
+    this.entries = null;
+    this.index = new Int32Array(0);
     for (let p = 0; p < PARTS; p++) {
       this.buffers.push(new Int32Array(3 * 1024));
       this.tables.push(new Int32Array(4 * 256));
     }
+    for (let at = 0; at < this.entryCount << 2; at += 4) {
+      const h1 = entries[at];
+      const part = mix(h1) >>> 24;
+      const slots = this.tables[part];
+      const mask = (slots.length >> 2) - 1;
+      let i = mix(h1 ^ 0x5bd1e995) & mask;
+      while (slots[(i << 2) + 3] !== 0) i = (i + 1) & mask;
+      const to = i << 2;
+      slots[to] = h1;
+      slots[to + 1] = entries[at + 1];
+      slots[to + 2] = entries[at + 2];
+      slots[to + 3] = entries[at + 3];
+      if (++this.sizes[part] * 2 > mask + 1) this.grow(part);
+    }
   }
 
-  /** Counts every 20-gram of folded[start, end) once for document `doc` (doc ≥ 1). */
-  countRange(folded: Int32Array, start: number, end: number, doc: number): void {
-    if (end - start < BOILERPLATE_MIN) return;
+  /** Buffers every 20-gram of folded[start, end) for document `doc`. */
+  private bufferRange(folded: Int32Array, start: number, end: number, doc: number): void {
     let h1 = 0;
     let h2 = 0;
-    for (let i = start; i < start + BOILERPLATE_MIN - 1; i++) {
+    for (let i = start; i < start + BOILERPLATE_MIN; i++) {
       h1 = (Math.imul(h1, B1) + folded[i]) | 0;
       h2 = (Math.imul(h2, B2) + folded[i]) | 0;
     }
     const fill = this.fill;
     const buffers = this.buffers;
-    for (let i = start + BOILERPLATE_MIN - 1; i < end; i++) {
-      if (i >= start + BOILERPLATE_MIN) {
-        const out = folded[i - BOILERPLATE_MIN];
-        h1 = (Math.imul(h1, B1) + folded[i] - Math.imul(P1, out)) | 0;
-        h2 = (Math.imul(h2, B2) + folded[i] - Math.imul(P2, out)) | 0;
-      } else {
-        h1 = (Math.imul(h1, B1) + folded[i]) | 0;
-        h2 = (Math.imul(h2, B2) + folded[i]) | 0;
-      }
+    for (let i = start + BOILERPLATE_MIN; ; i++) {
+      // the gram folded[i - K, i)
       const part = mix(h1) >>> 24;
       let buf = buffers[part];
       const at = fill[part];
@@ -121,6 +237,11 @@ class GramCounts {
       buf[at + 1] = h2;
       buf[at + 2] = doc;
       fill[part] = at + 3;
+      if (i >= end) break;
+      const out = folded[i - BOILERPLATE_MIN];
+      const c = folded[i];
+      h1 = (Math.imul(h1, B1) + c - Math.imul(P1, out)) | 0;
+      h2 = (Math.imul(h2, B2) + c - Math.imul(P2, out)) | 0;
     }
     this.buffered += end - start - BOILERPLATE_MIN + 1;
     if (this.buffered >= CHUNK) this.flush();
@@ -128,43 +249,45 @@ class GramCounts {
 
   /** Counts the buffered grams into the partitions' tables. */
   flush(): void {
+    if (this.entries !== null) return;
     for (let p = 0; p < PARTS; p++) {
       const buf = this.buffers[p];
       const n = this.fill[p];
-      for (let k = 0; k < n; k += 3) this.count(p, buf[k], buf[k + 1], buf[k + 2]);
+      let slots = this.tables[p];
+      let mask = (slots.length >> 2) - 1;
+      for (let k = 0; k < n; k += 3) {
+        const h1 = buf[k];
+        const h2 = buf[k + 1];
+        const doc = buf[k + 2];
+        let i = mix(h1 ^ 0x5bd1e995) & mask;
+        for (;;) {
+          const at = i << 2;
+          const last = slots[at + 3];
+          if (last === 0) {
+            // empty slot: the gram claims it
+            slots[at] = h1;
+            slots[at + 1] = h2;
+            slots[at + 2] = 1;
+            slots[at + 3] = doc;
+            if (++this.sizes[p] * 2 > mask + 1) {
+              slots = this.grow(p);
+              mask = (slots.length >> 2) - 1;
+            }
+            break;
+          }
+          if (slots[at] === h1) {
+            if (slots[at + 1] === h2 && last !== doc) {
+              slots[at + 2]++;
+              slots[at + 3] = doc;
+            }
+            break;
+          }
+          i = (i + 1) & mask;
+        }
+      }
       this.fill[p] = 0;
     }
     this.buffered = 0;
-  }
-
-  private count(part: number, h1: number, h2: number, doc: number): void {
-    let slots = this.tables[part];
-    let mask = (slots.length >> 2) - 1;
-    let i = mix(h1 ^ 0x5bd1e995) & mask;
-    for (;;) {
-      const at = i << 2;
-      const last = slots[at + 3];
-      if (last === 0) {
-        // empty slot: the gram claims it
-        slots[at] = h1;
-        slots[at + 1] = h2;
-        slots[at + 2] = 1;
-        slots[at + 3] = doc;
-        if (++this.sizes[part] * 2 > mask + 1) {
-          slots = this.grow(part);
-          mask = (slots.length >> 2) - 1;
-        }
-        return;
-      }
-      if (slots[at] === h1) {
-        if (slots[at + 1] === h2 && last !== doc) {
-          slots[at + 2]++;
-          slots[at + 3] = doc;
-        }
-        return;
-      }
-      i = (i + 1) & mask;
-    }
   }
 
   private grow(part: number): Int32Array {
@@ -175,7 +298,11 @@ class GramCounts {
       if (old[at + 3] === 0) continue;
       let i = mix(old[at] ^ 0x5bd1e995) & mask;
       while (slots[(i << 2) + 3] !== 0) i = (i + 1) & mask;
-      slots.set(old.subarray(at, at + 4), i << 2);
+      const to = i << 2;
+      slots[to] = old[at];
+      slots[to + 1] = old[at + 1];
+      slots[to + 2] = old[at + 2];
+      slots[to + 3] = old[at + 3];
     }
     this.tables[part] = slots;
     return slots;
@@ -185,6 +312,11 @@ class GramCounts {
   frequent(need: number): HashSet {
     this.flush();
     const set = new HashSet();
+    if (this.entries !== null) {
+      const entries = this.entries;
+      for (let at = 0; at < this.entryCount << 2; at += 4) if (entries[at + 2] >= need) set.add(entries[at], entries[at + 1]);
+      return set;
+    }
     for (const slots of this.tables) {
       for (let at = 0; at < slots.length; at += 4) if (slots[at + 3] !== 0 && slots[at + 2] >= need) set.add(slots[at], slots[at + 1]);
     }
@@ -288,34 +420,35 @@ export class BoilerplateBuilder {
 function frequentRuns(folded: Int32Array, start: number, end: number, frequent: HashSet, runs: IntList): void {
   const K = BOILERPLATE_MIN;
   if (end - start < K) return;
+  const filter = frequent.filter;
   let runStart = -1;
   let runEnd = -1;
   let h1 = 0;
   let h2 = 0;
-  for (let i = start; i < start + K - 1; i++) {
+  for (let i = start; i < start + K; i++) {
     h1 = (Math.imul(h1, B1) + folded[i]) | 0;
     h2 = (Math.imul(h2, B2) + folded[i]) | 0;
   }
-  for (let i = start + K - 1; i < end; i++) {
-    if (i >= start + K) {
-      const out = folded[i - K];
-      h1 = (Math.imul(h1, B1) + folded[i] - Math.imul(P1, out)) | 0;
-      h2 = (Math.imul(h2, B2) + folded[i] - Math.imul(P2, out)) | 0;
-    } else {
-      h1 = (Math.imul(h1, B1) + folded[i]) | 0;
-      h2 = (Math.imul(h2, B2) + folded[i]) | 0;
-    }
-    if (!frequent.has(h1, h2)) continue;
-    const pos = i - K + 1;
-    if (pos <= runEnd) runEnd = pos + K;
-    else {
-      if (runStart >= 0) {
-        runs.push(runStart);
-        runs.push(runEnd);
+  for (let i = start + K; ; i++) {
+    // the gram folded[i - K, i); the filter on h1's top 16 bits skips almost every position
+    const top = h1 >>> 16;
+    if (((filter[top >>> 5] >>> (top & 31)) & 1) !== 0 && frequent.has(h1, h2)) {
+      const pos = i - K;
+      if (pos <= runEnd) runEnd = pos + K;
+      else {
+        if (runStart >= 0) {
+          runs.push(runStart);
+          runs.push(runEnd);
+        }
+        runStart = pos;
+        runEnd = pos + K;
       }
-      runStart = pos;
-      runEnd = pos + K;
     }
+    if (i >= end) break;
+    const out = folded[i - K];
+    const c = folded[i];
+    h1 = (Math.imul(h1, B1) + c - Math.imul(P1, out)) | 0;
+    h2 = (Math.imul(h2, B2) + c - Math.imul(P2, out)) | 0;
   }
   if (runStart >= 0) {
     runs.push(runStart);

@@ -137,21 +137,20 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
   const n = text.length;
   let clauseStart = 0;
   let clauseEnd = -1; // exclusive end of the current clause
-  let scan = 0;
-  const nextClauseEnd = (from: number): number => {
-    let j = Math.max(from, scan);
-    while (j < n && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j++;
-    scan = j;
-    return j;
-  };
   let k = 0;
   let carry: Carry = { end: -1, metric: null };
   while (k < figures.length) {
     const f0 = figures[k];
-    while (clauseEnd < f0.start || clauseEnd < 0) {
-      clauseStart = clauseEnd < 0 ? 0 : clauseEnd + 1;
-      clauseEnd = nextClauseEnd(clauseStart);
-      if (clauseEnd >= n) break;
+    if (clauseEnd < f0.start) {
+      // the clause holding f0: it starts after the last clause end before f0 (searched back
+      // from f0, so the text between figures is not read) and ends at the first one from f0
+      const low = clauseEnd < 0 ? 0 : clauseEnd + 1;
+      let j = f0.start - 1;
+      while (j >= low && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j--;
+      clauseStart = j >= low ? j + 1 : low;
+      j = f0.start;
+      while (j < n && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j++;
+      clauseEnd = j;
     }
     // figures whose start lies in [clauseStart, clauseEnd)
     let m = k;

@@ -38,15 +38,23 @@ const T2S: Record<string, string> = {
   齊: '齐', 貴: '贵', 灣: '湾', 門: '门', 澤: '泽', 萊: '莱', 瀋: '沈', 漢: '汉', 晉: '晋', 衛: '卫',
 };
 
-const FOLD_RE = new RegExp(`[${Object.keys(T2S).join('')}\uff10-\uff19\u3000]`, 'g');
+/** What fold maps each UTF-16 unit to (0: kept): T2S, full-width digits, the ideographic space. */
+const FOLD_UNIT = new Uint16Array(0x10000);
+for (const [from, to] of Object.entries(T2S)) FOLD_UNIT[from.charCodeAt(0)] = to.charCodeAt(0);
+for (let c = 0xff10; c <= 0xff19; c++) FOLD_UNIT[c] = c - 0xff10 + 0x30;
+FOLD_UNIT[0x3000] = 0x20;
 
 function fold(s: string): string {
-  return s.replace(FOLD_RE, (ch) => {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 0x30);
-    if (c === 0x3000) return ' ';
-    return T2S[ch] ?? ch;
-  });
+  const n = s.length;
+  let i = 0;
+  while (i < n && FOLD_UNIT[s.charCodeAt(i)] === 0) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    const f = FOLD_UNIT[s.charCodeAt(i)];
+    out += f === 0 ? s[i] : String.fromCharCode(f);
+  }
+  return out;
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -64,6 +64,8 @@ export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending & { slot: Slot; counted: boolean }>();
   private readonly queue: Job[] = [];
+  /** queued jobs per part */
+  private readonly queued: Record<AnalysisPart, number> = { all: 0, 'figures+defects': 0, duplicates: 0 };
   private nextId = 1;
   private readonly modelKeys = new WeakMap<BoilerplateModel, number>();
   private nextModelKey = 1;
@@ -80,8 +82,14 @@ export class AnalysisPool {
 
   analyze(text: string, boilerplate?: BoilerplateModel): Promise<Analysis> {
     if (this.workerPath === null) return this.local((core) => core.analyzeText(text, { boilerplate }));
+    if (this.pinned()) {
+      // in two parts, each on the worker that runs it (see jobFor), joined as analyzeText's JSON
+      const fd = this.run(text, 'figures+defects', undefined, true) as Promise<FiguresAndDefectsJson>;
+      const dup = this.run(text, 'duplicates', boilerplate, true) as Promise<string>;
+      fd.catch(() => {}); // a failure is reported through Promise.all
+      return Promise.all([fd, dup]).then(([a, d]) => JSON.parse(`{"figures":${a.figures},"duplicates":${d},"defects":${a.defects}}`) as Analysis);
+    }
     // as JSON text: a string crosses threads far cheaper than the objects' structured clone
-    // as JSON text: a string crosses threads cheaper than the objects' structured clone
     return (this.run(text, 'all', boilerplate, true) as Promise<string>).then((json) => JSON.parse(json) as Analysis);
   }
 
@@ -183,6 +191,7 @@ export class AnalysisPool {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     return new Promise<unknown>((resolve, reject) => {
       this.queue.push({ text, part, boilerplate, json, resolve, reject });
+      this.queued[part]++;
       this.pump();
     });
   }
@@ -197,6 +206,7 @@ export class AnalysisPool {
         const k = this.jobFor(slot);
         if (k < 0) continue;
         const [job] = this.queue.splice(k, 1);
+        this.queued[job.part]--;
         this.dispatch(slot, job);
         sent = true;
         break;
@@ -209,14 +219,33 @@ export class AnalysisPool {
    * Which queued job a worker takes (-1: none for now): an idle worker the oldest, a busy one
    * preferably a part it has compiled. The worker learning a boilerplate model leaves figures
    * and defects to the others: they are what runs while it learns, and each part a worker
-   * runs is code it compiles.
+   * runs is code it compiles. With two workers, the other one leaves the duplicates to the
+   * learner in turn: each part is then compiled (and run cold) in one worker only, which saves
+   * more CPU than the other worker's help with the duplicates would save time (it is still
+   * busy with figures and defects while the model is learnt and the duplicates start).
    */
   private jobFor(slot: Slot): number {
     const limit = Math.min(this.queue.length, LOOK_AHEAD);
-    const allowed = (job: Job): boolean => !(slot.learner && job.part === 'figures+defects' && this.slots.length > 1);
-    if (slot.busy > 0) for (let k = 0; k < limit; k++) if (slot.parts.has(this.queue[k].part) && allowed(this.queue[k])) return k;
-    for (let k = 0; k < limit; k++) if (allowed(this.queue[k])) return k;
+    const pinned = this.pinned();
+    const allowed = (part: AnalysisPart): boolean => {
+      if (slot.learner) return !(part === 'figures+defects' && this.slots.length > 1);
+      return !(pinned && part === 'duplicates');
+    };
+    if (slot.busy > 0) for (let k = 0; k < limit; k++) if (slot.parts.has(this.queue[k].part) && allowed(this.queue[k].part)) return k;
+    for (let k = 0; k < limit; k++) if (allowed(this.queue[k].part)) return k;
+    // an idle worker looks down the whole queue: the duplicates may wait behind many figures and
+    // defects, which it leaves to the other worker
+    if (slot.busy > 0 || !(['all', 'figures+defects', 'duplicates'] as const).some((part) => this.queued[part] > 0 && allowed(part))) return -1;
+    for (let k = limit; k < this.queue.length; k++) if (allowed(this.queue[k].part)) return k;
     return -1;
+  }
+
+  /**
+   * Two workers, one of them learning (or having learnt) the boilerplate model: it runs the
+   * duplicates and the other one figures and defects (see jobFor).
+   */
+  private pinned(): boolean {
+    return this.slots.length === 2 && this.slots.some((s) => s.learner);
   }
 
   private dispatch(slot: Slot, job: Job): void {
@@ -275,6 +304,7 @@ export class AnalysisPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('analysis pool closed'));
+    for (const part of Object.keys(this.queued) as AnalysisPart[]) this.queued[part] = 0;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }
