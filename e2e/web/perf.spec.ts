@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +6,8 @@ import { type ServeHandle, startServe } from '../support/server';
 
 // Issue: a report of 1,000,000 characters with ~20,000 findings must first-paint ≤ 1 s, `j` to the
 // next finding ≤ 16 ms, no long task > 50 ms while scrolling. This spec MEASURES and PRINTS the
-// figures; it never fails on time.
+// figures; it never fails on time (it fails only when the synthetic report gives the detectors
+// fewer than 20,000 findings, i.e. when the setup no longer measures what it says).
 
 const TARGET_CHARS = 1_000_000;
 const TARGET_FINDINGS = 20_000;
@@ -19,60 +20,50 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** A synthetic report: shuffled paragraphs of the sample reports, ≥ 1,000,000 code points. */
+/**
+ * A synthetic report: paragraphs of the sample reports drawn at random, ≥ 1,000,000 code points.
+ * The draw favours paragraphs dense in figures (weight ∝ (digit runs per 100 characters)^0.3),
+ * so the real detectors find ≥ 20,000 findings in it, as in a long statistical report.
+ */
 function syntheticReport(): string {
   const dir = resolve(import.meta.dirname, '..', '..', 'resources', 'samples');
   const paras = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
+    .sort()
     .flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\r?\n/))
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const p of paras) {
+    const runs = p.match(/[0-9０-９]+(?:\.[0-9]+)?|[一二三四五六七八九十百千万亿两]+(?=[个次项件人元年月日%％])/gu)?.length ?? 0;
+    sum += ((runs / [...p].length) * 100 + 0.05) ** 0.3;
+    cumulative.push(sum);
+  }
   const rnd = seeded(42);
   const out: string[] = [];
   let n = 0;
   while (n < TARGET_CHARS) {
-    const p = paras[Math.floor(rnd() * paras.length)];
-    out.push(p);
-    n += [...p].length + 1;
+    const r = rnd() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    out.push(paras[lo]);
+    n += [...paras[lo]].length + 1;
   }
   return out.join('\n');
 }
 
-interface FindingLike {
-  type: string;
-  id: string;
-  origin: string;
-  data: Record<string, unknown>;
-}
-
-/** Tops the detectors' findings up to TARGET_FINDINGS with figures on digit runs (code point offsets). */
-function topUp(text: string, findings: FindingLike[]): number {
-  if (findings.length >= TARGET_FINDINGS) return 0;
-  const taken = new Set(findings.map((f) => f.id));
-  const cps = [...text];
-  let added = 0;
-  const re = /[0-9０-９]+(?:\.[0-9]+)?[万亿]?[个次项件人元年月日%]?/gu;
-  let cp = 0;
-  let u = 0;
-  for (const m of text.matchAll(re)) {
-    while (u < m.index!) {
-      u += text.codePointAt(u)! > 0xffff ? 2 : 1;
-      cp++;
-    }
-    const len = [...m[0]].length;
-    const id = `fig:${cp}-${cp + len}:count`;
-    if (!taken.has(id)) {
-      findings.push({ type: 'figure', id, origin: 'detector', data: { text: m[0], start: cp, end: cp + len, kind: 'count', value: 1, value_to: null, unit: null, approx: null, metric: null } });
-      added++;
-      if (findings.length >= TARGET_FINDINGS) break;
-    }
-  }
-  // still short: two-character spans at regular steps
-  for (let s = 7; findings.length < TARGET_FINDINGS && s + 2 < cps.length; s += 37) {
-    findings.push({ type: 'figure', id: `fig:${s}-${s + 2}:name`, origin: 'detector', data: { text: cps.slice(s, s + 2).join(''), start: s, end: s + 2, kind: 'name', value: null, value_to: null, unit: null, approx: null, metric: null } });
-    added++;
-  }
-  return added;
+/** Findings the detectors stored for the report (read from the workspace store on disk). */
+function storedFindings(workspace: string): number {
+  const docs = join(workspace, '.report-annotator', 'docs');
+  const file = readdirSync(docs).find((f) => f.endsWith('.json'));
+  if (!file) return -1;
+  return (JSON.parse(readFileSync(join(docs, file), 'utf8')) as { findings: unknown[] }).findings.length;
 }
 
 test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }) => {
@@ -87,22 +78,14 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     serve = await startServe({ workspace: dir });
     log(`report: ${[...text].length} code points, ${text.split('\n').length} paragraphs`);
 
-    let detectorFindings = -1;
-    let toppedUp = 0;
-    await page.route('**/api/documentGet', async (route) => {
-      const resp = await route.fetch();
-      const json = (await resp.json()) as { ok: boolean; value?: { text: string; findings: FindingLike[] } };
-      if (json.ok && json.value) {
-        detectorFindings = json.value.findings.length;
-        toppedUp = topUp(json.value.text, json.value.findings);
-      }
-      await route.fulfill({ response: resp, json });
-    });
-
     await page.goto(serve.url);
     const item = page.getByTestId('doc-item').filter({ hasText: 'synthetic-1m' });
     await item.waitFor({ timeout: 540_000 });
     log(`server start + import + analysis: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // the setup: every finding comes from the detectors (read from the store file, before measuring)
+    const detectorFindings = storedFindings(dir);
+    log(`findings from the detectors (nothing added): ${detectorFindings}`);
+    expect(detectorFindings, 'the synthetic report should give the detectors ≥ 20,000 findings').toBeGreaterThanOrEqual(TARGET_FINDINGS);
 
     // first paint: click → first paragraph on screen (after the next frame)
     const firstPaint = await page.evaluate(async () => {
@@ -118,12 +101,12 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
       });
     });
     const net = await page.evaluate(() => {
-      const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/documentGet')).at(-1) as PerformanceResourceTiming | undefined;
+      const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/documentView')).at(-1) as PerformanceResourceTiming | undefined;
       return e ? { ms: e.responseEnd - e.startTime, bytes: e.transferSize || e.encodedBodySize } : null;
     });
     const findings = await page.getByTestId('report-counts').textContent();
-    log(`findings from the detectors: ${detectorFindings}; synthetic figures added to reach ${TARGET_FINDINGS}: ${toppedUp}; toolbar: ${findings}`);
-    log(`FIRST PAINT: ${firstPaint.toFixed(0)} ms (of which documentGet over HTTP: ${net ? `${net.ms.toFixed(0)} ms, ${(net.bytes / 1e6).toFixed(1)} MB` : 'n/a'}) — budget 1000 ms`);
+    log(`toolbar: ${findings} (names and boilerplate are not counted there)`);
+    log(`FIRST PAINT: ${firstPaint.toFixed(0)} ms (of which documentView over HTTP: ${net ? `${net.ms.toFixed(0)} ms, ${(net.bytes / 1e6).toFixed(1)} MB` : 'n/a'}) — budget 1000 ms`);
     const rendered = await page.locator('[data-testid="report-view"] p[data-pi]').count();
     const total = await page.getByTestId('report-view').getAttribute('data-paragraphs');
     log(`paragraphs in the DOM: ${rendered} of ${total}`);

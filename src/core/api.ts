@@ -39,6 +39,17 @@ export const DocumentView = z.object({
 });
 export type DocumentView = z.infer<typeof DocumentView>;
 
+/** A finding packed for the UI (src/core/findings-pack.ts): an array of values, or rarely the finding itself. */
+export const PackedFinding = z.union([z.array(z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.number())])), Finding]);
+
+/**
+ * What the review screen loads (`documentView`): a DocumentView with the findings packed —
+ * a long report's view is about half the JSON, and faster to write and to parse. Unpack with
+ * `unpackFindings(findings, text)`.
+ */
+export const PackedDocumentView = DocumentView.extend({ findings: z.array(PackedFinding) });
+export type PackedDocumentView = z.infer<typeof PackedDocumentView>;
+
 export const ReviewActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setStatus'), findingIds: z.array(z.string()).max(100_000), status: ReviewStatus }),
   z.object({ type: z.literal('setFields'), findingId: z.string(), fields: z.record(z.string(), z.unknown()) }),
@@ -48,9 +59,13 @@ export const ReviewActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeFinding'), findingId: z.string() }),
 ]);
 
-/** What a review call returns: the document's review state after the change. */
+/**
+ * What a review call returns: the document's review state after the change. `findings` (packed,
+ * see PackedDocumentView) is null when the step did not add or remove findings: the UI keeps
+ * the ones it has.
+ */
 export const ReviewResult = z.object({
-  findings: z.array(Finding),
+  findings: z.array(PackedFinding).nullable(),
   reviews: z.record(z.string(), Review),
   canUndo: z.boolean(),
   canRedo: z.boolean(),
@@ -134,6 +149,8 @@ export const api = {
   },
   cancelTask: { request: z.object({ taskId: z.string().max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   documentGet: { request: z.object({ id: docId }).strict(), response: DocumentView },
+  /** The review screen's view of a document: documentGet with the findings packed. */
+  documentView: { request: z.object({ id: docId }).strict(), response: PackedDocumentView },
   analyzeText: { request: z.object({ text: z.string().max(60_000_000) }).strict(), response: Analysis },
   reviewApply: { request: z.object({ documentId: docId, action: ReviewActionSchema }).strict(), response: ReviewResult },
   reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },

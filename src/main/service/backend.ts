@@ -11,7 +11,7 @@ import { AppError, type ErrorCode, isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
-import { buildDocumentView, buildReviewResult, countFindings, reviewDocument } from './documents';
+import { buildDocumentView, buildPackedView, buildReviewResult, countFindings, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
 import { saveDropped } from './dropped';
 import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
@@ -218,6 +218,12 @@ export function createBackend(opts: BackendOptions): Backend {
       const meta = ws.store.workspace().documents.find((d) => d.id === id);
       if (!meta) throw new AppError('document-not-found', `no document ${id}`);
       return buildDocumentView(meta, await ws.store.readDocument(id));
+    },
+    documentView: async ({ id }) => {
+      const ws = await workspace();
+      const meta = ws.store.workspace().documents.find((d) => d.id === id);
+      if (!meta) throw new AppError('document-not-found', `no document ${id}`);
+      return buildPackedView(meta, await ws.store.readDocument(id));
     },
     analyzeText: async ({ text }) => pool.analyze(text),
     reviewApply: async ({ documentId, action }) => {

@@ -1,6 +1,7 @@
 /** Document views and review operations over the store. */
-import type { DocumentView, ReviewResult } from '../../core/api';
+import type { DocumentView, PackedDocumentView, ReviewResult } from '../../core/api';
 import { AppError } from '../../core/errors';
+import { type PackedFinding, packFindings } from '../../core/findings-pack';
 import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, applyAction, canRedo, canUndo, redo, undo } from '../../core/review';
 import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
@@ -29,9 +30,41 @@ export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): Docume
   return { meta, text: doc.text, findings: thin(doc.findings), reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
 }
 
+/** The review screen's view: as buildDocumentView, with the findings packed (see core/findings-pack). */
+export function buildPackedView(meta: DocumentMeta, doc: DocumentFile): PackedDocumentView {
+  const state = toState(doc);
+  return { meta, text: doc.text, findings: packed(doc), reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
+}
+
+/**
+ * The review state after a review step. The findings travel only when the step may have added
+ * or removed some (the last entry of either history stack changed findings): a review of a long
+ * report then answers with its reviews alone, not its tens of thousands of findings again.
+ */
 export function buildReviewResult(meta: DocumentMeta, doc: DocumentFile): ReviewResult {
   const state = toState(doc);
-  return { findings: thin(doc.findings), reviews: doc.reviews, canUndo: canUndo(state), canRedo: canRedo(state), meta };
+  return { findings: lastStepTouchedFindings(doc) ? packed(doc) : null, reviews: doc.reviews, canUndo: canUndo(state), canRedo: canRedo(state), meta };
+}
+
+function lastStepTouchedFindings(doc: DocumentFile): boolean {
+  const touched = (entry: unknown): boolean => {
+    const f = (entry as { before?: { findings?: object } } | undefined)?.before?.findings;
+    // an entry of an unknown shape: send the findings, to be safe
+    return entry !== undefined && (f === undefined || Object.keys(f).length > 0);
+  };
+  return touched(doc.history.undo.at(-1)) || touched(doc.history.redo.at(-1));
+}
+
+const packCache = new WeakMap<Finding[], PackedFinding[]>();
+
+/** The document's findings packed, cached while the document's findings stay the same array. */
+export function packed(doc: DocumentFile): PackedFinding[] {
+  let out = packCache.get(doc.findings);
+  if (!out) {
+    out = packFindings(doc.findings, doc.text);
+    packCache.set(doc.findings, out);
+  }
+  return out;
 }
 
 const thinCache = new WeakMap<Finding[], Finding[]>();

@@ -59,23 +59,35 @@ export function t(key: MessageKey, vars?: Vars): string {
   return translate(i18nStore.get().lang, key, vars);
 }
 
+/** Number formats, made once per locale and options (toLocaleString makes a new one per call). */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, grouping: boolean, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${grouping}:${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { useGrouping: grouping, maximumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** 34000000 → "34,000,000" (grouped) or "3400万" (wan); 120000000 → "1.2亿". */
 export function formatNumber(n: number | null | undefined, style: NumberStyle = i18nStore.get().numberStyle, lang: Lang = i18nStore.get().lang): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   if (style === 'wan') {
     const abs = Math.abs(n);
-    const plain = (x: number): string => x.toLocaleString(locale, { useGrouping: false, maximumFractionDigits: 4 });
+    const plain = (x: number): string => numberFormat(locale, false, 4).format(x);
     if (abs >= 1e8) return `${plain(n / 1e8)}亿`;
     if (abs >= 1e4) return `${plain(n / 1e4)}万`;
     return plain(n);
   }
-  return n.toLocaleString(locale, { maximumFractionDigits: 6 });
+  return numberFormat(locale, true, 6).format(n);
 }
 
 /** Counts in the UI (findings, reports, characters): always plain grouped digits. */
 export function formatCount(n: number, lang: Lang = i18nStore.get().lang): string {
-  return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 });
+  return numberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', true, 0).format(n);
 }
 
 export interface I18n extends I18nState {

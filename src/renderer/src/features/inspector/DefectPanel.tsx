@@ -1,4 +1,5 @@
 /** A text defect: the suggested fix previewed before/after; accepting records a correction (the source is never edited). */
+import { memo } from 'react';
 import type { Finding, Review } from '../../../../core/store-schema';
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
@@ -9,7 +10,8 @@ import { EditField } from './EditField';
 type DefectFinding = Extract<Finding, { type: 'defect' }>;
 const CONTEXT = 16;
 
-export function DefectPanel({ finding, review }: { finding: DefectFinding; review: Review | undefined }): React.JSX.Element {
+/** Updated in place from one defect to the next, and kept mounted (hidden) while the inspector shows another kind of finding. */
+export const DefectPanel = memo(function DefectPanel({ finding, review }: { finding: DefectFinding; review: Review | undefined }): React.JSX.Element {
   const { t } = useI18n();
   const index = useStore(reportStore, (s) => s.model?.index);
   const d = finding.data;
@@ -51,6 +53,7 @@ export function DefectPanel({ finding, review }: { finding: DefectFinding; revie
         id="d-replacement"
         label={t('defect.after')}
         value={replacement ?? ''}
+        resetKey={finding.id}
         lang="zh-Hans"
         testId="field-replacement"
         onCommit={(v) => void applyAction({ type: 'setFields', findingId: finding.id, fields: { replacement: v } })}
@@ -65,4 +68,4 @@ export function DefectPanel({ finding, review }: { finding: DefectFinding; revie
       <p className="muted small">{t('defect.note')}</p>
     </section>
   );
-}
+});

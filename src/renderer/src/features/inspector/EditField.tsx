@@ -19,6 +19,8 @@ export interface EditFieldProps {
   /** a live preview of the parsed text */
   preview?: (text: string) => ReactNode;
   focusName?: string;
+  /** what the field is about (a finding id): when it changes, the field starts afresh */
+  resetKey?: string;
   numeric?: boolean;
   testId?: string;
   lang?: string;
@@ -27,20 +29,22 @@ export interface EditFieldProps {
 export function EditField(p: EditFieldProps): React.JSX.Element {
   const [text, setText] = useState(p.value);
   const [base, setBase] = useState(p.value);
+  const [baseKey, setBaseKey] = useState(p.resetKey);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement>(null);
   // the text last sent, so Enter followed by blur commits once (one undo step)
   const sent = useRef<string | null>(null);
   // Esc reverts: the blur that follows must not commit the text typed before it
   const reverting = useRef(false);
-  if (p.value !== base) {
+  if (p.value !== base || p.resetKey !== baseKey) {
     setBase(p.value);
+    setBaseKey(p.resetKey);
     setText(p.value);
     setError(null);
   }
   useEffect(() => {
     sent.current = null;
-  }, [p.value]);
+  }, [p.value, p.resetKey]);
   useEffect(() => {
     if (!p.focusName) return;
     return registerFocus(p.focusName, () => {

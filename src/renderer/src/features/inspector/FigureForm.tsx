@@ -1,4 +1,5 @@
 /** A figure's fields, all editable; a changed field records a correction (setFields), the original stays beside it. */
+import { memo } from 'react';
 import type { Approx, Figure, FigureKind } from '../../../../core/schema';
 import type { Finding, Review } from '../../../../core/store-schema';
 import { useI18n } from '../i18n/i18n';
@@ -11,7 +12,11 @@ const APPROX: (Exclude<Approx, null> | 'none')[] = ['none', 'more', 'less', 'abo
 
 type FigureFinding = Extract<Finding, { type: 'figure' }>;
 
-export function FigureForm({ finding, review }: { finding: FigureFinding; review: Review | undefined }): React.JSX.Element {
+/**
+ * Updated in place from one figure to the next (its fields start afresh), and kept mounted while
+ * the inspector shows another kind of finding (`active` false: hidden, `e` does not reach it).
+ */
+export const FigureForm = memo(function FigureForm({ finding, review, active = true }: { finding: FigureFinding; review: Review | undefined; active?: boolean }): React.JSX.Element {
   const { t, num } = useI18n();
   const orig = finding.data;
   const fields = review?.fields ?? {};
@@ -31,6 +36,7 @@ export function FigureForm({ finding, review }: { finding: FigureFinding; review
       numeric
       value={eff[field] === null || eff[field] === undefined ? '' : String(eff[field])}
       focusName={focusName}
+      resetKey={finding.id}
       testId={`field-${field}`}
       preview={(text) => {
         const v = parseValueInput(text);
@@ -52,7 +58,7 @@ export function FigureForm({ finding, review }: { finding: FigureFinding; review
   );
   return (
     <section className="field-group figure-form" data-testid="figure-form">
-      <EditField id="f-text" label={t('field.text')} value={eff.text} lang="zh-Hans" testId="field-text" onCommit={(v) => set('text', v)} original={originalOf('text')} originalLabel={(v) => t('field.original', { value: v })} />
+      <EditField id="f-text" label={t('field.text')} value={eff.text} resetKey={finding.id} lang="zh-Hans" testId="field-text" onCommit={(v) => set('text', v)} original={originalOf('text')} originalLabel={(v) => t('field.original', { value: v })} />
       <div className="field">
         <label htmlFor="f-kind">{t('field.kind')}</label>
         <div className="field-input">
@@ -66,9 +72,9 @@ export function FigureForm({ finding, review }: { finding: FigureFinding; review
           {originalOf('kind') ? <span className="original">{t('field.original', { value: t(`kind.${orig.kind}`) })}</span> : null}
         </div>
       </div>
-      {numberField('value', t('field.value'), 'value')}
+      {numberField('value', t('field.value'), active ? 'value' : undefined)}
       {eff.kind === 'range' || eff.value_to !== null ? numberField('value_to', t('field.valueTo')) : null}
-      <EditField id="f-unit" label={t('field.unit')} value={eff.unit ?? ''} lang="zh-Hans" testId="field-unit" onCommit={(v) => set('unit', v.trim() === '' ? null : v.trim())} original={originalOf('unit')} originalLabel={(v) => t('field.original', { value: v })} />
+      <EditField id="f-unit" label={t('field.unit')} value={eff.unit ?? ''} resetKey={finding.id} lang="zh-Hans" testId="field-unit" onCommit={(v) => set('unit', v.trim() === '' ? null : v.trim())} original={originalOf('unit')} originalLabel={(v) => t('field.original', { value: v })} />
       <div className="field">
         <label htmlFor="f-approx">{t('field.approx')}</label>
         <div className="field-input">
@@ -82,7 +88,7 @@ export function FigureForm({ finding, review }: { finding: FigureFinding; review
           {originalOf('approx') ? <span className="original">{t('field.original', { value: t(`approx.${orig.approx ?? 'none'}`) })}</span> : null}
         </div>
       </div>
-      <EditField id="f-metric" label={t('field.metric')} value={eff.metric ?? ''} lang="zh-Hans" testId="field-metric" onCommit={(v) => set('metric', v.trim() === '' ? null : v.trim())} original={originalOf('metric')} originalLabel={(v) => t('field.original', { value: v })} />
+      <EditField id="f-metric" label={t('field.metric')} value={eff.metric ?? ''} resetKey={finding.id} lang="zh-Hans" testId="field-metric" onCommit={(v) => set('metric', v.trim() === '' ? null : v.trim())} original={originalOf('metric')} originalLabel={(v) => t('field.original', { value: v })} />
       <div className="field">
         <label htmlFor="f-status">{t('field.status')}</label>
         <div className="field-input">
@@ -105,4 +111,4 @@ export function FigureForm({ finding, review }: { finding: FigureFinding; review
       </div>
     </section>
   );
-}
+});

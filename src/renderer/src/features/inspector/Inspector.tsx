@@ -1,4 +1,5 @@
 /** The right pane: the selected finding with its actions, fields, tags and note. */
+import { useRef } from 'react';
 import type { Finding, Review } from '../../../../core/store-schema';
 import { useStore } from '../../lib/store';
 import { DuplicatePanel } from '../duplicates/DuplicatePanel';
@@ -22,6 +23,11 @@ export function Inspector(): React.JSX.Element {
   const canUndo = useStore(reportStore, (s) => s.canUndo);
   const canRedo = useStore(reportStore, (s) => s.canRedo);
   const hasDoc = useStore(reportStore, (s) => s.model !== null);
+  // The figure form and the defect panel stay mounted, hidden, while another kind of finding is
+  // shown: `j` goes back and forth between figures and defects, and updating a form in place
+  // costs far less than building it anew.
+  const figure = useLast(finding?.type === 'figure' ? finding : null, review);
+  const defect = useLast(finding?.type === 'defect' ? finding : null, review);
   const history = (
     <div className="history">
       <button type="button" onClick={() => void undo()} disabled={!canUndo || !hasDoc} title={withKeys(t('action.undo'), 'undo')} data-testid="undo">
@@ -70,14 +76,22 @@ export function Inspector(): React.JSX.Element {
           </button>
         ) : null}
       </div>
-      {finding.type === 'figure' ? <FigureForm key={finding.id} finding={finding} review={review} /> : null}
+      {figure ? (
+        <div hidden={finding.type !== 'figure'}>
+          <FigureForm finding={figure.finding} review={figure.review} active={finding.type === 'figure'} />
+        </div>
+      ) : null}
       {finding.type === 'duplicate' ? <DuplicatePanel key={finding.id} finding={finding} review={review} /> : null}
-      {finding.type === 'defect' ? <DefectPanel key={finding.id} finding={finding} review={review} /> : null}
+      {defect ? (
+        <div hidden={finding.type !== 'defect'}>
+          <DefectPanel finding={defect.finding} review={defect.review} />
+        </div>
+      ) : null}
       <section className="field-group">
         <h3>{t('field.tags')}</h3>
         <TagChips findingId={finding.id} tags={review?.tags ?? []} />
       </section>
-      <NoteField key={`${finding.id}:note`} findingId={finding.id} note={review?.note ?? ''} />
+      <NoteField findingId={finding.id} note={review?.note ?? ''} />
     </div>
   );
 }
@@ -99,4 +113,11 @@ function FindingHeader({ finding, review }: { finding: Finding; review: Review |
       </div>
     </header>
   );
+}
+
+/** The last finding of one type shown (with its review), kept while other findings are shown. */
+function useLast<F extends Finding>(finding: F | null, review: Review | undefined): { finding: F; review: Review | undefined } | null {
+  const last = useRef<{ finding: F; review: Review | undefined } | null>(null);
+  if (finding && (last.current?.finding !== finding || last.current.review !== review)) last.current = { finding, review };
+  return last.current;
 }

@@ -6,10 +6,10 @@ import { applyAction } from '../report/store';
 export function NoteField({ findingId, note }: { findingId: string; note: string }): React.JSX.Element {
   const { t } = useI18n();
   const [value, setValue] = useState(note);
-  const [base, setBase] = useState(note);
-  if (note !== base) {
-    // the backend answered with a different note (undo/redo): show it
-    setBase(note);
+  const [base, setBase] = useState({ note, findingId });
+  if (note !== base.note || findingId !== base.findingId) {
+    // another finding, or the backend answered with a different note (undo/redo): show it
+    setBase({ note, findingId });
     setValue(note);
   }
   return (

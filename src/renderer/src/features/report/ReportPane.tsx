@@ -10,7 +10,6 @@ import { bulkAccept } from './bulk';
 import { filterStore, setFilter } from './filters';
 import { Legend } from './Legend';
 import { type FindingType, isDimmed } from './model';
-import { statusOf } from './navigation';
 import { ReportView } from './ReportView';
 import { reportStore } from './store';
 
@@ -44,12 +43,11 @@ function ReportToolbar(): React.JSX.Element | null {
   const [bulkKind, setBulkKind] = useState<string>('');
   if (!meta || !model) return null;
   // as in the document counts: names and boilerplate are not review work
-  let total = 0;
-  let unreviewed = 0;
-  for (const f of model.order) {
-    if (isDimmed(f)) continue;
-    total++;
-    if (statusOf(reviews, f.id) === 'suggested') unreviewed++;
+  const total = model.reviewable;
+  let unreviewed = total;
+  for (const id in reviews) {
+    const f = reviews[id].status === 'suggested' ? undefined : model.byId.get(id);
+    if (f && !isDimmed(f)) unreviewed--;
   }
   const kindKey = (k: string): MessageKey => `kind.${k}` as MessageKey;
   const chosen = kinds.find(([k]) => k === bulkKind) ?? kinds[0];

@@ -19,6 +19,8 @@ import { Geometry, type Metrics } from './virtual';
 import './report.css';
 
 const OVERSCAN = 700;
+/** paragraphs added to the margins per task when they grow */
+const GROW_STEP = 6;
 /** the band of the viewport a target may sit in without scrolling, and where it is put */
 const BAND_TOP = 0.05;
 const BAND_BOTTOM = 0.34;
@@ -73,19 +75,64 @@ function VirtualReport({ model }: { model: DocModel }): React.JSX.Element {
     geoRef.current = new Geometry(lengths, { fontPx: 17, lineHeightPx: 17 * 1.8, gapPx: 12, columnPx: 680 });
   }
   const geo = geoRef.current;
-  const [range, setRange] = useState<[number, number]>(() => [0, Math.min(n, 30)]);
+  // The paragraphs rendered: those on screen, and a margin above and below. What comes on
+  // screen (a scroll, a jump, `j`) is rendered at once; the margins follow after the paint,
+  // GROW_STEP paragraphs per task, so no frame waits for paragraphs nobody sees yet.
+  const [range, setRange] = useState<[number, number]>(() => geo.range(0, window.innerHeight || 800, 0));
+  const rangeRef = useRef(range);
+  rangeRef.current = range;
+  const growTimer = useRef<{ raf: number; timeout: number } | null>(null);
   const [, force] = useReducer((x: number) => x + 1, 0);
   const handledScroll = useRef(0);
   const pending = useRef<{ req: ScrollRequest; tries: number } | null>(null);
 
   const viewportHeight = (): number => scrollerRef.current?.clientHeight || 800;
 
-  const updateRange = useCallback(() => {
-    const el = scrollerRef.current;
-    if (!el) return;
-    const r = geo.range(el.scrollTop, viewportHeight(), OVERSCAN);
-    setRange((old) => (old[0] === r[0] && old[1] === r[1] ? old : r));
-  }, [geo]);
+  /** `grow`: the task after a paint that grows the margins. */
+  const updateRange = useCallback(
+    (grow = false) => {
+      const el = scrollerRef.current;
+      if (!el) return;
+      const top = el.scrollTop;
+      const h = el.clientHeight || 800;
+      const full = geo.range(top, h, OVERSCAN);
+      const old = rangeRef.current;
+      if (old[0] === full[0] && old[1] === full[1]) return;
+      const screen = geo.range(top, h, 0);
+      let next: [number, number];
+      if (full[0] >= old[1] || full[1] <= old[0]) next = screen; // a jump: nothing rendered is kept
+      else if (grow) next = [Math.max(full[0], Math.min(old[0], screen[0]) - GROW_STEP), Math.min(full[1], Math.max(old[1], screen[1]) + GROW_STEP)];
+      else next = [Math.max(full[0], Math.min(old[0], screen[0])), Math.min(full[1], Math.max(old[1], screen[1]))];
+      if ((next[0] !== full[0] || next[1] !== full[1]) && !growTimer.current) {
+        // after the next paint: a task queued from an animation frame runs once it is painted
+        const timer = { raf: 0, timeout: 0 };
+        timer.raf = requestAnimationFrame(() => {
+          timer.timeout = window.setTimeout(() => {
+            growTimer.current = null;
+            updateRangeRef.current(true);
+          }, 0);
+        });
+        growTimer.current = timer;
+      }
+      if (next[0] !== old[0] || next[1] !== old[1]) {
+        rangeRef.current = next;
+        setRange(next);
+      }
+    },
+    [geo],
+  );
+  const updateRangeRef = useRef(updateRange);
+  updateRangeRef.current = updateRange;
+  useLayoutEffect(
+    () => () => {
+      const timer = growTimer.current;
+      if (timer) {
+        cancelAnimationFrame(timer.raf);
+        clearTimeout(timer.timeout);
+      }
+    },
+    [],
+  );
 
   // metrics: on mount and whenever the column's size changes
   useLayoutEffect(() => {
@@ -166,8 +213,9 @@ function VirtualReport({ model }: { model: DocModel }): React.JSX.Element {
     const para = model.paragraphs[p];
     const frac = para.end > para.start ? (job.req.start - para.start) / (para.end - para.start) : 0;
     scroller.scrollTop = Math.max(0, geo.offsets[p] + frac * geo.heights[p] - h * PLACE_AT);
-    const r = geo.range(scroller.scrollTop, h, OVERSCAN);
-    setRange((old) => (old[0] === r[0] && old[1] === r[1] ? [r[0], r[1]] : [r[0], r[1]]));
+    updateRange();
+    // the next pass measures what was rendered there (a render even if the range did not change)
+    force();
   });
 
   const needsReviews = filter.status !== 'all' || filter.tag !== 'all';
@@ -224,7 +272,7 @@ function VirtualReport({ model }: { model: DocModel }): React.JSX.Element {
   const topPad = geo.offsets[Math.min(first, n)];
   const bottomPad = Math.max(0, geo.total - geo.offsets[Math.min(last, n)]);
   return (
-    <div className="report-scroller" ref={scrollerRef} onScroll={updateRange} tabIndex={-1} data-testid="report-scroller">
+    <div className="report-scroller" ref={scrollerRef} onScroll={() => updateRange()} tabIndex={-1} data-testid="report-scroller">
       <div
         className={serif ? 'report-column serif' : 'report-column'}
         ref={columnRef}
@@ -251,7 +299,7 @@ function filterMarks(model: DocModel, i: number, reviews: Record<string, Review>
   const all = model.marks[i];
   const drawFilter = { ...filter, showDimmed: true };
   const out = all.filter((m) => {
-    const f = model.byId.get(m.id);
+    const f = m.finding ?? model.byId.get(m.id);
     return f ? matchesFilter(f, reviews[m.id], drawFilter) : false;
   });
   const para = model.paragraphs[i];

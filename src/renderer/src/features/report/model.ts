@@ -23,6 +23,8 @@ export interface Mark {
   dimmed: boolean;
   /** a zero-length mark, or one that lies between paragraphs: drawn as a marker */
   point: boolean;
+  /** the finding (absent for a search hit) */
+  finding?: Finding;
 }
 
 export interface DocModel {
@@ -31,13 +33,16 @@ export interface DocModel {
   /** paragraph start offsets, ascending (for binary search) */
   starts: Int32Array;
   findings: Finding[];
-  byId: Map<string, Finding>;
+  /** findings by id (built on first use) */
+  readonly byId: Map<string, Finding>;
   /** marks touching each paragraph */
   marks: Mark[][];
-  /** paragraph of each finding's primary place */
-  paragraphOf: Map<string, number>;
+  /** paragraph of each finding's primary place (built on first use) */
+  readonly paragraphOf: Map<string, number>;
   /** findings in reading order (by primary start, then end) */
   order: Finding[];
+  /** findings that are review work (not names or boilerplate), as in the document counts */
+  reviewable: number;
 }
 
 /** The primary span of a finding (for a duplicate: its second place, the copy). */
@@ -49,21 +54,6 @@ export function findingKind(f: Finding): string {
 
 export function isDimmed(f: Finding): boolean {
   return (f.type === 'figure' && f.data.kind === 'name') || (f.type === 'duplicate' && f.data.kind === 'boilerplate');
-}
-
-export function marksOf(f: Finding): Omit<Mark, 'point'>[] {
-  const base = { id: f.id, type: f.type, kind: f.data.kind, dimmed: isDimmed(f) };
-  if (f.type !== 'duplicate') return [{ ...base, start: f.data.start, end: f.data.end, primary: true }];
-  const out: Omit<Mark, 'point'>[] = [{ ...base, start: f.data.b.start, end: f.data.b.end, primary: true }];
-  const others = [f.data.a, ...(f.data.places ?? [])];
-  const seen = new Set([`${f.data.b.start}-${f.data.b.end}`]);
-  for (const p of others) {
-    const key = `${p.start}-${p.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ ...base, start: p.start, end: p.end, primary: false });
-  }
-  return out;
 }
 
 /** Index of the paragraph containing code point `cp`, or the last one starting before it. */
@@ -79,42 +69,113 @@ export function paragraphAt(starts: Int32Array, cp: number): number {
   return lo;
 }
 
-export function buildModel(text: string, findings: Finding[]): DocModel {
-  const index = new TextIndex(text);
+export function buildModel(text: string, findings: Finding[], index: TextIndex = new TextIndex(text)): DocModel {
   const paragraphs = splitParagraphs(text, index.map);
-  const starts = Int32Array.from(paragraphs.map((p) => p.start));
-  const marks: Mark[][] = paragraphs.map(() => []);
-  const paragraphOf = new Map<string, number>();
-  const byId = new Map<string, Finding>();
+  const n = paragraphs.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const marks: Mark[][] = new Array<Mark[]>(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = paragraphs[i].start;
+    ends[i] = paragraphs[i].end;
+    marks[i] = [];
+  }
+  // one mark object per place, shared by the paragraphs it spans (marks are never changed)
+  const place = (f: Finding, kind: string, dimmed: boolean, start: number, end: number, primary: boolean): void => {
+    let p = paragraphAt(starts, start);
+    if (p < 0) p = 0;
+    // a mark entirely outside its paragraph (between paragraphs) or empty: a point marker
+    if (end <= start || (start >= ends[p] && (p + 1 >= n || end <= starts[p + 1]))) {
+      const at = Math.min(Math.max(start, starts[p]), ends[p]);
+      marks[p].push({ id: f.id, type: f.type, kind, start: at, end: at, primary, dimmed, point: true, finding: f });
+      return;
+    }
+    const m: Mark = { id: f.id, type: f.type, kind, start, end, primary, dimmed, point: false, finding: f };
+    for (let q = start >= ends[p] ? p + 1 : p; q < n && starts[q] < end; q++) marks[q].push(m);
+  };
+  let reviewable = 0;
   for (const f of findings) {
-    byId.set(f.id, f);
-    for (const m of marksOf(f)) {
-      if (paragraphs.length === 0) break;
-      let p = paragraphAt(starts, m.start);
-      if (p < 0) p = 0;
-      const para = paragraphs[p];
-      // a mark entirely outside its paragraph (between paragraphs) or empty: a point marker
-      const empty = m.end <= m.start;
-      const outside = m.start >= para.end && (p + 1 >= paragraphs.length || m.end <= paragraphs[p + 1].start);
-      if (empty || outside) {
-        marks[p].push({ ...m, point: true, start: Math.min(Math.max(m.start, para.start), para.end), end: Math.min(Math.max(m.start, para.start), para.end) });
-        if (m.primary) paragraphOf.set(f.id, p);
-        continue;
-      }
-      let first = true;
-      for (let q = m.start >= para.end ? p + 1 : p; q < paragraphs.length && paragraphs[q].start < m.end; q++) {
-        marks[q].push({ ...m, point: false });
-        if (m.primary && first) paragraphOf.set(f.id, q);
-        first = false;
+    const kind = f.data.kind;
+    const dimmed = isDimmed(f);
+    if (!dimmed) reviewable++;
+    if (n === 0) continue;
+    if (f.type !== 'duplicate') {
+      place(f, kind, dimmed, f.data.start, f.data.end, true);
+      continue;
+    }
+    const d = f.data;
+    place(f, kind, dimmed, d.b.start, d.b.end, true);
+    if (d.a.start !== d.b.start || d.a.end !== d.b.end) place(f, kind, dimmed, d.a.start, d.a.end, false);
+    if (d.places) {
+      const seen = new Set([`${d.b.start}-${d.b.end}`, `${d.a.start}-${d.a.end}`]);
+      for (const pl of d.places) {
+        const key = `${pl.start}-${pl.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        place(f, kind, dimmed, pl.start, pl.end, false);
       }
     }
   }
-  const order = [...findings].sort((x, y) => {
-    const a = primarySpan(x);
-    const b = primarySpan(y);
-    return a.start - b.start || a.end - b.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-  });
-  return { index, paragraphs, starts, findings, byId, marks, paragraphOf, order };
+  const order = readingOrder(findings);
+  // the maps by id are built when first asked for (after the first paint: the view needs neither)
+  let byId: Map<string, Finding> | null = null;
+  let paragraphOf: Map<string, number> | null = null;
+  return {
+    index, paragraphs, starts, findings, marks, order, reviewable,
+    get byId() {
+      if (!byId) {
+        byId = new Map();
+        for (const f of findings) byId.set(f.id, f);
+      }
+      return byId;
+    },
+    get paragraphOf() {
+      if (!paragraphOf) {
+        paragraphOf = new Map();
+        for (let i = 0; i < n; i++) for (const m of marks[i]) if (m.primary && !paragraphOf.has(m.id)) paragraphOf.set(m.id, i);
+      }
+      return paragraphOf;
+    },
+  };
+}
+
+/**
+ * Findings in reading order: by primary start, then end, then id. The backend keeps them by
+ * start and end already, so usually only runs of findings at the same span need sorting.
+ */
+export function readingOrder(findings: Finding[]): Finding[] {
+  const len = findings.length;
+  const s = new Int32Array(len);
+  const e = new Int32Array(len);
+  let bySpan = true;
+  for (let i = 0; i < len; i++) {
+    const span = primarySpan(findings[i]);
+    s[i] = span.start;
+    e[i] = span.end;
+    if (i > 0 && (s[i - 1] > s[i] || (s[i - 1] === s[i] && e[i - 1] > e[i]))) bySpan = false;
+  }
+  const byIdOrder = (x: Finding, y: Finding): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  if (!bySpan) {
+    const idx = Array.from({ length: len }, (_, i) => i);
+    idx.sort((a, b) => s[a] - s[b] || e[a] - e[b] || byIdOrder(findings[a], findings[b]));
+    return idx.map((i) => findings[i]);
+  }
+  let out: Finding[] | null = null;
+  for (let i = 0; i < len; ) {
+    let j = i + 1;
+    while (j < len && s[j] === s[i] && e[j] === e[i]) j++;
+    if (j - i > 1) {
+      let inOrder = true;
+      for (let k = i + 1; k < j && inOrder; k++) if (byIdOrder(findings[k - 1], findings[k]) > 0) inOrder = false;
+      if (!inOrder) {
+        out ??= findings.slice();
+        const run = findings.slice(i, j).sort(byIdOrder);
+        for (let k = i; k < j; k++) out[k] = run[k - i];
+      }
+    }
+    i = j;
+  }
+  return out ?? findings;
 }
 
 /** True when two findings lists hold the same findings in the same order (ids compared). */

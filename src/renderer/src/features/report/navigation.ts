@@ -36,10 +36,15 @@ export interface NavIndex {
 }
 
 export function buildNavIndex(order: readonly Finding[], reviews: Record<string, Review>, filter: FindingFilter): NavIndex {
-  const list = order.filter((f) => matchesFilter(f, reviews[f.id], filter));
-  const starts = Int32Array.from(list.map((f) => primarySpan(f).start));
+  // reviews are looked up only when the filter asks about them
+  const byReview = filter.status !== 'all' || filter.tag !== 'all';
+  const list = order.filter((f) => matchesFilter(f, byReview ? reviews[f.id] : undefined, filter));
+  const starts = new Int32Array(list.length);
   const pos = new Map<string, number>();
-  list.forEach((f, i) => pos.set(f.id, i));
+  for (let i = 0; i < list.length; i++) {
+    starts[i] = primarySpan(list[i]).start;
+    pos.set(list[i].id, i);
+  }
   return { list, starts, pos };
 }
 

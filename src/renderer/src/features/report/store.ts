@@ -3,7 +3,8 @@
  * the selected finding and scroll requests. Review actions go to the backend (reviewApply /
  * reviewUndo / reviewRedo); the state shown after a call is the backend's answer.
  */
-import type { DocumentView, ReviewResult } from '../../../../core/api';
+import type { DocumentView, PackedDocumentView, ReviewResult } from '../../../../core/api';
+import { type PackedFinding, slicerOf, unpackFindings } from '../../../../core/findings-pack';
 import type { ReviewAction } from '../../../../core/review';
 import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
@@ -13,6 +14,7 @@ import { reportError } from '../errors/store';
 import { trackWrite } from '../statusbar/saveState';
 import { filterStore, setFilter } from './filters';
 import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
+import { TextIndex } from './offsets';
 import { DEFAULT_FILTER, type NavIndex, buildNavIndex, matchesFilter, nextUnreviewed, stepFinding } from './navigation';
 
 export interface ScrollRequest {
@@ -61,17 +63,25 @@ export async function openDocument(id: string, target?: { start: number; end: nu
   }
   reportStore.patch({ docId: id, loading: true, selectedId: null, spanHighlight: null });
   try {
-    const view = await getClient().documentGet({ id });
+    const view = await getClient().documentView({ id });
     if (seq !== loadSeq) return;
-    const model = buildModel(view.text, view.findings);
+    const model = modelOf(view);
     reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
     setOrphanCount(id, view.orphans.length);
     if (target) showSpan(target);
+    // the first j finds the navigation index and the findings by id built
+    else afterPaint(() => currentNav() && reportStore.get().model?.byId);
   } catch (e) {
     if (seq !== loadSeq) return;
     reportStore.patch({ loading: false, docId: cur.docId });
-    reportError(e, 'documentGet');
+    reportError(e, 'documentView');
   }
+}
+
+/** The model of a packed view: the text index is built once, for unpacking and for the model. */
+function modelOf(view: PackedDocumentView): DocModel {
+  const index = new TextIndex(view.text);
+  return buildModel(view.text, unpackFindings(view.findings, slicerOf(view.text, index.map)), index);
 }
 
 /**
@@ -132,13 +142,21 @@ export function selectFinding(id: string | null, scroll = true): void {
 
 // ---- navigation (cached index over the filtered findings) ----
 
+/** Runs fn in a task after the next paint. */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined') return;
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 let navCache: { order: Finding[]; reviews: Record<string, Review>; filter: unknown; nav: NavIndex } | null = null;
 
 export function currentNav(): NavIndex | null {
   const s = reportStore.get();
   if (!s.model) return null;
   const filter = filterStore.get();
-  if (navCache && navCache.order === s.model.order && navCache.reviews === s.reviews && navCache.filter === filter) return navCache.nav;
+  // a review changes the index only when the filter looks at reviews (status, tag)
+  const byReview = filter.status !== 'all' || filter.tag !== 'all';
+  if (navCache && navCache.order === s.model.order && (!byReview || navCache.reviews === s.reviews) && navCache.filter === filter) return navCache.nav;
   const nav = buildNavIndex(s.model.order, s.reviews, filter);
   navCache = { order: s.model.order, reviews: s.reviews, filter, nav };
   return nav;
@@ -171,21 +189,34 @@ export function nextUnreviewedFinding(): void {
 
 let writeSeq = 0;
 
+/**
+ * Findings from a review answer that was not shown (a later answer was awaited): a later answer
+ * may carry no findings (its step added or removed none), and these are still the newest.
+ */
+let unshownFindings: { docId: string; findings: PackedFinding[] } | null = null;
+
 function applyResult(docId: string, r: ReviewResult): void {
   const s = reportStore.get();
   updateDocumentMeta(r.meta);
+  const packed = r.findings ?? (unshownFindings?.docId === docId ? unshownFindings.findings : null);
+  unshownFindings = null;
   if (s.docId !== docId || !s.model) return;
-  const model = sameFindings(s.model.findings, r.findings) ? s.model : buildModel(s.model.index.text, r.findings);
+  let model = s.model;
+  if (packed) {
+    const findings = unpackFindings(packed, slicerOf(model.index.text, model.index.map));
+    if (!sameFindings(model.findings, findings)) model = buildModel(model.index.text, findings, model.index);
+  }
   const selectedId = s.selectedId && model.byId.has(s.selectedId) ? s.selectedId : null;
   reportStore.patch({ model, reviews: r.reviews, canUndo: r.canUndo, canRedo: r.canRedo, meta: r.meta, selectedId });
 }
 
 async function resync(docId: string): Promise<void> {
   try {
-    const view = await getClient().documentGet({ id: docId });
+    const view = await getClient().documentView({ id: docId });
+    unshownFindings = null;
     applyResult(docId, { findings: view.findings, reviews: view.reviews, canUndo: view.canUndo, canRedo: view.canRedo, meta: view.meta });
   } catch (e) {
-    reportError(e, 'documentGet');
+    reportError(e, 'documentView');
   }
 }
 
@@ -221,7 +252,10 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
     );
     // answers arrive in order; the last one holds every earlier change
     if (seq === writeSeq) applyResult(docId, r);
-    else updateDocumentMeta(r.meta);
+    else {
+      if (r.findings) unshownFindings = { docId, findings: r.findings };
+      updateDocumentMeta(r.meta);
+    }
     return true;
   } catch (e) {
     reportError(e, kind === 'apply' ? `reviewApply ${action?.type}` : `review${kind}`);

@@ -16,7 +16,8 @@ export function StatusBar(): React.JSX.Element {
   const selectedId = useStore(reportStore, (s) => s.selectedId);
   useStore(reportStore, (s) => s.reviews);
   const state = displayedState(save);
-  const nav = currentNav();
+  // the navigation index is built on the first j, not for the status bar of a fresh report
+  const nav = selectedId ? currentNav() : null;
   const pos = selectedId && nav ? nav.pos.get(selectedId) : undefined;
   let saveText: string;
   if (state === 'error') {
