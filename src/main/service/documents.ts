@@ -98,22 +98,20 @@ export type ReviewStep = { kind: 'apply'; action: ReviewAction; ctx: ActionConte
  */
 export async function reviewDocument(store: WorkspaceStore, id: string, step: (doc: DocumentFile) => ReviewStep): Promise<{ doc: DocumentFile; meta: DocumentMeta }> {
   if (!store.workspace().documents.some((d) => d.id === id)) throw new AppError('document-not-found', `no document ${id}`);
-  let failure: unknown = null;
-  const doc = await store.updateDocument(id, (d) => {
-    try {
+  // the review actions are pure (they return new state, sharing what did not change), so the
+  // store swaps in the new document without deep-copying the old one first; an action that
+  // fails throws before anything is swapped in
+  let doc: DocumentFile;
+  try {
+    doc = await store.applyToDocument(id, (d) => {
       const s = step(d);
       const before = toState(d);
       const after = s.kind === 'apply' ? applyAction(before, s.action, s.ctx) : s.kind === 'undo' ? undo(before) : redo(before);
-      d.findings = after.findings;
-      d.reviews = after.reviews;
-      d.history = after.history;
-    } catch (e) {
-      failure = e;
-    }
-  });
-  if (failure) {
-    if (failure instanceof ReviewError) throw new AppError(failure.code, failure.message);
-    throw failure;
+      return { ...d, findings: after.findings, reviews: after.reviews, history: after.history };
+    });
+  } catch (e) {
+    if (e instanceof ReviewError) throw new AppError(e.code, e.message);
+    throw e;
   }
   // The review is durable once the document file is written. The counts in the index are
   // derived from it, so their write is coalesced in the background rather than awaited: at

@@ -6,6 +6,7 @@
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { AppError } from '../../core/errors';
+import { type ExactCheck, exactCheck } from './exact-check';
 import { FileBackups, type BackupOptions } from './backups';
 import type { StoreFs } from './fs-layer';
 import type { StoreFileKind } from './migrations';
@@ -36,8 +37,10 @@ export class StoreFile<T> {
   private readonly saver: WriteCoalescer;
   readonly backups: FileBackups;
   private released = false;
+  private readonly exact: ExactCheck | null;
 
   private constructor(private readonly o: StoreFileOptions<T>) {
+    this.exact = exactCheck(o.schema);
     if (!o.readOnly) claimPath(o.path); // read-only instances never write
     this.backups = new FileBackups(o.fs, o.backupsDir, o.backups);
     this.adapter = new SafeJSONFile<T>({ ...o, backups: this.backups });
@@ -100,7 +103,22 @@ export class StoreFile<T> {
     this.assertWritable();
     const draft = structuredClone(this.data);
     fn(draft);
-    this.low.data = this.validate(draft);
+    // the draft is this file's own copy: when it is exactly what zod would return, keep it
+    this.low.data = this.exact?.(draft) ? draft : this.validate(draft);
+    return this.saver.changed();
+  }
+
+  /**
+   * Swaps in `fn(current)` — a new value built without changing `current` (it may share the
+   * unchanged parts) — validated, and resolves once it is durable. No deep copy of the whole
+   * file first, unlike update: for a long report under review that copy costs more than the
+   * review. `fn` must not mutate its argument.
+   */
+  apply(fn: (current: T) => T): Promise<void> {
+    this.assertWritable();
+    const next = fn(this.data);
+    // data that is exactly what zod would return is taken as it is (see exact-check.ts)
+    this.low.data = this.exact?.(next) ? next : this.validate(next);
     return this.saver.changed();
   }
 

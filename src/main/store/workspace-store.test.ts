@@ -41,6 +41,26 @@ describe('WorkspaceStore', () => {
     expect(t.workspace().taxonomy).toHaveLength(10);
   });
 
+  it('applyToDocument swaps in a new document built from the current one, durable; a throwing or invalid change leaves it as it was', async () => {
+    const dir = tempWorkspace();
+    const a = await openStore(dir);
+    await a.writeDocument(sampleDoc('doc-1'));
+    const before = await a.readDocument('doc-1');
+    const after = await a.applyToDocument('doc-1', (d) => ({ ...d, reviews: { ...d.reviews, r1: review('r1', '核对过') } }));
+    expect(after.reviews.r1.note).toBe('核对过');
+    expect(before.reviews).toEqual({}); // the old value was not changed in place
+    await expect(
+      a.applyToDocument('doc-1', () => {
+        throw new Error('action failed');
+      }),
+    ).rejects.toThrow('action failed');
+    await expect(a.applyToDocument('doc-1', (d) => ({ ...d, findings: [{ type: 'figure', id: 'x' } as never] }))).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await a.readDocument('doc-1')).toBe(after);
+    await a.close();
+    const b = await openStore(dir, { readOnly: true });
+    expect((await b.readDocument('doc-1')).reviews).toEqual(after.reviews);
+  });
+
   it('savedDocumentFile: the file of a document not in memory, null once it is loaded', async () => {
     const dir = tempWorkspace();
     const a = await openStore(dir);

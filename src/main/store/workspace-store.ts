@@ -158,6 +158,25 @@ export class WorkspaceStore {
     );
   }
 
+  /**
+   * Replaces the document with `fn(current)`, built without changing `current` (see
+   * StoreFile.apply: no deep copy first), validated; resolves with it once durable.
+   */
+  async applyToDocument(id: string, fn: (d: DocumentFile) => DocumentFile): Promise<DocumentFile> {
+    let target: StoreFile<DocumentFile> | null = null;
+    await this.change(
+      () => {
+        if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
+        return this.docs.peek(id) ?? this.docs.get(id);
+      },
+      (file) => {
+        target = file;
+        return file.apply(fn);
+      },
+    );
+    return (target as StoreFile<DocumentFile> | null)!.data;
+  }
+
   /** Applies fn to a copy of the document, validates it, and resolves with it once durable. */
   async updateDocument(id: string, fn: (d: DocumentFile) => void): Promise<DocumentFile> {
     let target: StoreFile<DocumentFile> | null = null;
