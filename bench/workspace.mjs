@@ -2,15 +2,16 @@
 // bench/workspace: the workspace figures through the real service path.
 // 1. 2,000 synthetic reports imported and analysed with `report-annotator import` (CLI, both cores);
 // 2. reopening that workspace (backend open + the documents list);
-// 3. review actions through the backend (reviewApply), durable before they return: p50/p95.
+// 3. review actions through the backend (reviewApply), durable before they return: p50/p95;
+// 4. the same on one long report (1,000,000 characters, ~20,000 findings).
 // Prints figures; never passes or fails on time.   node bench/workspace.mjs [--docs N] [--reviews N]
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildNode } from '../scripts/lib/build.mjs';
-import { fmt, root, runCli, writeCorpus } from './lib.mjs';
+import { fmt, rng, root, runCli, sampleParagraphs, writeCorpus } from './lib.mjs';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, reviews: { type: 'string', default: '300' }, keep: { type: 'boolean' } } });
 const docs = Number(values.docs);
@@ -67,3 +68,35 @@ const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
 console.log(`review action durable (backend reviewApply, ${lat.length} actions over ${docs} reports): p50 ${fmt(q(0.5), 1)} ms, p95 ${fmt(q(0.95), 1)} ms, max ${fmt(lat.at(-1), 1)} ms`);
 await backend.close();
 if (!values.keep) rmSync(ws, { recursive: true, force: true });
+
+// 4. One long report under review: 1,000,000 characters of figure-dense sample paragraphs,
+// imported, then reviews through the backend, each durable before it returns.
+{
+  const paragraphs = sampleParagraphs().filter((p) => /\d/.test(p));
+  const random = rng(5);
+  const parts = [];
+  for (let n = 0; n < 1_000_000; ) {
+    const p = paragraphs[Math.floor(random() * paragraphs.length)];
+    parts.push(p);
+    n += p.length + 1;
+  }
+  const longWs = mkdtempSync(join(tmpdir(), 'ra-bench-long-'));
+  writeFileSync(join(longWs, 'long-report.txt'), parts.join('\n'));
+  const longImport = await runCli(['import', join(longWs, 'long-report.txt'), '--workspace', longWs]);
+  if (longImport.code !== 0) throw new Error(`import failed: ${longImport.stderr.slice(-1500)}`);
+  const b = createBackend({ ...opts, userDataDir: mkdtempSync(join(tmpdir(), 'ra-bench-ud-')), workspaceDir: longWs });
+  const id = (await dispatch(b.handlers, 'workspaceGet', {})).value.documents[0].id;
+  const doc = (await dispatch(b.handlers, 'documentGet', { id })).value;
+  const figs = doc.findings.filter((f) => f.type === 'figure' && f.data.kind !== 'name');
+  const times = [];
+  for (let i = 0; i < 40; i++) {
+    const t0 = performance.now();
+    const r = await dispatch(b.handlers, 'reviewApply', { documentId: id, action: { type: 'setStatus', findingIds: [figs[(i * 37) % figs.length].id], status: i % 2 ? 'accepted' : 'rejected' } });
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  }
+  times.sort((a, b) => a - b);
+  console.log(`review action durable on one report of ${doc.text.length.toLocaleString('en')} characters with ${doc.findings.length.toLocaleString('en')} findings: p50 ${fmt(times[20], 0)} ms, p95 ${fmt(times[37], 0)} ms`);
+  await b.close();
+  if (!values.keep) rmSync(longWs, { recursive: true, force: true });
+}
