@@ -305,6 +305,7 @@ test('a report changed on disk: the review whose words changed waits as an orpha
     writeFileSync(file, '\n\n一年来，召开常委会会议10次，制定地方性法规3件，听取专项工作报告12项。\n');
     serve = await startServe({ workspace: dir });
     await app.goto(serve.url);
+    await expect(page.getByText('1 份报告在磁盘上被修改，已重新分析', { exact: false })).toBeVisible();
     await app.openDocument('changed-report');
     const panel = page.getByTestId('orphans-panel');
     await expect(panel).toBeVisible();

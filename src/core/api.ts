@@ -22,8 +22,11 @@ export const WorkspaceView = z.object({
   isSample: z.boolean(),
   documents: z.array(DocumentMeta),
   taxonomy: z.array(Tag),
-  /** recoveries and warnings from opening the store, to be shown once */
-  notices: z.array(z.object({ code: z.string(), message: z.string() })),
+  /**
+   * recoveries and warnings from opening the store, to be shown once: `message` is English, the
+   * UI words a known `code` itself with `params`
+   */
+  notices: z.array(z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
 });
 export type WorkspaceView = z.infer<typeof WorkspaceView>;
 

@@ -9,7 +9,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
-import { WorkspaceStore } from '../store';
+import { type StoreNotice, WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildPackedView, buildReviewResult, countFindings, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
@@ -56,7 +56,7 @@ interface OpenWorkspace {
   unsubscribe: () => void;
   dir: string;
   isSample: boolean;
-  notices: { code: string; message: string }[];
+  notices: { code: string; message: string; params?: Record<string, string | number> }[];
 }
 
 const APP_STATE = 'app-state.json';
@@ -104,14 +104,14 @@ export function createBackend(opts: BackendOptions): Backend {
       unsubscribe: store.onSaveState(() => emit('saveState', toSaveState(store))),
       dir: abs,
       isSample,
-      notices: store.notices.map((n) => ({ code: n.code, message: n.message })),
+      notices: store.notices.map((n) => ({ code: n.code, message: n.message, params: noticeParams(n) })),
     };
     if (!isSample) await rememberWorkspace(abs);
     const ws = current;
     const { added, changed } = await sourcesToRefresh(store);
     if (added.length + changed.length > 0) {
       const summary = await importIntoStore(store, [...added, ...changed], { pool, tasks, emit, log: opts.log, taskId: `refresh-${Date.now()}`, label: 'import', allow: (p) => policy.allows(p) });
-      if (changed.length > 0) ws.notices.push({ code: 'sources-changed', message: `${changed.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.` });
+      if (changed.length > 0) ws.notices.push({ code: 'sources-changed', message: `${changed.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.`, params: { count: changed.length } });
       for (const f of summary.failed) ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
     }
     return ws;
@@ -370,3 +370,10 @@ function safeUser(): string {
   }
 }
 
+/** The parts of a store notice the UI words it with (file names, never English text). */
+function noticeParams(n: StoreNotice): Record<string, string> {
+  const p: Record<string, string> = { file: n.file };
+  if (n.movedTo) p.movedTo = n.movedTo;
+  if (n.backup) p.backup = n.backup;
+  return p;
+}

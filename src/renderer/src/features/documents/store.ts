@@ -8,6 +8,8 @@ import type { DocumentMeta, Tag } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
 import { reportError, showNotice } from '../errors/store';
+import { t } from '../i18n/i18n';
+import { isMessageKey } from '../i18n/messages';
 import { onSaveStateEvent, trackWrite } from '../statusbar/saveState';
 
 export type DocSort = 'name' | 'unreviewed';
@@ -59,7 +61,7 @@ export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['
     const key = `${ws.dir}:${n.code}:${n.message}`;
     if (shownNotices.has(key)) continue;
     shownNotices.add(key);
-    if (!ERROR_CODES.has(n.code)) showNotice(n.message, 8000);
+    if (!ERROR_CODES.has(n.code)) showNotice(noticeText(n), 8000);
     else if (collect) failed.push(failureOfNotice(n));
     // the workspaceChanged event of a folder being opened may arrive before the answer: keep them for its summary
     else if (collecting) collecting.push(failureOfNotice(n));
@@ -239,4 +241,10 @@ export function visibleDocuments(docs: readonly DocumentMeta[], filter: string, 
   const out = q ? docs.filter((d) => d.name.toLowerCase().includes(q) || d.path.toLowerCase().includes(q)) : [...docs];
   out.sort(sort === 'unreviewed' ? (a, b) => unreviewed(b) - unreviewed(a) || a.name.localeCompare(b.name, 'zh-CN') : (a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   return out;
+}
+
+/** A workspace notice in the analyst's language: its code's message with its params, else the backend's English text. */
+export function noticeText(n: WorkspaceView['notices'][number]): string {
+  const key = `notice.${n.code}`;
+  return isMessageKey(key) ? t(key, n.params) : n.message;
 }

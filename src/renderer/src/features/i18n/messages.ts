@@ -167,6 +167,12 @@ export const en = {
   'defect.noFix': 'No certain fix: review by hand.',
   'defect.acceptFix': 'Accept fix',
   'defect.note': 'The source file is never edited: accepting records a correction applied on export.',
+  'notice.migrated': '{file} was upgraded to the current store format.',
+  'notice.reset-to-empty': '{file} was damaged and no backup could be read: it was kept as {movedTo} and started empty.',
+  'notice.document-unrecoverable': '{file} is damaged and no backup could be read: it was kept as {movedTo}.',
+  'notice.restored-from-backup': '{file} was damaged and was restored from its backup {backup} (the damaged file is kept as {movedTo}).',
+  'notice.stale-lock-taken-over': 'The workspace was not closed properly last time (the program that had it open is no longer running); it is open again.',
+  'notice.sources-changed': '{count} report(s) changed on disk and were re-analysed; reviews were carried to their new places, and any that could not be placed wait in the report for you.',
   'check.percent_over_100': 'A rate of {value}% is over 100% and is not stated as a change.',
   'check.part_exceeds_whole': '{text} is larger than the total {whole} stated before it in the same sentence.',
   'check.conflicting_values': '{indicator}: {text} here, but {other} in the summary.',
@@ -359,6 +365,10 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
 export type Messages = Record<MessageKey, string>;
 
 export const zh: Messages = {
@@ -525,6 +535,12 @@ export const zh: Messages = {
   'defect.noFix': '没有确定的修改建议，请人工判断。',
   'defect.acceptFix': '接受修改',
   'defect.note': '不会修改原文件：接受后记录为更正，导出时应用。',
+  'notice.migrated': '{file} 已升级到当前的存储格式。',
+  'notice.reset-to-empty': '{file} 已损坏且无法读取备份：原文件保留为 {movedTo}，已从空白重新开始。',
+  'notice.document-unrecoverable': '{file} 已损坏且无法读取备份：原文件保留为 {movedTo}。',
+  'notice.restored-from-backup': '{file} 已损坏，已从备份 {backup} 恢复（损坏的文件保留为 {movedTo}）。',
+  'notice.stale-lock-taken-over': '工作区上次未正常关闭（当时打开它的程序已不在运行），现已重新打开。',
+  'notice.sources-changed': '{count} 份报告在磁盘上被修改，已重新分析；审核已移到新的位置，无法定位的审核保留在报告中等待处理。',
   'check.percent_over_100': '比率{value}%超过100%，且并非增幅。',
   'check.part_exceeds_whole': '{text}大于同一句中前面所说的总数{whole}。',
   'check.conflicting_values': '{indicator}：此处为{text}，摘要中为{other}。',
