@@ -166,3 +166,19 @@ describe('browser-mode HTTP binding', () => {
     expect(logs.join('\n')).not.toContain(server.token);
   });
 });
+
+describe('closing the server', () => {
+  it('finishes although a request is still in flight (a slow upload, an event stream just reconnected)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-http-close-'));
+    mkdirSync(join(dir, 'static'), { recursive: true });
+    const s = await startHttpServer({ backend, staticDir: join(dir, 'static'), log: { error: () => {} } });
+    // a request whose body never finishes: the connection stays active
+    const req = httpRequest({ host: '127.0.0.1', port: s.port, path: '/api/appInfo', method: 'POST', headers: { host: `127.0.0.1:${s.port}`, authorization: `Bearer ${s.token}`, 'content-type': 'application/json', 'content-length': '100' } });
+    req.on('error', () => {});
+    req.write('{"a":');
+    await new Promise((ok) => setTimeout(ok, 100));
+    const closed = await Promise.race([s.close().then(() => 'closed'), new Promise((ok) => setTimeout(() => ok('still open'), 5000))]);
+    expect(closed).toBe('closed'); // before: server.close waited for the request forever
+    req.destroy();
+  });
+});

@@ -41,8 +41,12 @@ const MIME: Record<string, string> = {
 
 export const HOST = '127.0.0.1';
 
+/** How long answers in flight may take to finish when the server closes. */
+const CLOSE_GRACE_MS = 1000;
+
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  let closing = false;
   const maxBody = opts.maxBody ?? 128 * 1024 * 1024;
   const staticRoot = resolve(opts.staticDir);
   const sse = new Set<ServerResponse>();
@@ -64,6 +68,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     baseHeaders(res);
+    if (closing) {
+      res.setHeader('Connection', 'close');
+      send(res, 503, { ok: false, error: { code: 'internal', message: 'the app is closing' } });
+      return;
+    }
     if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin as string | undefined, port)) {
       send(res, 403, { ok: false, error: { code: 'forbidden', message: 'forbidden host or origin' } });
       return;
@@ -164,11 +173,18 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     token,
     server,
     async close() {
+      // Refuse what arrives from now on (a page's event stream reconnects at once and would
+      // keep the server open), end the event streams, close idle connections now and the
+      // rest after a grace period for answers in flight.
+      closing = true;
       unsubscribe();
       for (const res of sse) res.end();
       sse.clear();
-      await new Promise<void>((ok) => server.close(() => ok()));
-      server.closeAllConnections?.();
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
     },
   };
 }
