@@ -129,3 +129,24 @@ test('an analyst reviews a report with the keyboard, and it all survives a reloa
 
   expect(errors).toEqual([]);
 });
+
+test('bulk: accept every suggested finding of one kind in a report, undone in one step', async ({ page, serve }) => {
+  const app = new AppPage(page);
+  await app.goto(serve.url);
+  await app.openDocument('taiyuan-city-2024');
+  const counts = page.getByTestId('report-counts');
+  const unreviewed = async (): Promise<number> => Number(/(\d[\d,]*)\s*条未审/.exec((await counts.textContent()) ?? '')?.[1].replace(/,/g, '') ?? NaN);
+  const before = await unreviewed();
+  // the most frequent kind comes first: the figures' count
+  await expect(page.getByTestId('bulk-kind')).toHaveValue('count');
+  await page.getByTestId('bulk-accept').click();
+  await app.waitSaved();
+  const after = await unreviewed();
+  expect(after).toBeLessThan(before - 10);
+  const accepted = page.locator('[data-testid="report-view"] [data-fid^="fig:"].s-accepted');
+  await expect(accepted.first()).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 880 } });
+  await app.key('Control+z');
+  await app.waitSaved();
+  await expect.poll(unreviewed).toBe(before);
+});

@@ -63,7 +63,7 @@ export const en = {
   'report.statusAll': 'Any status',
   'report.tagAll': 'Any tag',
   'report.showDimmed': 'Names and boilerplate',
-  'report.bulkAccept': 'Accept all suggested {kind}',
+  'report.bulkAccept': 'Accept all suggested “{kind}”',
   'report.bulkDone': 'Accepted {count} findings of kind “{kind}” (Ctrl+Z undoes them all).',
   'report.bulkNone': 'No suggested findings of kind “{kind}” in this report.',
   'report.serif': 'Serif reading face',

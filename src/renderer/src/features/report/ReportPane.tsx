@@ -35,10 +35,16 @@ function ReportToolbar(): React.JSX.Element | null {
   const taxonomy = useStore(workspaceStore, (s) => s.workspace?.taxonomy ?? EMPTY);
   const serif = useStore(layoutStore, (s) => s.serif);
   const [legend, setLegend] = useState(false);
+  // the kinds of this report, the most frequent review work first (the bulk action's default;
+  // names and boilerplate, dimmed, count for nothing)
   const kinds = useMemo(() => {
-    const seen = new Map<string, FindingType>();
-    for (const f of model?.order ?? []) if (!seen.has(f.data.kind)) seen.set(f.data.kind, f.type);
-    return [...seen.entries()];
+    const seen = new Map<string, { type: FindingType; n: number }>();
+    for (const f of model?.order ?? []) {
+      const k = seen.get(f.data.kind) ?? { type: f.type, n: 0 };
+      if (!isDimmed(f)) k.n++;
+      seen.set(f.data.kind, k);
+    }
+    return [...seen.entries()].sort((a, b) => b[1].n - a[1].n).map(([kind, v]): [string, FindingType] => [kind, v.type]);
   }, [model]);
   const [bulkKind, setBulkKind] = useState<string>('');
   if (!meta || !model) return null;
