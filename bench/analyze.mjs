@@ -3,34 +3,17 @@
 // shuffled sample paragraphs), against Recognizers-Text's zh-cn number model on the same files
 // in the same run; then scale: one 50 MB report and a pathological one (one paragraph x500).
 // Prints figures; never passes or fails on time.   node bench/analyze.mjs [--skip-scale]
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNode } from '../scripts/lib/build.mjs';
 import { dataDir, fmt, mb, rng, root, runCli, sampleParagraphs, syntheticReport, writeCorpus } from './lib.mjs';
-
-/** runCli, also measuring the CPU time of the whole process (every thread: workers, JIT, GC). */
-function runCliCpu(args) {
-  const hook = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nCPU '+u.userCPUTime+' '+u.systemCPUTime+' '+u.maxRSS+'\\n')})";
-  return new Promise((ok, fail) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', hook, join(root, 'out', 'node', 'cli.mjs'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += String(d)));
-    child.on('error', fail);
-    child.on('exit', (code) => {
-      const m = /CPU (\d+) (\d+) (\d+)/.exec(err);
-      ok({ seconds: (performance.now() - t0) / 1000, code, userSeconds: m ? Number(m[1]) / 1e6 : NaN, systemSeconds: m ? Number(m[2]) / 1e6 : NaN, maxRssMB: m ? Number(m[3]) / 1024 : NaN, stderr: err });
-    });
-  });
-}
 
 await buildNode();
 const skipScale = process.argv.includes('--skip-scale');
 
 // 1. 12 MB corpus
 const { dir, bytes } = writeCorpus('corpus-12mb', 400, 10_600, 7);
-const ours = await runCliCpu(['analyze', dir, '--out', join(dataDir, 'corpus-12mb.jsonl')]);
+const ours = await runCli(['analyze', dir, '--out', join(dataDir, 'corpus-12mb.jsonl')]);
 if (ours.code !== 0) throw new Error(`analyze failed: ${ours.stderr.slice(-2000)}`);
 const oursMBs = mb(bytes) / ours.seconds;
 

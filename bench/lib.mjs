@@ -54,9 +54,12 @@ export function writeCorpus(name, docs, chars, seed = 1) {
   return { dir, bytes };
 }
 
-/** Runs `node out/node/cli.mjs …args`; resolves with wall time, exit code and peak RSS. */
+/**
+ * Runs `node out/node/cli.mjs …args`; resolves with wall time, exit code, peak RSS and the CPU
+ * time of the whole process (every thread: workers, JIT, GC).
+ */
 export function runCli(args) {
-  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const hook = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nCPU '+u.userCPUTime+' '+u.systemCPUTime+' '+u.maxRSS+'\\n')})";
   return new Promise((ok, fail) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', hook, join(root, 'out', 'node', 'cli.mjs'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -64,8 +67,8 @@ export function runCli(args) {
     child.stderr.on('data', (d) => (err += String(d)));
     child.on('error', fail);
     child.on('exit', (code) => {
-      const m = /MAXRSS (\d+)/.exec(err);
-      ok({ seconds: (performance.now() - t0) / 1000, code, maxRssMB: m ? Number(m[1]) / 1024 : NaN, stderr: err });
+      const m = /CPU (\d+) (\d+) (\d+)/.exec(err);
+      ok({ seconds: (performance.now() - t0) / 1000, code, userSeconds: m ? Number(m[1]) / 1e6 : NaN, systemSeconds: m ? Number(m[2]) / 1e6 : NaN, maxRssMB: m ? Number(m[3]) / 1024 : NaN, stderr: err });
     });
   });
 }

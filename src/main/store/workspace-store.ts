@@ -162,23 +162,17 @@ export class WorkspaceStore {
    * Replaces the document with `fn(current)`, built without changing `current` (see
    * StoreFile.apply: no deep copy first), validated; resolves with it once durable.
    */
-  async applyToDocument(id: string, fn: (d: DocumentFile) => DocumentFile): Promise<DocumentFile> {
-    let target: StoreFile<DocumentFile> | null = null;
-    await this.change(
-      () => {
-        if (!this.docs.has(id)) throw new AppError('document-not-found', `No document ${id} in this workspace.`, { id });
-        return this.docs.peek(id) ?? this.docs.get(id);
-      },
-      (file) => {
-        target = file;
-        return file.apply(fn);
-      },
-    );
-    return (target as StoreFile<DocumentFile> | null)!.data;
+  applyToDocument(id: string, fn: (d: DocumentFile) => DocumentFile): Promise<DocumentFile> {
+    return this.modifyDocument(id, (file) => file.apply(fn));
   }
 
   /** Applies fn to a copy of the document, validates it, and resolves with it once durable. */
-  async updateDocument(id: string, fn: (d: DocumentFile) => void): Promise<DocumentFile> {
+  updateDocument(id: string, fn: (d: DocumentFile) => void): Promise<DocumentFile> {
+    return this.modifyDocument(id, (file) => file.update(fn));
+  }
+
+  /** Runs a change on a document's file (loaded if needed); resolves with the document once durable. */
+  private async modifyDocument(id: string, change: (file: StoreFile<DocumentFile>) => Promise<void>): Promise<DocumentFile> {
     let target: StoreFile<DocumentFile> | null = null;
     await this.change(
       () => {
@@ -187,7 +181,7 @@ export class WorkspaceStore {
       },
       (file) => {
         target = file;
-        return file.update(fn);
+        return change(file);
       },
     );
     return (target as StoreFile<DocumentFile> | null)!.data;
