@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNode } from '../scripts/lib/build.mjs';
-import { dataDir, fmt, mb, rng, root, runCli, sampleParagraphs, syntheticReport, writeCorpus } from './lib.mjs';
+import { dataDir, fmt, mb, rng, runCli, sampleParagraphs, syntheticReport, writeCorpus } from './lib.mjs';
 
 await buildNode();
 const skipScale = process.argv.includes('--skip-scale');
