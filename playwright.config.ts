@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './e2e/support/chromium';
 
-// Projects: `web` drives browser mode in Debian's Chromium (always runs); `electron` drives the
-// desktop app where the Electron binary exists and is skipped with a visible line elsewhere.
+// Projects: `web` drives browser mode in Debian's Chromium (always runs) and `perf` measures it;
+// `electron` drives the desktop app where the Electron binary exists and is skipped with a
+// visible line elsewhere.
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'e2e/results/artifacts',
@@ -22,7 +23,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'web', testDir: 'e2e/web', use: { browserName: 'chromium' } },
+    { name: 'web', testDir: 'e2e/web', testIgnore: 'perf.spec.ts', use: { browserName: 'chromium' } },
+    // the perf spec prints timings: it runs after the other web specs, alone, so that they do
+    // not share the two cores with it (`--project=perf --no-deps` runs it by itself)
+    { name: 'perf', testDir: 'e2e/web', testMatch: 'perf.spec.ts', dependencies: ['web'], use: { browserName: 'chromium' } },
     { name: 'electron', testDir: 'e2e/electron' },
   ],
 });
