@@ -4,7 +4,8 @@
  * a Result, and event listeners receive only the payload (never the IPC event, whose sender
  * would hand the page ipcRenderer itself).
  */
-import { API_EVENTS, API_METHODS, type ApiBridge, type ApiEventName, type Result } from '../core/api';
+import type { ApiBridge, ApiEventName, Result } from '../core/api';
+import { API_EVENT_NAMES, API_METHOD_NAMES } from '../core/api-names';
 import { EVENT_CHANNEL, invokeChannel } from '../main/ipc/channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
@@ -15,8 +16,8 @@ export interface IpcRendererLike {
 
 type Listener = (payload: unknown) => void;
 
-const METHODS = new Set<string>(API_METHODS);
-const EVENTS = new Set<string>(API_EVENTS);
+const METHODS = new Set<string>(API_METHOD_NAMES);
+const EVENTS = new Set<string>(API_EVENT_NAMES);
 
 export function createBridge(ipc: IpcRendererLike): ApiBridge {
   const listeners = new Map<ApiEventName, Set<Listener>>();

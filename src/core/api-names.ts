@@ -1,0 +1,34 @@
+/**
+ * The names of the API contract's methods and events (src/core/api.ts) without their schemas:
+ * the sandboxed preload checks names against these and so bundles no zod. `api-names.test.ts`
+ * keeps them equal to the contract.
+ */
+export const API_METHOD_NAMES = [
+  'appInfo',
+  'workspaceGet',
+  'workspaceOpen',
+  'workspaceOpenSample',
+  'chooseFolder',
+  'chooseFiles',
+  'importFiles',
+  'importDropped',
+  'cancelTask',
+  'documentGet',
+  'documentView',
+  'analyzeText',
+  'reviewApply',
+  'reviewUndo',
+  'reviewRedo',
+  'taxonomySet',
+  'search',
+  'saveStateGet',
+  'chooseExportTarget',
+  'exportDataset',
+  'pivotGet',
+  'orphanResolve',
+  'documentSetEncoding',
+  'indicatorMapSet',
+  'metadataSet',
+] as const;
+
+export const API_EVENT_NAMES = ['progress', 'saveState', 'workspaceChanged', 'menuCommand'] as const;
