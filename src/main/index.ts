@@ -63,7 +63,7 @@ function onSecondInstance(argv: string[], cwd: string): void {
 function start(): void {
   const paths = resolveAppPaths({ mainDir, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, devServerUrl: process.env.ELECTRON_RENDERER_URL });
   const version = app.isPackaged ? app.getVersion() : appVersion();
-  hardenSession(session.defaultSession, rendererCsp({ devServerUrl: paths.renderer.kind === 'url' ? paths.renderer.url : null }));
+  hardenSession(session.defaultSession, rendererCsp({ devServerUrl: paths.renderer.kind === 'url' ? paths.renderer.url : null }), log);
 
   const labels = labelsFor(app.getLocale());
   const parent = (): BrowserWindow | null => BrowserWindow.getFocusedWindow() ?? windows.first();

@@ -56,6 +56,22 @@ describe('permissions', () => {
   });
 });
 
+describe('downloads', () => {
+  it('lets the page save what it generates (blob:, data:) and cancels any other download', () => {
+    const session = new FakeSession();
+    hardenSession(session as any, RENDERER_CSP);
+    const outcome = (url: string): boolean => {
+      const event = fakeEvent();
+      session.emit('will-download', event, { getURL: () => url });
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(outcome('blob:file:///0f4c-11aa')).toBe(false);
+    expect(outcome('data:image/png;base64,iVBORw0KGgo=')).toBe(false);
+    expect(outcome('https://example.com/payload.exe')).toBe(true);
+    expect(outcome('file:///etc/passwd')).toBe(true);
+  });
+});
+
 describe('navigation and new windows', () => {
   let contents: FakeWebContents;
   beforeEach(() => {

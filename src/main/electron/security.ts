@@ -1,7 +1,8 @@
 /**
  * Hardening of every session and webContents the app has: CSP on responses, all permission
  * requests denied, navigation and redirects away from the page refused, new windows denied
- * (https links go to the system browser), webviews never attached.
+ * (https links go to the system browser), webviews never attached, downloads only of what the
+ * page generates.
  */
 import { shell, type App, type Session, type WebContents } from 'electron';
 import type { Logger } from '../service/dispatch';
@@ -25,9 +26,24 @@ export function denyPermissions(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-export function hardenSession(session: Session, policy: string): void {
+/**
+ * Downloads: only what the page generates itself (a chart image, a table as CSV: blob: and
+ * data: URLs) may be saved, and Electron asks where with its save dialog. A download of
+ * anything else — a link in a hostile report, a redirect — is cancelled.
+ */
+export function limitDownloads(session: Session, log?: Logger): void {
+  session.on('will-download', (event, item) => {
+    const url = item.getURL();
+    if (url.startsWith('blob:') || url.startsWith('data:')) return;
+    event.preventDefault();
+    log?.error('refused a download', { url: url.slice(0, 200) });
+  });
+}
+
+export function hardenSession(session: Session, policy: string, log?: Logger): void {
   installCsp(session, policy);
   denyPermissions(session);
+  limitDownloads(session, log);
 }
 
 /**

@@ -30,7 +30,7 @@ export class FakeWebContents extends EventEmitter {
 
 type HeadersListener = (details: { responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void;
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   headersListener: HeadersListener | null = null;
   requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   checkHandler: ((...args: unknown[]) => boolean) | null = null;
