@@ -2,26 +2,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../core/errors';
 import { looksBinary, sniffBomlessUtf16 } from './binary';
 import { decodeText } from './index';
-import { CORPUS } from './test-fixtures';
+import { codeOf, CORPUS } from './test-fixtures';
 
 const corpus = ['changzhi-city-2024', 'jiangxian-county-2024', 'taiyuan-city-2024'].map((n) => readFileSync(`${CORPUS}/${n}.txt`, 'utf8')).join('');
 const TRADITIONAL =
   '召開常委會會議9次、審議法規3件，聽取和審議專項工作報告16項，作出決議決定10項，依法任免國家機關工作人員43人（次），為全市經濟社會高質量發展提供了堅實的民主法治保障。' +
   '常委會牢牢把握人大機關首先是政治機關的本質屬性，把黨的領導貫穿人大工作各方面全過程，深刻領悟兩個確立的決定性意義。圍繞中心，服務大局，守正創新，高效履職，圓滿完成市十五屆人大三次會議確定的各項任務。' +
   '堅持以習近平新時代中國特色社會主義思想為指導，紮實開展主題教育，推動全市人大工作高質量發展。';
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 const hanCount = (s: string): number => [...s].filter((c) => /\p{Script=Han}/u.test(c)).length;
 

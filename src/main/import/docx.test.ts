@@ -1,18 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../core/errors';
 import { importDocx } from './docx';
-import { lieAboutSize, makeDocx, wParagraph } from './test-fixtures';
-
-async function codeOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  return { code: 'no error', message: '' };
-}
+import { lieAboutSize, makeDocx, rejectionOf, wParagraph } from './test-fixtures';
 
 const PARA = '一年来，召开常委会会议9次，制定、修改地方性法规3件，听取审议专项报告16项，作出决议决定10项。';
 
@@ -28,22 +17,22 @@ describe('importDocx', () => {
   it('refuses a zip without a Word document, and a damaged part', async () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'hi');
-    expect((await codeOf(importDocx(await zip.generateAsync({ type: 'uint8array' })))).code).toBe('corrupt-docx');
+    expect((await rejectionOf(importDocx(await zip.generateAsync({ type: 'uint8array' })))).code).toBe('corrupt-docx');
     const bad = new JSZip();
     const good = await JSZip.loadAsync(await makeDocx(wParagraph('各位代表')));
     for (const [name, f] of Object.entries(good.files)) if (!f.dir) bad.file(name, await f.async('string'));
     bad.file('word/document.xml', '<w:document><w:body><w:p>unclosed');
-    expect((await codeOf(importDocx(await bad.generateAsync({ type: 'uint8array' })))).code).toBe('corrupt-docx');
+    expect((await rejectionOf(importDocx(await bad.generateAsync({ type: 'uint8array' })))).code).toBe('corrupt-docx');
   });
 
   it('calls a document without text empty', async () => {
-    expect((await codeOf(importDocx(await makeDocx('<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>')))).code).toBe('file-empty');
+    expect((await rejectionOf(importDocx(await makeDocx('<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>')))).code).toBe('file-empty');
   });
 
   it('refuses a zip bomb by the sizes in the zip directory', async () => {
     const bomb = await makeDocx(wParagraph(PARA).repeat(5_000)); // ~650 kB of XML, tiny compressed
     expect(bomb.length).toBeLessThan(30_000);
-    const r = await codeOf(importDocx(bomb, { maxXmlBytes: 300_000 }));
+    const r = await rejectionOf(importDocx(bomb, { maxXmlBytes: 300_000 }));
     expect(r.code).toBe('corrupt-docx');
     expect(r.message).toMatch(/zip bomb/);
     expect((await importDocx(bomb, { maxXmlBytes: 2_000_000 })).text.length).toBeGreaterThan(5_000 * PARA.length);
@@ -51,7 +40,7 @@ describe('importDocx', () => {
 
   it('refuses a zip bomb whose directory lies about the size, by counting while inflating', async () => {
     const bomb = lieAboutSize(await makeDocx(wParagraph(PARA).repeat(5_000)), 'word/document.xml', 1000);
-    const r = await codeOf(importDocx(bomb, { maxXmlBytes: 300_000 }));
+    const r = await rejectionOf(importDocx(bomb, { maxXmlBytes: 300_000 }));
     expect(r.code).toBe('corrupt-docx');
     expect(r.message).toMatch(/zip bomb/);
   });

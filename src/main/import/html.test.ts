@@ -1,21 +1,11 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../core/errors';
 import { importHtml } from './html';
 import { declaredHtmlCharset } from './html-charset';
 import { htmlToParagraphs } from './html-text';
+import { codeOf } from './test-fixtures';
 
 const paras = (html: string): string[] => htmlToParagraphs(html).paragraphs;
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('htmlToParagraphs', () => {
   it('makes paragraphs from p, br, div, li and headings', () => {

@@ -3,10 +3,9 @@ import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../core/errors';
 import { splitParagraphs } from '../../core/text';
 import { SUPPORTED_EXTENSIONS, importFile, type ImportedText } from './index';
-import { CORPUS, TempDir, makeDocx, makePdf, wParagraph } from './test-fixtures';
+import { CORPUS, makeDocx, makePdf, rejectionCode, TempDir, wParagraph } from './test-fixtures';
 
 const CHANGZHI = join(CORPUS, 'changzhi-city-2024.txt');
 const corpusText = readFileSync(CHANGZHI, 'utf8');
@@ -18,16 +17,6 @@ beforeAll(() => {
   dir = new TempDir();
 });
 afterAll(() => dir.remove());
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('importFile: the corpus', () => {
   it('returns a corpus file exactly as read as UTF-8, so gold offsets match', async () => {
@@ -100,7 +89,7 @@ describe('importFile: plain text encodings', () => {
     expect(forced.encoding).toBe('big5');
     expect(forced.text).not.toBe('审议法规');
     expect((await importFile(p, { encoding: 'GB2312' })).text).toBe('审议法规');
-    expect(await codeOf(importFile(p, { encoding: 'klingon-8' }))).toBe('unknown-encoding');
+    expect(await rejectionCode(importFile(p, { encoding: 'klingon-8' }))).toBe('unknown-encoding');
   });
 
   it('warns when bytes could not be decoded', async () => {
@@ -125,8 +114,8 @@ describe('importFile: docx', () => {
 
   it('refuses a corrupt .docx', async () => {
     const good = await makeDocx(wParagraph('各位代表：'));
-    expect(await codeOf(importFile(dir.file('truncated.docx', good.subarray(0, good.length - 40))))).toBe('corrupt-docx');
-    expect(await codeOf(importFile(dir.file('text.docx', '这不是一个 Word 文件')))).toBe('corrupt-docx');
+    expect(await rejectionCode(importFile(dir.file('truncated.docx', good.subarray(0, good.length - 40))))).toBe('corrupt-docx');
+    expect(await rejectionCode(importFile(dir.file('text.docx', '这不是一个 Word 文件')))).toBe('corrupt-docx');
   });
 });
 
@@ -167,43 +156,43 @@ describe('importFile: pdf', () => {
 
 describe('importFile: errors', () => {
   it('missing path → file-not-found', async () => {
-    expect(await codeOf(importFile(join(dir.path, 'nope.txt')))).toBe('file-not-found');
-    expect(await codeOf(importFile(join(dir.path, 'no-dir', 'nope.pdf')))).toBe('file-not-found');
+    expect(await rejectionCode(importFile(join(dir.path, 'nope.txt')))).toBe('file-not-found');
+    expect(await rejectionCode(importFile(join(dir.path, 'no-dir', 'nope.pdf')))).toBe('file-not-found');
   });
 
   it('empty file → file-empty', async () => {
-    expect(await codeOf(importFile(dir.file('empty.txt', '')))).toBe('file-empty');
-    expect(await codeOf(importFile(dir.file('empty.pdf', '')))).toBe('file-empty');
+    expect(await rejectionCode(importFile(dir.file('empty.txt', '')))).toBe('file-empty');
+    expect(await rejectionCode(importFile(dir.file('empty.pdf', '')))).toBe('file-empty');
   });
 
   it('too large → file-too-large, checked before reading', async () => {
     const p = dir.file('big.txt', '各位代表'.repeat(100));
-    expect(await codeOf(importFile(p, { maxBytes: 100 }))).toBe('file-too-large');
+    expect(await rejectionCode(importFile(p, { maxBytes: 100 }))).toBe('file-too-large');
     expect((await importFile(p, { maxBytes: 1200 })).text).toBe('各位代表'.repeat(100));
   });
 
   it('binary bytes → binary-file', async () => {
     const bin = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + (i >> 3)) & 0xff));
-    expect(await codeOf(importFile(dir.file('random.txt', bin)))).toBe('binary-file');
+    expect(await rejectionCode(importFile(dir.file('random.txt', bin)))).toBe('binary-file');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR')]);
-    expect(await codeOf(importFile(dir.file('image.md', png)))).toBe('binary-file');
-    expect(await codeOf(importFile(dir.file('image.html', png)))).toBe('binary-file');
+    expect(await rejectionCode(importFile(dir.file('image.md', png)))).toBe('binary-file');
+    expect(await rejectionCode(importFile(dir.file('image.html', png)))).toBe('binary-file');
   });
 
   it('unknown extension → unsupported-format', async () => {
-    expect(await codeOf(importFile(dir.file('report.doc', 'x')))).toBe('unsupported-format');
-    expect(await codeOf(importFile(dir.file('noext', 'x')))).toBe('unsupported-format');
+    expect(await rejectionCode(importFile(dir.file('report.doc', 'x')))).toBe('unsupported-format');
+    expect(await rejectionCode(importFile(dir.file('noext', 'x')))).toBe('unsupported-format');
     expect(SUPPORTED_EXTENSIONS).toEqual(expect.arrayContaining(['txt', 'md', 'docx', 'html', 'htm', 'pdf']));
   });
 
   it('a directory or an unreadable file → file-unreadable', async () => {
     const sub = join(dir.path, 'folder.txt');
     mkdirSync(sub);
-    expect(await codeOf(importFile(sub))).toBe('file-unreadable');
+    expect(await rejectionCode(importFile(sub))).toBe('file-unreadable');
     if (process.getuid?.() !== 0) {
       const p = dir.file('locked.txt', '各位代表');
       chmodSync(p, 0o000);
-      expect(await codeOf(importFile(p))).toBe('file-unreadable');
+      expect(await rejectionCode(importFile(p))).toBe('file-unreadable');
       chmodSync(p, 0o644);
     }
   });

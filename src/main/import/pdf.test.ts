@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../core/errors';
 import { splitParagraphs } from '../../core/text';
 import { importPdf } from './pdf';
-import { CORPUS, makeImageOnlyPdf, makePdf } from './test-fixtures';
+import { CORPUS, makeImageOnlyPdf, makePdf, rejectionCode } from './test-fixtures';
 
 const paras = splitParagraphs(readFileSync(join(CORPUS, 'taiyuan-city-2024.txt'), 'utf8')).map((p) => p.text);
 const longs = paras.filter((p) => p.length > 200).slice(0, 10);
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('importPdf', () => {
   it('rebuilds paragraphs over several pages, dropping the running head and page numbers', async () => {
@@ -43,18 +32,18 @@ describe('importPdf', () => {
 
   it('password-protected → pdf-encrypted', async () => {
     const pdf = await makePdf({ blocks: [{ paragraph: longs[0] }], userPassword: 'secret' });
-    expect(await codeOf(importPdf(pdf))).toBe('pdf-encrypted');
+    expect(await rejectionCode(importPdf(pdf))).toBe('pdf-encrypted');
   });
 
   it('truncated or malformed → corrupt-pdf', async () => {
     const pdf = await makePdf({ blocks: [{ paragraph: longs[0] }] });
-    expect(await codeOf(importPdf(pdf.subarray(0, Math.floor(pdf.length * 0.6))))).toBe('corrupt-pdf');
-    expect(await codeOf(importPdf(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF')))).toBe('corrupt-pdf');
-    expect(await codeOf(importPdf(Buffer.from('just some text, not a pdf')))).toBe('corrupt-pdf');
+    expect(await rejectionCode(importPdf(pdf.subarray(0, Math.floor(pdf.length * 0.6))))).toBe('corrupt-pdf');
+    expect(await rejectionCode(importPdf(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF')))).toBe('corrupt-pdf');
+    expect(await rejectionCode(importPdf(Buffer.from('just some text, not a pdf')))).toBe('corrupt-pdf');
   });
 
   it('pages without a text layer → pdf-no-text', async () => {
-    expect(await codeOf(importPdf(await makeImageOnlyPdf()))).toBe('pdf-no-text');
+    expect(await rejectionCode(importPdf(await makeImageOnlyPdf()))).toBe('pdf-no-text');
   });
 
   it('does not detach the caller’s buffer', async () => {

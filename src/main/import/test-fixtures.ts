@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
+import { isAppError } from '../../core/errors';
 
 export const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 export const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
@@ -111,4 +112,31 @@ export function makeImageOnlyPdf(): Promise<Buffer> {
     doc.rect(100, 100, 300, 200).fill('#336699');
     doc.end();
   });
+}
+
+/** The code of the AppError that f throws, or 'no error' (anything else is rethrown). */
+export function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (isAppError(e)) return e.code;
+    throw e;
+  }
+  return 'no error';
+}
+
+/** The AppError a promise rejects with, as { code, message }, or code 'no error' (anything else is rethrown). */
+export async function rejectionOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppError(e)) return { code: e.code, message: e.message };
+    throw e;
+  }
+  return { code: 'no error', message: '' };
+}
+
+/** The code of the AppError a promise rejects with, or 'no error'. */
+export async function rejectionCode(p: Promise<unknown>): Promise<string> {
+  return (await rejectionOf(p)).code;
 }
