@@ -3,15 +3,13 @@
  * process that serves the UI. Falls back to in-process analysis where no worker script exists
  * (unit tests run from sources).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BoilerplateModel } from '../../core/duplicates';
 import { MIN_CORPUS } from '../../core/duplicates/constants';
 import type { Analysis } from '../../core/schema';
 import type { AnalysisPart, WorkerJob, WorkerReply } from './worker';
+import { workerScript } from '../worker-script';
 
 export type { AnalysisPart } from './worker';
 
@@ -72,7 +70,7 @@ export class AnalysisPool {
   private closed = false;
 
   constructor(
-    private readonly workerPath: string | null = defaultWorkerPath(),
+    private readonly workerPath: string | null = workerScript('analysis-worker'),
     readonly size = Math.max(1, Math.min(4, availableParallelism())),
   ) {}
 
@@ -308,21 +306,4 @@ export class AnalysisPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }
-}
-
-/** The bundled worker script sits next to the bundle that runs this code, or one folder up. */
-function defaultWorkerPath(): string | null {
-  try {
-    const here = typeof __filename === 'string' ? dirname(__filename) : dirname(fileURLToPath(import.meta.url));
-    // this code may sit in a shared chunk one folder below the entries (esbuild splitting)
-    for (const dir of [here, dirname(here)]) {
-      for (const name of ['analysis-worker.js', 'analysis-worker.mjs']) {
-        const p = join(dir, name);
-        if (existsSync(p)) return p;
-      }
-    }
-  } catch {
-    // no usable location: analyse in process
-  }
-  return null;
 }

@@ -8,13 +8,11 @@
  * migration, notices and errors are exactly those of an export in one thread. A worker that
  * dies answers its pending documents the same way.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentMeta } from '../../core/store-schema';
 import type { LineJob, LineReply, LineWorkerInit } from './worker';
+import { workerScript } from '../worker-script';
 
 export interface ParallelExportOptions {
   /** the worker script; default export-worker.{js,mjs} beside the running bundle or one folder up; null: export in this thread */
@@ -38,7 +36,7 @@ export class LineWorkers {
 
   /** Workers for an export of `documents` documents, or null where it runs in this thread. */
   static start(init: LineWorkerInit, documents: number, opts: ParallelExportOptions = {}): LineWorkers | null {
-    const path = opts.workerPath === undefined ? defaultWorkerPath() : opts.workerPath;
+    const path = opts.workerPath === undefined ? workerScript('export-worker') : opts.workerPath;
     const cores = availableParallelism();
     const count = opts.workers ?? (cores >= 2 ? Math.min(cores, 4) : 0);
     if (path === null || count < 1 || documents < (opts.minDocuments ?? 32)) return null;
@@ -97,20 +95,4 @@ export class LineWorkers {
       w.resolve({ seq, ok: false, reason });
     }
   }
-}
-
-/** The bundled worker script sits next to the bundle that runs this code, or one folder up (a shared chunk). */
-function defaultWorkerPath(): string | null {
-  try {
-    const here = typeof __filename === 'string' ? dirname(__filename) : dirname(fileURLToPath(import.meta.url));
-    for (const dir of [here, dirname(here)]) {
-      for (const name of ['export-worker.js', 'export-worker.mjs']) {
-        const p = join(dir, name);
-        if (existsSync(p)) return p;
-      }
-    }
-  } catch {
-    // no usable location: export in this thread
-  }
-  return null;
 }
