@@ -166,9 +166,9 @@ export const api = {
   exportDataset: { request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional() }).strict(), response: ExportResult },
   pivotGet: { request: empty, response: PivotView },
   /** The analyst resolved an orphaned review (re-attached it by hand, or let it go). */
-  orphanResolve: { request: z.object({ documentId: docId, index: z.number().int().min(0) }).strict(), response: DocumentView },
+  orphanResolve: { request: z.object({ documentId: docId, index: z.number().int().min(0) }).strict(), response: PackedDocumentView },
   /** Re-decode a report with the encoding the analyst chose (reviews are carried over). */
-  documentSetEncoding: { request: z.object({ documentId: docId, encoding: z.string().min(1).max(40) }).strict(), response: DocumentView },
+  documentSetEncoding: { request: z.object({ documentId: docId, encoding: z.string().min(1).max(40) }).strict(), response: PackedDocumentView },
   indicatorMapSet: { request: z.object({ metric: z.string().min(1).max(200), indicator: z.string().min(1).max(100).nullable() }).strict(), response: z.record(z.string(), z.string()) },
   metadataSet: { request: z.object({ documentId: docId, metadata: z.record(z.string(), z.string().max(500).nullable()) }).strict(), response: DocumentMeta },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

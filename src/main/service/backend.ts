@@ -295,7 +295,7 @@ export function createBackend(opts: BackendOptions): Backend {
       });
       const updated = ws.store.workspace().documents.find((d) => d.id === documentId)!;
       emit('workspaceChanged', view(ws));
-      return buildDocumentView(updated, await ws.store.readDocument(documentId));
+      return buildPackedView(updated, await ws.store.readDocument(documentId));
     },
     orphanResolve: async ({ documentId, index }) => {
       const ws = await workspace();
@@ -309,7 +309,7 @@ export function createBackend(opts: BackendOptions): Backend {
         const m = w.documents.find((x) => x.id === documentId);
         if (m) m.counts = counts;
       });
-      return buildDocumentView({ ...meta, counts }, doc);
+      return buildPackedView({ ...meta, counts }, doc);
     },
     pivotGet: async () => pivotOf((await workspace()).store),
     indicatorMapSet: async ({ metric, indicator }) => {

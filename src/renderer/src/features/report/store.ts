@@ -3,7 +3,7 @@
  * the selected finding and scroll requests. Review actions go to the backend (reviewApply /
  * reviewUndo / reviewRedo); the state shown after a call is the backend's answer.
  */
-import type { DocumentView, PackedDocumentView, ReviewResult } from '../../../../core/api';
+import type { PackedDocumentView, ReviewResult } from '../../../../core/api';
 import { type PackedFinding, slicerOf, unpackFindings } from '../../../../core/findings-pack';
 import type { ReviewAction } from '../../../../core/review';
 import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
@@ -88,13 +88,17 @@ function modelOf(view: PackedDocumentView): DocModel {
  * Shows a whole new view of the open report (after its source was re-decoded, or an orphan
  * was resolved): text, findings, reviews and orphans as the backend answered.
  */
-export function applyView(view: DocumentView): void {
+export function applyView(view: PackedDocumentView): void {
   const s = reportStore.get();
   updateDocumentMeta(view.meta);
   setOrphanCount(view.meta.id, view.orphans.length);
   if (s.docId !== view.meta.id) return;
   const sameText = s.model !== null && s.model.index.text === view.text;
-  const model = sameText && s.model && sameFindings(s.model.findings, view.findings) ? s.model : buildModel(view.text, view.findings);
+  let model: DocModel;
+  if (sameText && s.model) {
+    const findings = unpackFindings(view.findings, slicerOf(s.model.index.text, s.model.index.map));
+    model = sameFindings(s.model.findings, findings) ? s.model : buildModel(view.text, findings, s.model.index);
+  } else model = modelOf(view);
   const selectedId = s.selectedId && model.byId.has(s.selectedId) ? s.selectedId : null;
   reportStore.patch({
     model, meta: view.meta, reviews: view.reviews, orphans: view.orphans, canUndo: view.canUndo, canRedo: view.canRedo, selectedId,
