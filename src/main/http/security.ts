@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'ra_token';
+const TOKEN_COOKIE = 'ra_token';
 
 export const CSP = [
   "default-src 'self'",

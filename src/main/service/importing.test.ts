@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { WorkspaceStore } from '../store';
-import { expandPaths, importIntoStore } from './importing';
+import { expandPaths } from '../import';
+import { importIntoStore } from './importing';
 import { TaskRegistry } from './tasks';
 
 describe('expandPaths', () => {

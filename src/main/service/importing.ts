@@ -15,8 +15,6 @@ import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../.
 import { cpLength } from '../../core/text';
 import type { AnalysisPool } from '../analysis/pool';
 import { type ImportedText, expandPaths, importFile } from '../import';
-
-export { expandPaths };
 import type { WorkspaceStore } from '../store';
 import type { Logger } from './dispatch';
 import { countFindings } from './documents';
