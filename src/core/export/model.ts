@@ -106,7 +106,3 @@ export function tagNames(ids: readonly string[], taxonomy: readonly Tag[]): stri
   return ids.map((id) => byId.get(id) ?? id);
 }
 
-/** A span label for annotation formats: the finding's kind (count, money, exact_paragraph, …). */
-export function labelOf(f: EffectiveFinding): string {
-  return f.kind;
-}

@@ -48,10 +48,6 @@ export interface DocModel {
 /** The primary span of a finding (for a duplicate: its second place, the copy). */
 export const primarySpan = findingSpan;
 
-export function findingKind(f: Finding): string {
-  return f.data.kind;
-}
-
 export function isDimmed(f: Finding): boolean {
   return (f.type === 'figure' && f.data.kind === 'name') || (f.type === 'duplicate' && f.data.kind === 'boilerplate');
 }

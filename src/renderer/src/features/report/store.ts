@@ -277,6 +277,3 @@ export function setStatus(ids: string[], status: ReviewStatus): Promise<boolean>
   return applyAction({ type: 'setStatus', findingIds: ids, status });
 }
 
-export function effectiveFields(f: Finding, review: Review | undefined): Record<string, unknown> {
-  return { ...(f.data as Record<string, unknown>), ...(review?.fields ?? {}) };
-}
