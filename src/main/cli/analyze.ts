@@ -82,9 +82,23 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
     const started: Promise<void>[] = [];
     let waited = 0;
     let ahead = 0;
-    for (const path of files) {
+    // files are read a few at a time (each read is several round trips to the file system's
+    // thread pool, which wait long behind the busy workers), and taken in order
+    const reads = new Map<number, Promise<ImportedText>>();
+    let requested = 0;
+    const readAhead = (upTo: number): void => {
+      for (; requested < Math.min(files.length, upTo); requested++) {
+        const read = importFile(files[requested]);
+        read.catch(() => {}); // awaited in order below
+        reads.set(requested, read);
+      }
+    };
+    for (const [i, path] of files.entries()) {
+      readAhead(i + READ_AHEAD);
       try {
-        const imported = await importFile(path);
+        const read = reads.get(i) ?? importFile(path);
+        reads.delete(i);
+        const imported = await read;
         const d: Doc = { path, imported, length: cpLength(imported.text), whole: imported.text.length > WHOLE_UNITS, fd: null, dup: null, all: null };
         docs.push(d);
         learner.add(imported.text);
@@ -129,6 +143,9 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
   if (out) await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
   return failed > 0 ? 1 : 0;
 }
+
+/** Files being read at once. */
+const READ_AHEAD = 8;
 
 /** UTF-16 units of text whose figures and defects may be pending while files are read. */
 const AHEAD_UNITS = 64 << 20;
