@@ -41,6 +41,15 @@ describe('counts with metrics (clause structure)', () => {
     ]);
   });
 
+  it('does not carry a metric into a figure that is followed by what it counts', () => {
+    const figs = detectFigures('投资五千万元，两千余人参加，其中3200人次。');
+    expect(figs.map((f) => [f.text, f.metric])).toEqual([
+      ['五千万元', '投资'],
+      ['两千余人', '参加'],
+      ['3200人次', null],
+    ]);
+  });
+
   it('takes the action after a count that opens its clause, and does not count 两位数', () => {
     const figs = detectFigures('常委会先后三次听取审议相关报告，两次开展跟踪监督，连续3年保持两位数增长。');
     expect(figs.map((f) => [f.text, f.value, f.metric])).toEqual([
@@ -207,6 +216,28 @@ describe('what is not a quantity', () => {
     expect(quantities(figs)).toEqual([]);
     expect(texts(figs)).toEqual(['第十五届', '第四次会议', '十五届人大三次会议', '二十大', '二十届二中全会', '五级人大代表', '“两个确立”', '“十四五”', '“543”', '985', '12.4', '八项规定', '第一批', '十五届', '五年立法规划']);
     expect(figs.every((f) => f.kind === 'name' && f.value === null)).toBe(true);
+  });
+
+  it('reads 千 that starts a unit of measure as the unit, not a place value', () => {
+    const t = '装机容量达到120万千瓦，年发电量2.3亿千瓦时，新建道路30千米，人均5千克，耕地12千公顷，共计3千多人，投资五千万元。';
+    expect(quantities(detectFigures(t)).map((f) => [f.text, f.value, f.unit, f.approx])).toEqual([
+      ['120万千瓦', 1200000, '千瓦', null],
+      ['2.3亿千瓦时', 230000000, '千瓦时', null],
+      ['30千米', 30, '千米', null],
+      ['5千克', 5, '千克', null],
+      ['12千公顷', 12, '千公顷', null],
+      ['3千多人', 3000, '人', 'more'],
+      ['五千万元', 50000000, '元', null],
+    ]);
+  });
+
+  it('reports a quantity naming a class (…级) as a name', () => {
+    const figs = detectFigures('建成10万吨级码头2个，新增百万千瓦级电站1座。');
+    expect(quantities(figs).map((f) => [f.text, f.metric])).toEqual([
+      ['2个', '建成10万吨级码头'],
+      ['1座', '新增百万千瓦级电站'],
+    ]);
+    expect(figs.filter((f) => f.kind === 'name').map((f) => f.text)).toEqual(['10万吨级', '百万千瓦级']);
   });
 
   it('ignores enumerations', () => {

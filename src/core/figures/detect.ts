@@ -23,6 +23,7 @@ const QUOTED_SENTENCE_MIN = 10;
 
 const CH_BAI = '百'.charCodeAt(0);
 const CH_DI = '第'.charCodeAt(0);
+const CH_JI = '级'.charCodeAt(0);
 const PHRASE_END = unitSet('，；。：！？,;:!?、\n\r）)”');
 
 interface Quote {
@@ -106,6 +107,11 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   }
 
   const fig = readFigure(text, tok);
+  // 10万吨级码头, 百万千瓦级电站: a quantity and unit naming a class (a level, not a figure)
+  if (fig && fig.unit !== null && fig.kind !== 'date' && text.charCodeAt(fig.end) === CH_JI) {
+    names.push(nameFigure(fig.start, fig.end + 1, tok));
+    return fig.end + 1;
+  }
   if (fig && acceptQuantity(text, fig, quote)) {
     raws.push(fig);
     if (quote && fig.kind !== 'date') quote.hadQuantity = true;

@@ -173,7 +173,9 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
   let prevEnd = cs;
   // 发放补助32241人,3400余万元: a figure standing alone after a figure-ended clause shares its metric
   // (within a sentence: a new sentence never inherits the last one's metric)
-  let prevMetric: string | null = carry.end === cs - 1 && !SENTENCE_END.has(text[cs - 1]) ? carry.metric : null;
+  // (only by a figure that ends its phrase: 两千余人参加 says itself what is counted)
+  const carried: string | null = carry.end === cs - 1 && !SENTENCE_END.has(text[cs - 1]) ? carry.metric : null;
+  let prevMetric: string | null = null;
   let last: Carry = { end: -1, metric: null };
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i];
@@ -188,7 +190,7 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
     let metric: string | null;
     let consumed = f.end;
     if (endsPhrase(text, f.end, nextStart)) {
-      metric = before ?? prevMetric;
+      metric = before ?? prevMetric ?? carried;
     } else if (f.unitCat === 'verbal') {
       // 开展执法检查5次 · 两次开展跟踪监督: the action around the count
       const len = phraseLength(text, f.end, nextStart);
@@ -204,7 +206,12 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
         metric = undouble(noun);
         // a duration before a verb phrase (连续5个月督导…) leaves the phrase to what follows
         if (f.kind !== 'duration') consumed = f.end + len;
-      } else metric = before ?? prevMetric;
+      } else if (before ?? prevMetric) metric = before ?? prevMetric;
+      else {
+        // 两千余人参加: the verb phrase after the figure
+        const plen = phraseLength(text, f.end, nextStart);
+        metric = cleanMetric(text.slice(f.end, f.end + plen));
+      }
     }
     f.metric = metric;
     prevMetric = metric;

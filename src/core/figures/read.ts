@@ -42,6 +42,7 @@ export interface RawFigure {
 const DOT = unitSet('.．');
 const CN_POINT = unitSet('点點');
 const PLACE = unitSet('十拾百佰千仟万萬亿億廿卅');
+const THOUSAND = unitSet('千仟');
 const OPEN_PAREN = unitSet([0xff08, 0x28]); // （ (
 const CLOSE_PAREN = unitSet([0xff09, 0x29]); // ） )
 const SLASH = unitSet('/／');
@@ -99,6 +100,8 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
     const c = text.charCodeAt(j);
     if (isDigitCode(c)) { hasDigits = true; digitCount++; j++; continue; }
     if (isChineseNumeralCode(c)) {
+      // 120万千瓦, 30千米: 千 starting a unit of measure is the unit's, not a place value
+      if (j > i && hasUnit(THOUSAND, c) && UNITS.startsAt(text, j)?.value === 'measure') break;
       if (hasUnit(PLACE, c)) digitsOnly = false;
       else digitCount++;
       j++;
