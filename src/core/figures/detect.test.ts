@@ -231,6 +231,17 @@ describe('what is not a quantity', () => {
     ]);
   });
 
+  it('gives a time frame (近三年来, 五年以來) no metric, and takes 年度 into a range of years', () => {
+    const figs = detectFigures('近三年来，累计改造老旧小区1.2万余平方米；五年以來，新建學校12所。2023—2024年度考核优秀。');
+    expect(figs.map((f) => [f.text, f.kind, f.metric])).toEqual([
+      ['近三年', 'duration', null],
+      ['1.2万余平方米', 'count', '改造老旧小区'],
+      ['五年', 'duration', null],
+      ['12所', 'count', '新建學校'],
+      ['2023—2024年度', 'range', '考核优秀'],
+    ]);
+  });
+
   it('reports a quantity naming a class (…级) as a name', () => {
     const figs = detectFigures('建成10万吨级码头2个，新增百万千瓦级电站1座。');
     expect(quantities(figs).map((f) => [f.text, f.metric])).toEqual([

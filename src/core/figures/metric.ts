@@ -24,6 +24,8 @@ const NOUN_STOP = unitSet('、等（(）)《》“”‘’「」『』【】 \t
 const OPEN_MARKS = unitSet('《“‘「『（(【');
 const CH_DENG = '等'.charCodeAt(0);
 const CH_DE = '的'.charCodeAt(0);
+const LAI = unitSet('来來');
+const CH_YI = '以'.charCodeAt(0);
 const CH_LQUOTE = '“'.charCodeAt(0);
 const QUOTED_WORD_MAX = 16;
 
@@ -179,6 +181,12 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
   let last: Carry = { end: -1, metric: null };
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i];
+    // 近三年来, 五年以来: a time frame, nothing counted (and no phrase taken from what follows)
+    if (f.kind === 'duration' && (hasUnit(LAI, text.charCodeAt(f.end)) || (text.charCodeAt(f.end) === CH_YI && hasUnit(LAI, text.charCodeAt(f.end + 1))))) {
+      f.metric = null;
+      prevEnd = Math.max(prevEnd, f.end);
+      continue;
+    }
     if (f.kind === 'name' || f.kind === 'date') {
       f.metric = null;
       if (f.kind === 'date') prevEnd = Math.max(prevEnd, f.end);

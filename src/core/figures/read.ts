@@ -54,6 +54,7 @@ const CH_GE = '个'.charCodeAt(0);
 const CH_DUO = '多'.charCodeAt(0);
 const CH_YEAR = '年'.charCodeAt(0);
 const CH_MONTH = '月'.charCodeAt(0);
+const CH_DU = '度'.charCodeAt(0);
 const NOT_NEAR = unitSet('最附临贴靠亲将接');
 /** 万 萬 亿 億 */
 const TEN_THOUSANDS = unitSet('万萬亿億');
@@ -340,6 +341,8 @@ function readRangeTail(text: string, tok: NumberToken, low: number, pos: number,
     if (exp > 0) lo = shiftDecimal(String(low), exp);
   }
   if (lo > second.value) return null;
+  // 2023—2024年度: the year suffix goes with the range
+  if (second.unit === '年' && tok.yearLike && text.charCodeAt(second.end) === CH_DU) second.end++;
   return { start, end: second.end, kind: 'range', value: lo, value_to: second.value, unit: second.unit, approx: approx ?? second.approx, unitCat: second.unitCat, token: tok };
 }
 
