@@ -242,6 +242,17 @@ describe('what is not a quantity', () => {
     ]);
   });
 
+  it('reads a quarter after a year as one date, with 第 and a date prefix', () => {
+    const figs = detectFigures('另有约300项将于2025年第一季度完成，2024年三季度增长5%，今年第二季度完成。');
+    expect(figs.map((f) => [f.text, f.kind, f.metric])).toEqual([
+      ['约300项', 'count', null],
+      ['2025年第一季度', 'date', null],
+      ['2024年三季度', 'date', null],
+      ['5%', 'percent', '增长'],
+      ['今年第二季度', 'date', null],
+    ]);
+  });
+
   it('reports a quantity naming a class (…级) as a name', () => {
     const figs = detectFigures('建成10万吨级码头2个，新增百万千瓦级电站1座。');
     expect(quantities(figs).map((f) => [f.text, f.metric])).toEqual([

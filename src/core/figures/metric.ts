@@ -215,11 +215,11 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
         // a duration before a verb phrase (连续5个月督导…) leaves the phrase to what follows
         if (f.kind !== 'duration') consumed = f.end + len;
       } else if (before ?? prevMetric) metric = before ?? prevMetric;
-      else {
-        // 两千余人参加: the verb phrase after the figure
+      else if (nextStart >= ce) {
+        // 两千余人参加: the verb phrase after the figure, when it ends the clause
         const plen = phraseLength(text, f.end, nextStart);
         metric = cleanMetric(text.slice(f.end, f.end + plen));
-      }
+      } else metric = null;
     }
     f.metric = metric;
     prevMetric = metric;

@@ -55,6 +55,7 @@ const CH_DUO = '多'.charCodeAt(0);
 const CH_YEAR = '年'.charCodeAt(0);
 const CH_MONTH = '月'.charCodeAt(0);
 const CH_DU = '度'.charCodeAt(0);
+const CH_DI = '第'.charCodeAt(0);
 const NOT_NEAR = unitSet('最附临贴靠亲将接');
 /** 万 萬 亿 億 */
 const TEN_THOUSANDS = unitSet('万萬亿億');
@@ -192,6 +193,16 @@ function dateSuffix(text: string, pos: number): number {
   return s ? pos + s.len : pos;
 }
 
+/** Reads a quarter after a year ([第]一季度, 第三季度) at pos, returning the end or -1. */
+function readQuarter(text: string, pos: number): number {
+  const p = text.charCodeAt(pos) === CH_DI ? pos + 1 : pos;
+  if (!isNumeralAt(text, p)) return -1;
+  const t = readNumberToken(text, p);
+  if (!t || !isInt(t.value) || t.value < 1 || t.value > 4) return -1;
+  const u = UNITS.startsAt(text, t.end);
+  return u && u.value === 'quarter' ? t.end + u.len : -1;
+}
+
 /** Reads month [day] starting at pos (a numeral), returning the end or -1. */
 function readMonthDay(text: string, pos: number): number {
   if (!isNumeralAt(text, pos)) return -1;
@@ -282,8 +293,10 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   if (u.cat === 'duration' && u.unit.length === 1 && text.charCodeAt(pos) === CH_YEAR && tok.yearLike && isInt(value) && value >= 1000 && value < 3000 && !approx) {
     let end = u.end;
     const md = readMonthDay(text, end);
+    const q = md > 0 ? -1 : readQuarter(text, end);
     let onlyYear = true;
     if (md > 0) { end = md; onlyYear = false; }
+    else if (q > 0) { end = q; onlyYear = false; }
     else {
       const ys = YEAR_SUFFIXES.startsAt(text, end);
       // 2024年底, 2024年初 — but not 2024年初步 (初 starting a word)
@@ -304,6 +317,8 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   }
   if (u.cat === 'quarter') {
     if (!isInt(value) || value < 1 || value > 4) return null;
+    // 第二季度, 今年第二季度
+    if (!approx && start > 0 && text.charCodeAt(start - 1) === CH_DI) start = datePrefixStart(text, start - 1);
     return { start, end: u.end, kind: 'date', value, value_to: null, unit: u.unit, approx: null, unitCat: 'quarter', token: tok };
   }
 
