@@ -50,6 +50,24 @@ describe('counts with metrics (clause structure)', () => {
     ]);
   });
 
+  it('ends the noun after a number at 的 unless it closes a relative clause, and before a verb', () => {
+    const t = '办好12件群众期盼的民生实事，督办30个群众反映强烈的难题，审查8部法律法规的实施情况，覆盖156个村的村规民约，分3个批次组织60名代表视察，与80余名代表建立了联系，派驻9名干部常驻村里，明确4个方面19项内容，2个月内完成整改问题37个。';
+    expect(quantities(detectFigures(t)).map((f) => [f.text, f.metric])).toEqual([
+      ['12件', '群众期盼的民生实事'],
+      ['30个', '群众反映强烈的难题'],
+      ['8部', '法律法规'],
+      ['156个', '村'],
+      ['3个', '批次'],
+      ['60名', '代表'],
+      ['80余名', '代表'],
+      ['9名', '干部'],
+      ['4个', '方面'],
+      ['19项', '内容'],
+      ['2个月', null],
+      ['37个', '完成整改问题'],
+    ]);
+  });
+
   it('takes the action after a count that opens its clause, and does not count 两位数', () => {
     const figs = detectFigures('常委会先后三次听取审议相关报告，两次开展跟踪监督，连续3年保持两位数增长。');
     expect(figs.map((f) => [f.text, f.value, f.metric])).toEqual([

@@ -245,6 +245,8 @@ export function buildFixedIndex(isNumeral: (c: number) => boolean): { ignore: Fi
 
 export const CLAUSE_END = new Set<number>([...metricJson.clauseEnds].map((c) => c.charCodeAt(0)));
 export const NOUN_BREAKERS = asSet(metricJson.nounBreakers);
+export const VERBS_BEFORE_NUMBER = asSet(metricJson.verbsBeforeNumber);
+export const ATTRIBUTIVE_ENDS = asSet(metricJson.attributiveEnds);
 export const METRIC_LEADING = asSet(metricJson.leading);
 export const METRIC_TRAILING = asSet(metricJson.trailing);
 export const METRIC_SCOPE = asSet(metricJson.scope);

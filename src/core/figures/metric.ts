@@ -11,7 +11,7 @@
  */
 import { CHAR_CLASS, C_CLAUSE } from './charclass';
 import {
-  METRIC_KEEP, METRIC_LEADING, METRIC_SCOPE, METRIC_TRAILING, NOUN_BREAKERS,
+  METRIC_KEEP, METRIC_LEADING, METRIC_SCOPE, METRIC_TRAILING, NOUN_BREAKERS, VERBS_BEFORE_NUMBER, ATTRIBUTIVE_ENDS,
 } from './lexicon';
 import { isDigitCode } from './numerals';
 import type { RawFigure } from './read';
@@ -96,12 +96,24 @@ function undouble(s: string): string {
   return s;
 }
 
-/** Length of the noun after a number-before-noun figure, within text[from, to). */
-function nounLength(text: string, from: number, to: number): number {
+/**
+ * Length of the noun after a number-before-noun figure, within text[from, to); `figureAt`: a
+ * figure starts at `to`.
+ */
+function nounLength(text: string, from: number, to: number, figureAt: boolean): number {
   let j = from;
   // 为期一周的学习培训: the noun follows 的
   if (text.charCodeAt(j) === CH_DE && j + 1 < to) j++;
+  const first = j;
   while (j < to) {
+    // 244个村的村规民约 · 40个政府组成部门的101项重点工作: 的 ends what is counted, unless it
+    // closes a relative clause (41个群众关心的难题 counts 难题)
+    if (text.charCodeAt(j) === CH_DE && (figureAt || !ATTRIBUTIVE_ENDS.endsAt(text, j, first))) break;
+    // 分7个批次组织95名代表: a verb right before the next number starts the next phrase
+    if (figureAt && j > first) {
+      const v = VERBS_BEFORE_NUMBER.startsAt(text, j, to);
+      if (v && j + v.len === to) break;
+    }
     const c = text.charCodeAt(j);
     if (c === CH_LQUOTE) {
       // a quoted word inside the noun: 100个“示范型”代表联络站点
@@ -207,9 +219,14 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
       consumed = f.end + len;
     } else if (f.unitCat === 'area') {
       metric = f.unit;
+    } else if (before && f.unit !== null && f.unit.endsWith('周年')) {
+      // 全国人民代表大会成立70周年纪念活动: an anniversary counts the years since the event
+      metric = before;
     } else {
-      const len = nounLength(text, f.end, nextStart);
-      const noun = len > 0 ? cleanMetric(text.slice(f.end, f.end + len).replace(/^的/, '')) : null;
+      const len = nounLength(text, f.end, nextStart, nextStart < ce);
+      // 1个月内完成: 内 closes the duration (27项内容 keeps it)
+      const lead = f.kind === 'duration' ? /^(?:的|之?内)/ : /^的/;
+      const noun = len > 0 ? cleanMetric(text.slice(f.end, f.end + len).replace(lead, '')) : null;
       if (noun) {
         metric = undouble(noun);
         // a duration before a verb phrase (连续5个月督导…) leaves the phrase to what follows
@@ -220,6 +237,11 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
         const plen = phraseLength(text, f.end, nextStart);
         metric = cleanMetric(text.slice(f.end, f.end + plen));
       } else metric = null;
+    }
+    // 1个月内搬迁…: 内 closes the duration, it is not part of what follows
+    if (f.kind === 'duration') {
+      const inner = /^之?内/.exec(text.slice(consumed, consumed + 2));
+      if (inner) consumed += inner[0].length;
     }
     f.metric = metric;
     prevMetric = metric;
