@@ -2,6 +2,7 @@ import type { Defect } from '../schema';
 import { type DefectContext, lastChar } from './context';
 import { captionNote } from './caption';
 import { isHeadingLike } from './headings';
+import { lexicon } from '../duplicates/lexicon';
 
 /** A paragraph ending in one of these ends its sentence (or introduces what follows). */
 const TERMINAL = new Set(['。', '．', '.', '！', '!', '？', '?', '；', ';', '：', ':', '…', '—', '–', '-', '」', '』', '》', '】', ']', '*', '#', '|', '>', '~', '～']);
@@ -47,12 +48,28 @@ function endsSentence(text: string): boolean {
 export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
   const out: Defect[] = [];
   const ps = ctx.paragraphs;
+  /** paragraphs that continue an earlier one, not the one before them */
+  const movedAway = new Set<number>();
   for (let i = 0; i + 1 < ps.length; i++) {
     const p = ps[i];
     const q = ps[i + 1];
     if (endsSentence(p.text) || captionNote(p)) continue;
     if (isHeadingLike(p.text) && !DANGLING.has(lastChar(p.text))) continue;
-    if (!CONTINUES.test(q.text) || isHeadingLike(q.text) || captionNote(q)) continue;
+    if (!CONTINUES.test(q.text) || isHeadingLike(q.text) || captionNote(q)) {
+      // a page layout put a caption or a section between the two halves of a sentence
+      const k = (isHeadingLike(q.text) || captionNote(q)) && !isHeadingLike(p.text) ? continuationFurtherOn(ps, i) : -1;
+      if (k > 0) {
+        movedAway.add(k);
+        const u0 = ctx.map.toUtf16(p.end);
+        const u1 = ctx.map.toUtf16(q.start);
+        const r = ps[k];
+        // no certain fix: what stands between the halves must move, not go; the note shows one
+        // "… /" per paragraph between them (no words, so it reads in any UI language)
+        out.push({ kind: 'broken_paragraph', start: p.end, end: q.start, text: ctx.text.slice(u0, u1), replacement: null, note: `…${[...p.text.slice(-16)].slice(-8).join('')} / ${'… / '.repeat(k - i - 1)}${[...r.text.slice(0, 16)].slice(0, 8).join('')}…` });
+      }
+      continue;
+    }
+    if (movedAway.has(i + 1)) continue;
     // rows of a table (numbers in columns) end unpunctuated and are not one sentence
     if (isTableRow(p.text) || isTableRow(q.text)) continue;
     const u0 = ctx.map.toUtf16(p.end);
@@ -61,3 +78,29 @@ export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
   }
   return out;
 }
+
+/** How far past a caption or heading the continuation of a broken sentence is looked for. */
+const LOOK_AHEAD = 12;
+
+/**
+ * The index of the paragraph, past the caption or heading after ps[i], that continues ps[i]'s
+ * sentence, or -1: it starts mid-sentence (after a paragraph that ends unpunctuated too), and its
+ * first character makes a word with the last of ps[i] (…持 / 续夯基础) but not with the last of
+ * the paragraph before it (…补齐 / 续夯基础).
+ */
+function continuationFurtherOn(ps: DefectContext['paragraphs'], i: number): number {
+  const lex = lexicon();
+  const tail = lastChar(ps[i].text);
+  if (!HAN.test(tail)) return -1;
+  for (let k = i + 2; k < ps.length && k <= i + 1 + LOOK_AHEAD; k++) {
+    const r = ps[k];
+    const prev = ps[k - 1];
+    if (endsSentence(prev.text) || captionNote(prev) || isHeadingLike(prev.text)) continue;
+    if (!CONTINUES.test(r.text) || isHeadingLike(r.text) || captionNote(r)) continue;
+    const head = String.fromCodePoint(r.text.codePointAt(0) ?? 0);
+    if (HAN.test(head) && lex.isWord2(tail, head) && !lex.isWord2(lastChar(prev.text), head)) return k;
+  }
+  return -1;
+}
+
+const HAN = /^\p{Script=Han}$/u;

@@ -25,6 +25,16 @@ describe('broken_paragraph', () => {
     expect(kind(run(text), 'broken_paragraph').map(brief)).toEqual([[cps(a), cps(a) + 2, '\n\n', '']]);
   });
 
+  it('finds the continuation a page layout moved past a caption and a section, with no fix to apply', () => {
+    const a = '打铁还需自身硬。一年来，常委会持';
+    const moved = ['图为常委会组成人员赴企业开展调研。', '二、聚焦民生实事', '常委会围绕群众急难愁盼开展监督，补齐'];
+    const text = `${a}\n\n${moved.join('\n\n')}\n\n续加强自身建设，在建设“四个机关”中提升形象。`;
+    const found = kind(run(text), 'broken_paragraph');
+    // …持 / 续加强 makes a word (持续); …补齐 / 续加强 does not: the sentence was moved, not cut twice
+    expect(found.map(brief)).toEqual([[cps(a), cps(a) + 2, '\n\n', null]]);
+    expect(found[0].note).toContain('续加强');
+  });
+
   it('leaves headings, titles, speaker lines, datelines and captions alone', () => {
     const text = [
       '长治市人民代表大会常务委员会工作报告',
