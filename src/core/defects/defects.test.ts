@@ -160,6 +160,13 @@ describe('caption', () => {
 });
 
 describe('mixed_punctuation', () => {
+  it('leaves the marks of markup residue to the markup finding (&nbsp; and a markdown link)', () => {
+    const text = '完成各项任务&nbsp;，详见[附件](http://example.com)。';
+    const found = run(text);
+    expect(kind(found, 'markup_residue').map((d) => d.text)).toEqual(['&nbsp;', '[附件](http://example.com)']);
+    expect(kind(found, 'mixed_punctuation')).toEqual([]);
+  });
+
   it('reports a report written in half-width punctuation as ONE finding', () => {
     const paras = Array.from({ length: 6 }, (_, i) => `第${i}段,常委会认真履职;依法监督,成效明显(详见附件),继续努力!`);
     const text = `标题\n\n${paras.join('\n\n')}`;

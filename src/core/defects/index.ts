@@ -10,12 +10,14 @@ import { findMixedPunctuation } from './punctuation';
 /** Finds text defects with suggested corrections (ANNOTATION-GUIDE §3). Offsets are code points. */
 export function detectDefects(text: string, paragraphs: Paragraph[], map?: OffsetMap): Defect[] {
   const ctx = makeDefectContext(text, paragraphs, map);
+  const markup = findMarkup(paragraphs, ctx.map.isBmp);
   const out = [
     ...findBrokenParagraphs(ctx),
     ...findForeignTokens(paragraphs, ctx.map.isBmp),
-    ...findMarkup(paragraphs, ctx.map.isBmp),
+    ...markup,
     ...findCaptions(paragraphs, ctx.map.isBmp),
-    ...findMixedPunctuation(ctx),
+    // the ; of &nbsp; and the ) of a markdown link go with the markup, not the punctuation
+    ...findMixedPunctuation(ctx, markup),
   ];
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -89,9 +89,9 @@ export const RUN_MIN = 3;
  *   (a passage pasted in the other style) is one finding, and each other stray mark is a
  *   finding of its own. The findings never number more than the marks / 3 plus the strays.
  */
-export function findMixedPunctuation(ctx: DefectContext): Defect[] {
+export function findMixedPunctuation(ctx: DefectContext, covered: readonly Defect[] = []): Defect[] {
   const { text } = ctx;
-  const marks = halfWidthMarks(text);
+  const marks = outside(ctx, halfWidthMarks(text), covered);
   if (!marks.length) return [];
   const fullAt = fullWidthMarks(text);
   if (marks.length >= REPORT_WIDE_MIN && marks.length > fullAt.length) {
@@ -137,4 +137,18 @@ function splitRuns(ctx: DefectContext, marks: number[], fullAt: number[]): numbe
   }
   runs.push(run);
   return runs;
+}
+
+/** The marks (UTF-16 positions, ascending) that no finding in `covered` spans. */
+function outside(ctx: DefectContext, marks: number[], covered: readonly Defect[]): number[] {
+  if (covered.length === 0 || marks.length === 0) return marks;
+  const spans = covered.map((d) => [ctx.map.toUtf16(d.start), ctx.map.toUtf16(d.end)] as const).sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let k = 0;
+  for (const m of marks) {
+    while (k < spans.length && spans[k][1] <= m) k++;
+    if (k < spans.length && spans[k][0] <= m) continue;
+    out.push(m);
+  }
+  return out;
 }
