@@ -80,13 +80,14 @@ export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
 }
 
 /** How far past a caption or heading the continuation of a broken sentence is looked for. */
-const LOOK_AHEAD = 12;
+const LOOK_AHEAD = 10;
 
 /**
  * The index of the paragraph, past the caption or heading after ps[i], that continues ps[i]'s
- * sentence, or -1: it starts mid-sentence (after a paragraph that ends unpunctuated too), and its
- * first character makes a word with the last of ps[i] (…持 / 续夯基础) but not with the last of
- * the paragraph before it (…补齐 / 续夯基础).
+ * sentence, or -1: it starts mid-sentence (after a paragraph that ends unpunctuated too) and
+ * mid-word (no word starts with its first two characters), and its first character makes a word
+ * with the last of ps[i] (…持 / 续夯基础) but not with the last of the paragraph before it
+ * (…补齐 / 续夯基础).
  */
 function continuationFurtherOn(ps: DefectContext['paragraphs'], i: number): number {
   const lex = lexicon();
@@ -97,8 +98,9 @@ function continuationFurtherOn(ps: DefectContext['paragraphs'], i: number): numb
     const prev = ps[k - 1];
     if (endsSentence(prev.text) || captionNote(prev) || isHeadingLike(prev.text)) continue;
     if (!CONTINUES.test(r.text) || isHeadingLike(r.text) || captionNote(r)) continue;
-    const head = String.fromCodePoint(r.text.codePointAt(0) ?? 0);
-    if (HAN.test(head) && lex.isWord2(tail, head) && !lex.isWord2(lastChar(prev.text), head)) return k;
+    const [head, next = ''] = Array.from(r.text.slice(0, 4));
+    // r starts mid-word (续夯基础: no word starts 续夯), and its first character ends ps[i]'s word
+    if (HAN.test(head) && !lex.startsWord(head, next) && lex.isWord2(tail, head) && !lex.isWord2(lastChar(prev.text), head)) return k;
   }
   return -1;
 }

@@ -1,5 +1,6 @@
 import lexiconFile from '../../../resources/boilerplate/lexicon.json';
 import redupFile from '../../../resources/boilerplate/reduplication.json';
+import { foldCode as foldTraditional } from '../figures/lexicon';
 
 /** Word knowledge for the repeated-word detector (resources/boilerplate). */
 export interface Lexicon {
@@ -38,12 +39,21 @@ export function lexicon(): Lexicon {
   const legit = new Set<string>([...lex.xx, ...lex.abab, ...red.aa, ...red.abab]);
   const standalone = new Set(Array.from(red.standalone));
   const numerals = new Set(Array.from(red.numerals));
+  // the word lists are Simplified: Traditional text is looked up folded (審計 → 审计)
+  const fold = (s: string): string => {
+    let out = '';
+    for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldTraditional(s.charCodeAt(i)));
+    return out;
+  };
+  const isWord2 = (x: string, y: string): boolean => (words2.get(x) ?? '').includes(y);
+  const startsWord = (x: string, y: string): boolean => isWord2(x, y) || (starts.get(x) ?? '').includes(y);
+  const isLegitRedup = (unit: string): boolean => legit.has(unit) || legit.has(unit + unit);
   cache = {
-    isWord2: (x, y) => (words2.get(x) ?? '').includes(y),
-    startsWord: (x, y) => (words2.get(x) ?? '').includes(y) || (starts.get(x) ?? '').includes(y),
-    isLegitRedup: (unit) => legit.has(unit) || legit.has(unit + unit),
-    isStandalone: (c) => standalone.has(c),
-    isNumeral: (c) => numerals.has(c),
+    isWord2: (x, y) => isWord2(x, y) || isWord2(fold(x), fold(y)),
+    startsWord: (x, y) => startsWord(x, y) || startsWord(fold(x), fold(y)),
+    isLegitRedup: (unit) => isLegitRedup(unit) || isLegitRedup(fold(unit)),
+    isStandalone: (c) => standalone.has(c) || standalone.has(fold(c)),
+    isNumeral: (c) => numerals.has(c) || numerals.has(fold(c)),
   };
   return cache;
 }

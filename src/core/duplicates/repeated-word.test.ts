@@ -54,4 +54,12 @@ describe('repeated_word', () => {
     // 習近平 stands elsewhere: 學習習近平 is two words
     expect(repeats('深入學習習近平新時代思想，習近平總書記指出。時時放心不下。')).toEqual([]);
   });
+
+  it('looks Traditional words up in the Simplified word lists (folded)', () => {
+    // each doubled word stands once only: only the lexicon can tell it is a word
+    const t = '常委會聽取審議了審計審計工作報告，加強監督監督。';
+    expect(repeats(t)).toEqual([at(t, '審計'), at(t, '監督')]);
+    // legitimate reduplication and words across the seam, in Traditional characters
+    expect(repeats('我們要時時放心不下，常常自省，人人參與，個個爭先，步步為營，深入學習習近平總書記講話。')).toEqual([]);
+  });
 });
