@@ -280,6 +280,11 @@ describe('what is not a quantity', () => {
     expect(figs.filter((f) => f.kind === 'name').map((f) => f.text)).toEqual(['10万吨级', '百万千瓦级']);
   });
 
+  it('reads 第N届人大M次会议 as one name', () => {
+    const figs = detectFigures('县第十七届人大三次会议以来，共召开会议9次。');
+    expect(figs.map((f) => [f.text, f.kind])).toEqual([['第十七届人大三次会议', 'name'], ['9次', 'count']]);
+  });
+
   it('ignores enumerations', () => {
     expect(detectFigures('一是加强学习；二、推进工作；（三）完善制度。')).toEqual([]);
   });

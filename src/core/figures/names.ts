@@ -42,27 +42,29 @@ export function readName(text: string, tok: NumberToken): NameSpan | null {
   const { start, end } = tok;
   const next = foldCode(text.charCodeAt(end));
 
-  // ordinals: 第十五届, 第四次会议, 第一批
-  if (start > 0 && text.charCodeAt(start - 1) === CH_DI) {
-    // 第一季度 is a date, read as a figure
-    if (text.startsWith('季度', end)) return null;
-    const f = ORDINAL_FOLLOWERS.startsAt(text, end);
-    return f ? { start: start - 1, end: end + f.len } : { start: start - 1, end, hidden: true };
-  }
-
-  // terms: 十五届 [人大 三次会议 | 二中全会 | 历次全会]
+  const ordinal = start > 0 && text.charCodeAt(start - 1) === CH_DI;
+  // terms: [第]十五届 [人大 三次会议 | 二中全会 | 历次全会]
   if (next === CH_JIE) {
+    const s0 = ordinal ? start - 1 : start;
     let e = end + 1;
     const direct = SESSION_TAILS.startsAt(text, e);
-    if (direct) return { start, end: e + direct.len };
+    if (direct) return { start: s0, end: e + direct.len };
     const s1 = sessionAfterNumber(text, e);
-    if (s1 > 0) return { start, end: s1 };
+    if (s1 > 0) return { start: s0, end: s1 };
     const body = BODY_WORDS.startsAt(text, e);
     if (body) {
       const s2 = sessionAfterNumber(text, e + body.len);
       if (s2 > 0) e = s2;
     }
-    return { start, end: e };
+    return { start: s0, end: e };
+  }
+
+  // ordinals: 第四次会议, 第一批
+  if (ordinal) {
+    // 第一季度 is a date, read as a figure
+    if (text.startsWith('季度', end)) return null;
+    const f = ORDINAL_FOLLOWERS.startsAt(text, end);
+    return f ? { start: start - 1, end: end + f.len } : { start: start - 1, end, hidden: true };
   }
 
   // sessions without a term: 三次会议, 二中全会
