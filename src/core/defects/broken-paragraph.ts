@@ -60,23 +60,30 @@ export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
       const k = (isHeadingLike(q.text) || captionNote(q)) && !isHeadingLike(p.text) ? continuationFurtherOn(ps, i) : -1;
       if (k > 0) {
         movedAway.add(k);
-        const u0 = ctx.map.toUtf16(p.end);
-        const u1 = ctx.map.toUtf16(q.start);
-        const r = ps[k];
-        // no certain fix: what stands between the halves must move, not go; the note shows one
-        // "… /" per paragraph between them (no words, so it reads in any UI language)
-        out.push({ kind: 'broken_paragraph', start: p.end, end: q.start, text: ctx.text.slice(u0, u1), replacement: null, note: `…${[...p.text.slice(-16)].slice(-8).join('')} / ${'… / '.repeat(k - i - 1)}${[...r.text.slice(0, 16)].slice(0, 8).join('')}…` });
+        // no certain fix: what stands between the halves must move, not go
+        out.push(brokenAt(ctx, i, k, null));
       }
       continue;
     }
     if (movedAway.has(i + 1)) continue;
     // rows of a table (numbers in columns) end unpunctuated and are not one sentence
     if (isTableRow(p.text) || isTableRow(q.text)) continue;
-    const u0 = ctx.map.toUtf16(p.end);
-    const u1 = ctx.map.toUtf16(q.start);
-    out.push({ kind: 'broken_paragraph', start: p.end, end: q.start, text: ctx.text.slice(u0, u1), replacement: '', note: `…${[...p.text.slice(-16)].slice(-8).join('')} / ${[...q.text.slice(0, 16)].slice(0, 8).join('')}…` });
+    out.push(brokenAt(ctx, i, i + 1, ''));
   }
   return out;
+}
+
+/**
+ * The finding over the line breaks after paragraph i, whose sentence goes on in paragraph k;
+ * the note shows one "… /" per paragraph between them (no words: it reads in any UI language).
+ */
+function brokenAt(ctx: DefectContext, i: number, k: number, replacement: string | null): Defect {
+  const p = ctx.paragraphs[i];
+  const q = ctx.paragraphs[i + 1];
+  const r = ctx.paragraphs[k];
+  const text = ctx.text.slice(ctx.map.toUtf16(p.end), ctx.map.toUtf16(q.start));
+  const note = `…${[...p.text.slice(-16)].slice(-8).join('')} / ${'… / '.repeat(k - i - 1)}${[...r.text.slice(0, 16)].slice(0, 8).join('')}…`;
+  return { kind: 'broken_paragraph', start: p.end, end: q.start, text, replacement, note };
 }
 
 /** How far past a caption or heading the continuation of a broken sentence is looked for. */

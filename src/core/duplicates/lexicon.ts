@@ -1,6 +1,6 @@
 import lexiconFile from '../../../resources/boilerplate/lexicon.json';
 import redupFile from '../../../resources/boilerplate/reduplication.json';
-import { foldCode as foldTraditional } from '../figures/lexicon';
+import { foldString as fold } from '../figures/lexicon';
 
 /** Word knowledge for the repeated-word detector (resources/boilerplate). */
 export interface Lexicon {
@@ -40,11 +40,6 @@ export function lexicon(): Lexicon {
   const standalone = new Set(Array.from(red.standalone));
   const numerals = new Set(Array.from(red.numerals));
   // the word lists are Simplified: Traditional text is looked up folded (審計 → 审计)
-  const fold = (s: string): string => {
-    let out = '';
-    for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldTraditional(s.charCodeAt(i)));
-    return out;
-  };
   const isWord2 = (x: string, y: string): boolean => (words2.get(x) ?? '').includes(y);
   const startsWord = (x: string, y: string): boolean => isWord2(x, y) || (starts.get(x) ?? '').includes(y);
   const isLegitRedup = (unit: string): boolean => legit.has(unit) || legit.has(unit + unit);

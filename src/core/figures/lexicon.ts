@@ -24,6 +24,13 @@ export function foldCode(c: number): number {
   return c < 0x10000 ? FOLD[c] : c;
 }
 
+/** A string with foldCode applied to each UTF-16 unit (same length). */
+export function foldString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(FOLD[s.charCodeAt(i)]);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /**

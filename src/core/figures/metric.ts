@@ -26,6 +26,8 @@ const CH_DENG = '等'.charCodeAt(0);
 const CH_DE = '的'.charCodeAt(0);
 const LAI = unitSet('来來');
 const CH_YI = '以'.charCodeAt(0);
+const CH_NEI = '内'.charCodeAt(0);
+const CH_ZHI = '之'.charCodeAt(0);
 const CH_LQUOTE = '“'.charCodeAt(0);
 const QUOTED_WORD_MAX = 16;
 
@@ -127,6 +129,12 @@ function nounLength(text: string, from: number, to: number, figureAt: boolean): 
   return j - from;
 }
 
+/** Length of 内 or 之内 at i (closing a duration: 1个月内), else 0. */
+function innerLength(text: string, i: number): number {
+  if (text.charCodeAt(i) === CH_NEI) return 1;
+  return text.charCodeAt(i) === CH_ZHI && text.charCodeAt(i + 1) === CH_NEI ? 2 : 0;
+}
+
 /** Length of a verb phrase after an action count, within text[from, to). */
 function phraseLength(text: string, from: number, to: number): number {
   let j = from;
@@ -223,25 +231,21 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
       // 全国人民代表大会成立70周年纪念活动: an anniversary counts the years since the event
       metric = before;
     } else {
-      const len = nounLength(text, f.end, nextStart, nextStart < ce);
-      // 1个月内完成: 内 closes the duration (27项内容 keeps it)
-      const lead = f.kind === 'duration' ? /^(?:的|之?内)/ : /^的/;
-      const noun = len > 0 ? cleanMetric(text.slice(f.end, f.end + len).replace(lead, '')) : null;
+      // 1个月内完成: 内 closes the duration, it is no part of what follows (27项内容 keeps it)
+      const from = f.kind === 'duration' ? f.end + innerLength(text, f.end) : f.end;
+      const len = nounLength(text, from, nextStart, nextStart < ce);
+      const noun = len > 0 ? cleanMetric(text.slice(from, from + len).replace(/^的/, '')) : null;
+      if (f.kind === 'duration') consumed = from;
       if (noun) {
         metric = undouble(noun);
         // a duration before a verb phrase (连续5个月督导…) leaves the phrase to what follows
-        if (f.kind !== 'duration') consumed = f.end + len;
+        if (f.kind !== 'duration') consumed = from + len;
       } else if (before ?? prevMetric) metric = before ?? prevMetric;
       else if (nextStart >= ce) {
         // 两千余人参加: the verb phrase after the figure, when it ends the clause
         const plen = phraseLength(text, f.end, nextStart);
         metric = cleanMetric(text.slice(f.end, f.end + plen));
       } else metric = null;
-    }
-    // 1个月内搬迁…: 内 closes the duration, it is not part of what follows
-    if (f.kind === 'duration') {
-      const inner = /^之?内/.exec(text.slice(consumed, consumed + 2));
-      if (inner) consumed += inner[0].length;
     }
     f.metric = metric;
     prevMetric = metric;

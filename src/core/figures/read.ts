@@ -6,7 +6,7 @@
 import type { Approx, FigureKind } from '../schema';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
-  RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, YEAR_SUFFIXES, foldCode, type UnitCategory,
+  RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
 } from './lexicon';
 import { cnDigitValue, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
 import { hasUnit, unitSet } from './unitset';
@@ -345,7 +345,7 @@ function readRangeTail(text: string, tok: NumberToken, low: number, pos: number,
   if (!tok2 || tok2.value === null || tok2.hasDigits !== tok.hasDigits) return null;
   const second = readFigure(text, tok2, true);
   if (!second || second.unit === null || second.value === null) return null;
-  if (u1 && foldUnit(u1.unit) !== foldUnit(second.unit)) return null;
+  if (u1 && foldString(u1.unit) !== foldString(second.unit)) return null;
   // 3-5万元: the multiplier written once applies to both ends
   let lo = low;
   if (!u1 && lo === tok.value && !TRAILING_MULT.test(tok.text)) {
@@ -361,11 +361,6 @@ function readRangeTail(text: string, tok: NumberToken, low: number, pos: number,
   return { start, end: second.end, kind: 'range', value: lo, value_to: second.value, unit: second.unit, approx: approx ?? second.approx, unitCat: second.unitCat, token: tok };
 }
 
-function foldUnit(u: string): string {
-  let s = '';
-  for (let i = 0; i < u.length; i++) s += String.fromCharCode(foldCode(u.charCodeAt(i)));
-  return s;
-}
 
 /** 百分之九十七点五 at i (i points at 百): a percent figure, or null. */
 export function readPercentWord(text: string, i: number): RawFigure | null {
