@@ -1,6 +1,6 @@
 /** The findings the machine makes for a text: detector output and consistency checks. */
 import { consistencyFindings } from '../checks';
-import type { Analysis } from '../schema';
+import type { Analysis, Defect } from '../schema';
 import type { Finding } from '../store-schema';
 import { byReadingOrder, findingsFromAnalysis } from './findings';
 
@@ -23,4 +23,12 @@ export function derivedFindings(text: string, analysis: Analysis, indicators: Re
   const checks = consistencyChecks(text, analysis.figures, indicators);
   if (checks.length === 0) return findings;
   return [...findings, ...checks].sort(byReadingOrder);
+}
+
+/**
+ * The consistency checks as `analyze` prints them (under `checks`, beside the detectors'
+ * figures, duplicates and defects): the data of each check finding, in reading order.
+ */
+export function checkDefects(text: string, figures: Analysis['figures'], indicators: Readonly<Record<string, string>> = {}): Defect[] {
+  return consistencyChecks(text, figures, indicators).map((f) => f.data as Defect);
 }
