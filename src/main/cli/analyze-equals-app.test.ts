@@ -33,7 +33,7 @@ async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>
   return r.value;
 }
 
-type Line = Analysis & { path: string; checks: Defect[] };
+type Line = Analysis & { path: string; length: number; checks: Defect[] };
 
 /** The CLI's JSONL lines for the given paths, by file name. */
 async function analyze(paths: string[]): Promise<Map<string, Line>> {
