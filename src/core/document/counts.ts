@@ -1,5 +1,10 @@
 import type { DocumentMeta, Finding, Review } from '../store-schema';
 
+/** Whether a finding is review work: names and boilerplate are not (shown dimmed, not counted). */
+export function isReviewWork(f: Finding): boolean {
+  return !((f.type === 'figure' && f.data.kind === 'name') || (f.type === 'duplicate' && f.data.kind === 'boilerplate'));
+}
+
 /**
  * A document's counts as the index and the document list show them: names and boilerplate are
  * not review work and are not counted; `reviewed` counts the findings with a status other than
@@ -11,13 +16,10 @@ export function countFindings(findings: readonly Finding[], reviews: Readonly<Re
   let defects = 0;
   let reviewed = 0;
   for (const f of findings) {
-    if (f.type === 'figure') {
-      if (f.data.kind === 'name') continue;
-      figures++;
-    } else if (f.type === 'duplicate') {
-      if (f.data.kind === 'boilerplate') continue;
-      duplicates++;
-    } else defects++;
+    if (!isReviewWork(f)) continue;
+    if (f.type === 'figure') figures++;
+    else if (f.type === 'duplicate') duplicates++;
+    else defects++;
     const st = reviews[f.id]?.status;
     if (st && st !== 'suggested') reviewed++;
   }
