@@ -5,6 +5,7 @@
  */
 import type { Figure } from '../schema';
 import type { Finding } from '../store-schema';
+import { checkId } from '../document/ids';
 import { OffsetMap, splitParagraphs } from '../text';
 import { compileUserMap, defaultIndicatorDictionary, indicatorFor, isTotalIndicator, normaliseUnit, type IndicatorDictionary } from '../indicators';
 
@@ -180,7 +181,7 @@ function conflictingValues(text: string, map: OffsetMap, figs: Fig[], options: C
 export function consistencyFindings(text: string, figures: readonly Fig[], options: CheckOptions = {}): Finding[] {
   return checkConsistency(text, figures, options).map((i) => ({
     type: 'defect',
-    id: `chk:${i.kind}:${i.start}-${i.end}`,
+    id: checkId(i.kind, i.start, i.end),
     origin: 'detector',
     data: {
       kind: 'consistency',

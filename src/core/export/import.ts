@@ -5,7 +5,7 @@
  */
 import type { Analysis, Defect, Duplicate, Figure } from '../schema';
 import { type DocumentFile, type DocumentMeta, type Finding, type Review, STORE_SCHEMA_VERSION, type WorkspaceFile } from '../store-schema';
-import { makeAnchor } from '../review/findings';
+import { makeAnchor } from '../document/findings';
 import { OffsetMap, cpLength } from '../text';
 import type { DocumentRecord, FindingRecord, WorkspaceRecord } from './jsonl';
 import { JSONL_FORMAT } from './jsonl';

@@ -2,9 +2,8 @@
  * What every export format starts from: a finding with its review folded in (the "effective"
  * finding), the export filter, and span helpers. Pure; one document at a time.
  */
-import type { Defect, Duplicate, Figure } from '../schema';
-import type { DocumentFile, Finding, Review, ReviewStatus, Tag } from '../store-schema';
-import { findingSpan } from '../review/findings';
+import { type EffectiveFinding, effectiveFinding, isAcceptedStatus } from '../document/effective';
+import type { DocumentFile, Tag } from '../store-schema';
 
 /**
  * Which findings go into an export.
@@ -18,52 +17,8 @@ import { findingSpan } from '../review/findings';
 import type { ExportFilter } from './formats';
 export { EXPORT_FILTERS, type ExportFilter } from './formats';
 
-export type FindingData = Figure | Duplicate | Defect;
-
-/** A finding with its review applied: what the analyst's dataset should say. */
-export interface EffectiveFinding {
-  id: string;
-  type: Finding['type'];
-  origin: Finding['origin'];
-  kind: string;
-  /** detector data merged with review.fields */
-  data: FindingData;
-  /** the stored (detector or manual) data when the review changed fields, else null */
-  original: FindingData | null;
-  status: ReviewStatus;
-  review: Review | null;
-  /** primary span (code points) of the effective data */
-  start: number;
-  end: number;
-}
-
-export const isAcceptedStatus = (s: ReviewStatus): boolean => s === 'accepted' || s === 'corrected';
-
-/** Merges review.fields over the finding's data (only keys the data has or that are known optional ones). */
-export function effectiveData(finding: Finding, review: Review | null | undefined): FindingData {
-  const fields = review?.fields ?? {};
-  if (Object.keys(fields).length === 0) return finding.data;
-  return { ...finding.data, ...fields } as FindingData;
-}
-
-export function effectiveFinding(finding: Finding, review: Review | null | undefined): EffectiveFinding {
-  const data = effectiveData(finding, review);
-  const changed = data !== finding.data;
-  // findingSpan reads only type and data (a spread of the whole finding would cost more than the rest)
-  const span = findingSpan({ type: finding.type, data } as Finding);
-  return {
-    id: finding.id,
-    type: finding.type,
-    origin: finding.origin,
-    kind: (data as { kind: string }).kind,
-    data,
-    original: changed ? finding.data : null,
-    status: review?.status ?? 'suggested',
-    review: review ?? null,
-    start: span.start,
-    end: span.end,
-  };
-}
+// the effective finding is built in core/document (one rule for exports, the figures table and the inspector)
+export { type EffectiveFinding, type FindingData, effectiveData, effectiveFinding, isAcceptedStatus } from '../document/effective';
 
 /**
  * Whether a finding belongs in an export under the filter. `name`-kind figures and boilerplate

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findingSpan } from '../review/findings';
+import { findingSpan } from '../document/findings';
 import type { Analysis, Defect, Duplicate, Figure } from '../schema';
 import type { DocumentFile, DocumentMeta, Finding, Review, WorkspaceFile } from '../store-schema';
 import { cpLength, OffsetMap } from '../text';

@@ -1,7 +1,7 @@
 /** Test fixtures for the export tests (core and main): a small workspace with astral characters. */
 import type { Defect, Duplicate, Figure } from '../schema';
 import { type DocumentFile, type DocumentMeta, type Finding, type Review, type ReviewStatus, STORE_SCHEMA_VERSION, type WorkspaceFile } from '../store-schema';
-import { defectId, duplicateId, figureId, makeAnchor } from '../review/findings';
+import { defectId, duplicateId, figureId, makeAnchor } from '../document';
 import { cpLength, OffsetMap } from '../text';
 
 /** Code point offset of the n-th occurrence (0-based) of needle in text. */

@@ -5,7 +5,8 @@
  */
 import type { Finding, Review, ReviewStatus } from '../store-schema';
 import { OffsetMap } from '../text';
-import { findingSpan, makeAnchor } from './findings';
+import { statusWhenSet, tagsToggled } from '../document/effective';
+import { byReadingOrder, findingSpan, makeAnchor } from '../document/findings';
 
 export interface ReviewState {
   text: string;
@@ -87,7 +88,7 @@ export function applyAction(state: ReviewState, action: ReviewAction, ctx: Actio
       if (action.findingIds.length === 0) return state;
       label = `${action.status} ${action.findingIds.length}`;
       for (const id of action.findingIds) {
-        edit(id, (r) => ({ ...r, status: action.status === 'accepted' && Object.keys(r.fields).length > 0 ? 'corrected' : action.status }));
+        edit(id, (r) => ({ ...r, status: statusWhenSet(r, action.status) }));
       }
       break;
     case 'setFields':
@@ -102,7 +103,7 @@ export function applyAction(state: ReviewState, action: ReviewAction, ctx: Actio
       });
       break;
     case 'toggleTag':
-      edit(action.findingId, (r) => ({ ...r, tags: r.tags.includes(action.tag) ? r.tags.filter((t) => t !== action.tag) : [...r.tags, action.tag] }));
+      edit(action.findingId, (r) => ({ ...r, tags: tagsToggled(r.tags, action.tag) }));
       break;
     case 'setNote':
       edit(action.findingId, (r) => ({ ...r, note: action.note }));
@@ -150,7 +151,7 @@ function patch(state: ReviewState, side: HistoryEntry['after']): ReviewState {
     const drop = new Set(changed.map(([id]) => id));
     findings = state.findings.filter((f) => !drop.has(f.id));
     for (const [, f] of changed) if (f) findings.push(f);
-    findings.sort((x, y) => findingSpan(x).start - findingSpan(y).start || findingSpan(x).end - findingSpan(y).end);
+    findings.sort(byReadingOrder);
   }
   return { ...state, reviews, findings };
 }

@@ -17,6 +17,13 @@ export type { AnalysisPart } from './worker';
 export interface FiguresAndDefectsJson {
   figures: string;
   defects: string;
+  /** the consistency checks' defects, when asked for (`{ checks: true }`) */
+  checks?: string;
+}
+
+/** Also the consistency checks over the figures (core/document checkDefects, no indicator map): for the CLI. */
+export interface ChecksOption {
+  checks?: boolean;
 }
 
 interface Pending {
@@ -30,6 +37,7 @@ interface Job extends Pending {
   part: AnalysisPart;
   boilerplate: BoilerplateModel | undefined;
   json: boolean | 'utf8';
+  checks: boolean;
 }
 
 /** Builds a boilerplate model from documents added one by one (see BoilerplateBuilder). */
@@ -92,35 +100,43 @@ export class AnalysisPool {
   }
 
   /**
-   * The JSON of the analysis' figures, duplicates and defects as UTF-8 bytes, in that order:
-   * for a long report, far less memory than the objects or one JSON string.
+   * The JSON of the analysis' figures, duplicates and defects as UTF-8 bytes, in that order
+   * (then the consistency checks', with `{ checks: true }`): for a long report, far less memory
+   * than the objects or one JSON string.
    */
-  analyzeUtf8(text: string, boilerplate?: BoilerplateModel): Promise<Uint8Array[]> {
+  analyzeUtf8(text: string, boilerplate?: BoilerplateModel, options: ChecksOption = {}): Promise<Uint8Array[]> {
     if (this.workerPath === null) {
       return this.local((core) => {
         const parts: Uint8Array[] = [];
-        core.analyzeInParts(text, { boilerplate }, (_key, part) => parts.push(new TextEncoder().encode(JSON.stringify(part))));
+        let checks: Uint8Array | null = null;
+        core.analyzeInParts(text, { boilerplate }, (key, part) => {
+          parts.push(new TextEncoder().encode(JSON.stringify(part)));
+          if (options.checks && key === 'figures') checks = new TextEncoder().encode(JSON.stringify(core.checkDefects(text, part as Analysis['figures'])));
+        });
+        if (checks) parts.push(checks);
         return parts;
       });
     }
-    return this.run(text, 'all', boilerplate, 'utf8') as Promise<Uint8Array[]>;
+    return this.run(text, 'all', boilerplate, 'utf8', options.checks) as Promise<Uint8Array[]>;
   }
 
   /**
    * One part of the analysis as JSON text: figures and defects (no boilerplate model needed,
    * so they can run while it is learnt), or the duplicates. Analysis = both parts.
    */
-  analyzePart(text: string, part: 'figures+defects'): Promise<FiguresAndDefectsJson>;
+  analyzePart(text: string, part: 'figures+defects', options?: ChecksOption): Promise<FiguresAndDefectsJson>;
   analyzePart(text: string, part: 'duplicates', boilerplate?: BoilerplateModel): Promise<string>;
-  analyzePart(text: string, part: 'figures+defects' | 'duplicates', boilerplate?: BoilerplateModel): Promise<FiguresAndDefectsJson | string> {
+  analyzePart(text: string, part: 'figures+defects' | 'duplicates', arg?: BoilerplateModel | ChecksOption): Promise<FiguresAndDefectsJson | string> {
+    const boilerplate = part === 'duplicates' ? (arg as BoilerplateModel | undefined) : undefined;
+    const checks = part === 'figures+defects' && (arg as ChecksOption | undefined)?.checks === true;
     if (this.workerPath === null) {
       return this.local((core) => {
         if (part === 'duplicates') return JSON.stringify(core.analyzeDuplicates(text, { boilerplate }));
         const a = core.analyzeFiguresAndDefects(text);
-        return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects) };
+        return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects), ...(checks ? { checks: JSON.stringify(core.checkDefects(text, a.figures)) } : {}) };
       });
     }
-    return this.run(text, part, part === 'duplicates' ? boilerplate : undefined, true) as Promise<FiguresAndDefectsJson | string>;
+    return this.run(text, part, boilerplate, true, checks) as Promise<FiguresAndDefectsJson | string>;
   }
 
   /** Starts every worker now (they load while the caller reads its files). */
@@ -185,10 +201,10 @@ export class AnalysisPool {
     slot.worker.postMessage(job);
   }
 
-  private run(text: string, part: AnalysisPart, boilerplate: BoilerplateModel | undefined, json: boolean | 'utf8'): Promise<unknown> {
+  private run(text: string, part: AnalysisPart, boilerplate: BoilerplateModel | undefined, json: boolean | 'utf8', checks = false): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     return new Promise<unknown>((resolve, reject) => {
-      this.queue.push({ text, part, boilerplate, json, resolve, reject });
+      this.queue.push({ text, part, boilerplate, json, checks, resolve, reject });
       this.queued[part]++;
       this.pump();
     });
@@ -252,8 +268,9 @@ export class AnalysisPool {
     slot.parts.add(job.part);
     this.pending.set(id, { resolve: job.resolve, reject: job.reject, slot, counted: true });
     const { text, part, json, boilerplate } = job;
+    const checks = job.checks ? { checks: true } : {};
     if (!boilerplate) {
-      this.post(slot, { kind: 'analyze', id, text, part, json });
+      this.post(slot, { kind: 'analyze', id, text, part, json, ...checks });
       return;
     }
     let key = this.modelKeys.get(boilerplate);
@@ -263,7 +280,7 @@ export class AnalysisPool {
     }
     const send = slot.model !== boilerplate;
     slot.model = boilerplate;
-    this.post(slot, send ? { kind: 'analyze', id, text, part, json, boilerplateKey: key, boilerplate } : { kind: 'analyze', id, text, part, json, boilerplateKey: key });
+    this.post(slot, send ? { kind: 'analyze', id, text, part, json, ...checks, boilerplateKey: key, boilerplate } : { kind: 'analyze', id, text, part, json, ...checks, boilerplateKey: key });
   }
 
   private spawn(): Slot {

@@ -1,6 +1,8 @@
 /** worker_threads entry: runs the pure analysis off the main thread. */
 import { parentPort } from 'node:worker_threads';
 import { analyzeDuplicates, analyzeFiguresAndDefects, analyzeInParts, analyzeText } from '../../core/analyze';
+import { checkDefects } from '../../core/document/derive';
+import type { Analysis } from '../../core/schema';
 import { BoilerplateBuilder, type BoilerplateModel } from '../../core/duplicates';
 
 /** Which analysis a job asks for: all of it, or one of its two parts (see analyzeFiguresAndDefects). */
@@ -19,6 +21,12 @@ export type WorkerJob =
        * byte arrays, moved (not copied) to the caller
        */
       json: boolean | 'utf8';
+      /**
+       * with JSON replies of 'figures+defects' and 'all' in 'utf8': the consistency checks over
+       * the figures too (core/document checkDefects, no indicator map), as `checks` JSON text or
+       * a fourth UTF-8 part
+       */
+      checks?: boolean;
       /** the boilerplate model, sent once per worker and then named by its key */
       boilerplateKey?: number;
       boilerplate?: BoilerplateModel;
@@ -44,7 +52,12 @@ function analyze(job: Extract<WorkerJob, { kind: 'analyze' }>): unknown {
       if (job.json === 'utf8') {
         const encoder = new TextEncoder();
         const parts: Uint8Array[] = [];
-        analyzeInParts(job.text, { boilerplate }, (_key, part) => parts.push(encoder.encode(JSON.stringify(part))));
+        let checks: Uint8Array | null = null;
+        analyzeInParts(job.text, { boilerplate }, (key, part) => {
+          parts.push(encoder.encode(JSON.stringify(part)));
+          if (job.checks && key === 'figures') checks = encoder.encode(JSON.stringify(checkDefects(job.text, part as Analysis['figures'])));
+        });
+        if (checks) parts.push(checks);
         return parts;
       }
       const a = analyzeText(job.text, { boilerplate });
@@ -52,7 +65,8 @@ function analyze(job: Extract<WorkerJob, { kind: 'analyze' }>): unknown {
     }
     case 'figures+defects': {
       const a = analyzeFiguresAndDefects(job.text);
-      return job.json ? { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects) } : a;
+      if (!job.json) return a;
+      return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects), ...(job.checks ? { checks: JSON.stringify(checkDefects(job.text, a.figures)) } : {}) };
     }
     case 'duplicates': {
       const d = analyzeDuplicates(job.text, { boilerplate });

@@ -1,8 +1,14 @@
-/** `report-annotator analyze <files or folders…> [--format jsonl|csv] [--out FILE]` */
+/**
+ * `report-annotator analyze <files or folders…> [--format jsonl|csv] [--out FILE]`: the findings
+ * the app shows for each report, without a workspace — the detectors' figures, duplicates and
+ * defects, and the consistency checks over the figures (core/document's rules, with no indicator
+ * map), as `checks` beside them (defects of kind `consistency`; the annotation guide's defect
+ * kinds stay apart in `defects`).
+ */
 import { createWriteStream } from 'node:fs';
 import { relative } from 'node:path';
 import { isAppError } from '../../core/errors';
-import type { Analysis } from '../../core/schema';
+import type { Analysis, Defect } from '../../core/schema';
 import { cpLength } from '../../core/text';
 import { AnalysisPool, type FiguresAndDefectsJson } from '../analysis/pool';
 import { type ImportedText, expandPaths, importFile } from '../import';
@@ -62,10 +68,12 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
           writePart(parts[1]);
           write(',"defects":');
           writePart(parts[2]);
+          write(',"checks":');
+          writePart(parts[3]);
           write('}\n');
         } else {
-          const [figures, duplicates, defects] = parts.map(asText);
-          writeCsv(path, JSON.parse(`{"figures":${figures},"duplicates":${duplicates},"defects":${defects}}`) as Analysis, write);
+          const [figures, duplicates, defects, checks] = parts.map(asText);
+          writeCsv(path, JSON.parse(`{"figures":${figures},"duplicates":${duplicates},"defects":${defects},"checks":${checks}}`) as Analysis & { checks: Defect[] }, write);
         }
         docs[emitted] = { ...d, fd: null, dup: null, all: null };
       }
@@ -105,7 +113,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
         if (!d.whole) {
           const units = imported.text.length;
           ahead += units;
-          const job = pool.analyzePart(imported.text, 'figures+defects').then((fd) => {
+          const job = pool.analyzePart(imported.text, 'figures+defects', { checks: true }).then((fd) => {
             ahead -= units;
             d.fd = fd;
             finished(d);
@@ -127,7 +135,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
     const worker = async (): Promise<void> => {
       while (next < docs.length) {
         const d = docs[next++];
-        if (d.whole) d.all = await pool.analyzeUtf8(d.imported.text, boilerplate);
+        if (d.whole) d.all = await pool.analyzeUtf8(d.imported.text, boilerplate, { checks: true });
         else d.dup = await pool.analyzePart(d.imported.text, 'duplicates', boilerplate);
         finished(d);
       }
@@ -159,28 +167,30 @@ interface Doc {
   length: number;
   /** analysed in one piece (`all`), not in two parts (`fd`, `dup`) */
   whole: boolean;
-  /** the analysis as JSON text, once done: figures and defects, duplicates; or all of it */
+  /** the analysis as JSON text, once done: figures, defects and checks, duplicates; or all of it */
   fd: FiguresAndDefectsJson | null;
   dup: string | null;
-  /** figures, duplicates, defects as JSON in UTF-8 */
+  /** figures, duplicates, defects, checks as JSON in UTF-8 */
   all: Uint8Array[] | null;
 }
 
 /** The JSON of figures, duplicates or defects: text, or UTF-8 bytes. */
 type Part = string | Uint8Array;
 
-/** A document's figures, duplicates and defects once all are done, else null. */
+/** A document's figures, duplicates, defects and checks once all are done, else null. */
 function partsOf(d: Doc): Part[] | null {
   if (d.whole) return d.all;
-  return d.fd && d.dup !== null ? [d.fd.figures, d.dup, d.fd.defects] : null;
+  return d.fd && d.dup !== null ? [d.fd.figures, d.dup, d.fd.defects, d.fd.checks ?? '[]'] : null;
 }
 
 const asText = (part: Part): string => (typeof part === 'string' ? part : new TextDecoder().decode(part));
 
-function writeCsv(path: string, a: Analysis, write: (s: string) => void): void {
+function writeCsv(path: string, a: Analysis & { checks: Defect[] }, write: (s: string) => void): void {
   for (const f of a.figures) write(csvRow([path, 'figure', f.kind, f.start, f.end, f.text, f.value, f.value_to, f.unit, f.approx, f.metric, '', '', '']));
   for (const d of a.duplicates) write(csvRow([path, 'duplicate', d.kind, d.a.start, d.a.end, d.a.text, d.similarity ?? '', '', '', '', '', d.b.start, d.b.end, '']));
   for (const d of a.defects) write(csvRow([path, 'defect', d.kind, d.start, d.end, d.text, '', '', '', '', '', '', '', d.replacement]));
+  // a check: its rule as the kind (percent_over_100, part_exceeds_whole, conflicting_values), no fix
+  for (const d of a.checks) write(csvRow([path, 'check', d.check?.rule ?? d.kind, d.start, d.end, d.text, d.check?.value ?? '', '', '', '', d.check?.indicator ?? '', d.check?.related?.start ?? '', d.check?.related?.end ?? '', '']));
 }
 
 function display(p: string): string {

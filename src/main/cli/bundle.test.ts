@@ -40,6 +40,27 @@ describe('the bundled CLI', () => {
     expect(readFileSync(local, 'utf8').trim().split('\n').map(withoutPath)).toEqual(lines.map(withoutPath));
   });
 
+  it('prints the consistency checks from the worker threads as in process', { timeout: 120_000 }, async () => {
+    const src = join(dir, 'checks-src');
+    mkdirSync(src, { recursive: true });
+    const report = '\n\n收集意见建议4408件，解决落实5342件。\n\n代表建议办结率达到120%。\n';
+    writeFileSync(join(src, 'a.txt'), report);
+    writeFileSync(join(src, 'b.txt'), '\n\n召开常委会会议9次。' + report);
+    const out = join(dir, 'checks.jsonl');
+    const run = spawnSync(process.execPath, [join(dir, 'cli.mjs'), 'analyze', src, '--out', out], { encoding: 'utf8', cwd: ROOT });
+    expect(run.status, run.stderr).toBe(0);
+    const local = join(dir, 'checks-local.jsonl');
+    expect(await runCli(['analyze', src, '--out', local], { errIsTTY: false, out: () => {}, err: () => {} })).toBe(0);
+    type Line = { path: string; checks: { check: { rule: string } }[] };
+    const read = (f: string): Line[] => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+    const bundled = read(out);
+    expect(bundled.map((l) => l.checks.map((c) => c.check.rule).sort())).toEqual([
+      ['part_exceeds_whole', 'percent_over_100'],
+      ['part_exceeds_whole', 'percent_over_100'],
+    ]);
+    expect(read(local).map((l) => l.checks)).toEqual(bundled.map((l) => l.checks));
+  });
+
   it('builds JSONL lines on worker threads, with the same output as in process', { timeout: 120_000 }, async () => {
     const ws = join(dir, 'ws');
     const store = await WorkspaceStore.open(ws, { app: 'cli' });

@@ -14,7 +14,7 @@ export const HELP = `usage: report-annotator <command> [options]
 
 commands:
   analyze <files or folders…> [--format jsonl|csv] [--out FILE]
-      find figures, duplicated text and text defects; one JSONL line per document
+      find figures, duplicated text, text defects and consistency checks; one JSONL line per document
   import <files or folders…> --workspace DIR
       import and analyse reports into a workspace store
 ${EXPORT_HELP}  help

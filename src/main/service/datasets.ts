@@ -1,8 +1,8 @@
 /** Exports, the cross-report figures table and the indicator mapping, over the open store. */
 import type { PivotView } from '../../core/api';
+import { effectiveData } from '../../core/document/effective';
 import { indicatorFor, indicatorIds, PivotBuilder, type PivotFigure } from '../../core/indicators';
 import { effectiveMetadata } from '../../core/metadata';
-import type { Figure } from '../../core/schema';
 import type { WorkspaceStore } from '../store';
 
 /** indicators × reports, from the effective (reviewed) values of every figure. */
@@ -20,7 +20,7 @@ export async function pivotOf(store: WorkspaceStore): Promise<PivotView> {
     for (const f of doc.findings) {
       if (f.type !== 'figure' || f.data.kind === 'name' || f.data.kind === 'date') continue;
       const review = doc.reviews[f.id];
-      const figure = { ...f.data, ...(review?.fields ?? {}) } as Figure;
+      const figure = effectiveData(f, review);
       const status = review?.status ?? 'suggested';
       figures.push({ id: f.id, figure, status });
       if (status !== 'rejected' && figure.metric && !indicatorFor(figure, userMap)) {

@@ -3,27 +3,12 @@ import type { DocumentView, PackedDocumentView, ReviewResult } from '../../core/
 import { AppError } from '../../core/errors';
 import { type PackedFinding, packFindings } from '../../core/findings-pack';
 import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, applyAction, canRedo, canUndo, redo, undo } from '../../core/review';
-import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
+import type { DocumentFile, DocumentMeta, Finding } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
+import { countFindings } from '../../core/document';
 
-export function countFindings(findings: Finding[], reviews: Record<string, Review>, orphans: readonly Review[] = []): DocumentMeta['counts'] {
-  let figures = 0;
-  let duplicates = 0;
-  let defects = 0;
-  let reviewed = 0;
-  for (const f of findings) {
-    if (f.type === 'figure') {
-      if (f.data.kind === 'name') continue;
-      figures++;
-    } else if (f.type === 'duplicate') {
-      if (f.data.kind === 'boilerplate') continue;
-      duplicates++;
-    } else defects++;
-    const st = reviews[f.id]?.status;
-    if (st && st !== 'suggested') reviewed++;
-  }
-  return { figures, duplicates, defects, reviewed, total: figures + duplicates + defects, orphans: orphans.length };
-}
+// the counts are a document rule (core/document); kept here by name for the service's importers
+export { countFindings } from '../../core/document';
 
 export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): DocumentView {
   const state = toState(doc);

@@ -9,15 +9,13 @@ import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { ApiEventName, ImportSummary } from '../../core/api';
 import { isAppError } from '../../core/errors';
 import { detectMetadata, metadataRecord } from '../../core/metadata';
-import { consistencyFindings } from '../../core/checks';
-import { findingSpan, findingsFromAnalysis, reanchorReviews } from '../../core/review';
+import { rebuildDocument, workOf } from '../../core/document';
 import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { cpLength } from '../../core/text';
 import type { AnalysisPool } from '../analysis/pool';
 import { type ImportedText, expandPaths, importFile } from '../import';
 import type { WorkspaceStore } from '../store';
 import type { Logger } from './dispatch';
-import { countFindings } from './documents';
 import { documentIdFor } from './ids';
 import type { TaskRegistry } from './tasks';
 
@@ -113,33 +111,27 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
 
 async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: DocumentFile['analysis']): Promise<DocumentMeta> {
   const id = documentIdFor(absPath);
-  const findings = withConsistency(findingsFromAnalysis(analysis), imported.text, analysis, store.workspace().indicatorMap);
   const existing = store.hasDocument(id) ? await store.readDocument(id) : null;
+  // same bytes and text: the analyst's work is kept; a changed file (or another encoding): every
+  // review is carried to its new place, what cannot be placed is kept as an orphan (never dropped)
+  const built = rebuildDocument({
+    text: imported.text,
+    detectorFindings: analysis,
+    indicators: store.workspace().indicatorMap,
+    previous: existing && { text: existing.text, findings: existing.findings, work: workOf(existing) },
+    sameSource: existing?.sha256 === imported.sha256,
+  });
   const doc: DocumentFile = {
     schemaVersion: STORE_SCHEMA_VERSION,
     id,
     sha256: imported.sha256,
     text: imported.text,
     analysis,
-    findings,
-    reviews: {},
-    orphans: [],
-    history: { undo: [], redo: [] },
+    findings: built.findings,
+    reviews: built.reviews,
+    orphans: built.orphans,
+    history: built.history,
   };
-  if (existing && existing.sha256 === imported.sha256 && existing.text === imported.text) {
-    // same bytes, same text: keep the analyst's work and manual findings
-    doc.reviews = existing.reviews;
-    doc.orphans = existing.orphans;
-    doc.history = existing.history;
-    doc.findings = [...findings, ...existing.findings.filter((f) => f.origin === 'manual')];
-  } else if (existing) {
-    // the file changed (or was decoded with another encoding): carry every review to its new place; what cannot be placed is kept
-    // as an orphan for the analyst to resolve (never dropped)
-    const carried = reanchorReviews({ oldFindings: existing.findings, reviews: existing.reviews, newText: imported.text, newFindings: findings, orphans: existing.orphans });
-    doc.findings = carried.findings;
-    doc.reviews = carried.reviews;
-    doc.orphans = carried.orphans;
-  }
   const meta: DocumentMeta = {
     id,
     path: displayPath(store.dir, absPath),
@@ -151,7 +143,7 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     sha256: imported.sha256,
     length: cpLength(imported.text),
     importedAt: new Date().toISOString(),
-    counts: countFindings(doc.findings, doc.reviews, doc.orphans),
+    counts: built.counts,
     metadata: metadataRecord(detectMetadata(imported.text)),
   };
   await store.writeDocument(doc);
@@ -201,13 +193,6 @@ class IndexBatches {
       this.writing = this.pending.length > 0 ? this.write() : null;
     }
   }
-}
-
-/** Adds the consistency checks' findings (rates over 100%, parts above their whole, …). */
-function withConsistency(findings: DocumentFile['findings'], text: string, analysis: DocumentFile['analysis'], indicatorMap: Record<string, string>): DocumentFile['findings'] {
-  const extra = consistencyFindings(text, analysis.figures, { indicatorMap });
-  if (extra.length === 0) return findings;
-  return [...findings, ...extra].sort((x, y) => findingSpan(x).start - findingSpan(y).start || findingSpan(x).end - findingSpan(y).end);
 }
 
 function displayPath(workspaceDir: string, absPath: string): string {

@@ -1,5 +1,6 @@
 /** A text defect: the suggested fix previewed before/after; accepting records a correction (the source is never edited). */
 import { memo } from 'react';
+import { effectiveData } from '../../../../core/document/effective';
 import type { Finding, Review } from '../../../../core/store-schema';
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
@@ -15,7 +16,7 @@ export const DefectPanel = memo(function DefectPanel({ finding, review }: { find
   const { t } = useI18n();
   const index = useStore(reportStore, (s) => s.model?.index);
   const d = finding.data;
-  const replacement = (review?.fields.replacement as string | null | undefined) ?? d.replacement;
+  const replacement = effectiveData(finding, review).replacement;
   const before = index ? index.slice(Math.max(0, d.start - CONTEXT), d.start) : '';
   const after = index ? index.slice(d.end, Math.min(index.length, d.end + CONTEXT)) : '';
   const text = index ? index.slice(d.start, d.end) : d.text;

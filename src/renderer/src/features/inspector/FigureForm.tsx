@@ -1,6 +1,7 @@
 /** A figure's fields, all editable; a changed field records a correction (setFields), the original stays beside it. */
 import { memo } from 'react';
 import type { Approx, Figure, FigureKind } from '../../../../core/schema';
+import { effectiveData } from '../../../../core/document/effective';
 import type { Finding, Review } from '../../../../core/store-schema';
 import { useI18n } from '../i18n/i18n';
 import { applyAction, setStatus } from '../report/store';
@@ -20,7 +21,7 @@ export const FigureForm = memo(function FigureForm({ finding, review, active = t
   const { t, num } = useI18n();
   const orig = finding.data;
   const fields = review?.fields ?? {};
-  const eff = { ...orig, ...fields } as Figure;
+  const eff = effectiveData(finding, review);
   const status = review?.status ?? 'suggested';
   const set = (field: keyof Figure, value: unknown): void => {
     if (JSON.stringify(eff[field]) === JSON.stringify(value)) return;

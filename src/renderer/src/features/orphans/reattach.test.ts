@@ -17,6 +17,10 @@ describe('orphaned reviews', () => {
     expect(orphanKind({ findingId: 'dup:exact_paragraph:1-5:9-13' })).toEqual({ type: 'duplicate', kind: 'exact_paragraph' });
     expect(orphanKind({ findingId: 'def:foreign_token:3-8' })).toEqual({ type: 'defect', kind: 'foreign_token' });
     expect(orphanKind({ findingId: 'man:3-5:1700000000' })).toEqual({ type: 'figure', kind: null });
+    // a consistency check is a defect; a finding carried after the source changed is what it was carried from
+    expect(orphanKind({ findingId: 'chk:percent_over_100:3-7' })).toEqual({ type: 'defect', kind: 'consistency' });
+    expect(orphanKind({ findingId: 'man:12-20:def:markup_residue:10-18' })).toEqual({ type: 'defect', kind: 'markup_residue' });
+    expect(orphanKind({ findingId: 'man:14-16:man:12-14:fig:10-12:money' })).toEqual({ type: 'figure', kind: 'money' });
   });
 
   it('finds the quote where its context matches best, in code points', () => {

@@ -4,6 +4,7 @@
  * or as a new manual finding with the orphan's values. Pure.
  */
 import type { DefectKind, DuplicateKind, FigureKind } from '../../../../core/schema';
+import { parseFindingId } from '../../../../core/document/ids';
 import type { ReviewAction } from '../../../../core/review';
 import type { Anchor, Finding, Review } from '../../../../core/store-schema';
 import { manualFigure, manualId } from '../report/manual';
@@ -19,12 +20,15 @@ export type OrphanKind =
   | { type: 'duplicate'; kind: DuplicateKind }
   | { type: 'defect'; kind: DefectKind };
 
-/** What the orphan's finding was, read from its id (fig:s-e:kind, dup:kind:…, def:kind:s-e, man:… for a manual figure). */
+/** What the orphan's finding was, read from its id (core/document/ids: a manual finding carried from another is what it was carried from; a plain manual one, a figure). */
 export function orphanKind(r: Pick<Review, 'findingId'>): OrphanKind {
-  const [prefix, a, b] = r.findingId.split(':');
-  if (prefix === 'dup' && DUPLICATE_KINDS.includes(a as DuplicateKind)) return { type: 'duplicate', kind: a as DuplicateKind };
-  if (prefix === 'def' && DEFECT_KINDS.includes(a as DefectKind)) return { type: 'defect', kind: a as DefectKind };
-  if (prefix === 'fig' && FIGURE_KINDS.includes(b as FigureKind)) return { type: 'figure', kind: b as FigureKind };
+  let parsed = parseFindingId(r.findingId);
+  // a finding carried from another: what it was carried from
+  while (parsed?.origin === 'manual') parsed = parsed.from;
+  const id = parsed?.origin === 'detector' ? parsed : null;
+  if (id?.type === 'duplicate' && DUPLICATE_KINDS.includes(id.kind as DuplicateKind)) return { type: 'duplicate', kind: id.kind as DuplicateKind };
+  if (id?.type === 'defect' && DEFECT_KINDS.includes(id.kind as DefectKind)) return { type: 'defect', kind: id.kind as DefectKind };
+  if (id?.type === 'figure' && FIGURE_KINDS.includes(id.kind as FigureKind)) return { type: 'figure', kind: id.kind as FigureKind };
   return { type: 'figure', kind: null };
 }
 

@@ -1,11 +1,12 @@
 /** Manual findings from the analyst's text selection: a figure (value parsed, kind guessed) or a tagged span. */
+import { manualId as coreManualId } from '../../../../core/document/ids';
 import type { Finding } from '../../../../core/store-schema';
 import { guessKind, parseFigureInput } from '../inspector/parseValue';
 import { clearTextSelection, type TextSelection } from './selection';
 import { applyAction, reportStore, selectFinding } from './store';
 
 export function manualId(start: number, end: number, now: number = Date.now()): string {
-  return `man:${start}-${end}:${now}`;
+  return coreManualId(start, end, now);
 }
 
 /** The manual figure finding for a selection. */

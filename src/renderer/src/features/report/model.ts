@@ -6,7 +6,8 @@
 import type { Finding } from '../../../../core/store-schema';
 import { type Paragraph, splitParagraphs } from '../../../../core/text';
 import { TextIndex } from './offsets';
-import { findingSpan } from '../../../../core/review/findings';
+import { findingSpan } from '../../../../core/document/findings';
+import { isReviewWork } from '../../../../core/document/counts';
 
 export type FindingType = Finding['type'];
 
@@ -48,8 +49,9 @@ export interface DocModel {
 /** The primary span of a finding (for a duplicate: its second place, the copy). */
 export const primarySpan = findingSpan;
 
+/** Names and boilerplate: not review work (core/document), shown dimmed. */
 export function isDimmed(f: Finding): boolean {
-  return (f.type === 'figure' && f.data.kind === 'name') || (f.type === 'duplicate' && f.data.kind === 'boilerplate');
+  return !isReviewWork(f);
 }
 
 /** Index of the paragraph containing code point `cp`, or the last one starting before it. */

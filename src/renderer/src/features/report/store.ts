@@ -5,6 +5,7 @@
  */
 import type { PackedDocumentView, ReviewResult } from '../../../../core/api';
 import { type PackedFinding, slicerOf, unpackFindings } from '../../../../core/findings-pack';
+import { statusWhenSet, tagsToggled } from '../../../../core/document/effective';
 import type { ReviewAction } from '../../../../core/review';
 import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
@@ -224,7 +225,7 @@ async function resync(docId: string): Promise<void> {
   }
 }
 
-/** Local preview of a status change, replaced by the backend's answer. */
+/** Local preview of a status change (by the review rules of core/document), replaced by the backend's answer. */
 function optimistic(action: ReviewAction): void {
   if (action.type !== 'setStatus' && action.type !== 'toggleTag') return;
   const s = reportStore.get();
@@ -234,12 +235,11 @@ function optimistic(action: ReviewAction): void {
   if (action.type === 'setStatus') {
     for (const id of action.findingIds) {
       const r = base(id);
-      const status: ReviewStatus = action.status === 'accepted' && Object.keys(r.fields).length > 0 ? 'corrected' : action.status;
-      reviews[id] = { ...r, status, updatedAt: now };
+      reviews[id] = { ...r, status: statusWhenSet(r, action.status), updatedAt: now };
     }
   } else {
     const r = base(action.findingId);
-    reviews[action.findingId] = { ...r, tags: r.tags.includes(action.tag) ? r.tags.filter((x) => x !== action.tag) : [...r.tags, action.tag], updatedAt: now };
+    reviews[action.findingId] = { ...r, tags: tagsToggled(r.tags, action.tag), updatedAt: now };
   }
   reportStore.patch({ reviews });
 }

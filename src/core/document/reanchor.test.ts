@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../schema';
-import { type ReviewState, applyAction } from './actions';
+import { type ReviewState, applyAction } from '../review/actions';
 import { findingsFromAnalysis } from './findings';
 import { reanchorReviews } from './reanchor';
 
