@@ -63,3 +63,54 @@ describe('repeated_word', () => {
     expect(repeats('我們要時時放心不下，常常自省，人人參與，個個爭先，步步為營，深入學習習近平總書記講話。')).toEqual([]);
   });
 });
+
+describe('repeated_word: any doubled run of one to four characters', () => {
+  it('flags a doubled run that is no word (a cursor slip), with exact spans', () => {
+    const t1 = '这充分说明了法治建设的重要的重要意义。';
+    expect(repeats(t1)).toEqual([at(t1, '的重要')]);
+    const t2 = '常委会会议召会议召开前，听取了意见。';
+    expect(repeats(t2)).toEqual([at(t2, '会议召')]);
+    const t3 = '全面加强预算审查预算审查监督工作。';
+    expect(repeats(t3)).toEqual([at(t3, '预算审查')]);
+    // a run longer than four characters doubled is not looked at (a unit of five or more is rarely a slip)
+    expect(repeats('全面加强预算审查监督预算审查监督工作。')).toEqual([]);
+    // the unit is the phase that starts with a word (审计), not 计审
+    const t4 = '听取审计审计工作报告。';
+    expect(repeats(t4)).toEqual(['2:审计|4:审计']);
+  });
+
+  it('leaves legitimate reduplication and juxtaposition alone', () => {
+    const legit = [
+      '三三两两，一一对应，万万不可，多多益善，点点滴滴，方方面面，家家户户，实实在在，扎扎实实。',
+      '一年一年地坚持，一代一代传下去，一茬一茬接续，一步一步走了过来，的的确确如此，是是非非要分清。',
+      '大家看看，想想，再检查检查，准备准备，总结总结，商量商量。',
+      '推进市属高校一校一策分类提升，开展一村一品。',
+      '举办大湾区博士博士后创新创业大赛，大学生学生会换届。',
+      '香港在世界人才排名節節上升，優化高中中史課程。',
+      '召开常委会会议9次，他的的确是好人，学习习近平新时代中国特色社会主义思想。',
+      '2020年，编号1111，AAAA，。。。，——，哈哈哈，的重要的重要的重要。',
+      '成都都市圈发展能级提升，首都都市圈，埃及及秘鲁，经过过去几十年，人民民主。',
+      '供“歇歇脚、喝喝水、热热饭、充充电、避避暑、取取暖”服务，列出问题；等等。',
+    ];
+    for (const t of legit) expect(repeats(t), t).toEqual([]);
+  });
+
+  it('gives a bounded number of findings on degenerate text', () => {
+    // one character, one word, one three-character run repeated: a run, not a slip
+    for (const unit of ['会', '会议', '的重要', '审计工作', '一', '报']) expect(repeats(unit.repeat(30_000)), unit).toEqual([]);
+    // a doubled word in every sentence: one finding per sentence
+    const sentence = '听取审计审计工作报告。';
+    const found = repeats(sentence.repeat(2_000));
+    expect(found).toHaveLength(2_000);
+    expect(found[1]).toBe(`${sentence.length + 2}:审计|${sentence.length + 4}:审计`);
+  });
+});
+
+describe('repeated_word: which phase of a doubled run', () => {
+  it('takes the phase that starts with a word', () => {
+    const t = '加强会计审计审计工作。';
+    expect(repeats(t)).toEqual([at(t, '审计')]);
+    const u = '会议召议召开前，听取意见。';
+    expect(repeats(u)).toEqual([at(u, '议召')]);
+  });
+});
