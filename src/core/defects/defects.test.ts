@@ -193,3 +193,53 @@ describe('mixed_punctuation', () => {
     expect(kind(run('共1,000人，10:30开始，网址http://www.gov.cn，除颤器（AED）配置，PM2.5(细颗粒物)下降。'), 'mixed_punctuation').map((d) => d.text)).toEqual(['(', ')']);
   });
 });
+
+describe('markup_residue: list markers', () => {
+  it('leaves a lone * footnote of a PDF alone, but flags a markdown list', () => {
+    const footnote = '經常帳目 305,727\n\n* 即二零一五／一六年度的數字。\n\n政府會繼續審慎理財。';
+    expect(kind(run(footnote), 'markup_residue')).toEqual([]);
+    const list = '主要工作：\n\n- 加强立法\n\n- 强化监督\n\n- 密切联系群众';
+    expect(kind(run(list), 'markup_residue').map((d) => d.text)).toEqual(['- ', '- ', '- ']);
+    const withBold = '**主要工作**\n\n* 加强立法工作。';
+    expect(kind(run(withBold), 'markup_residue').map((d) => d.text)).toEqual(['**主要工作**', '* ']);
+  });
+});
+
+describe('letter-spaced text', () => {
+  const spaced = (s: string): string => [...s].join(' ');
+  it('is ONE finding per report whose fix removes the spaces between CJK characters', () => {
+    const lines = [spaced('坚持党的领导'), spaced('加强人大监督工作'), `${spaced('行政长官')} 2021 ${spaced('年施政报告')}`];
+    const text = ['各位代表：', ...lines, '常委会依法履职，成效明显。'].join('\n\n');
+    const found = kind(run(text), 'markup_residue');
+    expect(found).toHaveLength(1);
+    const [d] = found;
+    const first = text.indexOf(' ');
+    expect(d.start).toBe(first);
+    expect(d.text.startsWith(' 持 党')).toBe(true);
+    // the autospace around 2021 goes too; the paragraph breaks stay
+    expect(d.replacement).toBe(`持党的领导\n\n加强人大监督工作\n\n行政长官2021年施政报`);
+    expect(d.end).toBe(text.lastIndexOf(' ') + 1);
+  });
+
+  it('leaves a spaced title, names, Latin words and column gaps alone', () => {
+    // one spaced title in a plain-text report is typography
+    expect(kind(run(`${spaced('政府工作报告')}\n\n太原市人大常委会主任 魏 民\n\n各位代表：现在报告工作。`), 'markup_residue')).toEqual([]);
+    const lines = [`${spaced('成立')} AI ${spaced('效能提升组')}`, `${spaced('二零二零年')}  1.3  5.8`, spaced('加强人大监督工作'), spaced('推进高质量发展')];
+    const [d] = kind(run(lines.join('\n')), 'markup_residue');
+    expect(d.replacement).toBe('立 AI 效能提升组\n二零二零年  1.3  5.8\n加强人大监督工作\n推进高质量发');
+  });
+
+  it('counts code points (astral characters)', () => {
+    const lines = [spaced('𠀀𠀀加强监督'), spaced('推进高质量发展'), spaced('坚持党的领导')];
+    const text = lines.join('\n');
+    const [d] = kind(run(text), 'markup_residue');
+    expect(d.start).toBe(1);
+    expect(d.replacement).toBe([...text].slice(1, [...text].length - 1).join('').replace(/ /g, ''));
+  });
+
+  it('gives one finding on a whole report of letter-spaced characters, none on spaces alone', () => {
+    expect(kind(run('会 '.repeat(50_000)), 'markup_residue')).toHaveLength(1);
+    expect(kind(run(' '.repeat(50_000)), 'markup_residue')).toEqual([]);
+    expect(kind(run('\n'.repeat(50_000)), 'markup_residue')).toEqual([]);
+  });
+});
