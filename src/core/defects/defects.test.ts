@@ -48,13 +48,55 @@ describe('broken_paragraph', () => {
       '一、感悟思想伟力，强化政治引领，牢牢把握人大工作正确方向',
       '常委会牢牢把握人大机关首先是政治机关的本质属性。',
       '举旗帜、定航向 始终把牢正确政治方向',
-      '山雄有脊，房固因梁。加强党的全面领导，是做好新时代人大工作的根本保证。一年来，市人大常委会持',
       '图为市人大常委会召开相关条例立法调研座谈会',
       '激活力、聚合力 突出展示代表履职风采',
       '（一）加强立法工作',
       '制定地方性法规3件。',
     ].join('\n\n');
     expect(kind(run(text), 'broken_paragraph')).toEqual([]);
+  });
+
+  it('reports a sentence whose continuation is lost (a caption, a section or the end follows), with no fix', () => {
+    const a = '山雄有脊，房固因梁。加强党的全面领导，是做好新时代人大工作的根本保证。一年来，市人大常委会持';
+    const text = [a, '图为市人大常委会召开相关条例立法调研座谈会', '激活力、聚合力 突出展示代表履职风采', '（一）加强立法工作', '制定地方性法规3件。'].join('\n\n');
+    expect(kind(run(text), 'broken_paragraph').map(brief)).toEqual([[cps(a), cps(a) + 2, '\n\n', null]]);
+    // before a section, and at the end of the text (its last character)
+    const b = '常委会围绕群众急难愁盼问题开展专题询问，督促有关部门抓好整改，推动解决了一批群众反映强烈的';
+    expect(kind(run(`${b}\n\n二、加强代表工作`), 'broken_paragraph').map(brief)).toEqual([[cps(b), cps(b) + 2, '\n\n', null]]);
+    expect(kind(run(`各位代表：\n\n${b}`), 'broken_paragraph').map(brief)).toEqual([[7 + cps(b) - 1, 7 + cps(b), '的', null]]);
+  });
+
+  it('does not report a lost continuation where the paragraph may just lack its full stop or the next line may continue it', () => {
+    const text = [
+      // ends on a word (成效): a missing full stop, not a cut sentence
+      '一年来，常委会坚持依法履职，各项工作取得明显成效',
+      '图为常委会组成人员赴企业开展调研',
+      // a short line after 《 may be the title that continues it (links on lines of their own)
+      '认真贯彻执行《',
+      '会计法',
+      '》，提高会计信息质量。',
+      // a heading that ends unpunctuated, a list item, a table row
+      '二、加强代表工作',
+      '1.加强立法工作',
+      '地区 2021年 2022年 2023年',
+    ].join('\n\n');
+    expect(kind(run(text), 'broken_paragraph').filter((d) => d.replacement === null)).toEqual([]);
+  });
+
+  it('reports hard-wrapped text (a line break at every printed line) as ONE finding that joins the lines', () => {
+    const lines = [];
+    for (let k = 0; k < 20; k++) lines.push(`第${k}段常委会依法履行监督职责，听取和审议专项工作报告，推动解决群众急`, `难愁盼问题，取得明显成效。`);
+    const text = lines.join('\n');
+    const found = kind(run(text), 'broken_paragraph');
+    expect(found).toHaveLength(1);
+    expect(found[0].start).toBe(cps(lines[0]));
+    expect(found[0].replacement).toBe(found[0].text.replace(/(^|急)\n/g, '$1'));
+    expect(found[0].note).toContain('20 line breaks');
+  });
+
+  it('does not join a paragraph to a list item, and reads 。 before an invisible character as the end', () => {
+    expect(kind(run('形成一个完整企业网络。\u200c\n\n15.虚拟电厂：一种新型电源协调管理系统。'), 'broken_paragraph')).toEqual([]);
+    expect(kind(run('推进下列工作，\n\n1.加强立法工作。'), 'broken_paragraph').filter((d) => d.replacement === '')).toEqual([]);
   });
 
   it('leaves the rows of a table alone (cells of numbers apart by spaces), but not prose beside them', () => {
