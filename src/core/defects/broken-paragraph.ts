@@ -132,10 +132,10 @@ const SENTENCE_MARK = /[，,。；;！!？?]/;
  */
 function endsMidSentence(p: Paragraph): boolean {
   const t = p.text;
-  if (t.length < LOST_MIN || [...t].length < LOST_MIN || !SENTENCE_MARK.test(t.slice(0, -1)) || isHeadingLike(t) || isTableRow(t)) return false;
+  if (t.length < LOST_MIN || (t.length < 2 * LOST_MIN && [...t].length < LOST_MIN) || !SENTENCE_MARK.test(t.slice(0, -1)) || isHeadingLike(t) || isTableRow(t)) return false;
   const last = lastChar(t);
-  if (DANGLING.has(last)) return true;
   const before = lastChar(t.slice(0, t.length - last.length));
+  if (DANGLING.has(last)) return HAN.test(before);
   if (!HAN.test(last) || !HAN.test(before)) return false;
   const lex = lexicon();
   return !lex.isStandalone(last) && !lex.isWord2(before, last);

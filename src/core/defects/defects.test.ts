@@ -285,3 +285,23 @@ describe('letter-spaced text', () => {
     expect(kind(run('\n'.repeat(50_000)), 'markup_residue')).toEqual([]);
   });
 });
+
+describe('degenerate text', () => {
+  it('gives a bounded number of findings: one per report for report-wide defects', () => {
+    const count = (text: string): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const d of run(text)) out[d.kind] = (out[d.kind] ?? 0) + 1;
+      return out;
+    };
+    expect(count('会'.repeat(60_000))).toEqual({});
+    expect(count('。'.repeat(60_000))).toEqual({});
+    expect(count('\n'.repeat(60_000))).toEqual({});
+    expect(count(' '.repeat(60_000))).toEqual({});
+    expect(count('会 '.repeat(30_000))).toEqual({ markup_residue: 1 });
+    expect(count('，'.repeat(60_000))).toEqual({});
+    // the text ends on a comma after a character: cut off (no fix)
+    expect(count('中,'.repeat(30_000))).toEqual({ mixed_punctuation: 1, broken_paragraph: 1 });
+    // every paragraph cut mid-sentence: hard-wrapped, one finding
+    expect(count('一年来，常委会坚持党的领导，召开常委会会议9次，审议法规草\n\n'.repeat(2_000))).toEqual({ broken_paragraph: 1 });
+  });
+});

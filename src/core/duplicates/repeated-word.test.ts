@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cpSlice } from '../text';
 import { splitParagraphs } from '../text';
 import { detectDuplicates } from '.';
 
@@ -110,7 +112,46 @@ describe('repeated_word: which phase of a doubled run', () => {
   it('takes the phase that starts with a word', () => {
     const t = '加强会计审计审计工作。';
     expect(repeats(t)).toEqual([at(t, '审计')]);
-    const u = '会议召议召开前，听取意见。';
-    expect(repeats(u)).toEqual([at(u, '议召')]);
+    const u = '会议召开议召开前，听取意见。';
+    expect(repeats(u)).toEqual([at(u, '议召开')]);
+    // two characters that start no word meet by chance: 有的 + 的人 + 人生
+    expect(repeats('有的人的人生很精彩，会议召议召开。')).toEqual([]);
+  });
+});
+
+describe('repeated_word: properties', () => {
+  const han = /^\p{Script=Han}+$/u;
+  const unitArb = fc.array(fc.constantFrom('会', '议', '审', '计', '的', '重', '要', '𠀀', '報', '一', '。', '，', '1', ' ', '\n'), { minLength: 1, maxLength: 120 }).map((a) => a.join(''));
+
+  it('each finding is a unit of 1-4 Han characters followed by itself, none overlapping', () => {
+    fc.assert(
+      fc.property(unitArb, (text) => {
+        const found = detectDuplicates(text, splitParagraphs(text)).filter((d) => d.kind === 'repeated_word');
+        let end = -1;
+        for (const d of found) {
+          expect(d.a.end).toBe(d.b.start);
+          expect(d.a.text).toBe(d.b.text);
+          expect(cpSlice(text, d.a.start, d.b.end)).toBe(d.a.text + d.b.text);
+          expect(d.length).toBe(d.a.end - d.a.start);
+          expect(d.length >= 1 && d.length <= 4 && han.test(d.a.text)).toBe(true);
+          expect(d.a.start).toBeGreaterThanOrEqual(end);
+          end = d.b.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a run written three times or more is never a finding, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('会', '审计', '的重要', '会议召开', '報'), fc.integer({ min: 3, max: 6 }), unitArb, unitArb, (unit, k, left, right) => {
+        const text = `${left}。${unit.repeat(k)}。${right}`;
+        const runStart = [...left].length + 1;
+        const runEnd = runStart + [...unit].length * k;
+        const found = detectDuplicates(text, splitParagraphs(text)).filter((d) => d.kind === 'repeated_word' && d.a.start < runEnd && d.b.end > runStart);
+        expect(found).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -144,9 +144,11 @@ function verdict(codes: Int32Array, i: number, u: number, lex: Lexicon): 'legit'
   const x = ch(codes[i]);
   const y = ch(codes[i + 1]);
   if (lex.startsWord(x, y)) return 'word'; // 审计审计, 会议召会议召
-  // a unit that starts with no word: 的/是… start phrases (的重要的重要); otherwise only when
-  // its first character ends a word with the one before (会[议召议召]开: 会议) does the
-  // doubling cut the text where a slip would
+  // a unit that starts with no word, of three or four characters (two meet by chance too
+  // often: 有的人的人生): 的/是… start phrases (的重要的重要); otherwise only when its first
+  // character ends a word with the one before (会[议召开议召开]: 会议) does the doubling cut
+  // the text where a slip would
+  if (u < 3) return 'none';
   if (lex.isStandalone(x)) return 'slip';
   return before !== '' && lex.isWord2(before, x) ? 'slip' : 'none';
 }
