@@ -2,10 +2,16 @@ import type { DocContext } from './context';
 import { isHan } from './codes';
 import { lexicon, type Lexicon } from './lexicon';
 
-/** A doubled unit: [start, start+len) repeated at [start+len, start+2len). Code points. */
+/**
+ * A doubled unit: [start, start+len) repeated at [start+len, start+2len), code points. In
+ * letter-spaced text (審 計 審 計) the two halves stand at `a` and `b` (spaces between their
+ * characters), where they differ from those.
+ */
 export interface Repeat {
   start: number;
   len: number;
+  a?: { start: number; end: number };
+  b?: { start: number; end: number };
 }
 
 /** Longest unit looked at: a cursor slip doubles a run of one to four characters. */
@@ -79,7 +85,63 @@ function periodicUnit(codes: Int32Array, s: number, u: number): boolean {
  * Linear in the text (one pass per unit length, hashing for the look-ups elsewhere).
  */
 export function findRepeats(ctx: DocContext, lex: Lexicon = lexicon()): Repeat[] {
-  const codes = ctx.codes;
+  const spaced = letterSpacedGaps(ctx.codes);
+  if (!spaced) return findIn(ctx.codes, lex);
+  // letter-spaced lines (PDF text layers): look for squares with their spaces taken out, and
+  // map each back to the two halves as they stand
+  const n = ctx.codes.length;
+  const keepAll = new Int32Array(n);
+  const compactAll = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (spaced[i]) continue;
+    keepAll[m] = i;
+    compactAll[m++] = ctx.codes[i];
+  }
+  const keep = keepAll.subarray(0, m);
+  const compact = compactAll.subarray(0, m);
+  return findIn(compact, lex).map((r) => {
+    const a = { start: keep[r.start], end: keep[r.start + r.len - 1] + 1 };
+    const b = { start: keep[r.start + r.len], end: keep[r.start + 2 * r.len - 1] + 1 };
+    return a.end === b.start && a.end - a.start === r.len ? { start: a.start, len: r.len } : { start: a.start, len: r.len, a, b };
+  });
+}
+
+/** Gaps between Han characters in a letter-spaced line: at least this many single spaces… */
+const SPACED_MIN = 4;
+/** …and this share of the places where two Han characters meet (as for the letter-spacing defect). */
+const SPACED_SHARE = 0.6;
+
+/**
+ * The single spaces between two Han characters in letter-spaced lines (坚 持 党 的 领 导), by
+ * code point offset, or null when the text has none. One pass.
+ */
+function letterSpacedGaps(codes: Int32Array): Uint8Array | null {
+  const n = codes.length;
+  let out: Uint8Array | null = null;
+  let lineStart = 0;
+  let spaced = 0;
+  let joined = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i === n || codes[i] === 0x0a) {
+      if (spaced >= SPACED_MIN && spaced >= SPACED_SHARE * (spaced + joined)) {
+        out ??= new Uint8Array(n);
+        for (let k = lineStart + 1; k + 1 < i; k++) if (codes[k] === 0x20 && isHan(codes[k - 1]) && isHan(codes[k + 1])) out[k] = 1;
+      }
+      lineStart = i + 1;
+      spaced = 0;
+      joined = 0;
+      continue;
+    }
+    if (i > lineStart && isHan(codes[i])) {
+      if (isHan(codes[i - 1])) joined++;
+      else if (codes[i - 1] === 0x20 && i - 2 >= lineStart && isHan(codes[i - 2])) spaced++;
+    }
+  }
+  return out;
+}
+
+function findIn(codes: Int32Array, lex: Lexicon): Repeat[] {
   const multi: Repeat[] = [];
   const single: number[] = [];
   for (const run of runs(codes)) {
@@ -101,7 +163,7 @@ export function findRepeats(ctx: DocContext, lex: Lexicon = lexicon()): Repeat[]
     }
     if (!legit && (strong >= 0 || weak >= 0)) multi.push({ start: strong >= 0 ? strong : weak, len: run.len });
   }
-  const found = [...multi, ...checkSingles(ctx, single, lex)];
+  const found = [...multi, ...checkSingles(codes, single, lex)];
   // longest unit first, then left to right, none overlapping
   found.sort((a, b) => b.len - a.len || a.start - b.start);
   const taken: Repeat[] = [];
@@ -155,16 +217,15 @@ function verdict(codes: Int32Array, i: number, u: number, lex: Lexicon): 'legit'
 
 /**
  * Doubled single characters (both halves are the same character X):
- * - a standalone word (的, 了, 是…) is flagged unless the character before forms a word with
- *   the first (目的的) or the second starts a word with the character after (了了解, 的的确);
+ * - a standalone word (的, 了, 是…) is flagged unless the characters before form a word with
+ *   the first (目的的, 委员会会继续) or the second starts a word with the character after (了了解, 的的确);
  * - another X only if the character before forms a word with the first X (日报), the second X
  *   starts no word with what follows (报等) — neither in the lexicon nor elsewhere in the
  *   document (学习习近平 and 人民民主 pass, also in Traditional text where 習近平 recurs) — and
  *   what follows is punctuation or a standalone word (等, 的, 和): a doubled character inside a
  *   run of content words (高中中史: 高中 + 中史) is more often two words than a slip.
  */
-function checkSingles(ctx: DocContext, sites: number[], lex: Lexicon): Repeat[] {
-  const codes = ctx.codes;
+function checkSingles(codes: Int32Array, sites: number[], lex: Lexicon): Repeat[] {
   const n = codes.length;
   const out: Repeat[] = [];
   const candidates: number[] = [];
@@ -176,6 +237,8 @@ function checkSingles(ctx: DocContext, sites: number[], lex: Lexicon): Repeat[] 
     if (lex.isStandalone(x)) {
       // 情况的的报告: a doubled particle is a slip unless a word takes one of the two
       if (isHan(before) && lex.isWord2(ch(before), x)) continue;
+      // 委员会 + 会 (will): the first ends a three-character word
+      if (i >= 2 && isHan(before) && isHan(codes[i - 2]) && lex.isWord3(ch(codes[i - 2]) + ch(before), x, true)) continue;
       if (isHan(after) && lex.startsWord(x, ch(after))) continue;
       out.push({ start: i, len: 1 });
       continue;
