@@ -47,8 +47,11 @@ function endsSentence(raw: string): boolean {
  * parenthesised, or a caption) end unpunctuated legitimately and are not joined unless they end
  * in a mark that cannot end a line (的, 、, ，, an opening quote or bracket), nor is a
  * paragraph joined to a following heading or caption, nor rows of a table (cells of numbers
- * apart by spaces). The finding spans the separating line
- * breaks; the fix joins the two paragraphs.
+ * apart by spaces), nor a paragraph to a list item (15.虚拟电厂). The finding spans the
+ * separating line breaks; the fix joins the two paragraphs. Where the continuation stands
+ * further on (past a caption or section a page layout put between), or is lost (a caption, a
+ * section or the end of the text follows a prose paragraph that certainly stops mid-sentence),
+ * it is still a finding, with no fix (null). Hard-wrapped text is one finding (hardWrapped).
  */
 export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
   const out: Defect[] = [];
