@@ -58,6 +58,8 @@ export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
   const ps = ctx.paragraphs;
   /** paragraphs that continue an earlier one, not the one before them */
   const movedAway = new Set<number>();
+  /** findings of a continuation lost */
+  const lost = new Set<Defect>();
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     const q: Paragraph | undefined = ps[i + 1];
@@ -74,7 +76,9 @@ export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
         // a short line after p may be its continuation (a link's text, a hard-wrapped line);
         // a caption, a section or the end of the text cannot be
         // the continuation is lost (or stands where it cannot be told): still a finding
-        out.push(lostAt(ctx, i));
+        const d = lostAt(ctx, i);
+        lost.add(d);
+        out.push(d);
       }
       continue;
     }
@@ -83,7 +87,7 @@ export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
     if (isTableRow(p.text) || isTableRow(q.text)) continue;
     out.push(brokenAt(ctx, i, i + 1, ''));
   }
-  return hardWrapped(ctx, out);
+  return hardWrapped(ctx, out, lost);
 }
 
 /** A report where this many line breaks (and this share of its paragraphs) cut sentences… */
@@ -96,7 +100,7 @@ export const HARD_WRAP_ANY = 50;
  * like a report in half-width punctuation, that is ONE finding from the first break to join to
  * the last, whose fix joins them all, not hundreds of findings.
  */
-function hardWrapped(ctx: DefectContext, found: Defect[]): Defect[] {
+function hardWrapped(ctx: DefectContext, found: Defect[], lost: Set<Defect>): Defect[] {
   const joins = found.filter((d) => d.replacement === '');
   if (joins.length < HARD_WRAP_MIN || (joins.length < HARD_WRAP_SHARE * ctx.paragraphs.length && joins.length < HARD_WRAP_ANY)) return found;
   const first = joins[0];
@@ -120,7 +124,7 @@ function hardWrapped(ctx: DefectContext, found: Defect[]): Defect[] {
   };
   // continuations reported lost are not certain in hard-wrapped text (short last lines, page
   // numbers): only those found elsewhere stay
-  return [whole, ...found.filter((d) => d.replacement === null && !d.note?.endsWith(' / ?'))].sort((a, b) => a.start - b.start);
+  return [whole, ...found.filter((d) => d.replacement === null && !lost.has(d))].sort((a, b) => a.start - b.start);
 }
 
 /** Shortest prose paragraph whose lost continuation is reported. */
