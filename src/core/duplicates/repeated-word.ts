@@ -167,12 +167,13 @@ function findIn(codes: Int32Array, lex: Lexicon): Repeat[] {
   // longest unit first, then left to right, none overlapping
   found.sort((a, b) => b.len - a.len || a.start - b.start);
   const taken: Repeat[] = [];
-  const used = new Set<number>();
+  if (!found.length) return taken;
+  const used = new Uint8Array(codes.length);
   for (const r of found) {
     let free = true;
-    for (let k = r.start; k < r.start + 2 * r.len && free; k++) free = !used.has(k);
+    for (let k = r.start; k < r.start + 2 * r.len && free; k++) free = used[k] === 0;
     if (!free) continue;
-    for (let k = r.start; k < r.start + 2 * r.len; k++) used.add(k);
+    used.fill(1, r.start, r.start + 2 * r.len);
     taken.push(r);
   }
   return taken.sort((a, b) => a.start - b.start);
