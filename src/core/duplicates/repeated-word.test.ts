@@ -105,6 +105,9 @@ describe('repeated_word: any doubled run of one to four characters', () => {
     const found = repeats(sentence.repeat(2_000));
     expect(found).toHaveLength(2_000);
     expect(found[1]).toBe(`${sentence.length + 2}:审计|${sentence.length + 4}:审计`);
+    // the same, letter-spaced
+    expect(repeats('会 '.repeat(30_000))).toEqual([]);
+    expect(repeats('审 计 审 计 工 作 。\n'.repeat(1_000))).toHaveLength(1_000);
   });
 });
 
