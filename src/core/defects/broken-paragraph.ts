@@ -1,7 +1,8 @@
 import type { Defect } from '../schema';
 import { type DefectContext, lastChar } from './context';
 import { captionNote } from './caption';
-import { isHeadingLike } from './headings';
+import { isHeadingLike, startsEnumerated } from './headings';
+import type { Paragraph } from '../text';
 import { lexicon } from '../duplicates/lexicon';
 
 /** A paragraph ending in one of these ends its sentence (or introduces what follows). */
@@ -25,7 +26,11 @@ function isTableRow(text: string): boolean {
   return numeric * 2 >= cells.length;
 }
 
-function endsSentence(text: string): boolean {
+/** Invisible characters at the end of a paragraph (a ZWNJ after 。 in a DOCX). */
+const INVISIBLE_END = /[\u200b-\u200f\u2060\ufeff]+$/u;
+
+function endsSentence(raw: string): boolean {
+  const text = raw.replace(INVISIBLE_END, '');
   const last = lastChar(text);
   if (TERMINAL.has(last)) return true;
   if (CLOSERS.has(last)) {
@@ -42,26 +47,38 @@ function endsSentence(text: string): boolean {
  * parenthesised, or a caption) end unpunctuated legitimately and are not joined unless they end
  * in a mark that cannot end a line (的, 、, ，, an opening quote or bracket), nor is a
  * paragraph joined to a following heading or caption, nor rows of a table (cells of numbers
- * apart by spaces). The finding spans the separating line
- * breaks; the fix joins the two paragraphs.
+ * apart by spaces), nor a paragraph to a list item (15.虚拟电厂). The finding spans the
+ * separating line breaks; the fix joins the two paragraphs. Where the continuation stands
+ * further on (past a caption or section a page layout put between), or is lost (a caption, a
+ * section or the end of the text follows a prose paragraph that certainly stops mid-sentence),
+ * it is still a finding, with no fix (null). Hard-wrapped text is one finding (hardWrapped).
  */
 export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
   const out: Defect[] = [];
   const ps = ctx.paragraphs;
   /** paragraphs that continue an earlier one, not the one before them */
   const movedAway = new Set<number>();
-  for (let i = 0; i + 1 < ps.length; i++) {
+  /** findings of a continuation lost */
+  const lost = new Set<Defect>();
+  for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
-    const q = ps[i + 1];
+    const q: Paragraph | undefined = ps[i + 1];
     if (endsSentence(p.text) || captionNote(p)) continue;
     if (isHeadingLike(p.text) && !DANGLING.has(lastChar(p.text))) continue;
-    if (!CONTINUES.test(q.text) || isHeadingLike(q.text) || captionNote(q)) {
+    if (!q || !CONTINUES.test(q.text) || isHeadingLike(q.text) || captionNote(q) || startsEnumerated(q.text)) {
       // a page layout put a caption or a section between the two halves of a sentence
-      const k = (isHeadingLike(q.text) || captionNote(q)) && !isHeadingLike(p.text) ? continuationFurtherOn(ps, i) : -1;
+      const k = q && (isHeadingLike(q.text) || captionNote(q)) && !isHeadingLike(p.text) ? continuationFurtherOn(ps, i) : -1;
       if (k > 0) {
         movedAway.add(k);
         // no certain fix: what stands between the halves must move, not go
         out.push(brokenAt(ctx, i, k, null));
+      } else if ((!q || captionNote(q) || startsEnumerated(q.text)) && endsMidSentence(p)) {
+        // a short line after p may be its continuation (a link's text, a hard-wrapped line);
+        // a caption, a section or the end of the text cannot be
+        // the continuation is lost (or stands where it cannot be told): still a finding
+        const d = lostAt(ctx, i);
+        lost.add(d);
+        out.push(d);
       }
       continue;
     }
@@ -70,7 +87,77 @@ export function findBrokenParagraphs(ctx: DefectContext): Defect[] {
     if (isTableRow(p.text) || isTableRow(q.text)) continue;
     out.push(brokenAt(ctx, i, i + 1, ''));
   }
-  return out;
+  return hardWrapped(ctx, out, lost);
+}
+
+/** A report where this many line breaks (and this share of its paragraphs) cut sentences… */
+export const HARD_WRAP_MIN = 12;
+export const HARD_WRAP_SHARE = 0.2;
+/** …or this many whatever the share (no report cuts fifty sentences by mistake) */
+export const HARD_WRAP_ANY = 50;
+/**
+ * …is hard-wrapped (text copied out of a PDF: a line break at the end of every printed line):
+ * like a report in half-width punctuation, that is ONE finding from the first break to join to
+ * the last, whose fix joins them all, not hundreds of findings.
+ */
+function hardWrapped(ctx: DefectContext, found: Defect[], lost: Set<Defect>): Defect[] {
+  const joins = found.filter((d) => d.replacement === '');
+  if (joins.length < HARD_WRAP_MIN || (joins.length < HARD_WRAP_SHARE * ctx.paragraphs.length && joins.length < HARD_WRAP_ANY)) return found;
+  const first = joins[0];
+  const last = joins[joins.length - 1];
+  const u0 = ctx.map.toUtf16(first.start);
+  const u1 = ctx.map.toUtf16(last.end);
+  let replacement = '';
+  let at = u0;
+  for (const d of joins) {
+    replacement += ctx.text.slice(at, ctx.map.toUtf16(d.start));
+    at = ctx.map.toUtf16(d.end);
+  }
+  replacement += ctx.text.slice(at, u1);
+  const whole: Defect = {
+    kind: 'broken_paragraph',
+    start: first.start,
+    end: last.end,
+    text: ctx.text.slice(u0, u1),
+    replacement,
+    note: `hard-wrapped text: ${joins.length} line breaks inside sentences to join`,
+  };
+  // continuations reported lost are not certain in hard-wrapped text (short last lines, page
+  // numbers): only those found elsewhere stay
+  return [whole, ...found.filter((d) => d.replacement === null && !lost.has(d))].sort((a, b) => a.start - b.start);
+}
+
+/** Shortest prose paragraph whose lost continuation is reported. */
+const LOST_MIN = 20;
+const SENTENCE_MARK = /[，,。；;！!？?]/;
+/**
+ * Does prose paragraph p certainly stop mid-sentence? It is prose (long, punctuated inside, not
+ * a heading, caption or table row) and ends in a mark that cannot end a line (的 、 ， “ 《 （)
+ * or mid-word: its last character is a content character that makes no word with the one
+ * before (…法治化轨, …常委会持), so a paragraph that merely lacks its full stop (…取得明显成效)
+ * is not reported.
+ */
+function endsMidSentence(p: Paragraph): boolean {
+  const t = p.text;
+  if (t.length < LOST_MIN || (t.length < 2 * LOST_MIN && [...t].length < LOST_MIN) || !SENTENCE_MARK.test(t.slice(0, -1)) || isHeadingLike(t) || isTableRow(t)) return false;
+  const last = lastChar(t);
+  const before = lastChar(t.slice(0, t.length - last.length));
+  if (DANGLING.has(last)) return HAN.test(before);
+  if (!HAN.test(last) || !HAN.test(before)) return false;
+  const lex = lexicon();
+  return !lex.isStandalone(last) && !lex.isWord2(before, last);
+}
+
+/** The finding for paragraph i whose continuation is lost: over the line breaks after it (or its last character at the end of the text), with no fix. */
+function lostAt(ctx: DefectContext, i: number): Defect {
+  const p = ctx.paragraphs[i];
+  const q = ctx.paragraphs[i + 1];
+  const note = `…${[...p.text.slice(-16)].slice(-8).join('')} / ?`;
+  if (q) {
+    const text = ctx.text.slice(ctx.map.toUtf16(p.end), ctx.map.toUtf16(q.start));
+    return { kind: 'broken_paragraph', start: p.end, end: q.start, text, replacement: null, note };
+  }
+  return { kind: 'broken_paragraph', start: p.end - 1, end: p.end, text: lastChar(p.text), replacement: null, note };
 }
 
 /**

@@ -48,13 +48,55 @@ describe('broken_paragraph', () => {
       '一、感悟思想伟力，强化政治引领，牢牢把握人大工作正确方向',
       '常委会牢牢把握人大机关首先是政治机关的本质属性。',
       '举旗帜、定航向 始终把牢正确政治方向',
-      '山雄有脊，房固因梁。加强党的全面领导，是做好新时代人大工作的根本保证。一年来，市人大常委会持',
       '图为市人大常委会召开相关条例立法调研座谈会',
       '激活力、聚合力 突出展示代表履职风采',
       '（一）加强立法工作',
       '制定地方性法规3件。',
     ].join('\n\n');
     expect(kind(run(text), 'broken_paragraph')).toEqual([]);
+  });
+
+  it('reports a sentence whose continuation is lost (a caption, a section or the end follows), with no fix', () => {
+    const a = '山雄有脊，房固因梁。加强党的全面领导，是做好新时代人大工作的根本保证。一年来，市人大常委会持';
+    const text = [a, '图为市人大常委会召开相关条例立法调研座谈会', '激活力、聚合力 突出展示代表履职风采', '（一）加强立法工作', '制定地方性法规3件。'].join('\n\n');
+    expect(kind(run(text), 'broken_paragraph').map(brief)).toEqual([[cps(a), cps(a) + 2, '\n\n', null]]);
+    // before a section, and at the end of the text (its last character)
+    const b = '常委会围绕群众急难愁盼问题开展专题询问，督促有关部门抓好整改，推动解决了一批群众反映强烈的';
+    expect(kind(run(`${b}\n\n二、加强代表工作`), 'broken_paragraph').map(brief)).toEqual([[cps(b), cps(b) + 2, '\n\n', null]]);
+    expect(kind(run(`各位代表：\n\n${b}`), 'broken_paragraph').map(brief)).toEqual([[7 + cps(b) - 1, 7 + cps(b), '的', null]]);
+  });
+
+  it('does not report a lost continuation where the paragraph may just lack its full stop or the next line may continue it', () => {
+    const text = [
+      // ends on a word (成效): a missing full stop, not a cut sentence
+      '一年来，常委会坚持依法履职，各项工作取得明显成效',
+      '图为常委会组成人员赴企业开展调研',
+      // a short line after 《 may be the title that continues it (links on lines of their own)
+      '认真贯彻执行《',
+      '会计法',
+      '》，提高会计信息质量。',
+      // a heading that ends unpunctuated, a list item, a table row
+      '二、加强代表工作',
+      '1.加强立法工作',
+      '地区 2021年 2022年 2023年',
+    ].join('\n\n');
+    expect(kind(run(text), 'broken_paragraph').filter((d) => d.replacement === null)).toEqual([]);
+  });
+
+  it('reports hard-wrapped text (a line break at every printed line) as ONE finding that joins the lines', () => {
+    const lines = [];
+    for (let k = 0; k < 20; k++) lines.push(`第${k}段常委会依法履行监督职责，听取和审议专项工作报告，推动解决群众急`, `难愁盼问题，取得明显成效。`);
+    const text = lines.join('\n');
+    const found = kind(run(text), 'broken_paragraph');
+    expect(found).toHaveLength(1);
+    expect(found[0].start).toBe(cps(lines[0]));
+    expect(found[0].replacement).toBe(found[0].text.replace(/(^|急)\n/g, '$1'));
+    expect(found[0].note).toContain('20 line breaks');
+  });
+
+  it('does not join a paragraph to a list item, and reads 。 before an invisible character as the end', () => {
+    expect(kind(run('形成一个完整企业网络。\u200c\n\n15.虚拟电厂：一种新型电源协调管理系统。'), 'broken_paragraph')).toEqual([]);
+    expect(kind(run('推进下列工作，\n\n1.加强立法工作。'), 'broken_paragraph').filter((d) => d.replacement === '')).toEqual([]);
   });
 
   it('leaves the rows of a table alone (cells of numbers apart by spaces), but not prose beside them', () => {
@@ -191,5 +233,75 @@ describe('mixed_punctuation', () => {
 
   it('leaves numbers, times, URLs and Latin parentheses alone', () => {
     expect(kind(run('共1,000人，10:30开始，网址http://www.gov.cn，除颤器（AED）配置，PM2.5(细颗粒物)下降。'), 'mixed_punctuation').map((d) => d.text)).toEqual(['(', ')']);
+  });
+});
+
+describe('markup_residue: list markers', () => {
+  it('leaves a lone * footnote of a PDF alone, but flags a markdown list', () => {
+    const footnote = '經常帳目 305,727\n\n* 即二零一五／一六年度的數字。\n\n政府會繼續審慎理財。';
+    expect(kind(run(footnote), 'markup_residue')).toEqual([]);
+    const list = '主要工作：\n\n- 加强立法\n\n- 强化监督\n\n- 密切联系群众';
+    expect(kind(run(list), 'markup_residue').map((d) => d.text)).toEqual(['- ', '- ', '- ']);
+    const withBold = '**主要工作**\n\n* 加强立法工作。';
+    expect(kind(run(withBold), 'markup_residue').map((d) => d.text)).toEqual(['**主要工作**', '* ']);
+  });
+});
+
+describe('letter-spaced text', () => {
+  const spaced = (s: string): string => [...s].join(' ');
+  it('is ONE finding per report whose fix removes the spaces between CJK characters', () => {
+    const lines = [spaced('坚持党的领导'), spaced('加强人大监督工作'), `${spaced('行政长官')} 2021 ${spaced('年施政报告')}`];
+    const text = ['各位代表：', ...lines, '常委会依法履职，成效明显。'].join('\n\n');
+    const found = kind(run(text), 'markup_residue');
+    expect(found).toHaveLength(1);
+    const [d] = found;
+    const first = text.indexOf(' ');
+    expect(d.start).toBe(first);
+    expect(d.text.startsWith(' 持 党')).toBe(true);
+    // the autospace around 2021 goes too; the paragraph breaks stay
+    expect(d.replacement).toBe(`持党的领导\n\n加强人大监督工作\n\n行政长官2021年施政报`);
+    expect(d.end).toBe(text.lastIndexOf(' ') + 1);
+  });
+
+  it('leaves a spaced title, names, Latin words and column gaps alone', () => {
+    // one spaced title in a plain-text report is typography
+    expect(kind(run(`${spaced('政府工作报告')}\n\n太原市人大常委会主任 魏 民\n\n各位代表：现在报告工作。`), 'markup_residue')).toEqual([]);
+    const lines = [`${spaced('成立')} AI ${spaced('效能提升组')}`, `${spaced('二零二零年')}  1.3  5.8`, spaced('加强人大监督工作'), spaced('推进高质量发展')];
+    const [d] = kind(run(lines.join('\n')), 'markup_residue');
+    expect(d.replacement).toBe('立 AI 效能提升组\n二零二零年  1.3  5.8\n加强人大监督工作\n推进高质量发');
+  });
+
+  it('counts code points (astral characters)', () => {
+    const lines = [spaced('𠀀𠀀加强监督'), spaced('推进高质量发展'), spaced('坚持党的领导')];
+    const text = lines.join('\n');
+    const [d] = kind(run(text), 'markup_residue');
+    expect(d.start).toBe(1);
+    expect(d.replacement).toBe([...text].slice(1, [...text].length - 1).join('').replace(/ /g, ''));
+  });
+
+  it('gives one finding on a whole report of letter-spaced characters, none on spaces alone', () => {
+    expect(kind(run('会 '.repeat(50_000)), 'markup_residue')).toHaveLength(1);
+    expect(kind(run(' '.repeat(50_000)), 'markup_residue')).toEqual([]);
+    expect(kind(run('\n'.repeat(50_000)), 'markup_residue')).toEqual([]);
+  });
+});
+
+describe('degenerate text', () => {
+  it('gives a bounded number of findings: one per report for report-wide defects', () => {
+    const count = (text: string): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const d of run(text)) out[d.kind] = (out[d.kind] ?? 0) + 1;
+      return out;
+    };
+    expect(count('会'.repeat(60_000))).toEqual({});
+    expect(count('。'.repeat(60_000))).toEqual({});
+    expect(count('\n'.repeat(60_000))).toEqual({});
+    expect(count(' '.repeat(60_000))).toEqual({});
+    expect(count('会 '.repeat(30_000))).toEqual({ markup_residue: 1 });
+    expect(count('，'.repeat(60_000))).toEqual({});
+    // the text ends on a comma after a character: cut off (no fix)
+    expect(count('中,'.repeat(30_000))).toEqual({ mixed_punctuation: 1, broken_paragraph: 1 });
+    // every paragraph cut mid-sentence: hard-wrapped, one finding
+    expect(count('一年来，常委会坚持党的领导，召开常委会会议9次，审议法规草\n\n'.repeat(2_000))).toEqual({ broken_paragraph: 1 });
   });
 });

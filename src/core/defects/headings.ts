@@ -14,6 +14,11 @@ const SENTENCE_PUNCT = /[，,。；;！!？?]/;
 
 export const HEADING_MAX = 40;
 
+/** Does the text start with an enumerator (一、 （一） 1. ① 第一章 一是): a list item or section, never the continuation of a sentence? */
+export function startsEnumerated(text: string): boolean {
+  return ENUMERATED.some((r) => r.test(text));
+}
+
 export function isHeadingLike(text: string): boolean {
   if (text.length > 2 * 60) return false; // long: prose (checked before any whole-text work)
   const t = text.trim();

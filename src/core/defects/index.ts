@@ -4,6 +4,7 @@ import { findBrokenParagraphs } from './broken-paragraph';
 import { findCaptions } from './caption';
 import { makeDefectContext } from './context';
 import { findForeignTokens } from './foreign-token';
+import { findLetterSpacing } from './letter-spacing';
 import { findMarkup } from './markup';
 import { findMixedPunctuation } from './punctuation';
 
@@ -18,6 +19,8 @@ export function detectDefects(text: string, paragraphs: Paragraph[], map?: Offse
     ...findCaptions(paragraphs, ctx.map.isBmp),
     // the ; of &nbsp; and the ) of a markdown link go with the markup, not the punctuation
     ...findMixedPunctuation(ctx, markup),
+    // one finding per report, like a report in half-width punctuation
+    ...findLetterSpacing(ctx),
   ];
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

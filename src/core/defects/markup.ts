@@ -44,6 +44,8 @@ const RULE_LINE = /^([-*_])(?:[ \t]*\1){2,}$/;
  */
 export function findMarkup(paragraphs: Paragraph[], bmpText = false): Defect[] {
   const out: Defect[] = [];
+  /** list markers (- * +) found, kept only where the report is markdown (see below) */
+  const listMarkers: Defect[] = [];
   for (const p of paragraphs) {
     const t = p.text;
     if (!/[*_#`<>&[\]+-]/.test(t)) continue;
@@ -54,7 +56,11 @@ export function findMarkup(paragraphs: Paragraph[], bmpText = false): Defect[] {
     }
     const found: Defect[] = [];
     const pre = PREFIX.exec(t);
-    if (pre) found.push(paraDefect(p, cp, 'markup_residue', 0, pre[0].length, '', pre[1].startsWith('#') ? 'markdown heading marker' : 'markdown list/quote marker'));
+    if (pre) {
+      const d = paraDefect(p, cp, 'markup_residue', 0, pre[0].length, '', pre[1].startsWith('#') ? 'markdown heading marker' : 'markdown list/quote marker');
+      if (/^[-*+]/.test(pre[1])) listMarkers.push(d);
+      else found.push(d);
+    }
     for (const rule of INLINE) {
       for (const m of t.matchAll(rule.re)) {
         const fix = rule.fix(m);
@@ -79,8 +85,16 @@ export function findMarkup(paragraphs: Paragraph[], bmpText = false): Defect[] {
       lastEnd = d.end;
     }
   }
+  // `* 即二零一五／一六年度` under a table of a PDF is a footnote, `- ` may be a dash: a list
+  // marker is markdown when the report has a list (LIST_MIN markers) or other markdown
+  if (listMarkers.length >= LIST_MIN || out.some((d) => d.note?.startsWith('markdown'))) {
+    return [...out, ...listMarkers].sort((a, b) => a.start - b.start);
+  }
   return out;
 }
+
+/** List markers that make a list by themselves (fewer, with no other markdown, are footnotes). */
+const LIST_MIN = 3;
 
 function binaryHas(sorted: number[], x: number): boolean {
   let lo = 0;

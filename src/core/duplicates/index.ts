@@ -47,7 +47,9 @@ export function detectDuplicates(text: string, paragraphs: Paragraph[], boilerpl
   out.push(...copiedGroups(ctx, matches, near.pairs, coverage, copies));
 
   for (const r of findRepeats(ctx)) {
-    out.push({ kind: 'repeated_word', a: span(ctx, r.start, r.start + r.len), b: span(ctx, r.start + r.len, r.start + 2 * r.len), length: r.len });
+    const a = r.a ?? { start: r.start, end: r.start + r.len };
+    const b = r.b ?? { start: r.start + r.len, end: r.start + 2 * r.len };
+    out.push({ kind: 'repeated_word', a: span(ctx, a.start, a.end), b: span(ctx, b.start, b.end), length: r.len });
   }
 
   out.push(...boilerplateGroups(ctx, coverage));

@@ -1,6 +1,8 @@
 import lexiconFile from '../../../resources/boilerplate/lexicon.json';
 import redupFile from '../../../resources/boilerplate/reduplication.json';
 import { foldString as fold } from '../figures/lexicon';
+import { EXTRA_AA, EXTRA_ABAB } from './legit-redup';
+import words3File from './words3.json';
 
 /** Word knowledge for the repeated-word detector (resources/boilerplate). */
 export interface Lexicon {
@@ -13,6 +15,8 @@ export interface Lexicon {
   /** single characters that stand alone as words (的, 是, 在…), never flagged when doubled */
   isStandalone(c: string): boolean;
   isNumeral(c: string): boolean;
+  /** is `word` + c (after) or c + `word` (before) a three-character word? (`word`: two characters) */
+  isWord3(word: string, c: string, after: boolean): boolean;
 }
 
 interface LexiconFile {
@@ -36,7 +40,11 @@ export function lexicon(): Lexicon {
   const red = redupFile as RedupFile;
   const words2 = new Map(Object.entries(lex.words2));
   const starts = new Map(Object.entries(lex.starts));
-  const legit = new Set<string>([...lex.xx, ...lex.abab, ...red.aa, ...red.abab]);
+  const legit = new Set<string>([...lex.xx, ...lex.abab, ...red.aa, ...red.abab, ...EXTRA_AA, ...EXTRA_ABAB]);
+  const w3 = words3File as { after: Record<string, string>; before: Record<string, string> };
+  const after3 = new Map(Object.entries(w3.after));
+  const before3 = new Map(Object.entries(w3.before));
+  const isWord3 = (word: string, c: string, after: boolean): boolean => ((after ? after3 : before3).get(word) ?? '').includes(c);
   const standalone = new Set(Array.from(red.standalone));
   const numerals = new Set(Array.from(red.numerals));
   // the word lists are Simplified: Traditional text is looked up folded (審計 → 审计)
@@ -49,6 +57,7 @@ export function lexicon(): Lexicon {
     isLegitRedup: (unit) => isLegitRedup(unit) || isLegitRedup(fold(unit)),
     isStandalone: (c) => standalone.has(c) || standalone.has(fold(c)),
     isNumeral: (c) => numerals.has(c) || numerals.has(fold(c)),
+    isWord3: (word, c, after) => isWord3(word, c, after) || isWord3(fold(word), fold(c), after),
   };
   return cache;
 }
