@@ -128,7 +128,7 @@ function measure(pages: readonly PdfLine[][]): Layout {
  * clearly short of the right margin; or when it closes a sentence and either the document
  * does not mark paragraphs by indentation or the next line is a short heading. Otherwise
  * the next line continues the paragraph (also across pages), joined without a space between
- * CJK characters.
+ * CJK characters. A table row (cells apart) stands alone.
  */
 export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
   const layout = measure(pages);
@@ -136,13 +136,15 @@ export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
   let para = '';
   let prev: PdfLine | null = null;
   let prevPage = -1;
+  let hang: number | undefined; // the text column of a paragraph that opened with a hanging list marker
   pages.forEach((lines, pi) => {
     for (const line of lines) {
-      if (prev && !startsParagraph(prev, line, prevPage === pi, layout)) {
+      if (prev && !startsParagraph(prev, line, prevPage === pi, layout, hang)) {
         para = joinWrapped(para, line.text);
       } else {
         if (para) out.push(para);
         para = line.text;
+        hang = line.textX;
       }
       prev = line;
       prevPage = pi;
@@ -152,10 +154,17 @@ export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
   return out;
 }
 
-function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout): boolean {
+function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout, hang: number | undefined): boolean {
+  if (a.cells || b.cells) return true; // a table row is a line of its own
   const size = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 0.15 * size) return true; // heading or footnote size
   if (samePage && (a.y - b.y > 1.6 * L.gap || b.y > a.y)) return true; // blank space, or a jump back up
+  if (b.textX !== undefined) return true; // a list item or numbered paragraph with a hanging indent
+  // lines under the text of a hanging indent continue the item, and so do the lines of an
+  // indented block (a line as indented as the full line before it, which goes on)
+  const full = L.right - a.xEnd <= 2 * a.size;
+  if (hang !== undefined && full && Math.abs(b.x - hang) <= 0.5 * b.size) return false;
+  if (samePage && full && !CLOSING.test(a.text) && Math.abs(b.x - a.x) <= 0.5 * b.size && b.x > L.left + 0.8 * b.size) return false;
   if (b.x > L.left + 0.8 * b.size) return true; // first-line indent (or centred)
   // Line breaking (e.g. no break before "”" or "，") leaves lines up to a few characters
   // short of the margin, so only a clearly short line ends a paragraph by itself.

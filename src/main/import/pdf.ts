@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors';
 import { fromPdfjsItem, itemsToLines, type PdfItem } from './pdf-lines';
 import { linesToParagraphs, stripRunningHeads, type PdfPage } from './pdf-layout';
 import { loadPdfjs } from './pdfjs';
+import { addCounts, emptyCounts, type SpacingCounts } from './pdf-spacing';
 import { joinParagraphs } from './paragraphs';
 
 export interface PdfResult {
@@ -62,7 +63,12 @@ export async function importPdf(bytes: Uint8Array): Promise<PdfResult> {
     if (!pages.some((p) => p.lines.length > 0)) {
       throw new AppError('pdf-no-text', 'The PDF has no text layer (scanned pages?); run OCR first.', { pages: doc.numPages });
     }
-    const paragraphs = linesToParagraphs(stripRunningHeads(pages));
+    const kept = stripRunningHeads(pages);
+    const spacing = emptyCounts();
+    for (const lines of kept) for (const line of lines) if (line.spacing) addCounts(spacing, line.spacing);
+    const removed = spacing.letterSpacing + spacing.cjkDigit + spacing.punctuation;
+    if (removed > 0) warnings.push(spacingWarning(spacing));
+    const paragraphs = linesToParagraphs(kept);
     const fixed = fixRadicals(joinParagraphs(paragraphs));
     if (fixed.count > 0) warnings.push(`${fixed.count} Kangxi radical character${fixed.count === 1 ? '' : 's'} replaced by the ideograph${fixed.count === 1 ? '' : 's'} it stands for.`);
     return { text: fixed.text, warnings, pages: doc.numPages };
@@ -95,4 +101,13 @@ function fixRadicals(text: string): { text: string; count: number } {
     return n;
   });
   return { text: out, count };
+}
+
+function spacingWarning(c: SpacingCounts): string {
+  const parts: string[] = [];
+  if (c.letterSpacing > 0) parts.push(`${c.letterSpacing} between letter-spaced Chinese characters`);
+  if (c.cjkDigit > 0) parts.push(`${c.cjkDigit} between Chinese characters and numbers`);
+  if (c.punctuation > 0) parts.push(`${c.punctuation} beside full-width punctuation`);
+  const n = c.letterSpacing + c.cjkDigit + c.punctuation;
+  return `${n} layout space${n === 1 ? '' : 's'} removed (${parts.join(', ')}).`;
 }
