@@ -32,9 +32,13 @@ export function addCounts(a: SpacingCounts, b: SpacingCounts): void {
 }
 
 const isDigit = (cp: number): boolean => (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
+const isLatin = (cp: number): boolean => (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
 const isFullWidthAlnum = (cp: number): boolean => isDigit(cp) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 /** Chinese (and other CJK) punctuation and symbols: CJK but not an ideograph, kana or full-width letter/digit. */
-const isCjkPunct = (cp: number): boolean => isCjk(cp) && !isHan(cp) && !isFullWidthAlnum(cp) && !(cp >= 0x3040 && cp <= 0x30ff) && cp !== 0x3000;
+const isCjkPunct = (cp: number): boolean =>
+  (isCjk(cp) && !isHan(cp) && !isFullWidthAlnum(cp) && !(cp >= 0x3040 && cp <= 0x30ff) && cp !== 0x3000) || CHINESE_QUOTES.has(cp);
+/** Quotation marks and the ellipsis that Chinese text sets full-width (outside the CJK blocks). */
+const CHINESE_QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
 /** The end of a number as printed: a digit, or a percent/per-mille sign right after one. */
 const PERCENT = new Set([0x25, 0xff05, 0x2030]);
 const OPENING = new Set(['(', '['].map((c) => c.charCodeAt(0)));
@@ -48,7 +52,8 @@ const ASCII_PUNCT = new Set(Array.from('/()[],.;:!?%-').map((c) => c.charCodeAt(
  * 1. between Chinese characters in a letter-spaced line — one where at least as many pairs of
  *    adjacent ideographs stand a space apart as stand together (at least two); a wide gap
  *    (HARD) goes too when every pair is spaced (a spaced-out title);
- * 2. a SOFT space beside full-width punctuation (`100%， 每`, `（ 深`), inside half-width
+ * 2. a SOFT space beside full-width punctuation (`100%， 每`, `（ 深`) unless a Latin word
+ *    stands on its other side (`the “Belt and Road” initiative`), inside half-width
  *    half-width brackets (`( 一 )`, `(a )`), and in a letter-spaced line beside a
  *    half-width mark (`二 零 二 二 / 二 三`);
  * 3. a SOFT space between a Chinese character and a number (`会议 9 次`, `2023 年`, `8.5% 的`).
@@ -92,7 +97,7 @@ export function removeLayoutSpaces(line: string): { text: string; counts: Spacin
     });
   if (fixed.length !== cps.length) cps.splice(0, cps.length, ...Array.from(fixed));
   if (letterSpaced) {
-    const rejoined = cps.join('').replace(/(?<![0-9０-９.,，])[0-9０-９](?: [0-9０-９])+(?![0-9０-９])/g, (m) => {
+    const rejoined = cps.join('').replace(/(?<![0-9０-９.,])[0-9０-９](?: [0-9０-９])+(?![0-9０-９])/g, (m) => {
       counts.letterSpacing += (m.length - 1) / 2;
       return m.replace(/ /g, '');
     });
@@ -126,7 +131,7 @@ export function removeLayoutSpaces(line: string): { text: string; counts: Spacin
         continue;
       }
       if (c === SOFT) {
-        if (isCjkPunct(a) || isCjkPunct(b)) {
+        if ((isCjkPunct(a) && !isLatin(b)) || (isCjkPunct(b) && !isLatin(a))) {
           counts.punctuation++;
           continue;
         }
