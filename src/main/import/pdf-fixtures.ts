@@ -108,3 +108,20 @@ export function textWidth(text: string, size: number): number {
   measurer ??= new PDFDocument({ autoFirstPage: false }).font(CJK_FONT, CJK_FONT_NAME);
   return measurer.fontSize(size).widthOfString(text);
 }
+
+/** One TJ operator whose array shows `count` strings. */
+export function bigTextArrayPdf(count: number): Buffer {
+  return pagesPdf([`BT /F1 10 Tf 72 800 Td [${'(a) -20 '.repeat(count)}] TJ ET`]);
+}
+
+/** A page that draws a form XObject `draws` times; the form shows text `opsPerForm` times. */
+export function formDrawsPdf(draws: number, opsPerForm: number): Buffer {
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    FONT,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>',
+    flateStream('q /Fm1 Do Q\n'.repeat(draws)),
+    flateStream(`BT /F1 10 Tf 72 800 Td ${'(form text) Tj 0 -12 Td '.repeat(opsPerForm)} ET`, '/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> '),
+  ]);
+}

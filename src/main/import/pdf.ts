@@ -138,9 +138,10 @@ async function readTextItems(page: { streamTextContent(): ReadableStream<{ items
       }
       checkTime(b, n);
     }
-  } catch (e) {
-    await reader.cancel().catch(() => undefined);
-    throw e;
+  } finally {
+    // not reader.cancel(): with pdf.js's worker in this thread, a cancelled text stream makes
+    // pdf.js close its controller twice (an uncaught error); the caller destroys the document
+    reader.releaseLock();
   }
   return items;
 }
