@@ -86,6 +86,7 @@ interface Layout {
   right: number;
   gap: number;
   usesIndent: boolean;
+  usesBlankLines: boolean;
 }
 
 function median(xs: number[]): number {
@@ -119,7 +120,20 @@ function measure(pages: readonly PdfLine[][]): Layout {
   const gaps: number[] = [];
   for (const p of pages) for (let k = 1; k < p.length; k++) if (p[k - 1].y - p[k].y > 0) gaps.push(p[k - 1].y - p[k].y);
   const indented = all.filter((l) => l.x > left + 0.8 * l.size && l.x < left + 4.5 * l.size).length;
-  return { left, right, gap: median(gaps) || size * 1.5, usesIndent: indented >= 2 && indented >= all.length * 0.03 };
+  const gap = median(gaps) || size * 1.5;
+  // Paragraphs set apart by blank space: most clear paragraph ends (a short line closing a
+  // sentence) are followed by a wider gap. Then a full line closing a sentence is no end.
+  let closed = 0;
+  let spaced = 0;
+  for (const p of pages) {
+    for (let k = 1; k < p.length; k++) {
+      const a = p[k - 1];
+      if (!CLOSING.test(a.text) || right - a.xEnd <= 4 * a.size || a.cells || p[k].cells) continue;
+      closed++;
+      if (a.y - p[k].y > 1.6 * gap) spaced++;
+    }
+  }
+  return { left, right, gap, usesIndent: indented >= 2 && indented >= all.length * 0.03, usesBlankLines: closed >= 5 && spaced >= 0.8 * closed };
 }
 
 /**
@@ -170,6 +184,7 @@ function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout, h
   // short of the margin, so only a clearly short line ends a paragraph by itself.
   if (L.right - a.xEnd > 4 * a.size) return true;
   if (!CLOSING.test(a.text)) return false;
+  if (L.usesBlankLines && samePage) return false; // paragraphs are set apart by space, and this is no gap
   if (!L.usesIndent) return true; // block paragraphs: a finished sentence at the line end ends it
   return L.right - b.xEnd > 2 * b.size && !CLOSING.test(b.text); // a short heading after a finished sentence
 }
