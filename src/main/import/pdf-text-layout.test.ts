@@ -15,6 +15,7 @@ describe('importPdf: layout whitespace and tables', () => {
     const r = await importPdf(await placedRunsPdf([line]));
     expect(r.text).toBe('\n\n一年来，召开常委会会议9次，制定法规3件。');
     expect(r.warnings).toEqual(['4 layout spaces removed (4 between Chinese characters and numbers).']);
+    expect(r.layoutSpaces).toEqual({ letterSpacing: 0, cjkDigit: 4, punctuation: 0 });
   });
 
   it('joins a letter-spaced line and keeps the spaces of Hong Kong thousands and of Latin words', async () => {

@@ -10,6 +10,8 @@ export interface PdfResult {
   text: string;
   warnings: string[];
   pages: number;
+  /** Layout whitespace removed (also told in `warnings`, in English), for a presenter that translates. */
+  layoutSpaces: SpacingCounts;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function importPdf(bytes: Uint8Array, limitsOverride: Partial<PdfLi
     const paragraphs = linesToParagraphs(kept);
     const fixed = fixRadicals(joinParagraphs(paragraphs));
     if (fixed.count > 0) warnings.push(`${fixed.count} Kangxi radical character${fixed.count === 1 ? '' : 's'} replaced by the ideograph${fixed.count === 1 ? '' : 's'} it stands for.`);
-    return { text: fixed.text, warnings, pages: doc.numPages };
+    return { text: fixed.text, warnings, pages: doc.numPages, layoutSpaces: spacing };
   } finally {
     await task.destroy().catch(() => undefined);
   }
