@@ -6,6 +6,8 @@ export const ErrorCode = [
   // input files
   'file-unreadable', 'file-not-found', 'file-empty', 'file-too-large', 'binary-file', 'unknown-encoding',
   'unsupported-format', 'corrupt-docx', 'corrupt-pdf', 'pdf-encrypted', 'pdf-no-text', 'corrupt-html',
+  // a file that would cost more than the app can spend on it
+  'too-complex', 'too-large', 'timeout',
   // workspace store
   'store-corrupt', 'store-locked', 'store-write-failed', 'store-disk-full', 'store-read-only', 'store-newer-version',
   'document-not-found', 'finding-not-found', 'workspace-not-open',

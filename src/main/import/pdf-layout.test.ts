@@ -51,6 +51,25 @@ describe('linesToParagraphs', () => {
     expect(linesToParagraphs([p])).toEqual(['第一段第一行第一段结束。', '第二段第一行第二段到行尾结束。', '第三段结束。']);
   });
 
+  it('when paragraphs are set apart by blank lines, a full line ending a sentence does not end its paragraph', () => {
+    const rows: Parameters<typeof page>[0] = [];
+    for (let k = 1; k <= 7; k++) rows.push({ t: `第${k}段第一行`, gap: 36 }, { t: `写到行尾的一句话结束。`, end: 516 }, `第${k}段继续`, { t: '结束。', end: 110 });
+    const out = linesToParagraphs([page(rows)]);
+    expect(out).toEqual([1, 2, 3, 4, 5, 6, 7].map((k) => `第${k}段第一行写到行尾的一句话结束。第${k}段继续结束。`));
+  });
+
+  it('a table row stays a line of its own, and a hanging-indent item keeps its lines', () => {
+    const p = page([
+      { t: '表格前的一段文字，写到行尾' },
+      { t: '200,001元至300,000元\t391 000\t85%' },
+      { t: '(ii) 貫徹金融為實體經濟服務的理念，推出利得稅兩級制、研發' },
+      { t: '開支額外扣稅；', x: 102, end: 200 },
+    ]);
+    p[1].cells = true;
+    p[2].textX = 102;
+    expect(linesToParagraphs([p])).toEqual(['表格前的一段文字，写到行尾', '200,001元至300,000元\t391 000\t85%', '(ii) 貫徹金融為實體經濟服務的理念，推出利得稅兩級制、研發開支額外扣稅；']);
+  });
+
   it('starts a paragraph at a short heading after a finished sentence, and at a size change', () => {
     const p = page([{ t: '正文开头', x: 96 }, '写到行尾结束。', { t: '二、小标题', end: 140 }, { t: '正文', x: 96 }, '继续写', { t: '大标题', size: 16 }]);
     expect(linesToParagraphs([p])).toEqual(['正文开头写到行尾结束。', '二、小标题', '正文继续写', '大标题']);

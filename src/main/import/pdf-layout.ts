@@ -86,6 +86,7 @@ interface Layout {
   right: number;
   gap: number;
   usesIndent: boolean;
+  usesBlankLines: boolean;
 }
 
 function median(xs: number[]): number {
@@ -119,7 +120,20 @@ function measure(pages: readonly PdfLine[][]): Layout {
   const gaps: number[] = [];
   for (const p of pages) for (let k = 1; k < p.length; k++) if (p[k - 1].y - p[k].y > 0) gaps.push(p[k - 1].y - p[k].y);
   const indented = all.filter((l) => l.x > left + 0.8 * l.size && l.x < left + 4.5 * l.size).length;
-  return { left, right, gap: median(gaps) || size * 1.5, usesIndent: indented >= 2 && indented >= all.length * 0.03 };
+  const gap = median(gaps) || size * 1.5;
+  // Paragraphs set apart by blank space: most clear paragraph ends (a short line closing a
+  // sentence) are followed by a wider gap. Then a full line closing a sentence is no end.
+  let closed = 0;
+  let spaced = 0;
+  for (const p of pages) {
+    for (let k = 1; k < p.length; k++) {
+      const a = p[k - 1];
+      if (!CLOSING.test(a.text) || right - a.xEnd <= 4 * a.size || a.cells || p[k].cells) continue;
+      closed++;
+      if (a.y - p[k].y > 1.6 * gap) spaced++;
+    }
+  }
+  return { left, right, gap, usesIndent: indented >= 2 && indented >= all.length * 0.03, usesBlankLines: closed >= 5 && spaced >= 0.8 * closed };
 }
 
 /**
@@ -128,7 +142,7 @@ function measure(pages: readonly PdfLine[][]): Layout {
  * clearly short of the right margin; or when it closes a sentence and either the document
  * does not mark paragraphs by indentation or the next line is a short heading. Otherwise
  * the next line continues the paragraph (also across pages), joined without a space between
- * CJK characters.
+ * CJK characters. A table row (cells apart) stands alone.
  */
 export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
   const layout = measure(pages);
@@ -136,13 +150,15 @@ export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
   let para = '';
   let prev: PdfLine | null = null;
   let prevPage = -1;
+  let hang: number | undefined; // the text column of a paragraph that opened with a hanging list marker
   pages.forEach((lines, pi) => {
     for (const line of lines) {
-      if (prev && !startsParagraph(prev, line, prevPage === pi, layout)) {
+      if (prev && !startsParagraph(prev, line, prevPage === pi, layout, hang)) {
         para = joinWrapped(para, line.text);
       } else {
         if (para) out.push(para);
         para = line.text;
+        hang = line.textX;
       }
       prev = line;
       prevPage = pi;
@@ -152,15 +168,23 @@ export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
   return out;
 }
 
-function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout): boolean {
+function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout, hang: number | undefined): boolean {
+  if (a.cells || b.cells) return true; // a table row is a line of its own
   const size = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 0.15 * size) return true; // heading or footnote size
   if (samePage && (a.y - b.y > 1.6 * L.gap || b.y > a.y)) return true; // blank space, or a jump back up
+  if (b.textX !== undefined) return true; // a list item or numbered paragraph with a hanging indent
+  // lines under the text of a hanging indent continue the item, and so do the lines of an
+  // indented block (a line as indented as the full line before it, which goes on)
+  const full = L.right - a.xEnd <= 2 * a.size;
+  if (hang !== undefined && full && Math.abs(b.x - hang) <= 0.5 * b.size) return false;
+  if (samePage && full && !CLOSING.test(a.text) && Math.abs(b.x - a.x) <= 0.5 * b.size && b.x > L.left + 0.8 * b.size) return false;
   if (b.x > L.left + 0.8 * b.size) return true; // first-line indent (or centred)
   // Line breaking (e.g. no break before "”" or "，") leaves lines up to a few characters
   // short of the margin, so only a clearly short line ends a paragraph by itself.
   if (L.right - a.xEnd > 4 * a.size) return true;
   if (!CLOSING.test(a.text)) return false;
+  if (L.usesBlankLines && samePage) return false; // paragraphs are set apart by space, and this is no gap
   if (!L.usesIndent) return true; // block paragraphs: a finished sentence at the line end ends it
   return L.right - b.xEnd > 2 * b.size && !CLOSING.test(b.text); // a short heading after a finished sentence
 }

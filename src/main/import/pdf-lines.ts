@@ -1,4 +1,5 @@
 import { firstCp, isCjk, lastCp } from './chars';
+import { CELL, HARD, SOFT, type SpacingCounts, removeLayoutSpaces } from './pdf-spacing';
 
 /** One text run of a page, in PDF user space (y grows upwards). */
 export interface PdfItem {
@@ -18,6 +19,12 @@ export interface PdfLine {
   /** Baseline. */
   y: number;
   size: number;
+  /** Where the text starts after a list marker set apart by a hanging indent (`(ii)   text`). */
+  textX?: number;
+  /** A table row: its cells are separated by tabs. */
+  cells?: boolean;
+  /** Layout spaces removed from the line. */
+  spacing?: SpacingCounts;
 }
 
 /** pdf.js text item → PdfItem (null for empty or marker items). */
@@ -63,37 +70,104 @@ export function itemsToLines(items: readonly PdfItem[]): PdfLine[] {
   return lines;
 }
 
+/** Gaps between runs, in ems of the larger font: a column gap, a wide gap, and the least gap that is a space. */
+const CELL_GAP = 1.5;
+const WIDE_GAP = 0.6;
+const CJK_SPACE_GAP = 0.3;
+const SPACE_GAP = 0.2;
+
+/** A list marker that a hanging indent sets apart from its text (`2.`, `(3)`, `（一）`, `(iv)`, `•`). */
+const LIST_MARKER = /^(?:[(（]?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[ivxlc]{1,5}|[a-z])[)）.．、]?[)）]?|[•·●○■□◆◇▪–—-])$/i;
+
+/** Runs of single ideographs a space apart (`坚 持 党 的 领 导`): a letter-spaced line. */
+const SPACED_HAN = /^[\p{Script=Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20](?: [\p{Script=Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20])+$/u;
+
+/**
+ * The letter spacing of a line, in ems: the extra advance between the ideographs of its
+ * letter-spaced runs (each ideograph being one em wide), the median over those runs; 0 when
+ * it has none. Gaps between runs are measured beyond it (twice: the letter spacing may stand
+ * on both sides of an autospace).
+ */
+function tracking(runs: readonly PdfItem[]): number {
+  const per: number[] = [];
+  for (const r of runs) {
+    if (r.size <= 0 || !SPACED_HAN.test(r.str)) continue;
+    const n = Array.from(r.str.replace(/ /g, '')).length;
+    per.push((r.width / r.size - n) / (n - 1));
+  }
+  if (per.length === 0) return 0;
+  per.sort((a, b) => a - b);
+  return Math.min(1, Math.max(0, per[Math.floor(per.length / 2)]));
+}
+
 function joinRuns(runs: PdfItem[]): PdfLine | null {
   runs.sort((p, q) => p.x - q.x);
-  let text = '';
+  const solid = runs.filter((r) => r.str.trim().length > 0);
+  if (solid.length === 0) return null;
+  // pieces of text and the gaps between them
+  const track = tracking(solid);
+  const texts: string[] = [];
+  const gaps: string[] = [];
   let end = -Infinity;
   let x = Infinity;
   let xEnd = -Infinity;
   let size = 0;
   let y = 0;
   let prevSize = 0;
-  for (const r of runs) {
-    const blank = r.str.trim().length === 0;
-    if (!blank) {
-      if (text.length > 0 && !text.endsWith(' ')) {
-        const gap = r.x - end;
-        const cjk = isCjk(lastCp(text)) && isCjk(firstCp(r.str));
-        if (gap > (cjk ? 1.0 : 0.2) * Math.max(r.size, prevSize)) text += ' ';
-      }
-      text += r.str;
-      prevSize = r.size;
-      x = Math.min(x, r.x);
-      xEnd = Math.max(xEnd, r.x + r.width);
-      if (r.size >= size) {
-        size = r.size;
-        y = r.y;
-      }
-    } else if (text.length > 0 && !text.endsWith(' ')) {
-      text += ' ';
+  const weight = new Map<number, number>();
+  for (const r of solid) {
+    const str = r.str.replace(/\s+/g, SOFT);
+    if (texts.length > 0) {
+      const gap = r.x - end;
+      const em = Math.max(r.size, prevSize);
+      const prev = texts[texts.length - 1];
+      const cjk = isCjk(lastCp(prev.trimEnd())) && isCjk(firstCp(str.trimStart()));
+      gaps.push(gap >= (CELL_GAP + 2 * track) * em ? CELL : gap > (WIDE_GAP + 2 * track) * em ? HARD : gap >= (cjk ? CJK_SPACE_GAP : SPACE_GAP) * em ? SOFT : '');
     }
+    texts.push(str);
+    prevSize = r.size;
+    x = Math.min(x, r.x);
+    xEnd = Math.max(xEnd, r.x + r.width);
+    const key = Math.round(r.size * 10) / 10;
+    weight.set(key, (weight.get(key) ?? 0) + str.replace(/ /g, '').length);
     end = Math.max(end, r.x + r.width);
   }
-  text = text.trim();
+  // The line's size and baseline are those of most of its characters (not of a larger
+  // paragraph number or a superscript).
+  let best = -1;
+  for (const [k, n] of weight) {
+    if (n > best || (n === best && k > size)) {
+      best = n;
+      size = k;
+    }
+  }
+  y = solid.find((r) => Math.round(r.size * 10) / 10 === size)?.y ?? solid[0].y;
+  // A wide gap after a leading list marker is a hanging indent, and a line whose every
+  // "cell" is one character is spaced-out text: neither is a table row.
+  let textX: number | undefined;
+  const lead = gaps.findIndex((g) => g === CELL || g === HARD);
+  if (lead >= 0 && LIST_MARKER.test(texts.slice(0, lead + 1).join('').trim())) {
+    gaps[lead] = HARD;
+    textX = solid[lead + 1].x;
+  }
+  if (gaps.includes(CELL)) {
+    const cells: string[] = [''];
+    texts.forEach((t, k) => {
+      if (k > 0 && gaps[k - 1] === CELL) cells.push('');
+      cells[cells.length - 1] += t;
+    });
+    if (cells.every((c) => Array.from(c.trim()).length === 1)) for (let k = 0; k < gaps.length; k++) if (gaps[k] === CELL) gaps[k] = HARD;
+  }
+  let raw = texts[0];
+  for (let k = 1; k < texts.length; k++) {
+    const sep = gaps[k - 1];
+    // whitespace at the joint: the stronger of the run's own spaces and the gap wins
+    const a = raw.replace(/ +$/, '');
+    const b = texts[k].replace(/^ +/, '');
+    const had = a.length < raw.length || b.length < texts[k].length;
+    raw = a + (sep || (had ? SOFT : '')) + b;
+  }
+  const { text, counts } = removeLayoutSpaces(raw.trim());
   if (text.length === 0) return null;
-  return { text, x, xEnd, y, size };
+  return { text, x, xEnd, y, size, cells: text.includes(CELL), spacing: counts, ...(textX === undefined ? {} : { textX }) };
 }
