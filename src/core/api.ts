@@ -135,7 +135,8 @@ const path = z.string().min(1).max(4096);
 export const api = {
   appInfo: { request: empty, response: z.object({ name: z.string(), version: z.string(), mode: z.enum(['desktop', 'browser']), platform: z.string() }) },
   workspaceGet: { request: empty, response: WorkspaceView.nullable() },
-  workspaceOpen: { request: z.object({ dir: path }).strict(), response: WorkspaceView },
+  /** opens the workspace in `dir`; a missing folder is `workspace-not-found` unless `create` asks for a new workspace there */
+  workspaceOpen: { request: z.object({ dir: path, create: z.boolean().optional() }).strict(), response: WorkspaceView },
   workspaceOpenSample: { request: empty, response: WorkspaceView },
   /** Desktop: the native folder dialog; browser mode answers null (the UI asks for a path). */
   chooseFolder: { request: empty, response: z.object({ dir: z.string().nullable() }) },

@@ -362,6 +362,13 @@ export const en = {
   'encoding.busy': 'Re-reading as {encoding}…',
   'encoding.done': 'The report was re-read as {encoding}.',
   'encoding.doneOrphans': 'The report was re-read as {encoding}. Reviews that could not be placed (kept as orphans): {count}.',
+
+  // ui-a: issue 15 —— start
+  'folder.create': 'Create a new workspace here if there is no folder at this path',
+  'folder.createHint': 'Without this, a mistyped path is reported, and nothing is created.',
+  'error.details': 'Technical details',
+  'drop.folder': 'Folders cannot be dropped: use “Open folder…” to open a folder of reports.',
+  // ui-a: issue 15 —— end
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -730,4 +737,11 @@ export const zh: Messages = {
   'encoding.busy': '正在按 {encoding} 重新读取…',
   'encoding.done': '已按 {encoding} 重新读取报告。',
   'encoding.doneOrphans': '已按 {encoding} 重新读取报告：{count} 条审核无法定位，已作为孤立审核保留。',
+
+  // ui-a: issue 15 —— start
+  'folder.create': '如果该路径下没有文件夹，在此新建工作区',
+  'folder.createHint': '不勾选时，路径输错会提示错误，不会新建任何内容。',
+  'error.details': '技术细节',
+  'drop.folder': '不能拖入文件夹：请用“打开文件夹…”打开一个报告文件夹。',
+  // ui-a: issue 15 —— end
 };
