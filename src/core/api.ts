@@ -160,7 +160,8 @@ export const api = {
   reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
   reviewRedo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
   taxonomySet: { request: z.object({ tags: z.array(Tag).max(200) }).strict(), response: z.array(Tag) },
-  search: { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200) }).strict(), response: z.array(SearchHit) },
+  /** hits in document order, the document `first` (the open report) before the others */
+  search: { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200), first: z.string().max(200).optional() }).strict(), response: z.array(SearchHit) },
   saveStateGet: { request: empty, response: SaveState },
   /** Desktop: the native save dialog (a folder for csv, brat, text); browser mode answers null. */
   chooseExportTarget: { request: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(), response: z.object({ path: z.string().nullable() }) },

@@ -262,7 +262,7 @@ export function createBackend(opts: BackendOptions): Backend {
       });
       return ws.store.workspace().taxonomy;
     },
-    search: async ({ query, limit }) => searchWorkspace((await workspace()).store, query, limit ?? 200),
+    search: async ({ query, limit, first }) => searchWorkspace((await workspace()).store, query, limit ?? 200, first),
     chooseExportTarget: async ({ format }) => {
       const path = opts.dialogs?.chooseExportTarget ? await opts.dialogs.chooseExportTarget(format, FOLDER_FORMATS.includes(format)) : null;
       if (path) await policy.grant(path);

@@ -10,7 +10,10 @@ import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../co
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
 import { setOrphanCount, updateDocumentMeta } from '../documents/store';
-import { reportError } from '../errors/store';
+import { reportError, showNotice } from '../errors/store';
+import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { describeUndo, findingLabel } from './undo-feedback';
 import { trackWrite } from '../statusbar/saveState';
 import { filterStore, setFilter } from './filters';
 import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
@@ -250,13 +253,17 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
   const seq = ++writeSeq;
   if (action) optimistic(action);
   const client = getClient();
+  const s0 = reportStore.get();
+  const before = kind !== 'apply' && s0.model ? { findings: s0.model.findings, reviews: s0.reviews } : null;
   try {
     const r = await trackWrite(() =>
       kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId }),
     );
     // answers arrive in order; the last one holds every earlier change
-    if (seq === writeSeq) applyResult(docId, r);
-    else {
+    if (seq === writeSeq) {
+      applyResult(docId, r);
+      if (before && kind !== 'apply') undoFeedback(kind, before);
+    } else {
       if (r.findings) unshownFindings = { docId, findings: r.findings };
       updateDocumentMeta(r.meta);
     }
@@ -265,6 +272,26 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
     reportError(e, kind === 'apply' ? `reviewApply ${action?.type}` : `review${kind}`);
     await resync(docId);
     return false;
+  }
+}
+
+/**
+ * After an undo or redo: a brief notice of what was undone ("已撤销：接受 召开常委会会议9次") and
+ * the finding it touched selected, so the analyst is back where the step was made.
+ */
+function undoFeedback(kind: 'undo' | 'redo', before: { findings: Finding[]; reviews: Record<string, Review> }): void {
+  const s = reportStore.get();
+  if (!s.model) return;
+  const change = describeUndo(kind, before, { findings: s.model.findings, reviews: s.reviews });
+  if (!change) return;
+  const byId = new Map(before.findings.map((f) => [f.id, f]));
+  const f = s.model.byId.get(change.findingIds[0]) ?? byId.get(change.findingIds[0]);
+  const what = change.findingIds.length > 1 ? t('undo.items', { count: change.findingIds.length }) : f ? findingLabel(f, (a, b) => s.model!.index.slice(a, b)) : '';
+  showNotice(t(kind === 'undo' ? 'undo.done' : 'redo.done', { action: t(`undo.verb.${change.verb}` as MessageKey), what }), 3500);
+  if (change.selectId) {
+    const target = s.model.byId.get(change.selectId);
+    // a finding the filter hides is not selected (the inspector would show what the list does not)
+    if (target && matchesFilter(target, s.reviews[change.selectId], filterStore.get())) selectFinding(change.selectId);
   }
 }
 
