@@ -382,6 +382,7 @@ export const en = {
   'undo.verb.add': 'add',
   'undo.verb.remove': 'remove',
   'undo.verb.change': 'change',
+  'filter.matches': '{count} matching',
   // ui-a: issue 15 —— end
 } as const;
 
@@ -771,5 +772,6 @@ export const zh: Messages = {
   'undo.verb.add': '添加',
   'undo.verb.remove': '删除',
   'undo.verb.change': '修改',
+  'filter.matches': '符合条件 {count} 条',
   // ui-a: issue 15 —— end
 };

@@ -7,6 +7,7 @@ import { type MessageKey, useI18n } from '../i18n/i18n';
 import { layoutStore } from '../layout/store';
 import { keysOf } from '../shortcuts/keys';
 import { bulkAccept } from './bulk';
+import { FilterCount } from './FilterCount';
 import { filterStore, setFilter } from './filters';
 import { Legend } from './Legend';
 import { type FindingType, isDimmed } from './model';
@@ -117,6 +118,7 @@ function ReportToolbar(): React.JSX.Element | null {
           <input type="checkbox" checked={filter.showDimmed} onChange={(e) => setFilter({ showDimmed: e.target.checked })} />
           {t('report.showDimmed')}
         </label>
+        <FilterCount />
         <span className="spacer" />
         {chosen ? (
           <span className="bulk">

@@ -178,6 +178,23 @@ function selectionPosition(): number | null {
   return s.spanHighlight ? s.spanHighlight.start : null;
 }
 
+/**
+ * After the filters change, the selection is a finding they let through: a selected finding
+ * they now hide gives way to the nearest one after it (else before it), or to none — the
+ * inspector never shows a finding the list does not.
+ */
+export function keepSelectionInFilter(): void {
+  const s = reportStore.get();
+  if (!s.selectedId || !s.model) return;
+  const f = s.model.byId.get(s.selectedId);
+  if (!f || matchesFilter(f, s.reviews[s.selectedId], filterStore.get())) return;
+  const nav = currentNav();
+  const at = primarySpan(f).start;
+  const next = nav ? (stepFinding(nav, null, 1, at) ?? stepFinding(nav, null, -1, at)) : null;
+  selectFinding(next ? next.id : null);
+}
+filterStore.subscribe(keepSelectionInFilter);
+
 export function step(dir: 1 | -1): void {
   const nav = currentNav();
   if (!nav) return;
