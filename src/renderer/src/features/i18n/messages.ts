@@ -155,8 +155,8 @@ export const en = {
   'dup.similarity': 'Similarity {value}',
   'dup.length': '{length} shared characters',
   'dup.places': 'Found in {count} places',
-  'dup.keepFirst': 'Error: keep the first',
-  'dup.keepSecond': 'Error: keep the second',
+  'dup.keepFirst': 'Keep the first, the second is the mistake',
+  'dup.keepSecond': 'Keep the second, the first is the mistake',
   'dup.boilerplate': 'Mark as boilerplate',
   'dup.dismiss': 'Dismiss',
   'dup.kept': 'Kept: {which}',
@@ -383,6 +383,9 @@ export const en = {
   'undo.verb.remove': 'remove',
   'undo.verb.change': 'change',
   'filter.matches': '{count} matching',
+  'dup.scrollHint': '↓ Longer than shown: scroll to read it all',
+  'dup.placeN': 'Place {n}',
+  'dup.showPlace': 'Show this place in the report',
   // ui-a: issue 15 —— end
 } as const;
 
@@ -545,8 +548,8 @@ export const zh: Messages = {
   'dup.similarity': '相似度 {value}',
   'dup.length': '相同 {length} 字',
   'dup.places': '共出现 {count} 处',
-  'dup.keepFirst': '错误：保留第一处',
-  'dup.keepSecond': '错误：保留第二处',
+  'dup.keepFirst': '保留第一处，第二处是误重复',
+  'dup.keepSecond': '保留第二处，第一处是误重复',
   'dup.boilerplate': '标为套话',
   'dup.dismiss': '忽略',
   'dup.kept': '保留：{which}',
@@ -773,5 +776,8 @@ export const zh: Messages = {
   'undo.verb.remove': '删除',
   'undo.verb.change': '修改',
   'filter.matches': '符合条件 {count} 条',
+  'dup.scrollHint': '↓ 内容较长，可滚动查看全文',
+  'dup.placeN': '第 {n} 处',
+  'dup.showPlace': '在报告中显示此处',
   // ui-a: issue 15 —— end
 };

@@ -31,7 +31,17 @@ export function paragraphLang(text: string, fallback: string): string {
   return trad > simp ? 'zh-Hant' : fallback;
 }
 
-function classesOf(seg: Segment, selectedId: string | null, reviews: Record<string, Review>): { cls: string; top: Mark | null } {
+/**
+ * The selected finding is often cut into several segments (findings nested in a duplicate): its
+ * ring is drawn once around them all — the first segment of a place opens it, the last closes it.
+ */
+function ringEdges(m: Mark, seg: Segment, para: Para): string {
+  const first = seg.start <= Math.max(m.start, para.start);
+  const last = seg.end >= Math.min(m.end, para.end);
+  return first && last ? '' : `${first ? ' sel-first' : last ? ' sel-last' : ' sel-mid'}`;
+}
+
+function classesOf(seg: Segment, selectedId: string | null, reviews: Record<string, Review>, para: Para): { cls: string; top: Mark | null } {
   const top = topMark(seg, selectedId);
   if (!top) return { cls: 'seg', top: null };
   const parts = ['seg', 'hl'];
@@ -40,7 +50,7 @@ function classesOf(seg: Segment, selectedId: string | null, reviews: Record<stri
     if (m.type === 'search') kinds.add('k-hit');
     else if (m.dimmed) kinds.add('k-dim');
     else kinds.add(m.type === 'figure' ? 'k-fig' : m.type === 'duplicate' ? 'k-dup' : 'k-def');
-    if (m.id === selectedId) parts.push('sel');
+    if (m.id === selectedId) parts.push('sel' + ringEdges(m, seg, para));
   }
   parts.push(...kinds);
   if (top.type !== 'search') {
@@ -60,7 +70,7 @@ function ParagraphImpl(props: ParagraphProps): React.JSX.Element {
   return (
     <p data-pi={index} data-pe={para.end} className={hasDup ? 'para has-dup' : 'para'} lang={lang}>
       {segments.map((seg) => {
-        const { cls, top } = classesOf(seg, selectedId, reviews);
+        const { cls, top } = classesOf(seg, selectedId, reviews, para);
         const ids = seg.marks.length > 1 ? seg.marks.map((m) => m.id).join(' ') : undefined;
         return (
           <span key={seg.start} className={cls} data-s={seg.start} data-e={seg.end} data-fid={top && top.type !== 'search' ? top.id : undefined} data-fids={ids}>

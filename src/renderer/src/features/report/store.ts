@@ -135,6 +135,11 @@ export function showSpan(span: { start: number; end: number }): void {
   reportStore.patch({ selectedId: null, spanHighlight: span, scroll: requestScroll(span.start, span.end, null) });
 }
 
+/** Scrolls the report to a span, keeping the selection (another place of the selected duplicate). */
+export function scrollToSpan(span: { start: number; end: number }): void {
+  reportStore.patch({ scroll: requestScroll(span.start, span.end, null) });
+}
+
 export function selectFinding(id: string | null, scroll = true): void {
   const s = reportStore.get();
   if (id === null) {
