@@ -7,6 +7,7 @@ import type { Finding, Review } from '../../../../core/store-schema';
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { applyAction, reportStore, scrollToSpan, setStatus } from '../report/store';
+import { duplicateReason } from '../inspector/defect-reason';
 import { diffPassages } from './diff';
 import './duplicates.css';
 
@@ -102,6 +103,9 @@ export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding;
   const tagged = review?.tags.includes(BOILERPLATE_TAG) ?? false;
   return (
     <section className="field-group dup-panel" data-testid="duplicate-panel">
+      <p className="muted" data-testid="dup-reason">
+        {duplicateReason(d, t, count)}
+      </p>
       <div className="muted small num">
         {t('dup.length', { length: count(d.length) })}
         {d.similarity !== undefined ? ` · ${t('dup.similarity', { value: d.similarity.toFixed(2) })}` : ''}

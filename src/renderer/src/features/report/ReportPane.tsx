@@ -12,6 +12,7 @@ import { filterStore, setFilter } from './filters';
 import { Legend } from './Legend';
 import { type FindingType, isDimmed } from './model';
 import { ReportView } from './ReportView';
+import { ReportWideNotice } from './ReportWideNotice';
 import { reportStore } from './store';
 
 const STATUSES: ReviewStatus[] = ['suggested', 'accepted', 'rejected', 'corrected'];
@@ -20,6 +21,7 @@ export function ReportPane(): React.JSX.Element {
   return (
     <div className="report-pane">
       <ReportToolbar />
+      <ReportWideNotice />
       <div className="report-body">
         <ReportView />
       </div>
