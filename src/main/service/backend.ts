@@ -3,7 +3,7 @@
  * that owns the open workspace store, the importers and the analysis pool. The bindings (IPC,
  * HTTP) only call `handlers` through dispatch.
  */
-import { readFile, writeFile, mkdir, rm, stat } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
