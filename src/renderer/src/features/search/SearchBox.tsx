@@ -17,9 +17,13 @@ export function SearchBox(): React.JSX.Element {
   const openId = useStore(reportStore, (x) => x.docId);
   const list = useRef<HTMLUListElement>(null);
   // new hits: the first is highlighted
-  useEffect(() => setActive(0), [s.hits]);
+  useEffect(() => {
+    setActive(0);
+  }, [s.hits]);
   // the highlighted hit stays in view as the arrows move it
-  useEffect(() => list.current?.children[active]?.scrollIntoView?.({ block: 'nearest' }), [active]);
+  useEffect(() => {
+    list.current?.children[active]?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
   useEffect(
     () =>
       registerFocus('search', () => {
