@@ -85,10 +85,15 @@ export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['
   const failed: ImportResult['failed'] = [];
   for (const n of ws.notices) {
     const key = `${ws.dir}:${n.code}:${n.message}`;
+    // the summary of a folder the analyst opens lists all its failures, shown before or not
+    if (collect && ERROR_CODES.has(n.code)) {
+      rememberShown(key);
+      failed.push(failureOfNotice(n));
+      continue;
+    }
     if (shownNotices.has(key)) continue;
     rememberShown(key);
     if (!ERROR_CODES.has(n.code)) showNotice(noticeText(n), 8000);
-    else if (collect) failed.push(failureOfNotice(n));
     // the workspaceChanged event of a folder being opened may arrive before the answer: keep them for its summary
     else if (collecting) collecting.push(failureOfNotice(n));
     else reportError({ code: n.code, message: n.message }, 'workspace notice');
