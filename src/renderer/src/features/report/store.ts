@@ -306,8 +306,8 @@ function undoFeedback(kind: 'undo' | 'redo', before: { findings: Finding[]; revi
   if (!s.model) return;
   const change = describeUndo(kind, before, { findings: s.model.findings, reviews: s.reviews });
   if (!change) return;
-  const byId = new Map(before.findings.map((f) => [f.id, f]));
-  const f = s.model.byId.get(change.findingIds[0]) ?? byId.get(change.findingIds[0]);
+  const first = change.findingIds[0];
+  const f = s.model.byId.get(first) ?? before.findings.find((x) => x.id === first);
   const what = change.findingIds.length > 1 ? t('undo.items', { count: change.findingIds.length }) : f ? findingLabel(f, (a, b) => s.model!.index.slice(a, b)) : '';
   showNotice(t(kind === 'undo' ? 'undo.done' : 'redo.done', { action: t(`undo.verb.${change.verb}` as MessageKey), what }), 3500);
   if (change.selectId) {

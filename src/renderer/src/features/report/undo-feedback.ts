@@ -58,24 +58,30 @@ const changed = (a: Review | undefined, b: Review | undefined): boolean =>
  */
 export function describeUndo(kind: 'undo' | 'redo', before: State, after: State): UndoChange | null {
   const [prior, produced] = kind === 'undo' ? [after, before] : [before, after];
-  const afterIds = new Set(after.findings.map((f) => f.id));
-  const priorIds = new Set(prior.findings.map((f) => f.id));
-  const producedIds = new Set(produced.findings.map((f) => f.id));
-  // a finding added or removed by the step (a manual finding)
-  const added = produced.findings.filter((f) => !priorIds.has(f.id)).map((f) => f.id);
-  const removed = prior.findings.filter((f) => !producedIds.has(f.id)).map((f) => f.id);
-  if (added.length || removed.length) {
-    const ids = [...added, ...removed];
-    return { verb: added.length ? 'add' : 'remove', findingIds: ids, selectId: ids.find((id) => afterIds.has(id)) ?? null };
+  // the findings list is the same object when the step added or removed none (the usual case)
+  if (prior.findings !== produced.findings) {
+    const afterIds = new Set(after.findings.map((f) => f.id));
+    const priorIds = new Set(prior.findings.map((f) => f.id));
+    const producedIds = new Set(produced.findings.map((f) => f.id));
+    // a finding added or removed by the step (a manual finding)
+    const added = produced.findings.filter((f) => !priorIds.has(f.id)).map((f) => f.id);
+    const removed = prior.findings.filter((f) => !producedIds.has(f.id)).map((f) => f.id);
+    if (added.length || removed.length) {
+      const ids = [...added, ...removed];
+      return { verb: added.length ? 'add' : 'remove', findingIds: ids, selectId: ids.find((id) => afterIds.has(id)) ?? null };
+    }
   }
   const ids: string[] = [];
-  const keys = new Set([...Object.keys(prior.reviews), ...Object.keys(produced.reviews)]);
-  for (const id of keys) if (changed(prior.reviews[id], produced.reviews[id])) ids.push(id);
+  for (const id in prior.reviews) if (changed(prior.reviews[id], produced.reviews[id])) ids.push(id);
+  for (const id in produced.reviews) if (!(id in prior.reviews)) ids.push(id);
   if (ids.length === 0) return null;
-  // reading order of the findings (the first one is selected)
-  const pos = new Map(after.findings.map((f, i) => [f.id, i]));
-  ids.sort((a, b) => (pos.get(a) ?? Infinity) - (pos.get(b) ?? Infinity));
-  return { verb: verbOf(prior.reviews[ids[0]], produced.reviews[ids[0]]), findingIds: ids, selectId: ids.find((id) => afterIds.has(id)) ?? null };
+  if (ids.length > 1) {
+    // reading order of the findings (the first one is selected)
+    const pos = new Map(after.findings.map((f, i) => [f.id, i]));
+    ids.sort((a, b) => (pos.get(a) ?? Infinity) - (pos.get(b) ?? Infinity));
+  }
+  const exists = (id: string): boolean => after.findings.some((f) => f.id === id);
+  return { verb: verbOf(prior.reviews[ids[0]], produced.reviews[ids[0]]), findingIds: ids, selectId: ids.find(exists) ?? null };
 }
 
 /** A short label of a finding: a figure's metric phrase and text (召开常委会会议9次), else its text, cut at `max` characters. */
