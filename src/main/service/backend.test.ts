@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -267,6 +267,18 @@ describe('open folder', () => {
     expect(created.dir).toBe(resolve(missing));
     expect(created.documents).toEqual([]);
     expect(existsSync(missing)).toBe(true);
+  });
+
+  it('a last workspace whose folder was deleted is not made again at the next start', async () => {
+    const ud = tmp('ra-ud-');
+    const dir = join(tmp('ra-parent-'), 'gone');
+    const b = backend(ud, { log: { error: () => undefined } });
+    await ok(b, 'workspaceOpen', { dir, create: true });
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+    const again = backend(ud, { log: { error: () => undefined } });
+    expect((await ok(again, 'workspaceGet', {}))!.isSample).toBe(true);
+    expect(existsSync(dir)).toBe(false);
   });
 });
 

@@ -139,6 +139,8 @@ export function createBackend(opts: BackendOptions): Backend {
         const last = await lastWorkspace();
         if (last) {
           try {
+            // a last workspace whose folder is gone is not made again (the samples open instead)
+            await requireFolder(last);
             return await open(last, false);
           } catch (e) {
             opts.log.error('could not reopen the last workspace', { dir: last, error: String(e) });
