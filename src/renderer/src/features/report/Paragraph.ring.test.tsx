@@ -16,20 +16,25 @@ describe('the focus ring of a selected finding cut by nested findings (issue 15 
     data: { kind: 'copied_passage', a: { start: dupStart, end: dupEnd, text: '' }, b: { start: dupStart, end: dupEnd, text: '' }, length: dupEnd - dupStart },
   };
   const model = buildModel(text, [dup, fig('f1', '9次'), fig('f2', '4件'), fig('f3', '12个')]);
+  const para = (selectedId: string) => render(<Paragraph index={0} para={model.paragraphs[0]} text={model.index} marks={model.marks[0]} reviews={{}} sig="" selectedId={selectedId} lang="zh-Hans" />);
 
-  it('one ring: the first piece opens it, the last closes it, the ones between carry only its top and bottom', () => {
-    const { container } = render(<Paragraph index={0} para={model.paragraphs[0]} text={model.index} marks={model.marks[0]} reviews={{}} sig="" selectedId="dup" lang="zh-Hans" />);
-    const pieces = [...container.querySelectorAll('.seg.sel')];
+  it('one ring element around all its pieces, which carry none of their own', () => {
+    const { container } = para('dup');
+    const rings = container.querySelectorAll('.sel-ring');
+    expect(rings).toHaveLength(1);
+    expect(rings[0].textContent).toBe(text.slice(dupStart, dupEnd));
+    const pieces = [...rings[0].querySelectorAll('.seg.sel')];
     expect(pieces.length).toBeGreaterThan(3);
-    expect(pieces.map((e) => e.textContent).join('')).toBe(text.slice(dupStart, dupEnd));
-    const edge = (e: Element): string => (e.classList.contains('sel-first') ? 'first' : e.classList.contains('sel-last') ? 'last' : e.classList.contains('sel-mid') ? 'mid' : 'whole');
-    expect(pieces.map(edge)).toEqual(['first', ...pieces.slice(2).map(() => 'mid'), 'last']);
+    // every selected piece is inside the ring
+    expect(container.querySelectorAll('.seg.sel')).toHaveLength(pieces.length);
+    // the text is still all there, in order, each piece with its offsets
+    expect(container.querySelector('p')!.textContent).toBe(text.replace('\n', ''));
+    expect(pieces.map((e) => Number((e as HTMLElement).dataset.s))).toEqual([...pieces.map((e) => Number((e as HTMLElement).dataset.s))].sort((a, b) => a - b));
   });
 
-  it('a finding in one piece keeps its whole ring', () => {
-    const { container } = render(<Paragraph index={0} para={model.paragraphs[0]} text={model.index} marks={model.marks[0]} reviews={{}} sig="" selectedId="f2" lang="zh-Hans" />);
-    const pieces = [...container.querySelectorAll('.seg.sel')];
-    expect(pieces).toHaveLength(1);
-    expect(pieces[0].className).not.toMatch(/sel-(first|mid|last)/);
+  it('a finding in one piece keeps its own ring (no wrapper)', () => {
+    const { container } = para('f2');
+    expect(container.querySelectorAll('.sel-ring')).toHaveLength(0);
+    expect(container.querySelectorAll('.seg.sel')).toHaveLength(1);
   });
 });
