@@ -12,7 +12,7 @@ import { Issue15Page } from './pages/issue15';
 
 const PARA = '全年完成固定资产投资增长5%,经济运行稳中向好;人民生活持续改善,社会大局和谐稳定。';
 const HALF = `\n\n某县2023年政府工作报告\n\n${[1, 2, 3, 4, 5, 6, 7].map((i) => PARA.replace('5%', `${i}%`)).join('\n\n')}\n\n2023年，全县召开常委会会议9次。\n`;
-const LONG = '坚持以人民为中心的发展思想，'.repeat(30) + '推动高质量发展取得新成效。';
+const LONG = '坚持以人民为中心的发展思想，'.repeat(15) + '全年召开会议9次，' + '坚持以人民为中心的发展思想，'.repeat(15) + '推动高质量发展取得新成效。';
 const DUP = `\n\n${LONG}\n\n其他工作稳步推进。\n\n${LONG}\n\n再一段不同的内容。\n\n${LONG}\n\n深入学习贯彻党的二十大精神 and 习近平总书记重要讲话精神。\n\n图为市民在广场休闲\n\n各项事业全面发展，人民生活持续改善。\n`;
 
 test('review: reasons in the analyst language, a report-wide notice, undo feedback, duplicates, dates, filters', async ({ page, shot }) => {
@@ -104,10 +104,18 @@ test('review: reasons in the analyst language, a report-wide notice, undo feedba
     await expect(page.getByTestId('dup-scroll-hint').first()).toBeVisible();
     await expect(panel.locator('p[data-overflow="true"]').first()).toBeVisible();
     await expect(page.getByTestId('dup-keep-first')).toHaveText('保留第一处，第二处是误重复');
+    // a figure nested in the selected duplicate (all kinds shown): one ring around the whole place, not pieces
+    await page.getByTestId('filter-kind').selectOption('all');
+    await expect(app.inspector).toHaveAttribute('data-finding-id', /^dup/);
+    const ring = app.report.locator('.sel-ring');
+    await expect(ring.first()).toBeVisible();
+    expect(await ring.first().textContent()).toBe(LONG);
+    expect(await app.report.locator('.seg.sel').count()).toBe(await app.report.locator('.sel-ring .seg.sel').count());
     await shot('i15-duplicate-zh');
     await app.setLanguage('en');
     await expect(page.getByTestId('dup-keep-first')).toHaveText('Keep the first, the second is the mistake');
     await app.setLanguage('zh');
+    await page.getByTestId('filter-kind').selectOption('duplicate');
 
     // #1 a foreign word and a caption: worded in Chinese, no English note
     await page.getByTestId('filter-kind').selectOption('defect');
