@@ -135,7 +135,8 @@ const path = z.string().min(1).max(4096);
 export const api = {
   appInfo: { request: empty, response: z.object({ name: z.string(), version: z.string(), mode: z.enum(['desktop', 'browser']), platform: z.string() }) },
   workspaceGet: { request: empty, response: WorkspaceView.nullable() },
-  workspaceOpen: { request: z.object({ dir: path }).strict(), response: WorkspaceView },
+  /** opens the workspace in `dir`; a missing folder is `workspace-not-found` unless `create` asks for a new workspace there */
+  workspaceOpen: { request: z.object({ dir: path, create: z.boolean().optional() }).strict(), response: WorkspaceView },
   workspaceOpenSample: { request: empty, response: WorkspaceView },
   /** Desktop: the native folder dialog; browser mode answers null (the UI asks for a path). */
   chooseFolder: { request: empty, response: z.object({ dir: z.string().nullable() }) },
@@ -159,7 +160,8 @@ export const api = {
   reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
   reviewRedo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
   taxonomySet: { request: z.object({ tags: z.array(Tag).max(200) }).strict(), response: z.array(Tag) },
-  search: { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200) }).strict(), response: z.array(SearchHit) },
+  /** hits in document order, the document `first` (the open report) before the others */
+  search: { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200), first: z.string().max(200).optional() }).strict(), response: z.array(SearchHit) },
   saveStateGet: { request: empty, response: SaveState },
   /** Desktop: the native save dialog (a folder for csv, brat, text); browser mode answers null. */
   chooseExportTarget: { request: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(), response: z.object({ path: z.string().nullable() }) },

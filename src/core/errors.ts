@@ -11,6 +11,7 @@ export const ErrorCode = [
   // workspace store
   'store-corrupt', 'store-locked', 'store-write-failed', 'store-disk-full', 'store-read-only', 'store-newer-version',
   'document-not-found', 'finding-not-found', 'workspace-not-open',
+  'workspace-not-found', // Open folder: no folder at that path (creating one is an explicit choice)
   // datasets
   'export-failed',
   // API boundary

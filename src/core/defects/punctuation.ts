@@ -1,5 +1,6 @@
 import type { Defect } from '../schema';
 import type { DefectContext } from './context';
+import { REPORT_WIDE_NOTE } from './reason';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 /** Bit d set for the full-width mark U+FF00 + d among ， ； ： （ ） ！ ？ */
@@ -95,7 +96,7 @@ export function findMixedPunctuation(ctx: DefectContext, covered: readonly Defec
   if (!marks.length) return [];
   const fullAt = fullWidthMarks(text);
   if (marks.length >= REPORT_WIDE_MIN && marks.length > fullAt.length) {
-    return [mixedFinding(ctx, marks, `the report uses half-width punctuation throughout: ${marks.length} marks (vs ${fullAt.length} full-width) to make full-width`)];
+    return [mixedFinding(ctx, marks, `${REPORT_WIDE_NOTE}: ${marks.length} marks (vs ${fullAt.length} full-width) to make full-width`)];
   }
   const out: Defect[] = [];
   for (const run of splitRuns(ctx, marks, fullAt)) {

@@ -56,12 +56,12 @@ describe('exportWorkspace', () => {
     expect(readdirSync(join(dir, 'sub'))).toEqual(['data.jsonl']); // no temp file left
   });
 
-  it('csv: three files, UTF-8 BOM, CRLF, formula guard, parsed back with papaparse', async () => {
+  it('csv: four files, UTF-8 BOM, CRLF, formula guard, parsed back with papaparse', async () => {
     const f = fixture();
     const out = join(dir, 'csv');
     await exportWorkspace(memorySource(f), { format: 'csv', out });
-    expect(readdirSync(out).sort()).toEqual(['documents.csv', 'duplicates.csv', 'facts.csv']);
-    for (const name of ['facts.csv', 'duplicates.csv', 'documents.csv']) {
+    expect(readdirSync(out).sort()).toEqual(['defects.csv', 'documents.csv', 'duplicates.csv', 'facts.csv']);
+    for (const name of ['facts.csv', 'duplicates.csv', 'defects.csv', 'documents.csv']) {
       const raw = readFileSync(join(out, name), 'utf8');
       expect(raw.charCodeAt(0)).toBe(0xfeff);
       expect(raw.replace(/"[^"]*"/g, '').split('\n').every((l, i, a) => i === a.length - 1 || l.endsWith('\r'))).toBe(true);
@@ -76,12 +76,28 @@ describe('exportWorkspace', () => {
     expect(dups.data).toHaveLength(2);
   });
 
-  it('xlsx: three sheets read back with SheetJS', async () => {
+  it.each(['accepted', 'reviewed', 'all', 'complete'] as const)('csv (%s): the rows of facts, duplicates and defects add up to the count the dialog reports; a corrected figure keeps its original value', async (filter) => {
+    const f = fixture();
+    const out = join(dir, `csv-${filter}`);
+    const s = await exportWorkspace(memorySource(f), { format: 'csv', filter, out });
+    const parse = (name: string): Record<string, string>[] => Papa.parse<Record<string, string>>(readFileSync(join(out, name), 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+    const facts = parse('facts.csv');
+    const defects = parse('defects.csv');
+    expect(facts.length + parse('duplicates.csv').length + defects.length).toBe(s.findings);
+    // the fixture has an accepted defect: it is exported under every filter
+    expect(defects.some((r) => r.status === 'accepted' || r.status === 'corrected')).toBe(true);
+    const corrected = facts.find((r) => r.document_id === 'doc-a' && r.status === 'corrected');
+    expect(corrected).toMatchObject({ text: '3件', value: '4', original_value: '3', original_unit: '件' });
+    for (const r of facts.filter((x) => x.status !== 'corrected')) expect(r.original_value).toBe('');
+    expect(defects.find((r) => r.document_id === 'doc-a' && r.status === 'corrected')).toMatchObject({ text: ' and ', replacement: '与', original_replacement: '和' });
+  });
+
+  it('xlsx: four sheets read back with SheetJS', async () => {
     const f = fixture();
     const out = join(dir, 'data.xlsx');
     await exportWorkspace(memorySource(f), { format: 'xlsx', filter: 'reviewed', out });
     const wb = XLSX.read(readFileSync(out));
-    expect(wb.SheetNames).toEqual(['facts', 'duplicates', 'documents']);
+    expect(wb.SheetNames).toEqual(['facts', 'duplicates', 'defects', 'documents']);
     const facts = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.facts);
     const a = facts.filter((r) => r.document_id === 'doc-a');
     expect(a.map((r) => r.text)).toEqual(['9次', '3件', '43人（次）', '5342件', '4408件', '-5 件']);

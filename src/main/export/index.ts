@@ -9,8 +9,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError, isAppError } from '../../core/errors';
 import {
-  ALL_LABELS, CSV_BOM, DOCUMENTS_COLUMNS, DUPLICATES_COLUMNS, type ExportFilter, FACTS_COLUMNS, bratAnn, bratAnnotationConf, conllLines,
-  correctedText, csvRow, documentRecord, documentRow, doccanoLine, duplicateRows, exportContext, factRows, fileStem, jsonLine,
+  ALL_LABELS, CSV_BOM, DEFECTS_COLUMNS, DOCUMENTS_COLUMNS, DUPLICATES_COLUMNS, type ExportFilter, FACTS_COLUMNS, bratAnn, bratAnnotationConf, conllLines,
+  correctedText, csvRow, defectRows, documentRecord, documentRow, doccanoLine, duplicateRows, exportContext, factRows, fileStem, jsonLine,
   labelStudioConfig, labelStudioTask, prepareDocument, workspaceRecord, type Cell, type PreparedDocument,
 } from '../../core/export';
 import type { DocumentFile, WorkspaceFile } from '../../core/store-schema';
@@ -195,9 +195,11 @@ async function openWriter(format: ExportFormat, out: string, ws: WorkspaceFile, 
     case 'csv': {
       const facts = group.open(join(out, 'facts.csv'));
       const dups = group.open(join(out, 'duplicates.csv'));
+      const defects = group.open(join(out, 'defects.csv'));
       const documents = group.open(join(out, 'documents.csv'));
       await facts.write(CSV_BOM + csvRow(FACTS_COLUMNS));
       await dups.write(CSV_BOM + csvRow(DUPLICATES_COLUMNS));
+      await defects.write(CSV_BOM + csvRow(DEFECTS_COLUMNS));
       await documents.write(CSV_BOM + csvRow(DOCUMENTS_COLUMNS));
       return {
         document: async (p) => {
@@ -205,6 +207,8 @@ async function openWriter(format: ExportFormat, out: string, ws: WorkspaceFile, 
           if (f.length) await facts.write(f.map(csvRow).join(''));
           const d = duplicateRows(p, ctx);
           if (d.length) await dups.write(d.map(csvRow).join(''));
+          const x = defectRows(p, ctx);
+          if (x.length) await defects.write(x.map(csvRow).join(''));
           await documents.write(csvRow(documentRow(p)));
         },
         finish: () => group.finish(),
@@ -266,7 +270,7 @@ function xlsxCell(v: Cell): Cell {
 
 /**
  * exceljs's streaming WorkbookWriter: each sheet is one zip entry, written in the order its
- * first row is added. The facts sheet streams to disk as documents come; the duplicates and
+ * first row is added. The facts sheet streams to disk as documents come; the duplicates, defects and
  * documents sheets wait in memory until facts is committed (they are much smaller).
  */
 async function openXlsx(out: string, ctx: ReturnType<typeof exportContext>): Promise<Writer> {
@@ -275,15 +279,18 @@ async function openXlsx(out: string, ctx: ReturnType<typeof exportContext>): Pro
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: false, useSharedStrings: false });
   const facts = wb.addWorksheet('facts');
   const dups = wb.addWorksheet('duplicates');
+  const defects = wb.addWorksheet('defects');
   const documents = wb.addWorksheet('documents');
   facts.addRow([...FACTS_COLUMNS]).commit();
   dups.addRow([...DUPLICATES_COLUMNS]).commit();
+  defects.addRow([...DEFECTS_COLUMNS]).commit();
   documents.addRow([...DOCUMENTS_COLUMNS]).commit();
   let n = 0;
   return {
     document: async (p) => {
       for (const r of factRows(p, ctx)) facts.addRow(r.map(xlsxCell)).commit();
       for (const r of duplicateRows(p, ctx)) dups.addRow(r.map(xlsxCell)).commit();
+      for (const r of defectRows(p, ctx)) defects.addRow(r.map(xlsxCell)).commit();
       documents.addRow(documentRow(p).map(xlsxCell)).commit();
       // let the zip and file streams drain between documents
       if (++n % 8 === 0) await new Promise((r) => setImmediate(r));
@@ -291,6 +298,7 @@ async function openXlsx(out: string, ctx: ReturnType<typeof exportContext>): Pro
     finish: async () => {
       facts.commit();
       dups.commit();
+      defects.commit();
       documents.commit();
       await wb.commit();
       await rename(temp, out);

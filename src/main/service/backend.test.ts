@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -215,6 +215,70 @@ describe('dropped files', () => {
     const doc = await ok(b, 'documentGet', { id: second.imported[0].id });
     expect(doc.text).toContain('召开常委会会议9次');
     expect((await ok(b, 'workspaceGet', {}))!.documents).toHaveLength(2);
+  });
+});
+
+describe('a failed drop leaves nothing behind', () => {
+  it('the copy of a dropped file that fails to import is deleted; the imported ones stay', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    const b = backend(ud, { workspaceDir: wsDir });
+    await ok(b, 'workspaceGet', {});
+    const good = Buffer.from('\n\n召开常委会会议9次。\n').toString('base64');
+    const s = await ok(b, 'importDropped', { files: [{ name: 'empty', data: '' }, { name: 'ok.txt', data: good }, { name: 'bin.txt', data: Buffer.from([0, 1, 2, 0, 0, 255, 0]).toString('base64') }] });
+    expect(s.imported.map((d) => d.path)).toEqual(['dropped/ok.txt']);
+    expect(s.failed.map((f) => f.error.code).sort()).toEqual(['binary-file', 'unsupported-format']);
+    expect(readdirSync(join(wsDir, 'dropped'))).toEqual(['ok.txt']);
+    await b.close();
+    // reopened: no failure comes back
+    const again = backend(ud, { workspaceDir: wsDir });
+    expect((await ok(again, 'workspaceGet', {}))!.notices).toEqual([]);
+  });
+
+  it('a copy left by an older version is reported once at open and removed', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    mkdirSync(join(wsDir, 'dropped'));
+    writeFileSync(join(wsDir, 'dropped', 'left.txt'), '');
+    writeFileSync(join(wsDir, 'mine.txt'), ''); // the user's own file outside dropped/ is never deleted
+    const b = backend(ud, { workspaceDir: wsDir });
+    const ws = await ok(b, 'workspaceGet', {});
+    expect(ws!.notices.map((n) => n.code)).toEqual(['file-empty', 'file-empty']);
+    expect(existsSync(join(wsDir, 'dropped', 'left.txt'))).toBe(false);
+    expect(existsSync(join(wsDir, 'mine.txt'))).toBe(true);
+  });
+});
+
+describe('open folder', () => {
+  it('a mistyped path is workspace-not-found: nothing is created and the open workspace stays; create: true makes a new one', async () => {
+    const ud = tmp('ra-ud-');
+    const wsDir = tmp('ra-ws-');
+    writeFileSync(join(wsDir, 'r.txt'), '\n\n召开常委会会议9次。\n');
+    const b = backend(ud, { workspaceDir: wsDir });
+    await ok(b, 'workspaceGet', {});
+    const missing = join(tmp('ra-parent-'), 'typo');
+    const r = await call(b.handlers, 'workspaceOpen', { dir: missing });
+    expect(r).toMatchObject({ ok: false, error: { code: 'workspace-not-found' } });
+    expect(existsSync(missing)).toBe(false);
+    expect((await ok(b, 'workspaceGet', {}))!.dir).toBe(resolve(wsDir));
+    const file = await call(b.handlers, 'workspaceOpen', { dir: join(wsDir, 'r.txt') });
+    expect(file).toMatchObject({ ok: false, error: { code: 'workspace-not-found' } });
+    const created = await ok(b, 'workspaceOpen', { dir: missing, create: true });
+    expect(created.dir).toBe(resolve(missing));
+    expect(created.documents).toEqual([]);
+    expect(existsSync(missing)).toBe(true);
+  });
+
+  it('a last workspace whose folder was deleted is not made again at the next start', async () => {
+    const ud = tmp('ra-ud-');
+    const dir = join(tmp('ra-parent-'), 'gone');
+    const b = backend(ud, { log: { error: () => undefined } });
+    await ok(b, 'workspaceOpen', { dir, create: true });
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+    const again = backend(ud, { log: { error: () => undefined } });
+    expect((await ok(again, 'workspaceGet', {}))!.isSample).toBe(true);
+    expect(existsSync(dir)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * that owns the open workspace store, the importers and the analysis pool. The bindings (IPC,
  * HTTP) only call `handlers` through dispatch.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
@@ -13,7 +13,7 @@ import { type StoreNotice, WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildPackedView, buildReviewResult, countFindings, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
-import { saveDropped } from './dropped';
+import { removeFailedDrops, saveDropped } from './dropped';
 import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
 import { searchWorkspace } from './search';
 import { FOLDER_FORMATS, exportWorkspace } from '../export';
@@ -113,6 +113,8 @@ export function createBackend(opts: BackendOptions): Backend {
       const summary = await importIntoStore(store, [...added, ...changed], { pool, tasks, emit, log: opts.log, taskId: `refresh-${Date.now()}`, label: 'import', allow: (p) => policy.allows(p) });
       if (changed.length > 0) ws.notices.push({ code: 'sources-changed', message: `${changed.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.`, params: { count: changed.length } });
       for (const f of summary.failed) ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
+      // copies of a drop that failed before this version kept failing at every open: reported once, then removed
+      await removeFailedDrops(abs, summary.failed.map((f) => f.path));
     }
     return ws;
   }
@@ -137,6 +139,8 @@ export function createBackend(opts: BackendOptions): Backend {
         const last = await lastWorkspace();
         if (last) {
           try {
+            // a last workspace whose folder is gone is not made again (the samples open instead)
+            await requireFolder(last);
             return await open(last, false);
           } catch (e) {
             opts.log.error('could not reopen the last workspace', { dir: last, error: String(e) });
@@ -178,8 +182,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const handlers: Handlers = {
     appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
     workspaceGet: async () => view(await workspace()),
-    workspaceOpen: async ({ dir }) => {
+    workspaceOpen: async ({ dir, create }) => {
       await requireAllowed([dir]);
+      if (!create) await requireFolder(dir);
       return view(await openAndAnnounce(dir, false));
     },
     workspaceOpenSample: async () => {
@@ -208,7 +213,17 @@ export function createBackend(opts: BackendOptions): Backend {
     importDropped: async ({ files, taskId }) => {
       const ws = await workspace();
       const paths = await saveDropped(ws.dir, files);
-      const summary = await importIntoStore(ws.store, paths, { pool, tasks, emit, log: opts.log, taskId: taskId ?? `drop-${Date.now()}`, label: 'import' });
+      let summary: Awaited<ReturnType<typeof importIntoStore>>;
+      try {
+        summary = await importIntoStore(ws.store, paths, { pool, tasks, emit, log: opts.log, taskId: taskId ?? `drop-${Date.now()}`, label: 'import' });
+      } catch (e) {
+        // nothing of a failed drop stays in dropped/ (its files would fail again at every open)
+        const indexed = new Set(ws.store.workspace().documents.map((d) => resolve(ws.dir, d.path)));
+        await removeFailedDrops(ws.dir, paths.filter((p) => !indexed.has(resolve(p))));
+        throw e;
+      }
+      const imported = new Set(summary.imported.map((d) => resolve(ws.dir, d.path)));
+      await removeFailedDrops(ws.dir, paths.filter((p) => !imported.has(resolve(p))));
       emit('workspaceChanged', view(ws));
       return summary;
     },
@@ -249,7 +264,7 @@ export function createBackend(opts: BackendOptions): Backend {
       });
       return ws.store.workspace().taxonomy;
     },
-    search: async ({ query, limit }) => searchWorkspace((await workspace()).store, query, limit ?? 200),
+    search: async ({ query, limit, first }) => searchWorkspace((await workspace()).store, query, limit ?? 200, first),
     chooseExportTarget: async ({ format }) => {
       const path = opts.dialogs?.chooseExportTarget ? await opts.dialogs.chooseExportTarget(format, FOLDER_FORMATS.includes(format)) : null;
       if (path) await policy.grant(path);
@@ -355,6 +370,12 @@ export function createBackend(opts: BackendOptions): Backend {
       current = null;
     },
   };
+}
+
+/** Open folder never creates one by mistake: a path that is not a folder is `workspace-not-found`. */
+async function requireFolder(dir: string): Promise<void> {
+  const s = await stat(dir).catch(() => null);
+  if (!s?.isDirectory()) throw new AppError('workspace-not-found', `no folder at ${dir}`, { dir });
 }
 
 function toSaveState(store: WorkspaceStore): SaveState {

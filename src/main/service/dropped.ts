@@ -4,8 +4,8 @@
  * existing file — so the workspace keeps its own copy of every report it holds.
  */
 import { constants } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { mkdir, open, rm } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { AppError } from '../../core/errors';
 
 export const DROPPED_DIR = 'dropped';
@@ -21,6 +21,31 @@ export function safeFileName(name: string): string {
     clean = [...clean.slice(0, clean.length - ext.length)].slice(0, 100).join('') + ext;
   }
   return clean;
+}
+
+/** Whether a path is one of the workspace's own copies of dropped files (`<workspace>/dropped/…`). */
+export function isDroppedCopy(workspaceDir: string, path: string): boolean {
+  const rel = relative(resolve(workspaceDir, DROPPED_DIR), resolve(workspaceDir, path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * A drop that failed leaves nothing behind: the copies of its files that were not imported are
+ * deleted (only copies inside `<workspace>/dropped/`, never a file the user owns elsewhere).
+ * Answers the paths removed.
+ */
+export async function removeFailedDrops(workspaceDir: string, paths: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const p of paths) {
+    if (!isDroppedCopy(workspaceDir, p)) continue;
+    try {
+      await rm(resolve(workspaceDir, p), { force: true });
+      removed.push(p);
+    } catch {
+      // left in place: the next open reports it once and tries again
+    }
+  }
+  return removed;
 }
 
 export async function saveDropped(workspaceDir: string, files: { name: string; data: string }[]): Promise<string[]> {

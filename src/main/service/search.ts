@@ -4,11 +4,13 @@ import type { WorkspaceStore } from '../store';
 
 const CONTEXT = 30;
 
-/** Full-text search across the workspace's documents; hits in document order with context. */
-export async function searchWorkspace(store: WorkspaceStore, query: string, limit: number): Promise<SearchHit[]> {
+/** Full-text search across the workspace's documents; hits in document order with context, those of the document `first` (the open report) first. */
+export async function searchWorkspace(store: WorkspaceStore, query: string, limit: number, first?: string): Promise<SearchHit[]> {
   const hits: SearchHit[] = [];
   const q = query.normalize('NFC');
-  for (const meta of store.workspace().documents) {
+  const docs = store.workspace().documents;
+  const ordered = first ? [...docs.filter((d) => d.id === first), ...docs.filter((d) => d.id !== first)] : docs;
+  for (const meta of ordered) {
     if (hits.length >= limit) break;
     const { text } = await store.readDocument(meta.id);
     let map: OffsetMap | null = null;

@@ -1,4 +1,4 @@
-/** After Open folder… / Add files…: what was imported, and each file that failed with its error (through the one presenter). */
+/** After Open folder… / Add files…: each file that failed with its error (through the one presenter), then what was imported; the dialog body scrolls them all, with a visible scrollbar. */
 import { Dialog } from '../../lib/Dialog';
 import { useStore } from '../../lib/store';
 import { ErrorText } from '../errors/ErrorText';
@@ -35,10 +35,22 @@ function ImportSummaryBody({ result }: { result: ImportResult }): React.JSX.Elem
         {headline}
       </p>
       {result.dir ? <p className="muted small path">{result.dir}</p> : null}
+      {failed.length > 0 ? (
+        <section className="summary-section">
+          <h3>{t('import.failedList', { count: failed.length })}</h3>
+          <ul className="summary-list failures import-list" data-testid="import-failed">
+            {failed.map((f, i) => (
+              <li key={`${f.path}:${i}`}>
+                <ErrorText error={f.error} subject={f.path} testId="import-failure" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {imported.length > 0 ? (
         <section className="summary-section">
           <h3>{t('import.importedList', { count: imported.length })}</h3>
-          <ul className="summary-list" data-testid="import-imported">
+          <ul className="summary-list import-list" data-testid="import-imported">
             {imported.map((d) => (
               <li key={d.id}>
                 <button
@@ -51,18 +63,6 @@ function ImportSummaryBody({ result }: { result: ImportResult }): React.JSX.Elem
                 >
                   {d.name}
                 </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {failed.length > 0 ? (
-        <section className="summary-section">
-          <h3>{t('import.failedList', { count: failed.length })}</h3>
-          <ul className="summary-list failures" data-testid="import-failed">
-            {failed.map((f, i) => (
-              <li key={`${f.path}:${i}`}>
-                <ErrorText error={f.error} subject={f.path} testId="import-failure" />
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../lib/Dialog';
 import { useStore } from '../../lib/store';
+import { ErrorText } from '../errors/ErrorText';
 import { useI18n } from '../i18n/i18n';
 import { importPaths, openFolderPath, workspaceStore } from './store';
 
@@ -14,11 +15,13 @@ export function PathDialog(): React.JSX.Element | null {
 function PathDialogBody({ kind }: { kind: 'folder' | 'files' }): React.JSX.Element {
   const { t } = useI18n();
   const [value, setValue] = useState('');
-  const close = (): void => workspaceStore.patch({ pathDialog: null });
+  const [create, setCreate] = useState(false);
+  const error = useStore(workspaceStore, (s) => s.pathError);
+  const close = (): void => workspaceStore.patch({ pathDialog: null, pathError: null });
   const submit = (): void => {
     const v = value.trim();
     if (!v) return;
-    if (kind === 'folder') void openFolderPath(v);
+    if (kind === 'folder') void openFolderPath(v, create);
     else void importPaths(v.split('\n').map((x) => x.trim()).filter(Boolean));
   };
   return (
@@ -47,7 +50,29 @@ function PathDialogBody({ kind }: { kind: 'folder' | 'files' }): React.JSX.Eleme
           {t(kind === 'folder' ? 'folder.prompt' : 'files.prompt')}
         </label>
         {kind === 'folder' ? (
-          <input id="path-input" className="full" value={value} placeholder={t('folder.placeholder')} onChange={(e) => setValue(e.target.value)} autoFocus data-testid="path-input" />
+          <>
+            <input
+              id="path-input"
+              className="full"
+              value={value}
+              placeholder={t('folder.placeholder')}
+              onChange={(e) => {
+                setValue(e.target.value);
+                if (error) workspaceStore.patch({ pathError: null });
+              }}
+              autoFocus
+              aria-invalid={error ? true : undefined}
+              data-testid="path-input"
+            />
+            <label className="check-row">
+              <input type="checkbox" checked={create} onChange={(e) => setCreate(e.target.checked)} data-testid="path-create" />
+              <span>
+                {t('folder.create')}
+                <span className="hint block">{t('folder.createHint')}</span>
+              </span>
+            </label>
+            {error ? <ErrorText error={error} testId="path-error" /> : null}
+          </>
         ) : (
           <textarea id="path-input" className="full" rows={5} value={value} onChange={(e) => setValue(e.target.value)} autoFocus data-testid="path-input" />
         )}

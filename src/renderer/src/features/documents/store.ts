@@ -22,6 +22,8 @@ export interface WorkspaceState {
   sort: DocSort;
   /** browser mode: the dialog asking for a path */
   pathDialog: 'folder' | 'files' | null;
+  /** why the path dialog's last Open folder failed (shown in the dialog, which stays open) */
+  pathError: unknown;
   /** what the last Open folder / Add files did, shown until dismissed */
   importResult: ImportResult | null;
   /** orphaned reviews per report, as far as known (reports opened in this session) */
@@ -37,7 +39,7 @@ export interface ImportResult {
   cancelled: boolean;
 }
 
-export const workspaceStore = createStore<WorkspaceState>({ workspace: null, loading: true, progress: null, filter: '', sort: 'name', pathDialog: null, importResult: null, orphanCounts: {} });
+export const workspaceStore = createStore<WorkspaceState>({ workspace: null, loading: true, progress: null, filter: '', sort: 'name', pathDialog: null, pathError: null, importResult: null, orphanCounts: {} });
 
 const ERROR_CODES = new Set<string>(ErrorCode);
 
@@ -47,7 +49,31 @@ export function failureOfNotice(n: { code: string; message: string }): ImportRes
   return { path: m ? m[1] : '', error: { code: n.code, message: m ? m[2] : n.message } };
 }
 
-const shownNotices = new Set<string>();
+/**
+ * Workspace notices already shown, remembered across reloads (the backend keeps a workspace's
+ * notices while it runs, and a reload must not show the same failures again).
+ */
+const SHOWN_KEY = 'report-annotator.shown-notices';
+const SHOWN_MAX = 300;
+const shownNotices = new Set<string>(loadShown());
+
+function loadShown(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(SHOWN_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberShown(key: string): void {
+  shownNotices.add(key);
+  try {
+    localStorage.setItem(SHOWN_KEY, JSON.stringify([...shownNotices].slice(-SHOWN_MAX)));
+  } catch {
+    // remembered for this page only
+  }
+}
 
 /**
  * Shows a workspace. Its notices are shown once: files that failed to import go through the
@@ -59,10 +85,15 @@ export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['
   const failed: ImportResult['failed'] = [];
   for (const n of ws.notices) {
     const key = `${ws.dir}:${n.code}:${n.message}`;
+    // the summary of a folder the analyst opens lists all its failures, shown before or not
+    if (collect && ERROR_CODES.has(n.code)) {
+      rememberShown(key);
+      failed.push(failureOfNotice(n));
+      continue;
+    }
     if (shownNotices.has(key)) continue;
-    shownNotices.add(key);
+    rememberShown(key);
     if (!ERROR_CODES.has(n.code)) showNotice(noticeText(n), 8000);
-    else if (collect) failed.push(failureOfNotice(n));
     // the workspaceChanged event of a folder being opened may arrive before the answer: keep them for its summary
     else if (collecting) collecting.push(failureOfNotice(n));
     else reportError({ code: n.code, message: n.message }, 'workspace notice');
@@ -148,19 +179,28 @@ export async function openSample(): Promise<void> {
   }
 }
 
-export async function openFolderPath(dir: string): Promise<void> {
-  workspaceStore.patch({ loading: true, pathDialog: null });
+/**
+ * Opens the workspace in `dir`. A path with no folder is an error (`workspace-not-found`),
+ * shown in the path dialog, which stays open; `create` asks for a new workspace there.
+ */
+export async function openFolderPath(dir: string, create = false): Promise<void> {
+  const fromDialog = workspaceStore.get().pathDialog === 'folder';
+  workspaceStore.patch({ loading: true, pathError: null });
   const gathered: ImportResult['failed'] = [];
   collecting = gathered;
   try {
-    const ws = await getClient().workspaceOpen({ dir });
+    const ws = await getClient().workspaceOpen(create ? { dir, create } : { dir });
     const failed = [...gathered, ...setWorkspace(ws, true)];
     collecting = null;
-    workspaceStore.patch({ importResult: { kind: 'folder', dir: ws.dir, imported: ws.documents.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: false } });
+    workspaceStore.patch({ pathDialog: null, importResult: { kind: 'folder', dir: ws.dir, imported: ws.documents.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: false } });
   } catch (e) {
     collecting = null;
     workspaceStore.patch({ loading: false });
-    reportError(e, 'workspaceOpen');
+    if (fromDialog && workspaceStore.get().pathDialog === 'folder') workspaceStore.patch({ pathError: e });
+    else {
+      workspaceStore.patch({ pathDialog: null });
+      reportError(e, 'workspaceOpen');
+    }
     for (const f of gathered) reportError(f.error, 'workspace notice');
   }
 }

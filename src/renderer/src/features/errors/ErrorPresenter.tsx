@@ -2,6 +2,7 @@
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { presentError } from './presenter';
+import { ErrorDetail } from './ErrorText';
 import { dismissError, dismissNotice, errorStore } from './store';
 
 export function ErrorPresenter(): React.JSX.Element {
@@ -21,7 +22,7 @@ export function ErrorPresenter(): React.JSX.Element {
             </div>
             <p>{p.safe}</p>
             <p>{p.todo}</p>
-            {p.detail ? <div className="detail">{p.detail}</div> : null}
+            <ErrorDetail detail={p.detail} />
           </div>
         );
       })}

@@ -16,13 +16,25 @@ export interface Notice {
 export const errorStore = createStore<{ errors: ShownError[]; notices: Notice[] }>({ errors: [], notices: [] });
 let seq = 0;
 
-export function reportError(error: unknown, context: string): void {
+/** Errors stay longer than notices, then close by themselves (each has its close button). */
+export const ERROR_TTL_MS = 20_000;
+
+function sameError(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const o = (e: unknown): { code?: unknown; message?: unknown } => (typeof e === 'object' && e !== null ? (e as { code?: unknown; message?: unknown }) : {});
+  return o(a).code !== undefined && o(a).code === o(b).code && o(a).message === o(b).message;
+}
+
+/** Shows an error once: the same error (code and message) already on screen is not stacked again. */
+export function reportError(error: unknown, context: string, ttlMs = ERROR_TTL_MS): void {
   if (!(typeof error === 'object' && error !== null && 'code' in error)) {
     // unexpected: keep the context in the console log
     console.error(`[${context}]`, error);
   }
+  if (errorStore.get().errors.some((e) => sameError(e.error, error))) return;
   const id = ++seq;
-  errorStore.set((s) => ({ ...s, errors: [...s.errors.slice(-3), { id, error, context }] }));
+  errorStore.set((s) => ({ ...s, errors: [...s.errors.slice(-2), { id, error, context }] }));
+  if (ttlMs > 0) setTimeout(() => dismissError(id), ttlMs);
 }
 
 export function dismissError(id: number): void {
@@ -31,7 +43,7 @@ export function dismissError(id: number): void {
 
 export function showNotice(text: string, ttlMs = 4000): void {
   const id = ++seq;
-  errorStore.set((s) => ({ ...s, notices: [...s.notices.slice(-3), { id, text }] }));
+  errorStore.set((s) => ({ ...s, notices: [...s.notices.slice(-2), { id, text }] }));
   if (ttlMs > 0) setTimeout(() => dismissNotice(id), ttlMs);
 }
 

@@ -6,6 +6,7 @@ import type { Finding, Review } from '../../../../core/store-schema';
 import { useI18n } from '../i18n/i18n';
 import { applyAction, setStatus } from '../report/store';
 import { EditField } from './EditField';
+import { figureValueText } from './figure-value';
 import { parseValueInput } from './parseValue';
 
 const KINDS: FigureKind[] = ['count', 'money', 'percent', 'range', 'date', 'duration', 'name'];
@@ -29,7 +30,8 @@ export const FigureForm = memo(function FigureForm({ finding, review, active = t
   };
   const originalOf = (field: keyof Figure, format: (v: unknown) => string = (v) => (v === null || v === undefined ? '—' : String(v))): string | null =>
     field in fields ? format(orig[field]) : null;
-  const fmtNum = (v: unknown): string => (typeof v === 'number' ? num(v) : '—');
+  // a date's value is a year: shown as 2023, not as the quantity 2,023
+  const fmtNum = (v: unknown): string => (typeof v === 'number' ? figureValueText(v, eff.kind, num) : '—');
   const numberField = (field: 'value' | 'value_to', label: string, focusName?: string): React.JSX.Element => (
     <EditField
       id={`f-${field}`}
@@ -41,7 +43,7 @@ export const FigureForm = memo(function FigureForm({ finding, review, active = t
       testId={`field-${field}`}
       preview={(text) => {
         const v = parseValueInput(text);
-        return v === null ? t('field.unparsable') : t('field.parsed', { value: num(v) });
+        return v === null ? t('field.unparsable') : t('field.parsed', { value: figureValueText(v, eff.kind, num) });
       }}
       onCommit={(text) => {
         if (text.trim() === '') {

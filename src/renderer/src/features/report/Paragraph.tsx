@@ -52,6 +52,32 @@ function classesOf(seg: Segment, selectedId: string | null, reviews: Record<stri
   return { cls: parts.join(' '), top };
 }
 
+/**
+ * The segments as elements; the selected finding's run of segments, when nested findings cut it
+ * into several, is wrapped in one element that carries the focus ring — one ring around the
+ * whole finding, not one per piece.
+ */
+function ringed(segments: Segment[], selectedId: string | null, render: (seg: Segment, inRing: boolean) => React.JSX.Element): React.ReactNode[] {
+  const isSel = (seg: Segment): boolean => selectedId !== null && seg.marks.some((m) => m.id === selectedId);
+  const out: React.ReactNode[] = [];
+  for (let i = 0; i < segments.length; ) {
+    let j = i;
+    while (j < segments.length && isSel(segments[j])) j++;
+    if (j - i > 1) {
+      out.push(
+        <span key={`ring-${segments[i].start}`} className="sel-ring" data-ring="1">
+          {segments.slice(i, j).map((seg) => render(seg, true))}
+        </span>,
+      );
+      i = j;
+    } else {
+      out.push(render(segments[i], false));
+      i++;
+    }
+  }
+  return out;
+}
+
 function ParagraphImpl(props: ParagraphProps): React.JSX.Element {
   const { para, text, marks, reviews, selectedId, index } = props;
   const segments = useMemo(() => segmentParagraph(para.start, para.end, marks), [para, marks]);
@@ -59,11 +85,11 @@ function ParagraphImpl(props: ParagraphProps): React.JSX.Element {
   const hasDup = marks.some((m) => m.type === 'duplicate' && !m.dimmed);
   return (
     <p data-pi={index} data-pe={para.end} className={hasDup ? 'para has-dup' : 'para'} lang={lang}>
-      {segments.map((seg) => {
+      {ringed(segments, selectedId, (seg, inRing) => {
         const { cls, top } = classesOf(seg, selectedId, reviews);
         const ids = seg.marks.length > 1 ? seg.marks.map((m) => m.id).join(' ') : undefined;
         return (
-          <span key={seg.start} className={cls} data-s={seg.start} data-e={seg.end} data-fid={top && top.type !== 'search' ? top.id : undefined} data-fids={ids}>
+          <span key={seg.start} className={inRing ? `${cls} in-ring` : cls} data-s={seg.start} data-e={seg.end} data-fid={top && top.type !== 'search' ? top.id : undefined} data-fids={ids}>
             {text.slice(seg.start, seg.end)}
             {seg.points.map((p) => {
               const status = reviews[p.id]?.status ?? 'suggested';

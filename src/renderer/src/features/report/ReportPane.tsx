@@ -7,10 +7,12 @@ import { type MessageKey, useI18n } from '../i18n/i18n';
 import { layoutStore } from '../layout/store';
 import { keysOf } from '../shortcuts/keys';
 import { bulkAccept } from './bulk';
+import { FilterCount } from './FilterCount';
 import { filterStore, setFilter } from './filters';
 import { Legend } from './Legend';
 import { type FindingType, isDimmed } from './model';
 import { ReportView } from './ReportView';
+import { ReportWideNotice } from './ReportWideNotice';
 import { reportStore } from './store';
 
 const STATUSES: ReviewStatus[] = ['suggested', 'accepted', 'rejected', 'corrected'];
@@ -19,6 +21,7 @@ export function ReportPane(): React.JSX.Element {
   return (
     <div className="report-pane">
       <ReportToolbar />
+      <ReportWideNotice />
       <div className="report-body">
         <ReportView />
       </div>
@@ -117,6 +120,7 @@ function ReportToolbar(): React.JSX.Element | null {
           <input type="checkbox" checked={filter.showDimmed} onChange={(e) => setFilter({ showDimmed: e.target.checked })} />
           {t('report.showDimmed')}
         </label>
+        <FilterCount />
         <span className="spacer" />
         {chosen ? (
           <span className="bulk">

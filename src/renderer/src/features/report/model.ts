@@ -8,6 +8,7 @@ import { type Paragraph, splitParagraphs } from '../../../../core/text';
 import { TextIndex } from './offsets';
 import { findingSpan } from '../../../../core/document/findings';
 import { isReviewWork } from '../../../../core/document/counts';
+import { isReportWide } from '../../../../core/defects/reason';
 
 export type FindingType = Finding['type'];
 
@@ -44,6 +45,8 @@ export interface DocModel {
   order: Finding[];
   /** findings that are review work (not names or boilerplate), as in the document counts */
   reviewable: number;
+  /** findings about the whole report (half-width punctuation throughout): a notice over the report, no marks in the text */
+  reportWide: Finding[];
 }
 
 /** The primary span of a finding (for a duplicate: its second place, the copy). */
@@ -92,10 +95,16 @@ export function buildModel(text: string, findings: Finding[], index: TextIndex =
     for (let q = start >= ends[p] ? p + 1 : p; q < n && starts[q] < end; q++) marks[q].push(m);
   };
   let reviewable = 0;
+  const reportWide: Finding[] = [];
   for (const f of findings) {
     const kind = f.data.kind;
     const dimmed = isDimmed(f);
     if (!dimmed) reviewable++;
+    // painting every clause of the report would hide everything else: it gets a notice instead
+    if (f.type === 'defect' && isReportWide(f.data)) {
+      reportWide.push(f);
+      continue;
+    }
     if (n === 0) continue;
     if (f.type !== 'duplicate') {
       place(f, kind, dimmed, f.data.start, f.data.end, true);
@@ -119,7 +128,7 @@ export function buildModel(text: string, findings: Finding[], index: TextIndex =
   let byId: Map<string, Finding> | null = null;
   let paragraphOf: Map<string, number> | null = null;
   return {
-    index, paragraphs, starts, findings, marks, order, reviewable,
+    index, paragraphs, starts, findings, marks, order, reviewable, reportWide,
     get byId() {
       if (!byId) {
         byId = new Map();

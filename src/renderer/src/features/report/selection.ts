@@ -39,10 +39,19 @@ export function pointToCp(node: Node, offset: number, index: TextIndex): number 
     const end = Number(seg.dataset.e);
     return offset === 0 ? start : end;
   }
+  // a boundary on the ring around a selected finding's pieces: the piece after it, or the end of the last
+  if (node instanceof HTMLElement && node.dataset.ring !== undefined) {
+    const child = node.childNodes[offset] as HTMLElement | undefined;
+    if (child?.dataset?.s !== undefined) return Number(child.dataset.s);
+    const last = node.lastElementChild as HTMLElement | null;
+    return last?.dataset.e !== undefined ? Number(last.dataset.e) : null;
+  }
   // a boundary on the paragraph element itself: child index → that child's start (or the end)
   if (node instanceof HTMLElement && node.dataset.pi !== undefined) {
     const child = node.childNodes[offset] as HTMLElement | undefined;
     if (child && child.dataset?.s !== undefined) return Number(child.dataset.s);
+    const first = child?.dataset?.ring !== undefined ? (child.firstElementChild as HTMLElement | null) : null;
+    if (first?.dataset.s !== undefined) return Number(first.dataset.s);
     return node.dataset.pe !== undefined ? Number(node.dataset.pe) : null;
   }
   return null;

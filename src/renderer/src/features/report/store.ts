@@ -11,7 +11,10 @@ import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../co
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
 import { setOrphanCount, updateDocumentMeta } from '../documents/store';
-import { reportError } from '../errors/store';
+import { reportError, showNotice } from '../errors/store';
+import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { describeUndo, findingLabel } from './undo-feedback';
 import { trackWrite } from '../statusbar/saveState';
 import { filterStore, setFilter } from './filters';
 import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
@@ -133,6 +136,11 @@ export function showSpan(span: { start: number; end: number }): void {
   reportStore.patch({ selectedId: null, spanHighlight: span, scroll: requestScroll(span.start, span.end, null) });
 }
 
+/** Scrolls the report to a span, keeping the selection (another place of the selected duplicate). */
+export function scrollToSpan(span: { start: number; end: number }): void {
+  reportStore.patch({ scroll: requestScroll(span.start, span.end, null) });
+}
+
 export function selectFinding(id: string | null, scroll = true): void {
   const s = reportStore.get();
   if (id === null) {
@@ -175,6 +183,23 @@ function selectionPosition(): number | null {
   }
   return s.spanHighlight ? s.spanHighlight.start : null;
 }
+
+/**
+ * After the filters change, the selection is a finding they let through: a selected finding
+ * they now hide gives way to the nearest one after it (else before it), or to none — the
+ * inspector never shows a finding the list does not.
+ */
+export function keepSelectionInFilter(): void {
+  const s = reportStore.get();
+  if (!s.selectedId || !s.model) return;
+  const f = s.model.byId.get(s.selectedId);
+  if (!f || matchesFilter(f, s.reviews[s.selectedId], filterStore.get())) return;
+  const nav = currentNav();
+  const at = primarySpan(f).start;
+  const next = nav ? (stepFinding(nav, null, 1, at) ?? stepFinding(nav, null, -1, at)) : null;
+  selectFinding(next ? next.id : null);
+}
+filterStore.subscribe(keepSelectionInFilter);
 
 export function step(dir: 1 | -1): void {
   const nav = currentNav();
@@ -250,13 +275,17 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
   const seq = ++writeSeq;
   if (action) optimistic(action);
   const client = getClient();
+  const s0 = reportStore.get();
+  const before = kind !== 'apply' && s0.model ? { findings: s0.model.findings, reviews: s0.reviews } : null;
   try {
     const r = await trackWrite(() =>
       kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId }),
     );
     // answers arrive in order; the last one holds every earlier change
-    if (seq === writeSeq) applyResult(docId, r);
-    else {
+    if (seq === writeSeq) {
+      applyResult(docId, r);
+      if (before && kind !== 'apply') undoFeedback(kind, before);
+    } else {
       if (r.findings) unshownFindings = { docId, findings: r.findings };
       updateDocumentMeta(r.meta);
     }
@@ -265,6 +294,26 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
     reportError(e, kind === 'apply' ? `reviewApply ${action?.type}` : `review${kind}`);
     await resync(docId);
     return false;
+  }
+}
+
+/**
+ * After an undo or redo: a brief notice of what was undone ("已撤销：接受 召开常委会会议9次") and
+ * the finding it touched selected, so the analyst is back where the step was made.
+ */
+function undoFeedback(kind: 'undo' | 'redo', before: { findings: Finding[]; reviews: Record<string, Review> }): void {
+  const s = reportStore.get();
+  if (!s.model) return;
+  const change = describeUndo(kind, before, { findings: s.model.findings, reviews: s.reviews });
+  if (!change) return;
+  const first = change.findingIds[0];
+  const f = s.model.byId.get(first) ?? before.findings.find((x) => x.id === first);
+  const what = change.findingIds.length > 1 ? t('undo.items', { count: change.findingIds.length }) : f ? findingLabel(f, (a, b) => s.model!.index.slice(a, b)) : '';
+  showNotice(t(kind === 'undo' ? 'undo.done' : 'redo.done', { action: t(`undo.verb.${change.verb}` as MessageKey), what }), 3500);
+  if (change.selectId) {
+    const target = s.model.byId.get(change.selectId);
+    // a finding the filter hides is not selected (the inspector would show what the list does not)
+    if (target && matchesFilter(target, s.reviews[change.selectId], filterStore.get())) selectFinding(change.selectId);
   }
 }
 

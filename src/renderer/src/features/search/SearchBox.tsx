@@ -4,7 +4,7 @@ import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { registerFocus } from '../layout/ui';
 import { setView } from '../layout/view';
-import { openDocument } from '../report/store';
+import { openDocument, reportStore } from '../report/store';
 import { withKeys } from '../shortcuts/keys';
 import { runSearch, searchStore } from './store';
 import './search.css';
@@ -14,6 +14,16 @@ export function SearchBox(): React.JSX.Element {
   const s = useStore(searchStore, (x) => x);
   const input = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(0);
+  const openId = useStore(reportStore, (x) => x.docId);
+  const list = useRef<HTMLUListElement>(null);
+  // new hits: the first is highlighted
+  useEffect(() => {
+    setActive(0);
+  }, [s.hits]);
+  // the highlighted hit stays in view as the arrows move it
+  useEffect(() => {
+    list.current?.children[active]?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
   useEffect(
     () =>
       registerFocus('search', () => {
@@ -46,7 +56,8 @@ export function SearchBox(): React.JSX.Element {
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            if (s.open && hits.length > 0 && s.hits && active > 0) choose(active);
+            // Enter opens the highlighted hit of the query shown; a changed query is searched first
+            if (s.open && !s.searching && hits.length > 0 && s.searched === s.query.trim()) choose(active);
             else {
               setActive(0);
               void runSearch(s.query);
@@ -54,6 +65,7 @@ export function SearchBox(): React.JSX.Element {
           } else if (e.key === 'ArrowDown') {
             e.preventDefault();
             setActive((a) => Math.min(hits.length - 1, a + 1));
+            if (!s.open && s.hits) searchStore.patch({ open: true });
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setActive((a) => Math.max(0, a - 1));
@@ -65,18 +77,29 @@ export function SearchBox(): React.JSX.Element {
         data-testid="search-input"
       />
       {s.open && (s.hits || s.searching) ? (
-        <div className="search-results" role="listbox" aria-label={t('action.search')} data-testid="search-results">
+        <div className="search-results visible-scroll" role="listbox" aria-label={t('action.search')} data-testid="search-results">
           <div className="search-head">
-            <span>{s.searching ? t('search.searching') : hits.length ? t('search.results', { count: hits.length, query: s.query.trim() }) : t('search.none', { query: s.query.trim() })}</span>
+            <span data-testid="search-count">
+              {s.searching
+                ? t('search.searching')
+                : hits.length
+                  ? s.more
+                    ? t('search.resultsMore', { count: hits.length, query: s.searched })
+                    : t('search.results', { count: hits.length, query: s.searched })
+                  : t('search.none', { query: s.searched })}
+            </span>
             <button type="button" className="icon-btn" aria-label={t('search.close')} title={t('search.close')} onClick={() => searchStore.patch({ open: false })}>
               ×
             </button>
           </div>
-          <ul>
+          <ul ref={list}>
             {hits.map((h, i) => (
               <li key={`${h.documentId}:${h.start}`} role="option" aria-selected={i === active}>
                 <button type="button" className={i === active ? 'hit active' : 'hit'} onClick={() => choose(i)} onMouseEnter={() => setActive(i)} data-testid="search-hit">
-                  <span className="hit-doc">{h.name}</span>
+                  <span className="hit-doc">
+                    {h.name}
+                    {h.documentId === openId ? <span className="hit-here">{t('search.thisReport')}</span> : null}
+                  </span>
                   <span className="hit-ctx" lang="zh-Hans">
                     {h.before}
                     <mark>{h.match}</mark>

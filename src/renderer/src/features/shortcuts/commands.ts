@@ -5,6 +5,7 @@ import { toggleView } from '../layout/view';
 import { toggleCollapsed } from '../layout/store';
 import { bulkAcceptSelectedKind } from '../report/bulk';
 import { addManualFigure } from '../report/manual';
+import { fixReportWide } from '../report/ReportWideNotice';
 import { clearTextSelection, selectionStore } from '../report/selection';
 import { applyAction, nextUnreviewedFinding, redo, reportStore, selectFinding, setStatus, step, undo } from '../report/store';
 import { tagForDigit } from '../taxonomy/tags';
@@ -63,6 +64,9 @@ export function runCommand(m: Matched): boolean {
       return true;
     case 'bulkAccept':
       bulkAcceptSelectedKind();
+      return true;
+    case 'fixReportWide':
+      void fixReportWide();
       return true;
     case 'help':
       openOverlay(uiStore.get().overlay === 'help' ? null : 'help');

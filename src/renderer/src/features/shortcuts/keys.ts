@@ -7,11 +7,13 @@ import type { MessageKey } from '../i18n/i18n';
 export type CommandId =
   | 'next' | 'prev' | 'nextUnreviewed' | 'accept' | 'reject' | 'acceptNext' | 'edit' | 'tagPicker' | 'toggleTag'
   | 'search' | 'undo' | 'redo' | 'bulkAccept' | 'help' | 'toggleDocs' | 'toggleInspector' | 'addFigure' | 'tagSpan' | 'escape'
-  | 'export' | 'toggleView';
+  | 'export' | 'toggleView'
+  | 'fixReportWide';
 
 /** Commands that act on the report or the selected finding: ignored while the Figures table is shown. */
 export const REVIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>([
   'next', 'prev', 'nextUnreviewed', 'accept', 'reject', 'acceptNext', 'edit', 'tagPicker', 'toggleTag', 'undo', 'redo', 'bulkAccept', 'toggleDocs', 'toggleInspector', 'addFigure', 'tagSpan',
+  'fixReportWide',
 ]);
 
 export interface KeyBinding {
@@ -36,6 +38,7 @@ export const BINDINGS: KeyBinding[] = [
   { id: 'bulkAccept', keys: ['Shift+A'], label: 'shortcuts.bulk', group: 'review' },
   { id: 'addFigure', keys: ['f'], label: 'shortcuts.addFigure', group: 'review' },
   { id: 'tagSpan', keys: ['g'], label: 'shortcuts.tagSpan', group: 'review' },
+  { id: 'fixReportWide', keys: ['Shift+P'], label: 'shortcuts.fixReportWide', group: 'review' },
   { id: 'undo', keys: ['Ctrl+Z'], label: 'action.undo', group: 'general' },
   { id: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'action.redo', group: 'general' },
   { id: 'toggleView', keys: ['v'], label: 'shortcuts.toggleView', group: 'general' },
@@ -88,6 +91,7 @@ export function matchKey(e: KeyLike): Matched | null {
   if (k === ']') return { id: 'toggleInspector' };
   if (/^[0-9]$/.test(k)) return { id: 'toggleTag', digit: k };
   if (k === 'A' && e.shiftKey) return { id: 'bulkAccept' };
+  if (k === 'P' && e.shiftKey) return { id: 'fixReportWide' };
   if (e.shiftKey) return null;
   switch (k) {
     case 'j': return { id: 'next' };

@@ -4,6 +4,7 @@ import { workspaceStore } from '../documents/store';
 import { EncodingMenu } from '../encoding/EncodingMenu';
 import { presentError } from '../errors/presenter';
 import { useI18n } from '../i18n/i18n';
+import { filterStore } from '../report/filters';
 import { currentNav, reportStore } from '../report/store';
 import { displayedState, saveStore } from './saveState';
 import './statusbar.css';
@@ -15,6 +16,8 @@ export function StatusBar(): React.JSX.Element {
   const meta = useStore(reportStore, (s) => s.meta);
   const selectedId = useStore(reportStore, (s) => s.selectedId);
   useStore(reportStore, (s) => s.reviews);
+  // the position counts the findings the filters let through
+  useStore(filterStore, (s) => s);
   const state = displayedState(save);
   // the navigation index is built on the first j, not for the status bar of a fresh report
   const nav = selectedId ? currentNav() : null;
