@@ -138,6 +138,7 @@ test('bulk: accept every suggested finding of one kind in a report, undone in on
   const unreviewed = async (): Promise<number> => Number(/(\d[\d,]*)\s*条未审/.exec((await counts.textContent()) ?? '')?.[1].replace(/,/g, '') ?? NaN);
   const before = await unreviewed();
   // the most frequent kind comes first: the figures' count
+  await page.getByTestId('bulk-open').click();
   await expect(page.getByTestId('bulk-kind')).toHaveValue('count');
   await page.getByTestId('bulk-accept').click();
   await app.waitSaved();

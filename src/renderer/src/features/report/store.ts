@@ -23,6 +23,8 @@ export interface ScrollRequest {
   end: number;
   /** the finding to bring into view (its element is measured after render) */
   findingId: string | null;
+  /** scroll only when the span is off screen (the caret), not to the upper third */
+  ensureVisible?: boolean;
 }
 
 export interface ReportState {
@@ -277,3 +279,9 @@ export function setStatus(ids: string[], status: ReviewStatus): Promise<boolean>
   return applyAction({ type: 'setStatus', findingIds: ids, status });
 }
 
+
+// ui-b: issue 15
+/** Brings a span into view without selecting anything (caret mode): scrolls only when it is off screen. */
+export function scrollToSpan(start: number, end: number): void {
+  reportStore.patch({ scroll: { ...requestScroll(start, end, null), ensureVisible: true } });
+}
