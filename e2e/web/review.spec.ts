@@ -7,6 +7,7 @@ import { AppPage } from './pages/app';
 test('an analyst reviews a report with the keyboard, and it all survives a reload', async ({ page, serve, shot }) => {
   test.setTimeout(180_000);
   const app = new AppPage(page);
+  await app.stayOnDecision();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const both = async (name: string): Promise<void> => {

@@ -9,7 +9,7 @@ export const en = {
   'lang.label': 'Language',
   'lang.zh': '简体中文',
   'lang.en': 'English',
-  'numbers.label': 'Number format',
+  'numbers.label': 'Numbers',
   'numbers.grouped': '34,000,000',
   'numbers.wan': '3400万',
 
@@ -321,7 +321,7 @@ export const en = {
   'chart.byReport': 'Across reports',
   'chart.byYear': 'Across years',
   'chart.oneYear': 'All reports are of the same year.',
-  'chart.subtitle': 'Stated in {stated} of {total} reports',
+  'chart.subtitle': 'Stated in {stated} of {total} {total|report|reports}',
   'chart.savePng': 'Save PNG',
   'chart.saveSvg': 'Save SVG',
 
@@ -380,7 +380,7 @@ export const en = {
   'report.showDimmedTitle': 'Also show names and boilerplate (dimmed)',
   'report.bulkKind': 'Kind to accept in bulk',
   'report.bulkAcceptShort': 'Accept all',
-  'review.advance': 'Move to the next unreviewed finding after a decision',
+  'review.advance': 'After a decision, go to the next unreviewed',
   'review.advanceTitle': 'a, x and s (skip) select the next unreviewed finding; off: the selection stays',
   'figures.notStated': 'not stated',
   'figures.notStatedTitle': '{report} does not state {indicator}',
@@ -401,7 +401,7 @@ export const zh: Messages = {
   'lang.label': '语言',
   'lang.zh': '简体中文',
   'lang.en': 'English',
-  'numbers.label': '数字格式',
+  'numbers.label': '数字',
   'numbers.grouped': '34,000,000',
   'numbers.wan': '3400万',
 

@@ -110,6 +110,7 @@ export function FindingsList(): React.JSX.Element | null {
         data-testid="list-row"
         data-finding-id={f.id}
         data-status={status}
+        data-kind={`${f.type}:${f.data.kind}`}
       >
         <span className="fl-st" title={t(`status.${status}`)} aria-label={t(`status.${status}`)}>
           {STATUS_MARK[status]}
