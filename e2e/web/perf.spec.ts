@@ -6,7 +6,8 @@ import { type ServeHandle, startServe } from '../support/server';
 
 // Issue 15: a report of 1,000,000 characters with ~20,000 findings must first-paint ≤ 0.6 s with
 // no long task > 100 ms while opening; scrolling in 2,000 px steps has no frame over 100 ms; every
-// review key's visible effect (a, x, s, e, j, k, undo) is ≤ 50 ms p95. The load average is printed
+// review key's visible effect (a, x, s, e, j, k, undo) is ≤ 50 ms p95 (undo includes the
+// backend's answer: it has no local preview). The load average is printed
 // with the figures. This spec MEASURES and PRINTS the figures; it never fails on time (it fails only when the synthetic report gives the detectors
 // fewer than 20,000 findings, i.e. when the setup no longer measures what it says).
 
@@ -233,17 +234,22 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
         ({ key, mods }) =>
           new Promise<number>((ok) => {
             let done = false;
-            const mo = new MutationObserver(() => {
+            // the first change to the page: a DOM mutation, or the focus moving (e)
+            const seen = (): void => {
               if (done) return;
               done = true;
               mo.disconnect();
+              document.removeEventListener('focusin', seen, true);
               requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0));
-            });
+            };
+            const mo = new MutationObserver(seen);
             mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+            document.addEventListener('focusin', seen, true);
             setTimeout(() => {
               if (done) return;
               done = true;
               mo.disconnect();
+              document.removeEventListener('focusin', seen, true);
               ok(-1);
             }, 3000);
             const target = document.activeElement instanceof HTMLElement ? document.activeElement : document.body;
@@ -256,7 +262,7 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     const keyStats: Record<string, number[]> = { j: [], k: [], a: [], x: [], s: [], e: [], undo: [] };
     await measureKey('j');
     await settle();
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < 20; round++) {
       for (const k of ['j', 'k', 'j', 'a', 'x', 's'] as const) {
         keyStats[k].push(await measureKey(k));
         await settle();

@@ -67,17 +67,49 @@ export async function openDocument(id: string, target?: { start: number; end: nu
   try {
     const view = await getClient().documentView({ id });
     if (seq !== loadSeq) return;
-    const model = modelOf(view);
+    // a long report is prepared in several tasks (each well under 100 ms), not in one long task
+    // that freezes the window: the text index, the findings, the model, then the first render
+    const model = await modelInTasks(view);
+    if (seq !== loadSeq) return;
     reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
     setOrphanCount(id, view.orphans.length);
     if (target) showSpan(target);
-    // the first j finds the navigation index and the findings by id built
-    else afterPaint(() => currentNav() && reportStore.get().model?.byId);
+    // the first j finds the navigation index and the findings by id built (one task each)
+    else afterPaint(() => {
+      currentNav();
+      setTimeout(() => reportStore.get().model?.byId, 0);
+    });
   } catch (e) {
     if (seq !== loadSeq) return;
     reportStore.patch({ loading: false, docId: cur.docId });
     reportError(e, 'documentView');
   }
+}
+
+/** Lets the browser run other tasks (input, paint) before the next step; no 4 ms timer clamp. */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return Promise.resolve();
+  return new Promise((ok) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      ok();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+/** modelOf in steps, each its own task (only a long text is worth the extra tasks). */
+async function modelInTasks(view: PackedDocumentView): Promise<DocModel> {
+  if (view.text.length < 100_000) return modelOf(view);
+  await nextTask();
+  const index = new TextIndex(view.text);
+  await nextTask();
+  const findings = unpackFindings(view.findings, slicerOf(view.text, index.map));
+  await nextTask();
+  const model = buildModel(view.text, findings, index);
+  await nextTask();
+  return model;
 }
 
 /** The model of a packed view: the text index is built once, for unpacking and for the model. */
