@@ -385,7 +385,7 @@ export const en = {
   'figures.notStated': 'not stated',
   'figures.notStatedTitle': '{report} does not state {indicator}',
   'figures.chartsInline': 'Charts',
-  'figures.chartsHint': 'Select a row (or its chart button) to chart it here.',
+  'figures.chartsHint': 'Click an indicator’s name to chart it here.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -777,5 +777,5 @@ export const zh: Messages = {
   'figures.notStated': '未提及',
   'figures.notStatedTitle': '{report}未提及{indicator}',
   'figures.chartsInline': '图表',
-  'figures.chartsHint': '选中一行（或其图表按钮）在此显示图表。',
+  'figures.chartsHint': '点击指标名称，在此显示其图表。',
 };
