@@ -170,3 +170,14 @@ export function handleCaretKey(e: KeyboardEvent): boolean {
   if (next) setCaret(next);
   return true;
 }
+
+// another report (or a re-read text): the caret's offsets belong to the old text
+let shownText: unknown = null;
+reportStore.subscribe(() => {
+  const s = reportStore.get();
+  const key = s.model?.index ?? null;
+  if (key !== shownText) {
+    shownText = key;
+    if (caretActive()) stopCaret();
+  }
+});
