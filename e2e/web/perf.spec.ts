@@ -119,6 +119,15 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
         check();
       });
     });
+    const phases = await page.evaluate(() => {
+      const click = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/documentView')).at(-1)?.startTime ?? 0;
+      return performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('report:'))
+        .map((m) => `${m.name.slice(7)} +${(m.startTime - click).toFixed(0)} ms`)
+        .join(', ');
+    });
+    log(`opening steps (from the documentView request): ${phases || 'n/a'}; first paint ${firstPaint.toFixed(0)} ms after the click`);
     await page.waitForTimeout(2000);
     const openLt = await page.evaluate(() => (window as unknown as { __openLt: number[] }).__openLt);
     log(`load average at opening: ${loadavg()}`);
@@ -166,7 +175,7 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     });
     const sorted = [...j].sort((a, b) => a - b);
     const pct = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-    log(`J LATENCY (keydown → React commit incl. scroll, ${j.length} presses): median ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms — budget 16 ms`);
+    log(`J LATENCY (keydown → React commit incl. scroll, ${j.length} presses): median ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms (the commit only; the visible effect of every key is measured below)`);
     log(`j presses whose keydown → next paint was ≥ 16 ms (Event Timing): ${ev.length} of ${presses}${ev.length ? ` (max ${Math.max(...ev).toFixed(0)} ms)` : ''}`);
 
     // long tasks while scrolling: 4 s of wheel-like scrolling plus two long jumps

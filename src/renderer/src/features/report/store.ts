@@ -102,14 +102,23 @@ function nextTask(): Promise<void> {
 /** modelOf in steps, each its own task (only a long text is worth the extra tasks). */
 async function modelInTasks(view: PackedDocumentView): Promise<DocModel> {
   if (view.text.length < 100_000) return modelOf(view);
+  // the steps are marked on the performance timeline (the perf spec prints them)
+  mark('report:view');
   await nextTask();
   const index = new TextIndex(view.text);
+  mark('report:index');
   await nextTask();
   const findings = unpackFindings(view.findings, slicerOf(view.text, index.map));
+  mark('report:findings');
   await nextTask();
   const model = buildModel(view.text, findings, index);
+  mark('report:model');
   await nextTask();
   return model;
+}
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 }
 
 /** The model of a packed view: the text index is built once, for unpacking and for the model. */
