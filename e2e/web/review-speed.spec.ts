@@ -122,6 +122,14 @@ test('a missed figure added with the keyboard only: caret mode, Shift+arrows, f'
   expect(extended).toBeGreaterThan(29);
   await app.key('Control+Shift+ArrowLeft');
   await expect(page.getByTestId('caret')).toHaveAttribute('data-focus', '29');
+  // Esc leaves caret mode and takes its selection away; c starts again where the finding is
+  await app.key('Escape');
+  await expect(page.getByTestId('caret')).toBeHidden();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('');
+  await expect(page.getByTestId('selection-bar')).toBeHidden();
+  await app.key('c');
+  for (let i = 0; i < 5; i++) await app.key('Shift+ArrowRight');
+  await expect(page.getByTestId('selection-bar')).toContainText('2024年');
   await app.key('f');
   await expect(page.getByTestId('caret')).toBeHidden();
   await expect.poll(() => app.selectedFindingId()).toMatch(/^man:24-29:/);

@@ -1,5 +1,5 @@
 /** The caret of caret mode: a bar at the focus, and the span from the anchor shown as the text selection. */
-import { useEffect, useLayoutEffect, useReducer, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { caretStore, domPoint, focusRect } from './caret';
@@ -23,9 +23,13 @@ export function CaretMark(): React.JSX.Element | null {
       scroller?.removeEventListener('scroll', on);
     };
   }, [caret]);
+  // the text selection drawn for the caret (removed when caret mode ends)
+  const owned = useRef(false);
   useLayoutEffect(() => {
     if (!caret || !model) {
       setRect(null);
+      if (owned.current) window.getSelection()?.removeAllRanges();
+      owned.current = false;
       return;
     }
     setRect(focusRect());
@@ -39,6 +43,7 @@ export function CaretMark(): React.JSX.Element | null {
       r.setEnd(b.node, b.offset);
       sel.removeAllRanges();
       sel.addRange(r);
+      owned.current = true;
     } else sel.removeAllRanges();
   }, [caret, model, tick]);
   if (!caret) return null;
