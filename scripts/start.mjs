@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildNode, buildRenderer, root } from './lib/build.mjs';
+import { childEnv, tieToChild } from './lib/lifeline.mjs';
 
 function electronBinary() {
   try {
@@ -20,11 +21,11 @@ buildRenderer();
 const electron = electronBinary();
 let child;
 if (electron) {
-  child = spawn(electron, [join(root, 'out', 'main', 'index.js'), ...args], { stdio: 'inherit' });
+  child = spawn(electron, [join(root, 'out', 'main', 'index.js'), ...args], { stdio: 'inherit', env: childEnv() });
 } else {
   process.stderr.write('Electron binary not installed (offline install): starting browser mode instead; open the URL below.\n');
   await buildNode();
-  child = spawn(process.execPath, [join(root, 'out', 'node', 'serve.mjs'), ...args], { stdio: 'inherit' });
+  child = spawn(process.execPath, [join(root, 'out', 'node', 'serve.mjs'), ...args], { stdio: 'inherit', env: childEnv() });
 }
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// the child ends with this process, and this one with npm (scripts/lib/lifeline.mjs)
+tieToChild(child);

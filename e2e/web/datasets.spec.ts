@@ -35,6 +35,7 @@ function bothLanguages(app: AppPage, shot: (name: string) => Promise<void>) {
 test('exports the accepted figures as JSONL from the UI, and the file reads back', async ({ page, serve, shot }) => {
   const problems = watch(page);
   const app = new AppPage(page);
+  await app.stayOnDecision();
   const both = bothLanguages(app, shot);
   const dir = mkdtempSync(join(tmpdir(), 'ra-export-'));
   try {
@@ -223,6 +224,7 @@ test('report metadata, the encoding override, and an orphaned review back on its
   test.setTimeout(120_000);
   const problems = watch(page);
   const app = new AppPage(page);
+  await app.stayOnDecision();
   const both = bothLanguages(app, shot);
   await app.goto(serve.url);
   await app.openDocument('changzhi-city-2024');
@@ -287,6 +289,7 @@ test('report metadata, the encoding override, and an orphaned review back on its
 test('a report changed on disk: the review whose words changed waits as an orphan until the analyst re-attaches it', async ({ page, shot }) => {
   const problems = watch(page);
   const app = new AppPage(page);
+  await app.stayOnDecision();
   const dir = mkdtempSync(join(tmpdir(), 'ra-changed-'));
   const file = join(dir, 'changed-report.txt');
   writeFileSync(file, '\n\n一年来，召开常委会会议9次，制定地方性法规3件，听取专项工作报告12项。\n');

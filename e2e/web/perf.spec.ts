@@ -4,13 +4,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ServeHandle, startServe } from '../support/server';
 
-// Issue: a report of 1,000,000 characters with ~20,000 findings must first-paint ≤ 1 s, `j` to the
-// next finding ≤ 16 ms, no long task > 50 ms while scrolling. This spec MEASURES and PRINTS the
-// figures; it never fails on time (it fails only when the synthetic report gives the detectors
+// Issue 15: a report of 1,000,000 characters with ~20,000 findings must first-paint ≤ 0.6 s with
+// no long task > 100 ms while opening; scrolling in 2,000 px steps has no frame over 100 ms; every
+// review key's visible effect (a, x, s, e, j, k, undo) is ≤ 50 ms p95 (undo includes the
+// backend's answer: it has no local preview). The load average is printed
+// with the figures. This spec MEASURES and PRINTS the figures; it never fails on time (it fails only when the synthetic report gives the detectors
 // fewer than 20,000 findings, i.e. when the setup no longer measures what it says).
 
 const TARGET_CHARS = 1_000_000;
 const TARGET_FINDINGS = 20_000;
+
+/** The 1-, 5- and 15-minute load averages (the figures are measured on a shared machine). */
+function loadavg(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'n/a';
+  }
+}
 
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
@@ -85,9 +96,19 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     // the setup: every finding comes from the detectors (read from the store file, before measuring)
     const detectorFindings = storedFindings(dir);
     log(`findings from the detectors (nothing added): ${detectorFindings}`);
+    // issue 15 (17): the list's reviewed count is grouped like every other count (已审 0/14,737)
+    await expect(item).toContainText(/已审 0\/\d{1,3}(,\d{3})+/);
     expect(detectorFindings, 'the synthetic report should give the detectors ≥ 20,000 findings').toBeGreaterThanOrEqual(TARGET_FINDINGS);
 
-    // first paint: click → first paragraph on screen (after the next frame)
+    // first paint: click → first paragraph on screen (after the next frame); long tasks are
+    // recorded from the click until 2 s after that paint (the work queued after it counts too)
+    await page.evaluate(() => {
+      const w = window as unknown as { __openLt: number[] };
+      w.__openLt = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__openLt.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
     const firstPaint = await page.evaluate(async () => {
       const btn = [...document.querySelectorAll<HTMLElement>('[data-testid="doc-item"]')].find((b) => b.textContent?.includes('synthetic-1m'))!;
       const t = performance.now();
@@ -100,13 +121,26 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
         check();
       });
     });
+    const phases = await page.evaluate(() => {
+      const click = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/documentView')).at(-1)?.startTime ?? 0;
+      return performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('report:'))
+        .map((m) => `${m.name.slice(7)} +${(m.startTime - click).toFixed(0)} ms`)
+        .join(', ');
+    });
+    log(`opening steps (from the documentView request): ${phases || 'n/a'}; first paint ${firstPaint.toFixed(0)} ms after the click`);
+    await page.waitForTimeout(2000);
+    const openLt = await page.evaluate(() => (window as unknown as { __openLt: number[] }).__openLt);
+    log(`load average at opening: ${loadavg()}`);
+    log(`LONG TASKS WHILE OPENING (click → 2 s after first paint): ${openLt.length}${openLt.length ? ` — ${openLt.map((d) => d.toFixed(0)).join(', ')} ms (max ${Math.max(...openLt).toFixed(0)} ms)` : ''} — budget: none > 100 ms`);
     const net = await page.evaluate(() => {
       const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/documentView')).at(-1) as PerformanceResourceTiming | undefined;
       return e ? { ms: e.responseEnd - e.startTime, bytes: e.transferSize || e.encodedBodySize } : null;
     });
     const findings = await page.getByTestId('report-counts').textContent();
     log(`toolbar: ${findings} (names and boilerplate are not counted there)`);
-    log(`FIRST PAINT: ${firstPaint.toFixed(0)} ms (of which documentView over HTTP: ${net ? `${net.ms.toFixed(0)} ms, ${(net.bytes / 1e6).toFixed(1)} MB` : 'n/a'}) — budget 1000 ms`);
+    log(`FIRST PAINT: ${firstPaint.toFixed(0)} ms (of which documentView over HTTP: ${net ? `${net.ms.toFixed(0)} ms, ${(net.bytes / 1e6).toFixed(1)} MB` : 'n/a'}) — budget 600 ms`);
     const rendered = await page.locator('[data-testid="report-view"] p[data-pi]').count();
     const total = await page.getByTestId('report-view').getAttribute('data-paragraphs');
     log(`paragraphs in the DOM: ${rendered} of ${total}`);
@@ -143,7 +177,7 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     });
     const sorted = [...j].sort((a, b) => a - b);
     const pct = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-    log(`J LATENCY (keydown → React commit incl. scroll, ${j.length} presses): median ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms — budget 16 ms`);
+    log(`J LATENCY (keydown → React commit incl. scroll, ${j.length} presses): median ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms (the commit only; the visible effect of every key is measured below)`);
     log(`j presses whose keydown → next paint was ≥ 16 ms (Event Timing): ${ev.length} of ${presses}${ev.length ? ` (max ${Math.max(...ev).toFixed(0)} ms)` : ''}`);
 
     // long tasks while scrolling: 4 s of wheel-like scrolling plus two long jumps
@@ -180,6 +214,85 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     log(`SCROLLING: ${scrollStats.frames} frames, frame time p95 ${scrollStats.p95.toFixed(1)} ms, max ${scrollStats.max.toFixed(1)} ms; long tasks: ${lt.length}${lt.length ? ` (max ${Math.max(...lt).toFixed(0)} ms)` : ''} — budget: none > 50 ms`);
     const domAfter = await page.locator('[data-testid="report-view"] p[data-pi]').count();
     log(`paragraphs in the DOM after scrolling to the end: ${domAfter}`);
+
+    // scrolling in 2,000 px steps: the time from each step to the frame after it
+    const steps = await page.evaluate(async () => {
+      const el = document.querySelector<HTMLElement>('[data-testid="report-scroller"]')!;
+      el.scrollTop = 0;
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
+      const out: number[] = [];
+      for (let i = 0; i < 60 && el.scrollTop + el.clientHeight < el.scrollHeight; i++) {
+        const t = performance.now();
+        el.scrollTop += 2000;
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        out.push(performance.now() - t);
+        await new Promise((ok) => setTimeout(ok, 30));
+      }
+      return out;
+    });
+    const sortedSteps = [...steps].sort((a, b) => a - b);
+    log(`SCROLL 2,000 px STEPS: ${steps.length} steps, step → painted frame p95 ${sortedSteps[Math.floor(sortedSteps.length * 0.95)]?.toFixed(1)} ms, max ${sortedSteps.at(-1)?.toFixed(1)} ms, over 100 ms: ${steps.filter((x) => x > 100).length} — budget: none over 100 ms`);
+
+    // every review key: the time from the key to the painted frame after its first change to
+    // the page (a DOM mutation), the key dispatched in the page so the clock starts with it
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="report-scroller"]')!;
+      el.scrollTop = 0;
+      (document.activeElement as HTMLElement | null)?.blur();
+    });
+    const measureKey = (key: string, mods: { ctrlKey?: boolean } = {}): Promise<number> =>
+      page.evaluate(
+        ({ key, mods }) =>
+          new Promise<number>((ok) => {
+            let done = false;
+            // the first change to the page: a DOM mutation, or the focus moving (e)
+            const seen = (): void => {
+              if (done) return;
+              done = true;
+              mo.disconnect();
+              document.removeEventListener('focusin', seen, true);
+              requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0));
+            };
+            const mo = new MutationObserver(seen);
+            mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+            document.addEventListener('focusin', seen, true);
+            setTimeout(() => {
+              if (done) return;
+              done = true;
+              mo.disconnect();
+              document.removeEventListener('focusin', seen, true);
+              ok(-1);
+            }, 3000);
+            const target = document.activeElement instanceof HTMLElement ? document.activeElement : document.body;
+            const t0 = performance.now();
+            target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...mods }));
+          }),
+        { key, mods },
+      );
+    const settle = (): Promise<void> => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 120))));
+    const keyStats: Record<string, number[]> = { j: [], k: [], a: [], x: [], s: [], e: [], undo: [] };
+    await measureKey('j');
+    await settle();
+    for (let round = 0; round < 20; round++) {
+      for (const k of ['j', 'k', 'j', 'a', 'x', 's'] as const) {
+        keyStats[k].push(await measureKey(k));
+        await settle();
+      }
+      keyStats.e.push(await measureKey('e'));
+      await settle();
+      await measureKey('Escape');
+      await settle();
+      keyStats.undo.push(await measureKey('z', { ctrlKey: true }));
+      await page.waitForTimeout(250);
+      await settle();
+    }
+    const load = loadavg();
+    for (const [k, xs] of Object.entries(keyStats)) {
+      const ok = xs.filter((x) => x >= 0).sort((a, b) => a - b);
+      const p = (q: number): string => (ok.length ? ok[Math.min(ok.length - 1, Math.floor(q * ok.length))].toFixed(1) : 'n/a');
+      log(`KEY ${k.padEnd(4)} visible effect (key → painted frame after its first DOM change), ${ok.length}/${xs.length} presses: median ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${ok.at(-1)?.toFixed(1) ?? 'n/a'} ms — budget p95 ≤ 50 ms`);
+    }
+    log(`load average while measuring: ${load}`);
   } finally {
     await serve?.stop();
     rmSync(dir, { recursive: true, force: true });

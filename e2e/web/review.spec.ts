@@ -7,6 +7,7 @@ import { AppPage } from './pages/app';
 test('an analyst reviews a report with the keyboard, and it all survives a reload', async ({ page, serve, shot }) => {
   test.setTimeout(180_000);
   const app = new AppPage(page);
+  await app.stayOnDecision();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const both = async (name: string): Promise<void> => {
@@ -138,6 +139,7 @@ test('bulk: accept every suggested finding of one kind in a report, undone in on
   const unreviewed = async (): Promise<number> => Number(/(\d[\d,]*)\s*条未审/.exec((await counts.textContent()) ?? '')?.[1].replace(/,/g, '') ?? NaN);
   const before = await unreviewed();
   // the most frequent kind comes first: the figures' count
+  await page.getByTestId('bulk-open').click();
   await expect(page.getByTestId('bulk-kind')).toHaveValue('count');
   await page.getByTestId('bulk-accept').click();
   await app.waitSaved();

@@ -19,6 +19,7 @@ import { createMainWindow } from './electron/window';
 import { WindowRegistry, focusWindow } from './electron/windows';
 import { registerIpc } from './ipc/binding';
 import { createSenderCheck } from './ipc/sender';
+import { watchLauncher } from './lifeline';
 import { createLogger } from './log';
 import { PRODUCT_NAME, defaultUserDataDir } from './paths';
 import { appVersion } from './root';
@@ -37,6 +38,8 @@ const log = createLogger(join(app.getPath('userData'), 'logs', 'main.log'));
 const windows = new WindowRegistry();
 let backend: Backend | null = null;
 
+// started by npm start: quit with the launcher, even when it was KILLed (scripts/lib/lifeline.mjs)
+watchLauncher(() => app.quit());
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }));
 
 if (claimSingleInstance(app, onSecondInstance)) {

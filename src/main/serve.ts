@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHttpServer } from './http/server';
+import { watchLauncher } from './lifeline';
 import { createLogger } from './log';
 import { defaultUserDataDir } from './paths';
 import { createBackend } from './service/backend';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // started by npm run serve / npm start: end with the launcher, even when it was KILLed
+  watchLauncher(() => void stop());
 }
 
 main().catch((e) => {

@@ -17,6 +17,14 @@ export class AppPage {
     return this.page.getByTestId('save-state');
   }
 
+  /**
+   * Keeps the selection on a finding after a (accept) / x (reject): the setting that keeps the
+   * behaviour from before "one key per decision" (call before goto).
+   */
+  async stayOnDecision(): Promise<void> {
+    await this.page.addInitScript(() => localStorage.setItem('report-annotator.review', JSON.stringify({ advance: false })));
+  }
+
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
     await expect(this.docList.getByTestId('doc-item').first()).toBeVisible({ timeout: 30_000 });

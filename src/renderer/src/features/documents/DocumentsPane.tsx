@@ -75,7 +75,7 @@ export function DocumentsPane(): React.JSX.Element {
                   <span className="meter" aria-hidden="true">
                     <span style={{ width: `${Math.round(done * 100)}%` }} />
                   </span>
-                  {t('docs.reviewed', { reviewed: c.reviewed, total: c.total })}
+                  {t('docs.reviewed', { reviewed: count(c.reviewed), total: count(c.total) })}
                   {unreviewed(d) === 0 && c.total > 0 ? ' ✓' : ''}
                 </span>
               </button>

@@ -2,7 +2,8 @@
  * A duplicate: both places side by side with their character diff; actions: an error (which
  * copy to keep), boilerplate (a tag), dismiss (reject).
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { registerFocus } from '../layout/ui';
 import type { Finding, Review } from '../../../../core/store-schema';
 import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
@@ -101,6 +102,9 @@ export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding;
   const parts = useMemo(() => diffPassages(a, b), [a, b]);
   const keep = review?.fields.keep as string | undefined;
   const tagged = review?.tags.includes(BOILERPLATE_TAG) ?? false;
+  // e: a duplicate's correction is which copy to keep — the focus goes to that choice
+  const keepFirst = useRef<HTMLButtonElement>(null);
+  useEffect(() => registerFocus('value', () => keepFirst.current?.focus()), []);
   return (
     <section className="field-group dup-panel" data-testid="duplicate-panel">
       <p className="muted" data-testid="dup-reason">
@@ -119,7 +123,7 @@ export function DuplicatePanel({ finding, review }: { finding: DuplicateFinding;
       {d.places && d.places.length > 2 ? <Places places={d.places} slice={(s, e) => (index ? index.slice(s, e) : '')} /> : null}
       {keep ? <p className="small">{t('dup.kept', { which: t(keep === 'a' ? 'dup.first' : 'dup.second') })}</p> : null}
       <div className="actions">
-        <button type="button" onClick={() => void applyAction({ type: 'setFields', findingId: finding.id, fields: { keep: 'a' } })} aria-pressed={keep === 'a'} data-testid="dup-keep-first">
+        <button type="button" onClick={() => void applyAction({ type: 'setFields', findingId: finding.id, fields: { keep: 'a' } })} aria-pressed={keep === 'a'} ref={keepFirst} data-testid="dup-keep-first">
           {t('dup.keepFirst')}
         </button>
         <button type="button" onClick={() => void applyAction({ type: 'setFields', findingId: finding.id, fields: { keep: 'b' } })} aria-pressed={keep === 'b'} data-testid="dup-keep-second">

@@ -15,6 +15,7 @@ function loadLib(): Promise<ChartLib> {
   return (libPromise ??= import('./echarts'));
 }
 import { type PivotTable, indicatorSeries, yearsOf } from './pivot';
+import { indicatorUnit, withUnit } from './units';
 import { figuresStore, openChart } from './store';
 
 const HEIGHT = 380;
@@ -25,11 +26,11 @@ export function ChartDialog({ table }: { table: PivotTable }): React.JSX.Element
   return <ChartDialogBody table={table} indicator={indicator} />;
 }
 
-function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: string }): React.JSX.Element {
+/** The chart of one indicator drawn into a div (ECharts loaded with the first chart): its ref, the chart and the option. */
+export function useIndicatorChart(table: PivotTable, indicator: string, kind: ChartKind): { el: React.RefObject<HTMLDivElement | null>; chart: React.RefObject<ECharts | null>; lib: ChartLib | null; option: ChartOption; shown: ChartKind; canLine: boolean } {
   const { t, num } = useI18n();
   const years = useMemo(() => yearsOf(table.columns), [table]);
   const canLine = years.length > 1;
-  const [kind, setKind] = useState<ChartKind>('bar');
   const shown: ChartKind = kind === 'line' && canLine ? 'line' : 'bar';
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
@@ -39,7 +40,10 @@ function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: s
     const points = indicatorSeries(table, indicator);
     const stated = points.filter((p) => p.value !== null).length;
     const sub = t('chart.subtitle', { stated, total: points.length });
-    return shown === 'line' ? lineOption(indicator, points, years, theme, num, sub) : barOption(indicator, points, theme, num, sub);
+    const unit = indicatorUnit(indicator);
+    const format = (n: number): string => withUnit(num(n), unit);
+    const title = unit && !unit.inline ? `${indicator}（${unit.unit}）` : indicator;
+    return shown === 'line' ? lineOption(title, points, years, theme, format, sub) : barOption(title, points, theme, format, sub, t('figures.notStated'));
   }, [table, indicator, shown, years, t, num]);
 
   useEffect(() => {
@@ -67,6 +71,13 @@ function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: s
   useEffect(() => {
     if (chart.current && lib) lib.setChartOption(chart.current, option);
   }, [option, lib]);
+  return { el, chart, lib, option, shown, canLine };
+}
+
+function ChartDialogBody({ table, indicator }: { table: PivotTable; indicator: string }): React.JSX.Element {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<ChartKind>('bar');
+  const { el, chart, lib, option, shown, canLine } = useIndicatorChart(table, indicator, kind);
 
   const fileStem = safeFileName(`${indicator}-${shown === 'bar' ? t('chart.byReport') : t('chart.byYear')}`);
   const savePng = (): void => {

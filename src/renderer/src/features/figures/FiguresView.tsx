@@ -4,14 +4,16 @@
  * A cell opens its report with the figure selected; columns sort by report, region or year;
  * the table saves as CSV; a row opens its chart; unmapped metric phrases are mapped at the side.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { downloadBlob } from '../../lib/download';
 import { useStore } from '../../lib/store';
 import { workspaceStore } from '../documents/store';
 import { type MessageKey, useI18n } from '../i18n/i18n';
-import { ChartDialog } from './ChartDialog';
+import { ChartDialog, useIndicatorChart } from './ChartDialog';
+import type { ChartKind } from './chart';
+import { indicatorUnit, withUnit } from './units';
 import { pivotCsv } from './csv';
-import { type PivotCell, type PivotDocument, type SortKey, nextSort, pivotTable } from './pivot';
+import { type PivotCell, type PivotDocument, type PivotTable, type SortKey, nextSort, pivotTable } from './pivot';
 import { figuresStore, loadPivot, openCell, openChart, setSort } from './store';
 import { UnmappedPanel } from './UnmappedPanel';
 import './figures.css';
@@ -26,6 +28,9 @@ export function FiguresView(): React.JSX.Element {
     void loadPivot();
   }, []);
   const table = useMemo(() => (pivot ? pivotTable(pivot, sort) : null), [pivot, sort]);
+  // the row charted under the table (the first until another is picked)
+  const [inline, setInline] = useState<string | null>(null);
+  const inlineIndicator = table?.rows.find((r) => r.indicator === inline)?.indicator ?? table?.rows[0]?.indicator ?? null;
 
   const saveCsv = (): void => {
     if (!table) return;
@@ -118,16 +123,25 @@ export function FiguresView(): React.JSX.Element {
                   </tr>
                 ) : null}
                 {table.rows.map((row) => (
-                  <tr key={row.indicator} data-testid="pivot-row" data-indicator={row.indicator}>
+                  <tr key={row.indicator} data-testid="pivot-row" data-indicator={row.indicator} className={row.indicator === inlineIndicator ? 'charted' : undefined}>
                     <th scope="row" className="indicator">
-                      <span lang="zh-Hans">{row.indicator}</span>
+                      <button type="button" className="indicator-name" lang="zh-Hans" onClick={() => setInline(row.indicator)} aria-pressed={row.indicator === inlineIndicator} title={t('figures.chartsHint')} data-testid="pivot-row-name">
+                        {row.indicator}
+                        {indicatorUnit(row.indicator) && !indicatorUnit(row.indicator)!.inline ? <span className="unit muted">（{indicatorUnit(row.indicator)!.unit}）</span> : null}
+                      </button>
                       <button type="button" className="icon-btn chart-btn" onClick={() => openChart(row.indicator)} title={t('figures.chartOf', { indicator: row.indicator })} aria-label={t('figures.chartOf', { indicator: row.indicator })} data-testid="pivot-row-chart">
                         <BarsIcon />
                       </button>
                     </th>
                     {row.cells.map((cell, i) => (
                       <td key={table.columns[i].id} data-doc={table.columns[i].name}>
-                        {cell ? <Cell cell={cell} indicator={row.indicator} column={table.columns[i]} t={t} num={num} /> : <span className="empty" aria-label={t('figures.noValue')}>·</span>}
+                        {cell ? (
+                          <Cell cell={cell} indicator={row.indicator} column={table.columns[i]} t={t} num={num} />
+                        ) : (
+                          <span className="empty" title={t('figures.notStatedTitle', { report: table.columns[i].name, indicator: row.indicator })} aria-label={t('figures.notStated')}>
+                            ·
+                          </span>
+                        )}
                       </td>
                     ))}
                   </tr>
@@ -135,6 +149,7 @@ export function FiguresView(): React.JSX.Element {
               </tbody>
             </table>
           ) : null}
+          {table && inlineIndicator ? <InlineChart table={table} indicator={inlineIndicator} /> : null}
         </div>
         <UnmappedPanel />
       </div>
@@ -147,8 +162,36 @@ function shortName(c: PivotDocument): string {
   return c.name.replace(/\.[a-z0-9]{1,5}$/i, '');
 }
 
+/** The chart of one row under the table (the dialog, from the row's button, saves it as PNG or SVG). */
+function InlineChart({ table, indicator }: { table: PivotTable; indicator: string }): React.JSX.Element {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<ChartKind>('bar');
+  const { el, lib, shown, canLine } = useIndicatorChart(table, indicator, kind);
+  return (
+    <section className="inline-chart" aria-label={t('chart.title', { indicator })} data-testid="inline-chart-panel">
+      <div className="chart-controls">
+        <strong>{t('figures.chartsInline')}</strong>
+        <div className="view-switch" role="group" aria-label={t('chart.kind')}>
+          <button type="button" aria-pressed={shown === 'bar'} className={shown === 'bar' ? 'on' : undefined} onClick={() => setKind('bar')}>
+            {t('chart.byReport')}
+          </button>
+          <button type="button" aria-pressed={shown === 'line'} className={shown === 'line' ? 'on' : undefined} onClick={() => setKind('line')} disabled={!canLine} title={canLine ? undefined : t('chart.oneYear')}>
+            {t('chart.byYear')}
+          </button>
+        </div>
+        <span className="muted small">{t('figures.chartsHint')}</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => openChart(indicator)} data-testid="inline-chart-open">
+          {t('figures.chart')}
+        </button>
+      </div>
+      <div className="chart" ref={el} role="img" aria-label={t('chart.title', { indicator })} data-testid="inline-chart" data-indicator={indicator} data-kind={shown} data-ready={lib ? 'true' : undefined} />
+    </section>
+  );
+}
+
 function Cell({ cell, indicator, column, t, num }: { cell: PivotCell; indicator: string; column: PivotDocument; t: (k: MessageKey, v?: Record<string, string | number>) => string; num: (n: number | null) => string }): React.JSX.Element {
-  const value = cell.value === null ? '?' : num(cell.value);
+  const value = cell.value === null ? '?' : withUnit(num(cell.value), indicatorUnit(indicator));
   let title = t('figures.cellTitle', { indicator, report: column.name, value, status: t(`status.${cell.status}`) });
   if (cell.conflict) title += ` ${t('figures.conflict', { count: cell.candidates })}`;
   else if (cell.candidates > 1) title += ` ${t('figures.candidates', { count: cell.candidates })}`;

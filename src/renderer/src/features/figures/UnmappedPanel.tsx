@@ -24,7 +24,7 @@ export function UnmappedPanel(): React.JSX.Element {
   return (
     <aside className="unmapped-panel" aria-labelledby="unmapped-title" data-testid="unmapped-panel">
       <h2 id="unmapped-title">
-        {t('figures.unmapped')} <span className="muted num">{pivot ? pivot.unmapped.length : ''}</span>
+        {t('figures.unmapped')} <span className="muted num">{pivot ? filterUnmapped(pivot.unmapped, '').length : ''}</span>
       </h2>
       <p className="muted small">{t('figures.unmappedHint')}</p>
       {mine.length > 0 ? (

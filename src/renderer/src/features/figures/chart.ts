@@ -50,8 +50,9 @@ function base(indicator: string, subtext: string | undefined, theme: ChartTheme,
 }
 
 /** The indicator in every report (columns in table order), one bar each. */
-export function barOption(indicator: string, points: readonly ChartPoint[], theme: ChartTheme, format: (n: number) => string, subtext?: string): ChartOption {
-  const labels = points.map((p) => columnLabel(p.column));
+export function barOption(indicator: string, points: readonly ChartPoint[], theme: ChartTheme, format: (n: number) => string, subtext?: string, notStated?: string): ChartOption {
+  // a report that does not state the figure says so under its place, not with an empty gap
+  const labels = points.map((p) => (p.value === null && notStated ? `${columnLabel(p.column)}\n${notStated}` : columnLabel(p.column)));
   return {
     ...base(indicator, subtext, theme, format),
     xAxis: { type: 'category', data: labels, axisLabel: { color: theme.text, interval: 0, rotate: labels.length > 6 ? 30 : 0, fontFamily: theme.font }, axisLine: { lineStyle: { color: theme.muted } } },

@@ -6,7 +6,8 @@ import { setClientForTests } from '../../api/client';
 import { errorStore } from '../errors/store';
 import { setLang } from '../i18n/i18n';
 import { FiguresView } from './FiguresView';
-import { filterUnmapped, suggestIndicator } from './mapping';
+import { filterUnmapped, isIndicatorCandidate, suggestIndicator } from './mapping';
+import { barOption } from './chart';
 import { figuresStore, loadPivot, mapMetric } from './store';
 
 /** A backend with two reports and one unmapped metric phrase; mapping it adds a row. */
@@ -118,3 +119,25 @@ describe('unmapped metric → indicator mapping', () => {
     expect(filterUnmapped(list, ' ')).toHaveLength(2);
   });
 });
+
+// issue 15 (16): anniversaries, terms and events are not indicators; a report that states no figure is named in the chart
+describe('indicator candidates and the chart of a missing figure', () => {
+  it('leaves phrases counted in calendar or ordinal units, and event names, out of the unmapped list', () => {
+    expect(isIndicatorCandidate({ metric: '中华人民共和国成立', unit: '周年' })).toBe(false);
+    expect(isIndicatorCandidate({ metric: '全国人民代表大会成立', unit: '周年' })).toBe(false);
+    expect(isIndicatorCandidate({ metric: '人民代表大会', unit: '届' })).toBe(false);
+    expect(isIndicatorCandidate({ metric: '毛泽东同志诞辰', unit: null })).toBe(false);
+    expect(isIndicatorCandidate({ metric: '问题清单', unit: '个' })).toBe(true);
+    expect(isIndicatorCandidate({ metric: '措施', unit: '项' })).toBe(true);
+    const list = [{ metric: '中华人民共和国成立', unit: '周年', count: 4 }, { metric: '问题清单', unit: '个', count: 3 }];
+    expect(filterUnmapped(list, '').map((u) => u.metric)).toEqual(['问题清单']);
+  });
+
+  it('labels a report without the figure "not stated" under its bar', () => {
+    const theme = { font: 'sans-serif', text: '#000', muted: '#666', border: '#ccc', accent: '#00f', background: '#fff' };
+    const col = (id: string, region: string) => ({ id, name: `${id}.txt`, region, year: '2023' });
+    const o = barOption('满意率', [{ column: col('a', '绛县'), value: 97.5 }, { column: col('b', '太原市'), value: null }], theme, String, undefined, '未提及');
+    expect(o.xAxis.data).toEqual(['绛县 2023', '太原市 2023\n未提及']);
+  });
+});
+

@@ -12,7 +12,27 @@ export function suggestIndicator(u: Pick<Unmapped, 'metric' | 'unit'>): string {
   return metric.endsWith(suffix) ? metric : `${metric}${suffix}`;
 }
 
+/**
+ * Units that do not count work done: an anniversary (成立75周年), a term or session (第十五届), an
+ * age, a span of calendar time. A phrase counted in them names an event or a period, not an
+ * indicator a report would be compared on.
+ */
+const NOT_COUNTED_UNITS = new Set(['周年', '届', '岁', '年', '年度', '个月', '月', '日', '天', '号', '小时', '分钟', '周', '世纪', '年代']);
+/** Phrases that name an event or a person rather than a quantity of work (…成立, …诞辰, …召开). */
+const EVENT_PHRASE = /(?:成立|诞辰|建党|建国|建军|建校|胜利|解放|召开|开幕|闭幕|逝世|纪念)$/u;
+
+/** Whether an unmapped metric phrase can be an indicator (a general rule, not a list of phrases). */
+export function isIndicatorCandidate(u: Pick<Unmapped, 'metric' | 'unit'>): boolean {
+  const metric = u.metric.trim();
+  if ([...metric].length < 2) return false;
+  if (u.unit && NOT_COUNTED_UNITS.has(u.unit.trim())) return false;
+  if (EVENT_PHRASE.test(metric)) return false;
+  return true;
+}
+
+/** The unmapped phrases worth mapping (see isIndicatorCandidate), filtered by the query. */
 export function filterUnmapped(list: readonly Unmapped[], query: string): Unmapped[] {
   const q = query.trim().toLowerCase();
-  return q ? list.filter((u) => u.metric.toLowerCase().includes(q) || (u.unit ?? '').includes(q)) : [...list];
+  const candidates = list.filter(isIndicatorCandidate);
+  return q ? candidates.filter((u) => u.metric.toLowerCase().includes(q) || (u.unit ?? '').includes(q)) : candidates;
 }

@@ -51,4 +51,17 @@ describe('i18n', () => {
     expect(formatNumber(97.5, 'grouped', 'zh')).toBe('97.5');
     expect(formatNumber(null, 'grouped', 'en')).toBe('—');
   });
+
+  // issue 15 (14): "1 duplicates" — the word follows the number, in the template
+  it('picks the plural form of a counted word from the number ({n|one|other})', () => {
+    expect(translate('en', 'docs.counts', { figures: '1', duplicates: '2', defects: '1,234' })).toBe('1 figure · 2 duplicates · 1,234 defects');
+    expect(translate('en', 'report.findings', { count: '1' })).toBe('1 finding');
+    expect(translate('en', 'report.findings', { count: 0 })).toBe('0 findings');
+    expect(translate('zh', 'docs.counts', { figures: '1', duplicates: '2', defects: '3' })).toBe('数字 1 · 重复 2 · 文字问题 3');
+    // no English template shows a bare plural after the number 1
+    for (const k of Object.keys(en) as (keyof typeof en)[]) {
+      const out = translate('en', k, new Proxy({}, { has: () => true, get: () => '1' }) as Record<string, string>);
+      expect(out, k).not.toMatch(/(^|[^\d,.])1 (figures|duplicates|defects|findings|reports|places|indicators)\b/);
+    }
+  });
 });

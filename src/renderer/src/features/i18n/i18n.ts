@@ -49,10 +49,30 @@ i18nStore.subscribe(() => {
 
 export type Vars = Record<string, string | number>;
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+/** "1" / "1,234" / 3 → the plural category of the number in `lang` ("one", "other"). */
+function pluralOf(lang: Lang, v: string | number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang === 'zh' ? 'zh-CN' : 'en-US');
+    pluralRules.set(lang, rules);
+  }
+  const n = typeof v === 'number' ? v : Number(String(v).replace(/[,\s\u00a0]/g, ''));
+  return Number.isFinite(n) ? rules.select(n) : 'other';
+}
+
+/**
+ * Fills a template: `{name}` is the variable; `{name|one|other}` is the word for the number in
+ * `name` (English: `{count} {count|finding|findings}` → "1 finding", "2 findings").
+ */
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const template = dictionaries[lang][key] ?? en[key] ?? key;
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (m, name: string, one: string | undefined, other: string | undefined) => {
+    if (!(name in vars)) return m;
+    if (one === undefined || other === undefined) return String(vars[name]);
+    return pluralOf(lang, vars[name]) === 'one' ? one : other;
+  });
 }
 
 export function t(key: MessageKey, vars?: Vars): string {

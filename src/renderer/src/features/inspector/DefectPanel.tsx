@@ -35,7 +35,7 @@ function ReportWidePreview({ d, replacement }: { d: DefectFinding['data']; repla
 const CONTEXT = 16;
 
 /** Updated in place from one defect to the next, and kept mounted (hidden) while the inspector shows another kind of finding. */
-export const DefectPanel = memo(function DefectPanel({ finding, review }: { finding: DefectFinding; review: Review | undefined }): React.JSX.Element {
+export const DefectPanel = memo(function DefectPanel({ finding, review, active = true }: { finding: DefectFinding; review: Review | undefined; active?: boolean }): React.JSX.Element {
   const { t } = useI18n();
   const index = useStore(reportStore, (s) => s.model?.index);
   const d = finding.data;
@@ -85,6 +85,7 @@ export const DefectPanel = memo(function DefectPanel({ finding, review }: { find
           resetKey={finding.id}
           lang="zh-Hans"
           testId="field-replacement"
+          focusName={active ? 'value' : undefined}
           onCommit={(v) => void applyAction({ type: 'setFields', findingId: finding.id, fields: { replacement: v } })}
           original={review?.fields.replacement !== undefined ? (d.replacement ?? '—') : null}
           originalLabel={(v) => t('field.original', { value: v })}

@@ -40,4 +40,20 @@ describe('EditField', () => {
     expect(onCommit).toHaveBeenCalledTimes(1);
     expect(onCommit).toHaveBeenCalledWith('b');
   });
+
+  // issue 15 (17): "1.7万" typed over 17000 means the same value: nothing is written and the field shows 17000 again
+  it('a text that means the value already there is not committed, and the field shows the value again', () => {
+    const onCommit = vi.fn(() => null);
+    const normalize = (t: string): string | null => (t === '1.7万' ? '17000' : /^\d+$/.test(t) ? t : null);
+    const { getByTestId } = render(<EditField id="x" label="X" value="17000" onCommit={onCommit} normalize={normalize} testId="f" />);
+    const input = getByTestId('f') as HTMLInputElement;
+    input.focus();
+    fireEvent.change(input, { target: { value: '1.7万' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onCommit).not.toHaveBeenCalled();
+    expect(input.value).toBe('17000');
+    fireEvent.change(input, { target: { value: '18000' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onCommit).toHaveBeenCalledWith('18000');
+  });
 });

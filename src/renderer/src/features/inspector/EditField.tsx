@@ -22,6 +22,11 @@ export interface EditFieldProps {
   /** what the field is about (a finding id): when it changes, the field starts afresh */
   resetKey?: string;
   numeric?: boolean;
+  /**
+   * The value a text means (e.g. "1.7万" → "17000"): a text that means the field's value is
+   * not committed, and the field shows the value again as it was
+   */
+  normalize?: (text: string) => string | null;
   testId?: string;
   lang?: string;
 }
@@ -54,6 +59,14 @@ export function EditField(p: EditFieldProps): React.JSX.Element {
   }, [p.focusName]);
   const commit = (): boolean => {
     if (text === p.value || text === sent.current) return true;
+    if (p.normalize) {
+      const n = p.normalize(text);
+      if (n !== null && n === p.normalize(p.value)) {
+        setText(p.value);
+        setError(null);
+        return true;
+      }
+    }
     const err = p.onCommit(text);
     if (typeof err === 'string') {
       setError(err);

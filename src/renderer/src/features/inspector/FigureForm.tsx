@@ -41,6 +41,11 @@ export const FigureForm = memo(function FigureForm({ finding, review, active = t
       focusName={focusName}
       resetKey={finding.id}
       testId={`field-${field}`}
+      normalize={(text) => {
+        if (text.trim() === '') return '';
+        const v = parseValueInput(text);
+        return v === null ? null : String(v);
+      }}
       preview={(text) => {
         const v = parseValueInput(text);
         return v === null ? t('field.unparsable') : t('field.parsed', { value: figureValueText(v, eff.kind, num) });

@@ -10,6 +10,8 @@ import { primarySpan } from '../report/model';
 import { applyAction, redo, reportStore, setStatus, step, undo } from '../report/store';
 import { withKeys } from '../shortcuts/keys';
 import { TagChips } from '../taxonomy/TagChips';
+import { prefsStore } from '../report/prefs';
+import { decide } from '../report/review-flow';
 import { DefectPanel } from './DefectPanel';
 import { FigureForm } from './FigureForm';
 import { NoteField } from './NoteField';
@@ -23,6 +25,7 @@ export function Inspector(): React.JSX.Element {
   const canUndo = useStore(reportStore, (s) => s.canUndo);
   const canRedo = useStore(reportStore, (s) => s.canRedo);
   const hasDoc = useStore(reportStore, (s) => s.model !== null);
+  const advance = useStore(prefsStore, (s) => s.advance);
   // The figure form and the defect panel stay mounted, hidden, while another kind of finding is
   // shown: `j` goes back and forth between figures and defects, and updating a form in place
   // costs far less than building it anew.
@@ -54,11 +57,14 @@ export function Inspector(): React.JSX.Element {
       <OrphansPanel />
       <FindingHeader finding={finding} review={review} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void setStatus([finding.id], 'accepted')} title={withKeys(t('action.accept'), 'accept')} data-testid="accept">
+        <button type="button" className="primary" onClick={() => decide(finding.id, 'accepted')} title={withKeys(t('action.accept'), 'accept')} data-testid="accept">
           ✓ {t('action.accept')}
         </button>
-        <button type="button" onClick={() => void setStatus([finding.id], 'rejected')} title={withKeys(t('action.reject'), 'reject')} data-testid="reject">
+        <button type="button" onClick={() => decide(finding.id, 'rejected')} title={withKeys(t('action.reject'), 'reject')} data-testid="reject">
           ✕ {t('action.reject')}
+        </button>
+        <button type="button" onClick={() => decide(finding.id, 'skip')} title={withKeys(t('action.skip'), 'skip')} data-testid="skip">
+          ↷ {t('action.skip')}
         </button>
         <button
           type="button"
@@ -76,6 +82,10 @@ export function Inspector(): React.JSX.Element {
           </button>
         ) : null}
       </div>
+      <label className="check small advance" title={t('review.advanceTitle')}>
+        <input type="checkbox" checked={advance} onChange={(e) => prefsStore.patch({ advance: e.target.checked })} data-testid="advance-setting" />
+        {t('review.advance')}
+      </label>
       {figure ? (
         <div hidden={finding.type !== 'figure'}>
           <FigureForm finding={figure.finding} review={figure.review} active={finding.type === 'figure'} />
@@ -84,7 +94,7 @@ export function Inspector(): React.JSX.Element {
       {finding.type === 'duplicate' ? <DuplicatePanel key={finding.id} finding={finding} review={review} /> : null}
       {defect ? (
         <div hidden={finding.type !== 'defect'}>
-          <DefectPanel finding={defect.finding} review={defect.review} />
+          <DefectPanel finding={defect.finding} review={defect.review} active={finding.type === 'defect'} />
         </div>
       ) : null}
       <section className="field-group">

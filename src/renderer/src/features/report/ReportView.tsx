@@ -197,7 +197,9 @@ function VirtualReport({ model }: { model: DocModel }): React.JSX.Element {
       const rect = (target ?? paraEl).getBoundingClientRect();
       const box = scroller.getBoundingClientRect();
       const y = rect.top - box.top;
-      if (y < h * BAND_TOP || y > h * BAND_BOTTOM || rect.bottom - box.top > h) {
+      if (job.req.ensureVisible) {
+        if (y < 0 || rect.bottom - box.top > h) scroller.scrollTop = Math.max(0, scroller.scrollTop + y - h * PLACE_AT);
+      } else if (y < h * BAND_TOP || y > h * BAND_BOTTOM || rect.bottom - box.top > h) {
         scroller.scrollTop = Math.max(0, scroller.scrollTop + y - h * PLACE_AT);
       }
       pending.current = null;

@@ -10,6 +10,10 @@ import { clearTextSelection, selectionStore } from '../report/selection';
 import { applyAction, nextUnreviewedFinding, redo, reportStore, selectFinding, setStatus, step, undo } from '../report/store';
 import { tagForDigit } from '../taxonomy/tags';
 import type { Matched } from './keys';
+// ui-b: issue 15
+import { decide, nextReport, selectAllReportText } from '../report/review-flow';
+import { startCaret, stopCaret } from '../report/caret';
+import { prefsStore } from '../report/prefs';
 
 function selected(): string | null {
   return reportStore.get().selectedId;
@@ -27,16 +31,31 @@ export function runCommand(m: Matched): boolean {
     case 'nextUnreviewed':
       nextUnreviewedFinding();
       return true;
-    case 'accept': {
-      const id = selected();
-      if (id) void setStatus([id], 'accepted');
-      return true;
-    }
+    case 'accept':
     case 'reject': {
       const id = selected();
-      if (id) void setStatus([id], 'rejected');
+      // one key per decision: on to the next unreviewed finding (a setting keeps the selection)
+      if (id) decide(id, m.id === 'accept' ? 'accepted' : 'rejected');
       return true;
     }
+    case 'skip': {
+      // no write: the finding stays suggested, the analyst moves on
+      const id = selected();
+      if (id) decide(id, 'skip');
+      else nextUnreviewedFinding();
+      return true;
+    }
+    case 'nextReport':
+    case 'prevReport':
+      nextReport(m.id === 'nextReport' ? 1 : -1);
+      return true;
+    case 'findingsList':
+      prefsStore.patch({ listOpen: !prefsStore.get().listOpen });
+      return true;
+    case 'caret':
+      return startCaret();
+    case 'selectAll':
+      return selectAllReportText();
     case 'acceptNext': {
       const id = selected();
       if (id) void setStatus([id], 'accepted');
@@ -79,6 +98,7 @@ export function runCommand(m: Matched): boolean {
       return true;
     case 'addFigure':
       if (!sel) return false;
+      stopCaret();
       void addManualFigure(sel);
       return true;
     case 'tagSpan':

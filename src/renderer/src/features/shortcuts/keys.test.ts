@@ -45,4 +45,17 @@ describe('key table', () => {
     for (const b of BINDINGS) expect(withKeys('X', b.id)).toMatch(/\(.+\)$/);
     expect(withKeys('Accept', 'accept')).toBe('Accept (a)');
   });
+
+  it('maps the keys of issue 15: skip, next/previous report, the findings list, caret mode, select all', () => {
+    expect(matchKey(key('s'))?.id).toBe('skip');
+    expect(matchKey(key('ArrowDown', { altKey: true }))?.id).toBe('nextReport');
+    expect(matchKey(key('ArrowUp', { altKey: true }))?.id).toBe('prevReport');
+    expect(matchKey(key('l'))?.id).toBe('findingsList');
+    expect(matchKey(key('c'))?.id).toBe('caret');
+    expect(matchKey(key('a', { ctrlKey: true }))?.id).toBe('selectAll');
+    expect(matchKey(key('ArrowDown'))).toBeNull();
+    // every key is shown once in the ? sheet
+    const shown = BINDINGS.flatMap((b) => b.keys);
+    expect(new Set(shown).size).toBe(shown.length);
+  });
 });

@@ -8,12 +8,15 @@ export type CommandId =
   | 'next' | 'prev' | 'nextUnreviewed' | 'accept' | 'reject' | 'acceptNext' | 'edit' | 'tagPicker' | 'toggleTag'
   | 'search' | 'undo' | 'redo' | 'bulkAccept' | 'help' | 'toggleDocs' | 'toggleInspector' | 'addFigure' | 'tagSpan' | 'escape'
   | 'export' | 'toggleView'
-  | 'fixReportWide';
+  | 'fixReportWide'
+  // ui-b: issue 15
+  | 'skip' | 'nextReport' | 'prevReport' | 'findingsList' | 'caret' | 'selectAll';
 
 /** Commands that act on the report or the selected finding: ignored while the Figures table is shown. */
 export const REVIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>([
   'next', 'prev', 'nextUnreviewed', 'accept', 'reject', 'acceptNext', 'edit', 'tagPicker', 'toggleTag', 'undo', 'redo', 'bulkAccept', 'toggleDocs', 'toggleInspector', 'addFigure', 'tagSpan',
   'fixReportWide',
+  'skip', 'findingsList', 'caret', 'selectAll',
 ]);
 
 export interface KeyBinding {
@@ -29,8 +32,12 @@ export const BINDINGS: KeyBinding[] = [
   { id: 'prev', keys: ['k'], label: 'action.prev', group: 'navigate' },
   { id: 'nextUnreviewed', keys: ['n'], label: 'action.nextUnreviewed', group: 'navigate' },
   { id: 'search', keys: ['/'], label: 'action.search', group: 'navigate' },
+  { id: 'nextReport', keys: ['Alt+↓'], label: 'shortcuts.nextReport', group: 'navigate' },
+  { id: 'prevReport', keys: ['Alt+↑'], label: 'shortcuts.prevReport', group: 'navigate' },
+  { id: 'findingsList', keys: ['l'], label: 'shortcuts.findingsList', group: 'navigate' },
   { id: 'accept', keys: ['a'], label: 'action.accept', group: 'review' },
   { id: 'reject', keys: ['x'], label: 'action.reject', group: 'review' },
+  { id: 'skip', keys: ['s'], label: 'action.skip', group: 'review' },
   { id: 'acceptNext', keys: ['Enter'], label: 'action.acceptNext', group: 'review' },
   { id: 'edit', keys: ['e'], label: 'action.edit', group: 'review' },
   { id: 'toggleTag', keys: ['1…9'], label: 'shortcuts.toggleTag', group: 'review' },
@@ -39,10 +46,12 @@ export const BINDINGS: KeyBinding[] = [
   { id: 'addFigure', keys: ['f'], label: 'shortcuts.addFigure', group: 'review' },
   { id: 'tagSpan', keys: ['g'], label: 'shortcuts.tagSpan', group: 'review' },
   { id: 'fixReportWide', keys: ['Shift+P'], label: 'shortcuts.fixReportWide', group: 'review' },
+  { id: 'caret', keys: ['c'], label: 'shortcuts.caret', group: 'review' },
   { id: 'undo', keys: ['Ctrl+Z'], label: 'action.undo', group: 'general' },
   { id: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'action.redo', group: 'general' },
   { id: 'toggleView', keys: ['v'], label: 'shortcuts.toggleView', group: 'general' },
   { id: 'export', keys: ['Ctrl+E'], label: 'shortcuts.export', group: 'general' },
+  { id: 'selectAll', keys: ['Ctrl+A'], label: 'shortcuts.selectAll', group: 'general' },
   { id: 'toggleDocs', keys: ['['], label: 'shortcuts.toggleDocs', group: 'general' },
   { id: 'toggleInspector', keys: [']'], label: 'shortcuts.toggleInspector', group: 'general' },
   { id: 'help', keys: ['?'], label: 'shortcuts.help', group: 'general' },
@@ -80,9 +89,14 @@ export function matchKey(e: KeyLike): Matched | null {
     if (k.toLowerCase() === 'z') return { id: e.shiftKey ? 'redo' : 'undo' };
     if (k.toLowerCase() === 'y' && !e.shiftKey) return { id: 'redo' };
     if (k.toLowerCase() === 'e' && !e.shiftKey) return { id: 'export' };
+    if (k.toLowerCase() === 'a' && !e.shiftKey) return { id: 'selectAll' };
     return null;
   }
-  if (e.altKey) return null;
+  if (e.altKey) {
+    if (k === 'ArrowDown' && !e.shiftKey) return { id: 'nextReport' };
+    if (k === 'ArrowUp' && !e.shiftKey) return { id: 'prevReport' };
+    return null;
+  }
   if (k === 'Escape') return { id: 'escape' };
   if (k === 'Enter') return e.shiftKey ? null : { id: 'acceptNext' };
   if (k === '?') return { id: 'help' };
@@ -104,6 +118,9 @@ export function matchKey(e: KeyLike): Matched | null {
     case 'f': return { id: 'addFigure' };
     case 'g': return { id: 'tagSpan' };
     case 'v': return { id: 'toggleView' };
+    case 's': return { id: 'skip' };
+    case 'l': return { id: 'findingsList' };
+    case 'c': return { id: 'caret' };
     default: return null;
   }
 }

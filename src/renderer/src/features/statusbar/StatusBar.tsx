@@ -10,7 +10,7 @@ import { displayedState, saveStore } from './saveState';
 import './statusbar.css';
 
 export function StatusBar(): React.JSX.Element {
-  const { t, lang } = useI18n();
+  const { t, lang, count } = useI18n();
   const ws = useStore(workspaceStore, (s) => s.workspace);
   const save = useStore(saveStore, (s) => s);
   const meta = useStore(reportStore, (s) => s.meta);
@@ -36,7 +36,7 @@ export function StatusBar(): React.JSX.Element {
         {saveText}
       </span>
       <span className="spacer" />
-      {meta && nav && pos !== undefined ? <span className="num">{t('status.position', { index: pos + 1, count: nav.list.length })}</span> : null}
+      {meta && nav && pos !== undefined ? <span className="num">{t('status.position', { index: count(pos + 1), count: count(nav.list.length) })}</span> : null}
       {meta ? <EncodingMenu key={meta.id} meta={meta} /> : null}
     </footer>
   );

@@ -71,7 +71,8 @@ function TagPickerBody(): React.JSX.Element {
               <button
                 type="button"
                 className="chip"
-                style={{ width: '100%', justifyContent: 'flex-start', margin: '2px 0', borderRadius: 6, outline: i === active ? '2px solid var(--focus)' : undefined, ...(on ? { background: tag.color, color: textOn(tag.color) } : {}) }}
+                // the active row is highlighted, not ringed: the one focus ring is the filter field's
+                style={{ width: '100%', justifyContent: 'flex-start', margin: '2px 0', borderRadius: 6, ...(i === active ? { background: 'var(--fig-tint)', boxShadow: 'inset 3px 0 0 var(--accent)' } : {}), ...(on ? { background: tag.color, color: textOn(tag.color) } : {}) }}
                 onClick={() => choose(tag.id)}
                 aria-pressed={on}
                 data-testid="tag-option"

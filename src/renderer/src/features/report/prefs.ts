@@ -1,0 +1,50 @@
+/**
+ * Review preferences, remembered in localStorage: whether a decision (accept, reject, skip)
+ * moves on to the next unreviewed finding (Prodigy's one key per decision; off keeps the
+ * selection where it is), and whether the findings list is shown beside the text.
+ */
+import { createStore } from '../../lib/store';
+
+export type ListSort = 'position' | 'kind' | 'status' | 'text';
+
+export interface ReviewPrefs {
+  advance: boolean;
+  listOpen: boolean;
+  listSort: ListSort;
+  listDesc: boolean;
+}
+
+const KEY = 'report-annotator.review';
+const DEFAULT: ReviewPrefs = { advance: true, listOpen: false, listSort: 'position', listDesc: false };
+
+export function loadPrefs(raw: string | null): ReviewPrefs {
+  if (!raw) return DEFAULT;
+  try {
+    const v = JSON.parse(raw) as Partial<ReviewPrefs>;
+    return {
+      advance: v.advance !== false,
+      listOpen: v.listOpen === true,
+      listSort: v.listSort === 'kind' || v.listSort === 'status' || v.listSort === 'text' ? v.listSort : 'position',
+      listDesc: v.listDesc === true,
+    };
+  } catch {
+    return DEFAULT;
+  }
+}
+
+function read(): string | null {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+export const prefsStore = createStore<ReviewPrefs>(loadPrefs(read()));
+prefsStore.subscribe(() => {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(prefsStore.get()));
+  } catch {
+    // not remembered
+  }
+});
