@@ -6,11 +6,12 @@
  */
 import type { Figure } from '../schema';
 import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, C_QUOTE, QUOTE_PAIRS } from './charclass';
-import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, buildFixedIndex } from './lexicon';
+import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, UNITS, buildFixedIndex, foldCode } from './lexicon';
+import { type Layout, compactLayout, hasUncertain, toOriginal, toOriginalEnd } from './layout';
 import { assignMetrics } from './metric';
 import { readName } from './names';
 import { isChineseNumeralCode } from './numerals';
-import { type NumberToken, type RawFigure, readFigure, readNumberToken, readPercentWord } from './read';
+import { type NumberToken, type RawFigure, readFigure, readNumberToken, readPercentWord, setMinguoDocument } from './read';
 import { hasUnit, unitSet } from './unitset';
 
 const FIXED = buildFixedIndex((c) => isChineseNumeralCode(c) || (c >= 0x30 && c <= 0x39));
@@ -22,8 +23,10 @@ const SLOGAN_MAX = 12;
 const QUOTED_SENTENCE_MIN = 10;
 
 const CH_BAI = '百'.charCodeAt(0);
+const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[一二三四五六七八九十百]+)\s*年/;
 const CH_DI = '第'.charCodeAt(0);
 const CH_JI = '级'.charCodeAt(0);
+const CH_NEI = '内'.charCodeAt(0);
 const PHRASE_END = unitSet('，；。：！？,;:!?、\n\r）)”');
 
 interface Quote {
@@ -58,7 +61,8 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
     switch (cat) {
       case 'percent': case 'money': case 'measure': return true;
       case 'duration':
-        return !!(DURATION_CUES_BEFORE.endsAt(text, fig.start, Math.max(0, fig.start - 3)) || DURATION_CUES_AFTER.startsAt(text, fig.end));
+        // 一年以內: the closing 以內 is the figure's own qualifier
+        return !!(DURATION_CUES_BEFORE.endsAt(text, fig.start, Math.max(0, fig.start - 3)) || DURATION_CUES_AFTER.startsAt(text, fig.end) || (fig.approx === 'less' && foldCode(text.charCodeAt(fig.end - 1)) === CH_NEI));
       case 'classifier': case 'verbal':
         // 一项重点工作 is an article; 开展专题询问一次。 is a count
         return fig.end >= text.length || hasUnit(PHRASE_END, text.charCodeAt(fig.end));
@@ -66,6 +70,13 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
     }
   }
   return true;
+}
+
+/** 十一 (a holiday) inside 十一萬, 十一個: a fixed word made of numerals that goes on as a number. */
+function numeralWordInNumber(text: string, w: { start: number; end: number }): boolean {
+  for (let k = w.start; k < w.end; k++) if (!(CHAR_CLASS[text.charCodeAt(k)] & C_NUMERAL)) return false;
+  const c = text.charCodeAt(w.end);
+  return (CHAR_CLASS[c] & C_NUMERAL) !== 0 || UNITS.startsAt(text, w.end) !== null;
 }
 
 /**
@@ -79,7 +90,7 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names)
   const ign = FIXED.ignore.covering(text, i);
   // 第一批 is an ordinal although 一批 alone is a fixed word
-  if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI)) return Math.max(i + 1, ign.end);
+  if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI) && !numeralWordInNumber(text, ign)) return Math.max(i + 1, ign.end);
   const fixedName = FIXED.names.covering(text, i);
   if (fixedName) {
     if (quote) quote.hasNumeral = true;
@@ -125,7 +136,12 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
 }
 
 /** Finds every figure (and digit-bearing name) in a text. Offsets are code points. */
-export function detectFigures(text: string): Figure[] {
+export function detectFigures(original: string): Figure[] {
+  // whitespace that is layout is read through (2365 件, 428 亿⏎元): the scan runs on the compact view
+  const layout = compactLayout(original);
+  const text = layout.text;
+  // a Taiwan report dates by the Minguo calendar (108年 is 2019): its years are never Gregorian
+  setMinguoDocument(MINGUO_MARK.test(text));
   const raws: RawFigure[] = [];
   const n = text.length;
   let quote: Quote | null = null;
@@ -172,7 +188,41 @@ export function detectFigures(text: string): Figure[] {
 
   raws.sort((a, b) => a.start - b.start || b.end - a.end);
   assignMetrics(text, raws);
-  return toFigures(text, raws, astral);
+  if (!layout.changed) return toFigures(text, raws, astral);
+  // a figure holding an uncertain digit junction (1 2345) is shown without a value
+  for (const r of raws) {
+    if (r.kind !== 'name' && hasUncertain(layout, r.start, r.end)) { r.value = null; r.value_to = null; }
+  }
+  return toFiguresThroughLayout(original, layout, raws, astral.length > 0);
+}
+
+/** Figures found in the compact view, with offsets and text of the original. */
+function toFiguresThroughLayout(original: string, layout: Layout, raws: RawFigure[], hasAstral: boolean): Figure[] {
+  const astral: number[] = [];
+  if (hasAstral) {
+    for (let i = 0; i < original.length; i++) {
+      const c = original.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = original.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) { astral.push(i); i++; }
+      }
+    }
+  }
+  return raws.map((r) => {
+    const s = toOriginal(layout, r.start);
+    const e = toOriginalEnd(layout, r.end);
+    return {
+      text: original.slice(s, e),
+      start: toCp(s, astral),
+      end: toCp(e, astral),
+      kind: r.kind,
+      value: r.kind === 'name' ? null : r.value,
+      value_to: r.value_to,
+      unit: r.unit,
+      approx: r.approx,
+      metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
+    };
+  });
 }
 
 /** Code point offset of UTF-16 offset u, given the sorted UTF-16 offsets of astral characters. */

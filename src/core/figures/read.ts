@@ -6,7 +6,7 @@
 import type { Approx, FigureKind } from '../schema';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
-  RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
+  RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, WordSet, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
 } from './lexicon';
 import { cnDigitValue, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
 import { hasUnit, unitSet } from './unitset';
@@ -43,6 +43,7 @@ const DOT = unitSet('.．');
 const CN_POINT = unitSet('点點');
 const PLACE = unitSet('十拾百佰千仟万萬亿億廿卅');
 const THOUSAND = unitSet('千仟');
+const TEN = unitSet('十拾');
 const OPEN_PAREN = unitSet([0xff08, 0x28]); // （ (
 const CLOSE_PAREN = unitSet([0xff09, 0x29]); // ） )
 const SLASH = unitSet('/／');
@@ -124,7 +125,8 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
       j++;
       continue;
     }
-    if (hasUnit(CN_POINT, c) && j > i && cnDigitValue(text.charCodeAt(j - 1)) >= 0 && j + 1 < n && cnDigitValue(text.charCodeAt(j + 1)) >= 0) {
+    // 十八點三, 二十點六 (點 after a digit or 十, as Hong Kong writes rates)
+    if (hasUnit(CN_POINT, c) && j > i && (cnDigitValue(text.charCodeAt(j - 1)) >= 0 || hasUnit(TEN, text.charCodeAt(j - 1))) && j + 1 < n && cnDigitValue(text.charCodeAt(j + 1)) >= 0) {
       digitsOnly = false;
       j++;
       continue;
@@ -244,7 +246,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   let value = tok.value;
   let approx: Approx = null;
 
-  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 2));
+  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 3));
   // 近 in 最近, 附近 is no qualifier
   if (pre && !(pre.len === 1 && start >= 2 && hasUnit(NOT_NEAR, text.charCodeAt(start - 2)))) {
     approx = pre.value;
@@ -269,6 +271,15 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   } else if (infix && readUnit(text, afterInfix)) {
     pos = afterInfix;
     approx ??= infixApprox;
+  }
+
+  if (!inRange && !approx) {
+    // 2018–19年度, 2022/23學年, 二零二一／二二年度: a fiscal or school year, a range of calendar years
+    const fy = tok.yearLike ? readFiscalYear(text, tok, start) : null;
+    if (fy) return fy;
+    // 民國108年, 108年3月 (a Minguo year): a date whose value is never read as Gregorian
+    const roc = tok.yearLike ? null : readMinguoYear(text, tok, start);
+    if (roc) return roc;
   }
 
   // ranges: 1-7月, 2021—2035年, 3至5个
@@ -331,6 +342,66 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   return { start, end, kind: kindOf(u.cat), value, value_to: null, unit: u.unit, approx, unitCat: u.cat, token: tok };
 }
 
+const FISCAL_SEPARATORS = unitSet('/／-－–—~～至到');
+const CH_XUE = '学'.charCodeAt(0);
+const CH_CAI = '财'.charCodeAt(0);
+const CH_ZHENG = '政'.charCodeAt(0);
+/** 民国, 中华民国 (folded) before a year */
+const MINGUO = new WordSet<true>([['民国', true], ['中华民国', true]]);
+
+/** Whether the text of this document dates years by the Minguo (ROC) calendar; set by the detector per document. */
+let minguoDocument = false;
+export function setMinguoDocument(on: boolean): void {
+  minguoDocument = on;
+}
+
+/** 年度, 学年, 财政年度 at pos (folded): [end, unit], or null. */
+function fiscalSuffix(text: string, pos: number): [number, string] | null {
+  const c = foldCode(text.charCodeAt(pos));
+  if (c === CH_YEAR && text.charCodeAt(pos + 1) === CH_DU) return [pos + 2, '年度'];
+  if (c === CH_XUE && foldCode(text.charCodeAt(pos + 1)) === CH_YEAR) return [pos + 2, text.slice(pos, pos + 2)];
+  if (c === CH_CAI && foldCode(text.charCodeAt(pos + 1)) === CH_ZHENG && foldCode(text.charCodeAt(pos + 2)) === CH_YEAR && text.charCodeAt(pos + 3) === CH_DU) return [pos + 4, '年度'];
+  return null;
+}
+
+/** A fiscal or school year written as two years (2018–19年度, 2022/23學年), or null. */
+function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigure | null {
+  const lo = tok.value;
+  if (!isInt(lo) || lo < 1900 || lo > 2200 || !hasUnit(FISCAL_SEPARATORS, text.charCodeAt(tok.end))) return null;
+  const p2 = tok.end + 1;
+  if (!isNumeralAt(text, p2)) return null;
+  const t2 = readNumberToken(text, p2);
+  if (!t2 || !isInt(t2.value) || t2.hasDigits !== tok.hasDigits) return null;
+  let hi: number;
+  if (t2.yearLike) hi = t2.value;
+  else if (t2.end - t2.start === 2 && (t2.hasDigits || cnDigitValue(text.charCodeAt(p2)) >= 0 && cnDigitValue(text.charCodeAt(p2 + 1)) >= 0)) {
+    hi = lo - (lo % 100) + t2.value;
+    if (hi < lo) hi += 100;
+  } else return null;
+  if (hi <= lo || hi - lo > 5) return null;
+  const suf = fiscalSuffix(text, t2.end);
+  if (!suf) return null;
+  return { start, end: suf[0], kind: 'range', value: lo, value_to: hi, unit: suf[1], approx: null, unitCat: 'duration', token: tok };
+}
+
+/** A Minguo year: 民國108年, or 108年 with a month, or in a document dated by the Minguo calendar. */
+function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigure | null {
+  const v = tok.value;
+  if (!isInt(v) || v < 1 || v > 200 || foldCode(text.charCodeAt(tok.end)) !== CH_YEAR) return null;
+  const era = MINGUO.endsAt(text, start, Math.max(0, start - 4));
+  const md = readMonthDay(text, tok.end + 1);
+  const fiscal = text.charCodeAt(tok.end + 1) === CH_DU;
+  const digits = tok.end - tok.start;
+  if (!era && !(md > 0 && v >= 38 && tok.hasDigits) && !(minguoDocument && v >= 38 && (digits === 3 || md > 0 || fiscal))) return null;
+  let end = md > 0 ? md : tok.end + 1;
+  if (md <= 0) {
+    const ys = YEAR_SUFFIXES.startsAt(text, end);
+    if (ys && !(ys.len === 1 && hasUnit(NOT_YEAR_END, text.charCodeAt(end + 1)))) end += ys.len;
+  }
+  const s = era ? start - era.len : datePrefixStart(text, start);
+  return { start: s, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok };
+}
+
 /** After the first number (and its qualifiers) at pos: "-7月", "—2035年", "至5个"? */
 function readRangeTail(text: string, tok: NumberToken, low: number, pos: number, start: number, approx: Approx): RawFigure | null {
   // the first number may carry the same unit: 3月至5月, 2023年至2025年
@@ -371,7 +442,7 @@ export function readPercentWord(text: string, i: number): RawFigure | null {
   if (!tok || tok.value === null) return null;
   let end = tok.end;
   let approx: Approx = null;
-  const pre = PREFIX_QUALIFIERS.endsAt(text, i, Math.max(0, i - 2));
+  const pre = PREFIX_QUALIFIERS.endsAt(text, i, Math.max(0, i - 3));
   const start = pre ? i - pre.len : i;
   if (pre) approx = pre.value;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);

@@ -1,0 +1,208 @@
+/**
+ * Layout: the figure detector reads a compact view of the text, with the whitespace that is
+ * layout removed (ANNOTATION-GUIDE §1, "Text as analysts really receive it"): spaces, U+3000,
+ * thin spaces and the line breaks of a PDF paragraph between CJK characters and digits
+ * (`2365 件`, `428 亿⏎元`, `会议 8 次`, `六 千三百零五億元`). Figures found in the view are mapped
+ * back to the original offsets, so their `text` spans the whitespace.
+ *
+ * Whitespace between two digits is decided for the whole chain of digit groups it belongs to:
+ * - groups of three after a first group of one to three digits, one space apart, are
+ *   thousands (`12 000`, `3 300`, `254 000`, with U+2009/U+202F too);
+ * - single digits one space apart in a letter-spaced line are one number (`1 9 8 6 年`);
+ * - anything else (`1 2345`, `20 24`) is joined but marked uncertain: the figure that holds it
+ *   is reported with value null rather than a plausible number.
+ * `, ` after a comma between a digit and exactly three digits is a thousands separator (`3, 800`).
+ *
+ * A line break is kept (it ends a paragraph) after punctuation, before or after a line that
+ * holds only a number (page numbers), at a blank line, and after a short line (a heading);
+ * a line break between characters inside a long line's paragraph is layout.
+ */
+
+/** The compact view: `text` and its mapping back to the original UTF-16 offsets. */
+export interface Layout {
+  text: string;
+  /** true when whitespace was removed (else `text` is the original and offsets are the same) */
+  changed: boolean;
+  /** compact UTF-16 offsets of the first character after an uncertain digit junction, ascending */
+  uncertain: number[];
+  /** compact start of each kept segment, ascending */
+  segC: number[];
+  /** original start of each kept segment */
+  segO: number[];
+}
+
+const WS_RUN = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+/** A line shorter than this (in UTF-16 units, whitespace excluded) ending without punctuation is a heading. */
+const WRAPPED_LINE_MIN = 16;
+
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isWs = (c: number): boolean =>
+  c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** CJK ideographs (BMP and the surrogates of astral ones), kana. */
+const isIdeo = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x3040 && c <= 0x30ff);
+/** CJK punctuation, full-width forms, %: whitespace next to them is layout. */
+const isCjkMark = (c: number): boolean => (c >= 0x3001 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff65) || c === 0x25 || c === 0x2030 || c === 0x2014 || c === 0x2026 || (c >= 0x2018 && c <= 0x201d);
+/** Characters between which whitespace is layout (no word spacing in Chinese). */
+const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c);
+/** A line may end a paragraph after these. */
+const isLineEndMark = (c: number): boolean => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e) || (isCjkMark(c) && c !== 0x25);
+
+const isNumeralCjk = (c: number): boolean => '零〇一二两兩三四五六七八九十百千万萬亿億'.includes(String.fromCharCode(c));
+
+/** Whether text[a, b) (a line without its break) holds only digits and spaces (a page number, a table cell). */
+function numberOnlyLine(text: string, a: number, b: number): boolean {
+  let digits = 0;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (isDigit(c)) digits++;
+    else if (!isWs(c) && c !== 0x2d && c !== 0x2013 && c !== 0x2014) return false;
+  }
+  return digits > 0;
+}
+
+/** Non-whitespace length of the line ending at `end` (exclusive), bounded. */
+function lineLength(text: string, end: number): number {
+  let len = 0;
+  for (let k = end - 1; k >= 0 && text.charCodeAt(k) !== 0x0a && len < WRAPPED_LINE_MIN; k--) if (!isWs(text.charCodeAt(k))) len++;
+  return len;
+}
+
+type Gap = 'keep' | 'remove' | 'uncertain';
+
+/** A chain of digit groups separated by whitespace gaps, decided once for all its gaps. */
+interface Chain {
+  end: number;
+  mode: Gap;
+}
+
+/** Reads the chain of digit groups starting at `g0` (the first digit of the run before a gap). */
+function digitChain(text: string, g0: number): Chain {
+  const n = text.length;
+  const groups: number[] = [];
+  const gaps: number[] = [];
+  let i = g0;
+  for (;;) {
+    let j = i;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    groups.push(j - i);
+    let k = j;
+    while (k < n && isWs(text.charCodeAt(k))) k++;
+    if (k > j && k < n && isDigit(text.charCodeAt(k)) && !blankLine(text, j, k)) { gaps.push(k - j); i = k; continue; }
+    i = j;
+    break;
+  }
+  const end = i;
+  const before = g0 > 0 ? text.charCodeAt(g0 - 1) : 0;
+  const after = end < n ? text.charCodeAt(end) : 0;
+  // a decimal or comma-grouped number around the chain: no safe reading
+  const clean = before !== 0x2e && before !== 0x2c && before !== 0xff0e && after !== 0x2c && !(after === 0x2e && isDigit(text.charCodeAt(end + 1)));
+  const oneGaps = gaps.every((g) => g === 1);
+  if (clean && oneGaps && groups[0] >= 1 && groups[0] <= 3 && groups.slice(1).every((g) => g === 3)) return { end, mode: 'remove' };
+  if (clean && oneGaps && groups.every((g) => g === 1)) {
+    const spacedBefore = g0 >= 3 && isWs(text.charCodeAt(g0 - 1)) && !isWs(text.charCodeAt(g0 - 2)) && isWs(text.charCodeAt(g0 - 3));
+    const spacedAfter = end + 2 < n && isWs(text.charCodeAt(end)) && !isWs(text.charCodeAt(end + 1)) && isWs(text.charCodeAt(end + 2));
+    if (groups.length >= 3 || spacedBefore || spacedAfter) return { end, mode: 'remove' };
+  }
+  return { end, mode: 'uncertain' };
+}
+
+function blankLine(text: string, a: number, b: number): boolean {
+  let nl = 0;
+  for (let k = a; k < b; k++) if (text.charCodeAt(k) === 0x0a) nl++;
+  return nl >= 2;
+}
+
+export function compactLayout(text: string): Layout {
+  const segC: number[] = [0];
+  const segO: number[] = [0];
+  const uncertain: number[] = [];
+  const parts: string[] = [];
+  let copied = 0; // original offset up to which text is in `parts`
+  let clen = 0; // compact length so far
+  let chain: Chain | null = null;
+  const n = text.length;
+  WS_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WS_RUN.exec(text)) !== null) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (s === 0 || e >= n) continue;
+    const a = text.charCodeAt(s - 1);
+    const b = text.charCodeAt(e);
+    let decision: Gap = 'keep';
+    let nl = 0;
+    for (let k = s; k < e; k++) if (text.charCodeAt(k) === 0x0a) nl++;
+    if (isDigit(a) && isDigit(b)) {
+      if (nl < 2) {
+        if (!chain || s >= chain.end) {
+          let g0 = s - 1;
+          while (g0 > 0 && isDigit(text.charCodeAt(g0 - 1))) g0--;
+          chain = digitChain(text, g0);
+        }
+        decision = chain.mode;
+        if (nl === 1 && (lineIsNumber(text, s, e))) decision = 'keep';
+      }
+    } else if (nl === 0) {
+      if (joinable(a) && joinable(b)) decision = 'remove';
+      else if (a === 0x2c && isDigit(b) && s >= 2 && isDigit(text.charCodeAt(s - 2)) && e - s === 1) {
+        let k = e;
+        while (k < n && isDigit(text.charCodeAt(k))) k++;
+        if (k - e === 3) decision = 'remove';
+      }
+    } else if (nl === 1 && joinable(a) && joinable(b) && !isLineEndMark(a) && !lineIsNumber(text, s, e)) {
+      if (lineLength(text, s) >= WRAPPED_LINE_MIN || isDigit(a) || isNumeralCjk(a)) decision = 'remove';
+    }
+    if (decision === 'keep') continue;
+    parts.push(text.slice(copied, s));
+    clen += s - copied;
+    copied = e;
+    segC.push(clen);
+    segO.push(e);
+    if (decision === 'uncertain') uncertain.push(clen);
+  }
+  if (parts.length === 0) return { text, changed: false, uncertain, segC, segO };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), changed: true, uncertain, segC, segO };
+}
+
+/** Whether the line before the break in text[s, e) or the line after it holds only a number. */
+function lineIsNumber(text: string, s: number, e: number): boolean {
+  const prevStart = text.lastIndexOf('\n', s - 1) + 1;
+  let nextEnd = text.indexOf('\n', e);
+  if (nextEnd < 0) nextEnd = text.length;
+  return numberOnlyLine(text, prevStart, s) || numberOnlyLine(text, e, nextEnd);
+}
+
+/** Original offset of compact offset `ci` (a character's start). */
+export function toOriginal(layout: Layout, ci: number): number {
+  if (!layout.changed) return ci;
+  const { segC, segO } = layout;
+  let lo = 0;
+  let hi = segC.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segC[mid] <= ci) lo = mid;
+    else hi = mid - 1;
+  }
+  return segO[lo] + (ci - segC[lo]);
+}
+
+/** Original end offset of a compact span ending at `ce` (exclusive, ce > 0). */
+export function toOriginalEnd(layout: Layout, ce: number): number {
+  return layout.changed ? toOriginal(layout, ce - 1) + 1 : ce;
+}
+
+/** Whether an uncertain digit junction lies strictly inside the compact span [s, e). */
+export function hasUncertain(layout: Layout, s: number, e: number): boolean {
+  const u = layout.uncertain;
+  if (u.length === 0) return false;
+  let lo = 0;
+  let hi = u.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u[mid] <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < u.length && u[lo] < e;
+}
