@@ -6,12 +6,12 @@
  */
 import type { Figure } from '../schema';
 import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, C_QUOTE, QUOTE_PAIRS } from './charclass';
-import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, UNITS, buildFixedIndex, foldCode } from './lexicon';
+import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, UNITS, WordSet, buildFixedIndex, foldCode } from './lexicon';
 import { type Layout, compactLayout, hasUncertain, toOriginal, toOriginalEnd } from './layout';
 import { assignMetrics } from './metric';
 import { readName } from './names';
 import { isChineseNumeralCode } from './numerals';
-import { type NumberToken, type RawFigure, readFigure, readNumberToken, readPercentWord, setMinguoDocument } from './read';
+import { type NumberToken, type RawFigure, readFigure, readNumberToken, readFraction, readPercentWord, setMinguoDocument } from './read';
 import { hasUnit, unitSet } from './unitset';
 
 const FIXED = buildFixedIndex((c) => isChineseNumeralCode(c) || (c >= 0x30 && c <= 0x39));
@@ -27,6 +27,25 @@ const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[一二三四五六七八九十百
 const CH_DI = '第'.charCodeAt(0);
 const CH_JI = '级'.charCodeAt(0);
 const CH_NEI = '内'.charCodeAt(0);
+const CH_FEN = '分'.charCodeAt(0);
+const CH_ZHI = '之'.charCodeAt(0);
+const CH_QI = '期'.charCodeAt(0);
+const CH_BIAO = '表'.charCodeAt(0);
+/** before 一: it is an article (每一个, 另一个, 下一期, 这一项) */
+const DETERMINERS = unitSet('每另下上本同逐任某这那其单唯');
+/** after N期: 期间 (during), 期限, 期待 … */
+const NOT_QI = unitSet('间限待望盼末初满刊');
+const PHASE_NOUNS = new WordSet<true>(['工程', '项目', '发展', '开发', '建设', '扩建', '用地', '园区', '计划', '工地', '主体', '地块', '厂房', '大楼', '公屋', '屋邨', '校舍', '设施', '线路', '规划', '改造'].map((w) => [w, true] as [string, true]));
+const REF_MARK = unitSet('图');
+
+/** 圖 5, 附表 3, 表 2 at the start of a line: a numeral that refers to a figure or table. */
+function isReference(text: string, start: number): boolean {
+  const p = foldCode(text.charCodeAt(start - 1));
+  if (hasUnit(REF_MARK, p)) return true;
+  if (p !== CH_BIAO) return false;
+  const q = text.charCodeAt(start - 2);
+  return !(q >= 0x3400 && q <= 0x9fff) || q === 0x9644; // 附表
+}
 const PHRASE_END = unitSet('，；。：！？,;:!?、\n\r）)”');
 
 interface Quote {
@@ -57,6 +76,8 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
     // 百名, 千人: a bare place value counts people or things, never money, time or places
     return cat === 'classifier' || cat === 'measure' || cat === 'verbal';
   }
+  // 每一個, 另一個, 下一期: an article after a determiner
+  if (tok.isOne && hasUnit(DETERMINERS, foldCode(text.charCodeAt(tok.start - 1)))) return false;
   if (tok.isOne && fig.kind !== 'range') {
     switch (cat) {
       case 'percent': case 'money': case 'measure': return true;
@@ -87,8 +108,9 @@ function numeralWordInNumber(text: string, w: { start: number; end: number }): b
 function readAt(text: string, i: number, c: number, quote: Quote | null, raws: RawFigure[]): number {
   const names = quote ? quote.names : raws;
 
-  // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names)
-  const ign = FIXED.ignore.covering(text, i);
+  // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names) — but 十分之一 is a fraction
+  let ign = FIXED.ignore.covering(text, i);
+  if (ign && text.charCodeAt(ign.end - 1) === CH_FEN && text.charCodeAt(ign.end) === CH_ZHI) ign = null;
   // 第一批 is an ordinal although 一批 alone is a fixed word
   if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI) && !numeralWordInNumber(text, ign)) return Math.max(i + 1, ign.end);
   const fixedName = FIXED.names.covering(text, i);
@@ -111,6 +133,18 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   if (!tok) return i + 1;
   if (quote) quote.hasNumeral = true;
 
+  // 三分之一, 1/10
+  const frac = readFraction(text, tok);
+  if (frac) {
+    if (!FREQUENCY_PREFIXES.endsAt(text, frac.start, Math.max(0, frac.start - 3))) { raws.push(frac); if (quote) quote.hadQuantity = true; }
+    return frac.end;
+  }
+  // 圖 5, 附表 3: a figure or table reference
+  if (tok.hasDigits && isReference(text, tok.start)) {
+    names.push(nameFigure(tok.start, tok.end, tok));
+    return tok.end;
+  }
+
   const name = readName(text, tok);
   if (name) {
     if (!name.hidden) names.push(nameFigure(name.start, name.end, tok));
@@ -118,6 +152,11 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   }
 
   const fig = readFigure(text, tok);
+  // 一期工程, 二期項目: a phase of a project is a name, not a count
+  if (fig && fig.unit !== null && fig.end - fig.token.end === 1 && foldCode(text.charCodeAt(fig.token.end)) === CH_QI && !tok.hasDigits) {
+    if (PHASE_NOUNS.startsAt(text, fig.end)) { names.push(nameFigure(fig.token.start, fig.end, tok)); return fig.end; }
+    if (hasUnit(NOT_QI, foldCode(text.charCodeAt(fig.end)))) return fig.end;
+  }
   // 10万吨级码头, 百万千瓦级电站: a quantity and unit naming a class (a level, not a figure)
   if (fig && fig.unit !== null && fig.kind !== 'date' && text.charCodeAt(fig.end) === CH_JI) {
     names.push(nameFigure(fig.start, fig.end + 1, tok));

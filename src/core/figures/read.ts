@@ -290,6 +290,8 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
 
   const u = readUnit(text, pos);
   if (!u) {
+    const rate = multiplied ? null : readRateWord(text, tok, start, pos, approx);
+    if (rate) return rate;
     if (multiplied || (tok.hasDigits && hasUnit(TEN_THOUSANDS, tok.text.charCodeAt(tok.text.length - 1)))) {
       return { start, end: pos, kind: 'count', value, value_to: null, unit: null, approx, unitCat: null, token: tok };
     }
@@ -340,6 +342,64 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
     end += suf.len;
   }
   return { start, end, kind: kindOf(u.cat), value, value_to: null, unit: u.unit, approx, unitCat: u.cat, token: tok };
+}
+
+const CH_CHENG = '成'.charCodeAt(0);
+const CH_ZHE = '折'.charCodeAt(0);
+/** characters that make a word of 成 after a numeral (三成员 is not 30%: 成员), or of 折 (折合, 折算) */
+const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像形批套片群事全风器年千百万亿天日不药规');
+const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
+
+/** 四成 (40%), 八折 (80% of the price): a rate written with 成/折, value as written. */
+function readRateWord(text: string, tok: NumberToken, start: number, pos: number, approx: Approx): RawFigure | null {
+  const c = text.charCodeAt(pos);
+  if (c !== CH_CHENG && c !== CH_ZHE) return null;
+  const v = tok.value;
+  if (v === null || v <= 0 || v > 10 || tok.bare) return null;
+  const next = foldCode(text.charCodeAt(pos + 1));
+  if (hasUnit(c === CH_CHENG ? NOT_CHENG : NOT_ZHE, next)) return null;
+  let end = pos + 1;
+  const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
+  if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
+  return { start, end, kind: 'percent', value: v, value_to: null, unit: text[pos], approx, unitCat: 'percent', token: tok };
+}
+
+const CH_FEN = '分'.charCodeAt(0);
+const CH_ZHI = '之'.charCodeAt(0);
+
+/** 三分之一, 1/10 at tok: a fraction, kind percent with the decimal value and no unit; else null. */
+export function readFraction(text: string, tok: NumberToken): RawFigure | null {
+  const den = tok.value;
+  if (den === null || den <= 0) return null;
+  let p: number;
+  if (text.charCodeAt(tok.end) === CH_FEN && text.charCodeAt(tok.end + 1) === CH_ZHI) p = tok.end + 2;
+  else if (tok.hasDigits && hasUnit(SLASH, text.charCodeAt(tok.end))) p = tok.end + 1;
+  else return null;
+  if (!isNumeralAt(text, p)) return null;
+  const t2 = readNumberToken(text, p);
+  if (!t2 || t2.value === null || t2.hasDigits !== tok.hasDigits) return null;
+  let num = t2.value;
+  let value: number;
+  if (p === tok.end + 1) {
+    // 1/10: numerator first; not a date (10/11月), a code or a fiscal year
+    num = den;
+    const d2 = t2.value;
+    if (!Number.isInteger(num) || !Number.isInteger(d2) || num >= d2 || d2 > 1000) return null;
+    const after = text.charCodeAt(t2.end);
+    if (isNumeralAt(text, t2.end) || hasUnit(SLASH, after) || UNITS.startsAt(text, t2.end) || hasUnit(DOT, text.charCodeAt(tok.start - 1)) || hasUnit(SLASH, text.charCodeAt(tok.start - 1))) return null;
+    value = num / d2;
+  } else {
+    value = num / den;
+    if (value > 1) return null;
+  }
+  let start = tok.start;
+  let approx: Approx = null;
+  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 3));
+  if (pre && !(pre.len === 1 && start >= 2 && hasUnit(NOT_NEAR, text.charCodeAt(start - 2)))) { approx = pre.value; start -= pre.len; }
+  let end = t2.end;
+  const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
+  if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
+  return { start, end, kind: 'percent', value, value_to: null, unit: null, approx, unitCat: 'percent', token: tok };
 }
 
 const FISCAL_SEPARATORS = unitSet('/／-－–—~～至到');
