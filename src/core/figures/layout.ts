@@ -31,7 +31,7 @@ export interface Layout {
   segO: number[];
 }
 
-const WS_RUN = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
 /** A line shorter than this (in UTF-16 units, whitespace excluded) ending without punctuation is a heading. */
 const WRAPPED_LINE_MIN = 16;
 
@@ -67,6 +67,16 @@ function lineLength(text: string, end: number): number {
   for (let k = end - 1; k >= 0 && text.charCodeAt(k) !== 0x0a && len < WRAPPED_LINE_MIN; k--) if (!isWs(text.charCodeAt(k))) len++;
   return len;
 }
+
+/** 1 for the whitespace characters of isWs */
+const WS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isWs(c)) WS[c] = 1;
+
+/**
+ * Whitespace runs worth a look: any run but line breaks right after punctuation (the paragraph
+ * ends of clean text, skipped by the regular expression engine without a call back).
+ */
+const CANDIDATE = /[ \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]*|(?<![。！？；：…”’」』）)\]】!?;:])[\n\r]+[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]*/g;
 
 type Gap = 'keep' | 'remove' | 'uncertain';
 
@@ -122,17 +132,21 @@ export function compactLayout(text: string): Layout {
   let clen = 0; // compact length so far
   let chain: Chain | null = null;
   const n = text.length;
-  WS_RUN.lastIndex = 0;
+  CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WS_RUN.exec(text)) !== null) {
-    const s = m.index;
+  while ((m = CANDIDATE.exec(text)) !== null) {
+    // the whole whitespace run [s, e) around the match
+    let s = m.index;
     const e = s + m[0].length;
+    while (s > 0 && WS[text.charCodeAt(s - 1)] !== 0) s--;
     if (s === 0 || e >= n) continue;
-    const a = text.charCodeAt(s - 1);
-    const b = text.charCodeAt(e);
-    let decision: Gap = 'keep';
     let nl = 0;
     for (let k = s; k < e; k++) if (text.charCodeAt(k) === 0x0a) nl++;
+    const a = text.charCodeAt(s - 1);
+    const b = text.charCodeAt(e);
+    // a paragraph break after punctuation, the commonest run, is kept at once
+    if (nl >= 2 || (nl === 1 && isLineEndMark(a))) continue;
+    let decision: Gap = 'keep';
     if (isDigit(a) && isDigit(b)) {
       if (nl < 2) {
         if (!chain || s >= chain.end) {
