@@ -7,7 +7,7 @@
 import type { Figure } from '../schema';
 import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, C_QUOTE, QUOTE_PAIRS } from './charclass';
 import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, UNITS, WordSet, buildFixedIndex, foldCode } from './lexicon';
-import { type Layout, compactLayout, hasUncertain, toOriginal, toOriginalEnd } from './layout';
+import { type Layout, compactLayout, hasUncertain, isWs, toOriginal, toOriginalEnd } from './layout';
 import { assignMetrics } from './metric';
 import { readName } from './names';
 import { isChineseNumeralCode } from './numerals';
@@ -23,7 +23,9 @@ const SLOGAN_MAX = 12;
 const QUOTED_SENTENCE_MIN = 10;
 
 const CH_BAI = '百'.charCodeAt(0);
-const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[一二三四五六七八九十百]+)\s*年/;
+/** 0.5, ０．５: a leading zero before a decimal point */
+const DOT_AFTER_ZERO = /^[0０][.．]/;
+const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[〇零一二三四五六七八九十百]+)\s*年/;
 const CH_DI = '第'.charCodeAt(0);
 const CH_JI = '级'.charCodeAt(0);
 const CH_NEI = '内'.charCodeAt(0);
@@ -91,6 +93,38 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
     }
   }
   return true;
+}
+
+/** place values that do not start a number written alone after digits (38⏎萬宗, 68⏎萬2,300人) */
+const PLACE_START = unitSet('百千万萬亿億兆');
+
+/**
+ * Whitespace left in the compact view between the number and a digit before it, or between a
+ * figure ending in its number and a digit (or , or .) after it: the view keeps such breaks only
+ * where it cannot tell (a page number between), so the number may be cut.
+ */
+function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
+  if (tok.start > 0 && isWs(text.charCodeAt(tok.start - 1)) && (digitBefore(text, tok.start) || hasUnit(PLACE_START, solidBefore(text, tok.start)))) return true;
+  if (end !== tok.end && !hasUnit(PLACE_START, text.charCodeAt(end - 1))) return false;
+  if (!isWs(text.charCodeAt(end))) return false;
+  let k = end;
+  while (k < text.length && isWs(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  const d = (x: number): boolean => (x >= 0x30 && x <= 0x39) || (x >= 0xff10 && x <= 0xff19);
+  return d(c) || ((c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e) && d(text.charCodeAt(k + 1)));
+}
+
+/** The character before `start`, past whitespace and line breaks (NaN at the start). */
+function solidBefore(text: string, start: number): number {
+  let k = start - 1;
+  while (k >= 0 && isWs(text.charCodeAt(k))) k--;
+  return text.charCodeAt(k);
+}
+
+/** A digit stands before `start`, past whitespace and line breaks. */
+function digitBefore(text: string, start: number): boolean {
+  const c = solidBefore(text, start);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
 /** 十一 (a holiday) inside 十一萬, 十一個: a fixed word made of numerals that goes on as a number. */
@@ -163,6 +197,13 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
     return fig.end + 1;
   }
   if (fig && acceptQuantity(text, fig, quote)) {
+    // 00个, 0123人: digits with a leading zero are a code or a broken number, not a quantity as
+    // written; 38⏎萬宗: a bare 萬 after a number cut off by a line break is part of that number;
+    // 12⏎⏎2024年, 3億⏎5⏎,000萬: digits across a kept break (a page number between) may belong together
+    if (cutByBreak(text, tok, fig.end) || (fig.kind !== 'date' && ((tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start)) && digitBefore(text, tok.start)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start - 1)) && digitBefore(text, tok.start - 1))))) {
+      fig.value = null;
+      fig.value_to = null;
+    }
     raws.push(fig);
     if (quote && fig.kind !== 'date') quote.hadQuantity = true;
     return Math.max(fig.end, i + 1);

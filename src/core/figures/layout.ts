@@ -18,6 +18,10 @@
  * a line break between characters inside a long line's paragraph is layout.
  */
 
+import qualifiersJson from '../../../resources/lexicon/qualifiers.json';
+import unitsJson from '../../../resources/lexicon/units.json';
+import { foldCode } from './lexicon';
+
 /** The compact view: `text` and its mapping back to the original UTF-16 offsets. */
 export interface Layout {
   text: string;
@@ -36,7 +40,7 @@ export interface Layout {
 const WRAPPED_LINE_MIN = 16;
 
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-const isWs = (c: number): boolean =>
+export const isWs = (c: number): boolean =>
   c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x1680 ||
   (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 /** CJK ideographs (BMP and the surrogates of astral ones), kana. */
@@ -48,23 +52,43 @@ const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c)
 /** A line may end a paragraph after these. */
 const isLineEndMark = (c: number): boolean => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e) || (isCjkMark(c) && c !== 0x25);
 
-const isNumeralCjk = (c: number): boolean => '零〇一二两兩三四五六七八九十百千万萬亿億'.includes(String.fromCharCode(c));
+const CH_NIAN = '年'.charCodeAt(0);
+const CH_YUE = '月'.charCodeAt(0);
+/** Chinese numeral characters, and 點 between them: a number goes on after them */
+const isNumeralCjk = (c: number): boolean => '零〇一二两兩三四五六七八九十百千万萬亿億兆点點'.includes(String.fromCharCode(c));
 
 /** Whether text[a, b) (a line without its break) holds only digits and spaces (a page number, a table cell). */
 function numberOnlyLine(text: string, a: number, b: number): boolean {
   let digits = 0;
+  let dashes = 0;
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
     if (isDigit(c)) digits++;
-    else if (!isWs(c) && c !== 0x2d && c !== 0x2013 && c !== 0x2014) return false;
+    else if (c === 0x2d || c === 0x2013 || c === 0x2014) dashes++;
+    else if (!isWs(c)) return false;
   }
-  return digits > 0;
+  if (digits === 0 || digits > 3) return false;
+  // - 12 -: dashes on both sides of a page number
+  if (dashes === 0) return true;
+  const line = text.slice(a, b).trim();
+  return /^[-–—]/.test(line) && /[-–—]$/.test(line);
 }
 
-/** Non-whitespace length of the line ending at `end` (exclusive), bounded. */
-function lineLength(text: string, end: number): number {
+/**
+ * Non-whitespace length of the paragraph line ending at `end` (exclusive), bounded: back to the
+ * last break that was kept (`lastKept`, or one after punctuation or at a blank line); breaks
+ * removed as layout on the way do not end it.
+ */
+function lineLength(text: string, end: number, lastKept: number): number {
   let len = 0;
-  for (let k = end - 1; k >= 0 && text.charCodeAt(k) !== 0x0a && len < WRAPPED_LINE_MIN; k--) if (!isWs(text.charCodeAt(k))) len++;
+  for (let k = end - 1; k > lastKept && len < WRAPPED_LINE_MIN; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) {
+      if (text.charCodeAt(k - 1) === 0x0a || text.charCodeAt(k + 1) === 0x0a || isLineEndMark(nextSolidBack(text, k - 1))) break;
+      continue;
+    }
+    if (!isWs(c)) len++;
+  }
   return len;
 }
 
@@ -98,7 +122,11 @@ function digitChain(text: string, g0: number): Chain {
     groups.push(j - i);
     let k = j;
     while (k < n && isWs(text.charCodeAt(k))) k++;
-    if (k > j && k < n && isDigit(text.charCodeAt(k)) && !blankLine(text, j, k)) { gaps.push(k - j); i = k; continue; }
+    if (k > j && k < n && isDigit(text.charCodeAt(k)) && !blankLine(text, j, k)) {
+      gaps.push(k - j);
+      i = k;
+      continue;
+    }
     i = j;
     break;
   }
@@ -109,10 +137,23 @@ function digitChain(text: string, g0: number): Chain {
   const clean = before !== 0x2e && before !== 0x2c && before !== 0xff0e && after !== 0x2c && !(after === 0x2e && isDigit(text.charCodeAt(end + 1)));
   const oneGaps = gaps.every((g) => g === 1);
   if (clean && oneGaps && groups[0] >= 1 && groups[0] <= 3 && groups.slice(1).every((g) => g === 3)) return { end, mode: 'remove' };
-  if (clean && oneGaps && groups.every((g) => g === 1)) {
-    const spacedBefore = g0 >= 3 && isWs(text.charCodeAt(g0 - 1)) && !isWs(text.charCodeAt(g0 - 2)) && isWs(text.charCodeAt(g0 - 3));
-    const spacedAfter = end + 2 < n && isWs(text.charCodeAt(end)) && !isWs(text.charCodeAt(end + 1)) && isWs(text.charCodeAt(end + 2));
-    if (groups.length >= 3 || spacedBefore || spacedAfter) return { end, mode: 'remove' };
+  if (clean && groups.every((g) => g === 1) && gaps.every((g) => g <= 3)) {
+    // the characters before and after the chain stand alone between whitespace (於 2 4 0 0 間), or a line starts or ends there
+    let b1 = g0 - 1;
+    while (b1 >= 0 && isWs(text.charCodeAt(b1))) b1--;
+    const spacedBefore = g0 === 0 || text.charCodeAt(g0 - 1) === 0x0a || (b1 < g0 - 1 && (b1 < 1 || isWs(text.charCodeAt(b1 - 1))));
+    let a1 = end;
+    while (a1 < n && isWs(text.charCodeAt(a1))) a1++;
+    const spacedAfter = end >= n || text.charCodeAt(end) === 0x0a || (a1 > end && (a1 + 1 >= n || isWs(text.charCodeAt(a1 + 1))));
+    const minGap = Math.min(...gaps);
+    // (a line break between single digits leaves it unsure which of them belong together)
+    if (spacedBefore && spacedAfter && !text.slice(g0, end).includes('\n')) {
+      // a letter-spaced line: the wider gaps are the spaces of the text before it was spaced
+      // (3   3 0 0 was 3 300), and those groups must read as thousands
+      const wide: number[] = [1];
+      for (const g of gaps) if (g > minGap) wide.push(1); else wide[wide.length - 1]++;
+      if (wide.length === 1 || (wide[0] <= 3 && wide.slice(1).every((w) => w === 3))) return { end, mode: 'remove' };
+    }
   }
   return { end, mode: 'uncertain' };
 }
@@ -131,6 +172,7 @@ export function compactLayout(text: string): Layout {
   let copied = 0; // original offset up to which text is in `parts`
   let clen = 0; // compact length so far
   let chain: Chain | null = null;
+  let lastKept = -1; // original offset of the last line break kept (a paragraph end)
   const n = text.length;
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -144,10 +186,18 @@ export function compactLayout(text: string): Layout {
     for (let k = s; k < e; k++) if (text.charCodeAt(k) === 0x0a) nl++;
     const a = text.charCodeAt(s - 1);
     const b = text.charCodeAt(e);
-    // a paragraph break after punctuation, the commonest run, is kept at once
-    if (nl >= 2 || (nl === 1 && isLineEndMark(a))) continue;
     let decision: Gap = 'keep';
-    if (isDigit(a) && isDigit(b)) {
+    const mark = numberMarkJunction(text, s, e, a, b);
+    if (nl >= 2) {
+      // a paragraph that ends inside a number (3,⏎⏎800, a page break): the parts are not read as numbers
+      if ((isDigit(b) && (isDigit(a) || mark)) || (isNumeral(a) && isNumeral(b)) || (isDigit(a) && (isDot(b) || isComma(b)) && isDigit(nextSolid(text, e + 1)))) {
+        if (lineIsNumber(text, s, e) || numberOnlyLine(text, text.lastIndexOf('\n', s - 1) + 1, s)) { lastKept = e - 1; continue; }
+        decision = 'uncertain';
+      } else { lastKept = e - 1; continue; }
+    } else if (mark) decision = mark;
+    // a paragraph break after punctuation is kept
+    else if (nl === 1 && isLineEndMark(a)) { lastKept = e - 1; continue; }
+    else if (isDigit(a) && isDigit(b)) {
       if (nl < 2) {
         if (!chain || s >= chain.end) {
           let g0 = s - 1;
@@ -155,7 +205,8 @@ export function compactLayout(text: string): Layout {
           chain = digitChain(text, g0);
         }
         decision = chain.mode;
-        if (nl === 1 && (lineIsNumber(text, s, e))) decision = 'keep';
+        // a page number above a line that starts with a digit: which digits belong together is unknown
+        if (nl === 1 && lineIsNumber(text, s, e)) decision = 'uncertain';
       }
     } else if (nl === 0) {
       if (joinable(a) && joinable(b)) decision = 'remove';
@@ -165,9 +216,13 @@ export function compactLayout(text: string): Layout {
         if (k - e === 3) decision = 'remove';
       }
     } else if (nl === 1 && joinable(a) && joinable(b) && !isLineEndMark(a) && !lineIsNumber(text, s, e)) {
-      if (lineLength(text, s) >= WRAPPED_LINE_MIN || isDigit(a) || isNumeralCjk(a)) decision = 'remove';
+      // a long line wraps; a number, or a date going on with its month or day (2024年⏎3月), goes on
+      if (lineLength(text, s, lastKept) >= WRAPPED_LINE_MIN || isNumeral(a) || ((a === CH_NIAN || a === CH_YUE) && isNumeral(b)) || insideUnit(text, s, a, b)) decision = 'remove';
     }
-    if (decision === 'keep') continue;
+    if (decision === 'keep') {
+      if (nl > 0) lastKept = e - 1;
+      continue;
+    }
     parts.push(text.slice(copied, s));
     clen += s - copied;
     copied = e;
@@ -178,6 +233,89 @@ export function compactLayout(text: string): Layout {
   if (parts.length === 0) return { text, changed: false, uncertain, segC, segO };
   parts.push(text.slice(copied));
   return { text: parts.join(''), changed: true, uncertain, segC, segO };
+}
+
+const isComma = (c: number): boolean => c === 0x2c || c === 0xff0c;
+const isDot = (c: number): boolean => c === 0x2e || c === 0xff0e;
+/** range marks and the slash of 2022/23 */
+const isRangeMark = (c: number): boolean => c === 0x2d || c === 0xff0d || c === 0x2013 || c === 0x2014 || c === 0x7e || c === 0xff5e || c === 0x2f || c === 0xff0f;
+const isNumeral = (c: number): boolean => isDigit(c) || isNumeralCjk(c);
+
+/** Digits from p on, a single whitespace allowed between two digits (letter spacing): how many. */
+function digitsAhead(text: string, p: number): number {
+  let count = 0;
+  let k = p;
+  while (k < text.length) {
+    if (isDigit(text.charCodeAt(k))) { count++; k++; continue; }
+    if (count > 0 && WS[text.charCodeAt(k)] !== 0 && isDigit(text.charCodeAt(k + 1))) { k++; continue; }
+    break;
+  }
+  return count;
+}
+
+/** The first non-whitespace character at or after p (code), or NaN. */
+function nextSolid(text: string, p: number): number {
+  while (p < text.length && WS[text.charCodeAt(p)] !== 0) p++;
+  return text.charCodeAt(p);
+}
+
+/**
+ * Whitespace next to a comma, a decimal point or a range mark inside a number: 3,⏎400, 3 , 4 0 0,
+ * 97 . 5, 1-⏎7月. Null when no number mark stands at the gap [s, e).
+ */
+function numberMarkJunction(text: string, s: number, e: number, a: number, b: number): Gap | null {
+  // thousands: the comma stands between a digit and exactly three digits
+  if (isComma(a) && isDigit(b) && s >= 2 && isDigit(nextSolidBack(text, s - 2)) && digitsAhead(text, e) === 3) return 'remove';
+  if (isDigit(a) && isComma(b) && digitsAhead(text, skipWs(text, e + 1)) === 3) return 'remove';
+  // a decimal point: joined, but uncertain unless the line is letter-spaced (9 7 . 5) — 3.⏎5 may be a list marker and a number
+  if (isDigit(a) && isDot(b) && isDigit(nextSolid(text, e + 1))) return WS[text.charCodeAt(e + 1)] === 0 || isDigit(nextSolidBack(text, s - 2)) || WS[text.charCodeAt(s - 2)] !== 0 ? 'remove' : 'uncertain';
+  if (isDot(a) && isDigit(b) && s >= 2 && isDigit(nextSolidBack(text, s - 2))) {
+    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+    // 30.⏎ on a line of its own: a list marker (HK paragraphs are numbered so)
+    // (before a line starting with a digit it may as well be a number cut by a break: 97.⏎5%)
+    if (text.charCodeAt(e - 1) === 0x0a && /^\s*\d{1,3}[.．]$/.test(text.slice(lineStart, s))) return 'uncertain';
+    return WS[text.charCodeAt(s - 2)] !== 0 ? 'remove' : 'uncertain';
+  }
+  // a range: 1-⏎7月, 2021—⏎2035年
+  if (isRangeMark(a) && isNumeral(b) && s >= 2 && !isRangeMark(text.charCodeAt(s - 2))) return 'remove';
+  if (isRangeMark(b) && (isNumeral(a) || isIdeo(a)) && isNumeral(nextSolid(text, e + 1))) return 'remove';
+  return null;
+}
+
+function skipWs(text: string, p: number): number {
+  while (p < text.length && WS[text.charCodeAt(p)] !== 0) p++;
+  return p;
+}
+
+/** The first non-whitespace character at or before p (code), or NaN. */
+function nextSolidBack(text: string, p: number): number {
+  while (p >= 0 && WS[text.charCodeAt(p)] !== 0) p--;
+  return p >= 0 ? text.charCodeAt(p) : NaN;
+}
+
+/** Adjacent character pairs inside the units and suffixes of a figure (人次, 年度, 分之 …), folded. */
+const INNER_PAIRS = new Set<number>();
+for (const w of [
+  ...Object.values(unitsJson).flatMap((v) => (Array.isArray(v) ? v : [])),
+  ...qualifiersJson.yearSuffixes, ...qualifiersJson.dateSuffixes, ...Object.keys(qualifiersJson.suffix), '百分之', '千分之', '学年', '财政年度',
+] as string[]) {
+  for (let k = 0; k + 1 < w.length; k++) INNER_PAIRS.add((foldCode(w.charCodeAt(k)) << 16) | foldCode(w.charCodeAt(k + 1)));
+}
+
+/** 民國 (the Minguo era before a year): a break inside it is layout. */
+const ERA_PAIRS = new Set<number>(['民国', '华民', '中华'].map((w) => (foldCode(w.charCodeAt(0)) << 16) | foldCode(w.charCodeAt(1))));
+
+/** A break inside the unit of a number (二二年⏎度, 43人⏎次, 百分⏎之): a numeral stands just before. */
+function insideUnit(text: string, s: number, a: number, b: number): boolean {
+  if (ERA_PAIRS.has((foldCode(a) << 16) | foldCode(b))) return true;
+  if (!INNER_PAIRS.has((foldCode(a) << 16) | foldCode(b))) return false;
+  for (let k = s - 1, seen = 0; k >= 0 && seen < 4; k--) {
+    const c = text.charCodeAt(k);
+    if (isWs(c)) continue;
+    if (isNumeral(c)) return true;
+    seen++;
+  }
+  return false;
 }
 
 /** Whether the line before the break in text[s, e) or the line after it holds only a number. */

@@ -41,7 +41,10 @@ export interface RawFigure {
 
 const DOT = unitSet('.．');
 const CN_POINT = unitSet('点點');
-const PLACE = unitSet('十拾百佰千仟万萬亿億廿卅');
+const PLACE = unitSet('十拾百佰千仟万萬亿億兆廿卅');
+const CH_ZHAO = '兆'.charCodeAt(0);
+/** after 兆: a unit prefix (兆瓦, 兆赫, 兆帕, 兆焦, 兆字节, 兆比特), not the numeral */
+const ZHAO_UNIT = unitSet('瓦赫帕焦字比位欧伏');
 const THOUSAND = unitSet('千仟');
 const TEN = unitSet('十拾');
 const OPEN_PAREN = unitSet([0xff08, 0x28]); // （ (
@@ -59,10 +62,10 @@ const CH_DU = '度'.charCodeAt(0);
 const CH_DI = '第'.charCodeAt(0);
 const NOT_NEAR = unitSet('最附临贴靠亲将接');
 /** 万 萬 亿 億 */
-const TEN_THOUSANDS = unitSet('万萬亿億');
+const TEN_THOUSANDS = unitSet('万萬亿億兆');
 /** 万 萬 亿 億 千 百 */
-const PLACE_END = unitSet('万萬亿億千百');
-const TRAILING_MULT = /[万萬亿億]+$/;
+const PLACE_END = unitSet('万萬亿億兆千百');
+const TRAILING_MULT = /[万萬亿億兆]+$/;
 /** Longer digit runs are codes or noise, not quantities. */
 const MAX_TOKEN = 40;
 
@@ -103,6 +106,8 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
     const c = text.charCodeAt(j);
     if (isDigitCode(c)) { hasDigits = true; digitCount++; j++; continue; }
     if (isChineseNumeralCode(c)) {
+      // 兆 is a numeral only after a number and not before 瓦, 赫 … (兆瓦 is a unit)
+      if (c === CH_ZHAO && (j === i || hasUnit(ZHAO_UNIT, text.charCodeAt(j + 1)))) break;
       // 120万千瓦, 30千米: 千 starting a unit of measure is the unit's, not a place value
       if (j > i && hasUnit(THOUSAND, c) && UNITS.startsAt(text, j)?.value === 'measure') break;
       if (hasUnit(PLACE, c)) digitsOnly = false;
@@ -448,17 +453,20 @@ function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigur
 function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigure | null {
   const v = tok.value;
   if (!isInt(v) || v < 1 || v > 200 || foldCode(text.charCodeAt(tok.end)) !== CH_YEAR) return null;
-  const era = MINGUO.endsAt(text, start, Math.max(0, start - 4));
+  // 民國⏎108年: a line break kept after the era
+  const eraEnd = text.charCodeAt(start - 1) === 0x0a ? start - 1 : start;
+  const era = MINGUO.endsAt(text, eraEnd, Math.max(0, eraEnd - 4));
   const md = readMonthDay(text, tok.end + 1);
   const fiscal = text.charCodeAt(tok.end + 1) === CH_DU;
   const digits = tok.end - tok.start;
-  if (!era && !(md > 0 && v >= 38 && tok.hasDigits) && !(minguoDocument && v >= 38 && (digits === 3 || md > 0 || fiscal))) return null;
+  // 112年度 is a year (Minguo or abbreviated), never a length of 112 years
+  if (!era && !(v >= 38 && (fiscal || (md > 0 && tok.hasDigits))) && !(minguoDocument && v >= 38 && (digits === 3 || v >= 100))) return null;
   let end = md > 0 ? md : tok.end + 1;
   if (md <= 0) {
     const ys = YEAR_SUFFIXES.startsAt(text, end);
     if (ys && !(ys.len === 1 && hasUnit(NOT_YEAR_END, text.charCodeAt(end + 1)))) end += ys.len;
   }
-  const s = era ? start - era.len : datePrefixStart(text, start);
+  const s = era ? eraEnd - era.len : datePrefixStart(text, start);
   return { start: s, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok };
 }
 
@@ -482,7 +490,7 @@ function readRangeTail(text: string, tok: NumberToken, low: number, pos: number,
   if (!u1 && lo === tok.value && !TRAILING_MULT.test(tok.text)) {
     let exp = 0;
     const tm = TRAILING_MULT.exec(tok2.text);
-    if (tm) for (const ch of tm[0]) exp += ch === '万' || ch === '萬' ? 4 : 8;
+    if (tm) for (const ch of tm[0]) exp += ch === '万' || ch === '萬' ? 4 : ch === '兆' ? 12 : 8;
     if (second.value !== tok2.value && tok2.value) exp += Math.round(Math.log10(second.value / tok2.value));
     if (exp > 0) lo = shiftDecimal(String(low), exp);
   }
