@@ -104,7 +104,9 @@ const PLACE_START = unitSet('百千万萬亿億兆');
  * where it cannot tell (a page number between), so the number may be cut.
  */
 function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
-  if (tok.start > 0 && isWs(text.charCodeAt(tok.start - 1)) && (digitBefore(text, tok.start) || hasUnit(PLACE_START, solidBefore(text, tok.start)))) return true;
+  const first = text.charCodeAt(tok.start);
+  const digitFirst = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19);
+  if (tok.start > 0 && isWs(text.charCodeAt(tok.start - 1)) && (digitFirst || hasUnit(PLACE_START, first)) && (digitBefore(text, tok.start) || hasUnit(PLACE_START, solidBefore(text, tok.start)))) return true;
   if (end !== tok.end && !hasUnit(PLACE_START, text.charCodeAt(end - 1))) return false;
   if (!isWs(text.charCodeAt(end))) return false;
   let k = end;

@@ -190,7 +190,7 @@ export function compactLayout(text: string): Layout {
     const mark = numberMarkJunction(text, s, e, a, b);
     if (nl >= 2) {
       // a paragraph that ends inside a number (3,⏎⏎800, a page break): the parts are not read as numbers
-      if ((isDigit(b) && (isDigit(a) || mark)) || (isNumeral(a) && isNumeral(b)) || (isDigit(a) && (isDot(b) || isComma(b)) && isDigit(nextSolid(text, e + 1)))) {
+      if ((isDigit(b) && (isDigit(a) || mark)) || (isNumeralCjk(a) && isNumeralCjk(b)) || (isDigit(a) && (isDot(b) || isComma(b)) && isDigit(nextSolid(text, e + 1)))) {
         if (lineIsNumber(text, s, e) || numberOnlyLine(text, text.lastIndexOf('\n', s - 1) + 1, s)) { lastKept = e - 1; continue; }
         decision = 'uncertain';
       } else { lastKept = e - 1; continue; }

@@ -135,14 +135,17 @@ function parseIntegerNumeral(s: string): number | null {
     }
     const d = CN_DIGITS[ch];
     if (d !== undefined) {
+      let zeroPlaceholder = false;
       if (hasNum && digitRun > 0) {
         // positional writing (二〇二四) only without place values; after one, 零 may precede a digit
         if (lastUnit > 0 && num !== 0) return null;
+        // 六千零三十八: 零 holds a place; the digit after it starts the next place value
+        zeroPlaceholder = lastUnit > 0 && num === 0;
         num = num * 10 + d;
       } else num = d;
       if (d === 0) sawZero = true;
       hasNum = true;
-      digitRun++;
+      digitRun = zeroPlaceholder ? 1 : digitRun + 1;
       any = true;
       continue;
     }

@@ -109,7 +109,8 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
       // 兆 is a numeral only after a number and not before 瓦, 赫 … (兆瓦 is a unit)
       if (c === CH_ZHAO && (j === i || hasUnit(ZHAO_UNIT, text.charCodeAt(j + 1)))) break;
       // 120万千瓦, 30千米: 千 starting a unit of measure is the unit's, not a place value
-      if (j > i && hasUnit(THOUSAND, c) && UNITS.startsAt(text, j)?.value === 'measure') break;
+      // (after Arabic digits only: 一千公頃 is a thousand hectares)
+      if (j > i && hasDigits && hasUnit(THOUSAND, c) && UNITS.startsAt(text, j)?.value === 'measure') break;
       if (hasUnit(PLACE, c)) digitsOnly = false;
       else digitCount++;
       j++;
@@ -351,6 +352,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
 
 const CH_CHENG = '成'.charCodeAt(0);
 const CH_ZHE = '折'.charCodeAt(0);
+const CH_BAN = '半'.charCodeAt(0);
 /** characters that make a word of 成 after a numeral (三成员 is not 30%: 成员), or of 折 (折合, 折算) */
 const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像形批套片群事全风器年千百万亿天日不药规');
 const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
@@ -364,9 +366,12 @@ function readRateWord(text: string, tok: NumberToken, start: number, pos: number
   const next = foldCode(text.charCodeAt(pos + 1));
   if (hasUnit(c === CH_CHENG ? NOT_CHENG : NOT_ZHE, next)) return null;
   let end = pos + 1;
+  let value = v;
+  // 七成半: seven and a half tenths
+  if (text.charCodeAt(end) === CH_BAN && Number.isInteger(v)) { value = v + 0.5; end++; }
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
   if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
-  return { start, end, kind: 'percent', value: v, value_to: null, unit: text[pos], approx, unitCat: 'percent', token: tok };
+  return { start, end, kind: 'percent', value, value_to: null, unit: text[pos], approx, unitCat: 'percent', token: tok };
 }
 
 const CH_FEN = '分'.charCodeAt(0);
