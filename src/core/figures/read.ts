@@ -450,9 +450,21 @@ function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigur
   } else return null;
   if (hi <= lo || hi - lo > 5) return null;
   const suf = fiscalSuffix(text, t2.end);
-  if (!suf) return null;
+  if (!suf) {
+    // 2022-23至2031-32年度: a span of fiscal years, from the first to the last
+    const sep = RANGE_SEPARATORS.startsAt(text, t2.end);
+    if (!sep || !isNumeralAt(text, t2.end + sep.len) || inFiscalSpan) return null;
+    const t3 = readNumberToken(text, t2.end + sep.len);
+    if (!t3 || !t3.yearLike) return null;
+    inFiscalSpan = true;
+    const last = readFiscalYear(text, t3, t3.start);
+    inFiscalSpan = false;
+    if (!last || last.value === null || last.value <= lo) return null;
+    return { ...last, start, value: lo, token: tok };
+  }
   return { start, end: suf[0], kind: 'range', value: lo, value_to: hi, unit: suf[1], approx: null, unitCat: 'duration', token: tok };
 }
+let inFiscalSpan = false;
 
 /** A Minguo year: 民國108年, or 108年 with a month, or in a document dated by the Minguo calendar. */
 function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigure | null {
