@@ -104,16 +104,24 @@ const PLACE_START = unitSet('百千万萬亿億兆');
  * where it cannot tell (a page number between), so the number may be cut.
  */
 function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
+  // (across a blank line there are two paragraphs — the cells of a table — not one number cut)
   const first = text.charCodeAt(tok.start);
   const digitFirst = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19);
-  if (tok.start > 0 && isWs(text.charCodeAt(tok.start - 1)) && (digitFirst || hasUnit(PLACE_START, first)) && (digitBefore(text, tok.start) || hasUnit(PLACE_START, solidBefore(text, tok.start)))) return true;
+  if (tok.start > 0 && isWs(text.charCodeAt(tok.start - 1)) && (digitFirst || hasUnit(PLACE_START, first)) && (digitBefore(text, tok.start) || hasUnit(PLACE_START, solidBefore(text, tok.start))) && !blankBetween(text, tok.start - 1, -1)) return true;
   if (end !== tok.end && !hasUnit(PLACE_START, text.charCodeAt(end - 1))) return false;
-  if (!isWs(text.charCodeAt(end))) return false;
+  if (!isWs(text.charCodeAt(end)) || blankBetween(text, end, 1)) return false;
   let k = end;
   while (k < text.length && isWs(text.charCodeAt(k))) k++;
   const c = text.charCodeAt(k);
   const d = (x: number): boolean => (x >= 0x30 && x <= 0x39) || (x >= 0xff10 && x <= 0xff19);
   return d(c) || ((c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e) && d(text.charCodeAt(k + 1)));
+}
+
+/** Whether the whitespace run from `at` on (step 1) or back (step -1) holds a blank line. */
+function blankBetween(text: string, at: number, step: 1 | -1): boolean {
+  let nl = 0;
+  for (let k = at; k >= 0 && k < text.length && isWs(text.charCodeAt(k)); k += step) if (text.charCodeAt(k) === 0x0a) nl++;
+  return nl >= 2;
 }
 
 /** The character before `start`, past whitespace and line breaks (NaN at the start). */

@@ -47,6 +47,8 @@ export const isWs = (c: number): boolean =>
 const isIdeo = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x3040 && c <= 0x30ff);
 /** CJK punctuation, full-width forms, %: whitespace next to them is layout. */
 const isCjkMark = (c: number): boolean => (c >= 0x3001 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff65) || c === 0x25 || c === 0x2030 || c === 0x2014 || c === 0x2026 || (c >= 0x2018 && c <= 0x201d);
+/** After these a line break ends a paragraph (CANDIDATE's look-behind set: such breaks are never seen one by one). */
+const isParagraphMark = (c: number): boolean => '。！？；：…”’」』）)]】!?;:'.includes(String.fromCharCode(c));
 /** Characters between which whitespace is layout (no word spacing in Chinese). */
 const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c);
 /** A line may end a paragraph after these. */
@@ -84,7 +86,7 @@ function lineLength(text: string, end: number, lastKept: number): number {
   for (let k = end - 1; k > lastKept && len < WRAPPED_LINE_MIN; k--) {
     const c = text.charCodeAt(k);
     if (c === 0x0a) {
-      if (text.charCodeAt(k - 1) === 0x0a || text.charCodeAt(k + 1) === 0x0a || isLineEndMark(nextSolidBack(text, k - 1))) break;
+      if (text.charCodeAt(k - 1) === 0x0a || text.charCodeAt(k + 1) === 0x0a || isParagraphMark(nextSolidBack(text, k - 1))) break;
       continue;
     }
     if (!isWs(c)) len++;
@@ -190,7 +192,9 @@ export function compactLayout(text: string): Layout {
     const mark = numberMarkJunction(text, s, e, a, b);
     if (nl >= 2) {
       // a paragraph that ends inside a number (3,⏎⏎800, a page break): the parts are not read as numbers
-      if ((isDigit(b) && (isDigit(a) || mark)) || (isNumeralCjk(a) && isNumeralCjk(b)) || (isDigit(a) && (isDot(b) || isComma(b)) && isDigit(nextSolid(text, e + 1)))) {
+      // (two runs of digits across a blank line are two paragraphs — the cells of a table — but a
+      // comma or point at the break, or Chinese numerals on both sides, are a number cut apart)
+      if ((isDigit(b) && mark) || (isNumeralCjk(a) && isNumeralCjk(b)) || (isDigit(a) && (isDot(b) || isComma(b)) && isDigit(nextSolid(text, e + 1)))) {
         if (lineIsNumber(text, s, e) || numberOnlyLine(text, text.lastIndexOf('\n', s - 1) + 1, s)) { lastKept = e - 1; continue; }
         decision = 'uncertain';
       } else { lastKept = e - 1; continue; }
@@ -297,7 +301,7 @@ function nextSolidBack(text: string, p: number): number {
 const INNER_PAIRS = new Set<number>();
 for (const w of [
   ...Object.values(unitsJson).flatMap((v) => (Array.isArray(v) ? v : [])),
-  ...qualifiersJson.yearSuffixes, ...qualifiersJson.dateSuffixes, ...Object.keys(qualifiersJson.suffix), '百分之', '千分之', '学年', '财政年度',
+  ...qualifiersJson.yearSuffixes, ...qualifiersJson.dateSuffixes, ...Object.keys(qualifiersJson.suffix), '百分之', '千分之', '学年', '财政年度', '成半',
 ] as string[]) {
   for (let k = 0; k + 1 < w.length; k++) INNER_PAIRS.add((foldCode(w.charCodeAt(k)) << 16) | foldCode(w.charCodeAt(k + 1)));
 }
