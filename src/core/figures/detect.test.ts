@@ -63,7 +63,7 @@ describe('counts with metrics (clause structure)', () => {
       ['9名', '干部'],
       ['4个', '方面'],
       ['19项', '内容'],
-      ['2个月', null],
+      ['2个月内', null],
       ['37个', '完成整改问题'],
     ]);
   });
@@ -211,7 +211,7 @@ describe('dates, ranges and durations', () => {
     const t = '赴培训基地开展为期一周的学习培训，连续5个月督导巩固衔接工作，用一个月的时间对代表建议进行督办，1个月内搬迁危房157户，也是三年疫情防控转段后的一年。';
     const durs = detectFigures(t).filter((f) => f.kind === 'duration');
     expect(durs.map((f) => [f.text, f.value, f.unit])).toEqual([
-      ['一周', 1, '周'], ['5个月', 5, '个月'], ['一个月', 1, '个月'], ['1个月', 1, '个月'], ['三年', 3, '年'],
+      ['一周', 1, '周'], ['5个月', 5, '个月'], ['一个月', 1, '个月'], ['1个月内', 1, '个月'], ['三年', 3, '年'],
     ]);
     expect(durs[0].metric).toBe('学习培训');
   });

@@ -6,11 +6,12 @@
  */
 import type { Figure } from '../schema';
 import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, C_QUOTE, QUOTE_PAIRS } from './charclass';
-import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, buildFixedIndex } from './lexicon';
+import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, UNITS, WordSet, buildFixedIndex, foldCode } from './lexicon';
+import { type Layout, compactLayout, hasUncertain, isWs, toOriginal, toOriginalEnd } from './layout';
 import { assignMetrics } from './metric';
 import { readName } from './names';
 import { isChineseNumeralCode } from './numerals';
-import { type NumberToken, type RawFigure, readFigure, readNumberToken, readPercentWord } from './read';
+import { type NumberToken, type RawFigure, readFigure, readNumberToken, readFraction, readPercentWord, setMinguoDocument } from './read';
 import { hasUnit, unitSet } from './unitset';
 
 const FIXED = buildFixedIndex((c) => isChineseNumeralCode(c) || (c >= 0x30 && c <= 0x39));
@@ -22,8 +23,31 @@ const SLOGAN_MAX = 12;
 const QUOTED_SENTENCE_MIN = 10;
 
 const CH_BAI = '百'.charCodeAt(0);
+/** 0.5, ０．５: a leading zero before a decimal point */
+const DOT_AFTER_ZERO = /^[0０][.．]/;
+const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[〇零一二三四五六七八九十百]+)\s*年/;
 const CH_DI = '第'.charCodeAt(0);
 const CH_JI = '级'.charCodeAt(0);
+const CH_NEI = '内'.charCodeAt(0);
+const CH_FEN = '分'.charCodeAt(0);
+const CH_ZHI = '之'.charCodeAt(0);
+const CH_QI = '期'.charCodeAt(0);
+const CH_BIAO = '表'.charCodeAt(0);
+/** before 一: it is an article (每一个, 另一个, 下一期, 这一项) */
+const DETERMINERS = unitSet('每另下上本同逐任某这那其单唯');
+/** after N期: 期间 (during), 期限, 期待 … */
+const NOT_QI = unitSet('间限待望盼末初满刊');
+const PHASE_NOUNS = new WordSet<true>(['工程', '项目', '发展', '开发', '建设', '扩建', '用地', '园区', '计划', '工地', '主体', '地块', '厂房', '大楼', '公屋', '屋邨', '校舍', '设施', '线路', '规划', '改造'].map((w) => [w, true] as [string, true]));
+const REF_MARK = unitSet('图');
+
+/** 圖 5, 附表 3, 表 2 at the start of a line: a numeral that refers to a figure or table. */
+function isReference(text: string, start: number): boolean {
+  const p = foldCode(text.charCodeAt(start - 1));
+  if (hasUnit(REF_MARK, p)) return true;
+  if (p !== CH_BIAO) return false;
+  const q = text.charCodeAt(start - 2);
+  return !(q >= 0x3400 && q <= 0x9fff) || q === 0x9644; // 附表
+}
 const PHRASE_END = unitSet('，；。：！？,;:!?、\n\r）)”');
 
 interface Quote {
@@ -54,11 +78,14 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
     // 百名, 千人: a bare place value counts people or things, never money, time or places
     return cat === 'classifier' || cat === 'measure' || cat === 'verbal';
   }
+  // 每一個, 另一個, 下一期: an article after a determiner
+  if (tok.isOne && hasUnit(DETERMINERS, foldCode(text.charCodeAt(tok.start - 1)))) return false;
   if (tok.isOne && fig.kind !== 'range') {
     switch (cat) {
       case 'percent': case 'money': case 'measure': return true;
       case 'duration':
-        return !!(DURATION_CUES_BEFORE.endsAt(text, fig.start, Math.max(0, fig.start - 3)) || DURATION_CUES_AFTER.startsAt(text, fig.end));
+        // 一年以內: the closing 以內 is the figure's own qualifier
+        return !!(DURATION_CUES_BEFORE.endsAt(text, fig.start, Math.max(0, fig.start - 3)) || DURATION_CUES_AFTER.startsAt(text, fig.end) || (fig.approx === 'less' && foldCode(text.charCodeAt(fig.end - 1)) === CH_NEI));
       case 'classifier': case 'verbal':
         // 一项重点工作 is an article; 开展专题询问一次。 is a count
         return fig.end >= text.length || hasUnit(PHRASE_END, text.charCodeAt(fig.end));
@@ -66,6 +93,55 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
     }
   }
   return true;
+}
+
+/** place values that do not start a number written alone after digits (38⏎萬宗, 68⏎萬2,300人) */
+const PLACE_START = unitSet('百千万萬亿億兆');
+
+/**
+ * Whitespace left in the compact view between the number and a digit before it, or between a
+ * figure ending in its number and a digit (or , or .) after it: the view keeps such breaks only
+ * where it cannot tell (a page number between), so the number may be cut.
+ */
+function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
+  // (across a blank line there are two paragraphs — the cells of a table — not one number cut)
+  const first = text.charCodeAt(tok.start);
+  const digitFirst = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19);
+  if (tok.start > 0 && isWs(text.charCodeAt(tok.start - 1)) && (digitFirst || hasUnit(PLACE_START, first)) && (digitBefore(text, tok.start) || hasUnit(PLACE_START, solidBefore(text, tok.start))) && !blankBetween(text, tok.start - 1, -1)) return true;
+  if (end !== tok.end && !hasUnit(PLACE_START, text.charCodeAt(end - 1))) return false;
+  if (!isWs(text.charCodeAt(end)) || blankBetween(text, end, 1)) return false;
+  let k = end;
+  while (k < text.length && isWs(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  const d = (x: number): boolean => (x >= 0x30 && x <= 0x39) || (x >= 0xff10 && x <= 0xff19);
+  return d(c) || ((c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e) && d(text.charCodeAt(k + 1)));
+}
+
+/** Whether the whitespace run from `at` on (step 1) or back (step -1) holds a blank line. */
+function blankBetween(text: string, at: number, step: 1 | -1): boolean {
+  let nl = 0;
+  for (let k = at; k >= 0 && k < text.length && isWs(text.charCodeAt(k)); k += step) if (text.charCodeAt(k) === 0x0a) nl++;
+  return nl >= 2;
+}
+
+/** The character before `start`, past whitespace and line breaks (NaN at the start). */
+function solidBefore(text: string, start: number): number {
+  let k = start - 1;
+  while (k >= 0 && isWs(text.charCodeAt(k))) k--;
+  return text.charCodeAt(k);
+}
+
+/** A digit stands before `start`, past whitespace and line breaks. */
+function digitBefore(text: string, start: number): boolean {
+  const c = solidBefore(text, start);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** 十一 (a holiday) inside 十一萬, 十一個: a fixed word made of numerals that goes on as a number. */
+function numeralWordInNumber(text: string, w: { start: number; end: number }): boolean {
+  for (let k = w.start; k < w.end; k++) if (!(CHAR_CLASS[text.charCodeAt(k)] & C_NUMERAL)) return false;
+  const c = text.charCodeAt(w.end);
+  return (CHAR_CLASS[c] & C_NUMERAL) !== 0 || UNITS.startsAt(text, w.end) !== null;
 }
 
 /**
@@ -76,10 +152,11 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
 function readAt(text: string, i: number, c: number, quote: Quote | null, raws: RawFigure[]): number {
   const names = quote ? quote.names : raws;
 
-  // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names)
-  const ign = FIXED.ignore.covering(text, i);
+  // fixed words: 进一步, 千方百计 (ignored); 八项规定, 两个确立 (names) — but 十分之一 is a fraction
+  let ign = FIXED.ignore.covering(text, i);
+  if (ign && text.charCodeAt(ign.end - 1) === CH_FEN && text.charCodeAt(ign.end) === CH_ZHI) ign = null;
   // 第一批 is an ordinal although 一批 alone is a fixed word
-  if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI)) return Math.max(i + 1, ign.end);
+  if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI) && !numeralWordInNumber(text, ign)) return Math.max(i + 1, ign.end);
   const fixedName = FIXED.names.covering(text, i);
   if (fixedName) {
     if (quote) quote.hasNumeral = true;
@@ -100,6 +177,18 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   if (!tok) return i + 1;
   if (quote) quote.hasNumeral = true;
 
+  // 三分之一, 1/10
+  const frac = readFraction(text, tok);
+  if (frac) {
+    if (!FREQUENCY_PREFIXES.endsAt(text, frac.start, Math.max(0, frac.start - 3))) { raws.push(frac); if (quote) quote.hadQuantity = true; }
+    return frac.end;
+  }
+  // 圖 5, 附表 3: a figure or table reference
+  if (tok.hasDigits && isReference(text, tok.start)) {
+    names.push(nameFigure(tok.start, tok.end, tok));
+    return tok.end;
+  }
+
   const name = readName(text, tok);
   if (name) {
     if (!name.hidden) names.push(nameFigure(name.start, name.end, tok));
@@ -107,12 +196,24 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   }
 
   const fig = readFigure(text, tok);
+  // 一期工程, 二期項目: a phase of a project is a name, not a count
+  if (fig && fig.unit !== null && fig.end - fig.token.end === 1 && foldCode(text.charCodeAt(fig.token.end)) === CH_QI && !tok.hasDigits) {
+    if (PHASE_NOUNS.startsAt(text, fig.end)) { names.push(nameFigure(fig.token.start, fig.end, tok)); return fig.end; }
+    if (hasUnit(NOT_QI, foldCode(text.charCodeAt(fig.end)))) return fig.end;
+  }
   // 10万吨级码头, 百万千瓦级电站: a quantity and unit naming a class (a level, not a figure)
   if (fig && fig.unit !== null && fig.kind !== 'date' && text.charCodeAt(fig.end) === CH_JI) {
     names.push(nameFigure(fig.start, fig.end + 1, tok));
     return fig.end + 1;
   }
   if (fig && acceptQuantity(text, fig, quote)) {
+    // 00个, 0123人: digits with a leading zero are a code or a broken number, not a quantity as
+    // written; 38⏎萬宗: a bare 萬 after a number cut off by a line break is part of that number;
+    // 12⏎⏎2024年, 3億⏎5⏎,000萬: digits across a kept break (a page number between) may belong together
+    if (cutByBreak(text, tok, fig.end) || (fig.kind !== 'date' && ((tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start)) && digitBefore(text, tok.start)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start - 1)) && digitBefore(text, tok.start - 1))))) {
+      fig.value = null;
+      fig.value_to = null;
+    }
     raws.push(fig);
     if (quote && fig.kind !== 'date') quote.hadQuantity = true;
     return Math.max(fig.end, i + 1);
@@ -125,7 +226,12 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
 }
 
 /** Finds every figure (and digit-bearing name) in a text. Offsets are code points. */
-export function detectFigures(text: string): Figure[] {
+export function detectFigures(original: string): Figure[] {
+  // whitespace that is layout is read through (2365 件, 428 亿⏎元): the scan runs on the compact view
+  const layout = compactLayout(original);
+  const text = layout.text;
+  // a Taiwan report dates by the Minguo calendar (108年 is 2019): its years are never Gregorian
+  setMinguoDocument(MINGUO_MARK.test(text));
   const raws: RawFigure[] = [];
   const n = text.length;
   let quote: Quote | null = null;
@@ -172,7 +278,41 @@ export function detectFigures(text: string): Figure[] {
 
   raws.sort((a, b) => a.start - b.start || b.end - a.end);
   assignMetrics(text, raws);
-  return toFigures(text, raws, astral);
+  if (!layout.changed) return toFigures(text, raws, astral);
+  // a figure holding an uncertain digit junction (1 2345) is shown without a value
+  for (const r of raws) {
+    if (r.kind !== 'name' && hasUncertain(layout, r.start, r.end)) { r.value = null; r.value_to = null; }
+  }
+  return toFiguresThroughLayout(original, layout, raws, astral.length > 0);
+}
+
+/** Figures found in the compact view, with offsets and text of the original. */
+function toFiguresThroughLayout(original: string, layout: Layout, raws: RawFigure[], hasAstral: boolean): Figure[] {
+  const astral: number[] = [];
+  if (hasAstral) {
+    for (let i = 0; i < original.length; i++) {
+      const c = original.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = original.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) { astral.push(i); i++; }
+      }
+    }
+  }
+  return raws.map((r) => {
+    const s = toOriginal(layout, r.start);
+    const e = toOriginalEnd(layout, r.end);
+    return {
+      text: original.slice(s, e),
+      start: toCp(s, astral),
+      end: toCp(e, astral),
+      kind: r.kind,
+      value: r.kind === 'name' ? null : r.value,
+      value_to: r.value_to,
+      unit: r.unit,
+      approx: r.approx,
+      metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
+    };
+  });
 }
 
 /** Code point offset of UTF-16 offset u, given the sorted UTF-16 offsets of astral characters. */

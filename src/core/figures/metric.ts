@@ -45,6 +45,9 @@ function isClauseEnd(text: string, i: number): boolean {
   return true;
 }
 
+const INNER_SPACE = /[\s\u3000\u2009\u202f]/;
+const INNER_SPACE_ALL = /[\s\u3000\u2009\u202f]+/g;
+const LATIN_WORD = /[A-Za-z0-9]/;
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
 
 function trimSpace(s: string): string {
@@ -82,6 +85,8 @@ export function cleanMetric(raw: string): string | null {
   }
   s = trimSpace(s);
   if (!s.length) return null;
+  // whitespace is layout in a metric (a PDF line break, letter spacing), except between Latin words
+  if (INNER_SPACE.test(s)) s = s.replace(INNER_SPACE_ALL, (w, at: number) => (LATIN_WORD.test(s[at - 1] ?? '') && LATIN_WORD.test(s[at + w.length] ?? '') ? ' ' : ''));
   // nothing left but a stop word (内, 为期): no metric
   const lead = METRIC_LEADING.startsAt(s, 0);
   const trail = METRIC_TRAILING.startsAt(s, 0);

@@ -26,7 +26,8 @@ export const CN_SMALL_UNITS: Readonly<Record<string, number>> = {
 };
 
 /** Chinese section multipliers (exponent of ten). */
-export const CN_MULTIPLIERS: Readonly<Record<string, number>> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
+/** 兆 is 10^12 as Taiwan writes it (2兆7,190億); before 瓦, 赫 … it is a unit prefix, not read as a numeral. */
+export const CN_MULTIPLIERS: Readonly<Record<string, number>> = { 万: 4, 萬: 4, 亿: 8, 億: 8, 兆: 12 };
 
 /** 廿 = 20, 卅 = 30, 卌 = 40 (tens written as one character). */
 const CN_TENS: Readonly<Record<string, number>> = { 廿: 20, 卅: 30, 卌: 40 };
@@ -39,7 +40,7 @@ export function isNumeralStart(code: number): boolean {
 }
 
 /** Chinese numeral characters the scanner reads as part of a number (not 參, 洞, 幺: too ambiguous). */
-const SCAN_CHARS = unitSet('零〇一壹二贰貳两兩三叁四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅');
+const SCAN_CHARS = unitSet('零〇一壹二贰貳两兩三叁四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億兆廿卅');
 
 export function isChineseNumeralCode(code: number): boolean {
   return hasUnit(SCAN_CHARS, code);
@@ -108,6 +109,7 @@ function normalise(s: string): string | null {
  */
 function parseIntegerNumeral(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
+  let zhao = 0;
   let yi = 0;
   let acc = 0; // the part between 亿 and 万
   let section = 0; // below 万
@@ -133,14 +135,17 @@ function parseIntegerNumeral(s: string): number | null {
     }
     const d = CN_DIGITS[ch];
     if (d !== undefined) {
+      let zeroPlaceholder = false;
       if (hasNum && digitRun > 0) {
         // positional writing (二〇二四) only without place values; after one, 零 may precede a digit
         if (lastUnit > 0 && num !== 0) return null;
+        // 六千零三十八: 零 holds a place; the digit after it starts the next place value
+        zeroPlaceholder = lastUnit > 0 && num === 0;
         num = num * 10 + d;
       } else num = d;
       if (d === 0) sawZero = true;
       hasNum = true;
-      digitRun++;
+      digitRun = zeroPlaceholder ? 1 : digitRun + 1;
       any = true;
       continue;
     }
@@ -163,10 +168,15 @@ function parseIntegerNumeral(s: string): number | null {
       if (m === 4) {
         acc += (part === 0 && acc === 0 && yi === 0 ? 1 : part) * 10000;
         lastUnit = 10000;
-      } else {
+      } else if (m === 8) {
         yi = (yi + acc + part || 1) * 1e8;
         acc = 0;
         lastUnit = 1e8;
+      } else {
+        zhao = (zhao + yi + acc + part || 1) * 1e12;
+        yi = 0;
+        acc = 0;
+        lastUnit = 1e12;
       }
       section = 0; num = 0; hasNum = false; digitRun = 0; sawZero = false; any = true;
       continue;
@@ -178,7 +188,7 @@ function parseIntegerNumeral(s: string): number | null {
     // abbreviated forms: 一万五 = 15000, 三千五 = 3500, 两百五 = 250
     num *= lastUnit / 10;
   }
-  return yi + acc + section + (hasNum ? num : 0);
+  return zhao + yi + acc + section + (hasNum ? num : 0);
 }
 
 /** Decimal-string value of a numeral core (no trailing 万/亿), or null. */

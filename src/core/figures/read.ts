@@ -6,7 +6,7 @@
 import type { Approx, FigureKind } from '../schema';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
-  RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
+  RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, WordSet, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
 } from './lexicon';
 import { cnDigitValue, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
 import { hasUnit, unitSet } from './unitset';
@@ -41,8 +41,12 @@ export interface RawFigure {
 
 const DOT = unitSet('.．');
 const CN_POINT = unitSet('点點');
-const PLACE = unitSet('十拾百佰千仟万萬亿億廿卅');
+const PLACE = unitSet('十拾百佰千仟万萬亿億兆廿卅');
+const CH_ZHAO = '兆'.charCodeAt(0);
+/** after 兆: a unit prefix (兆瓦, 兆赫, 兆帕, 兆焦, 兆字节, 兆比特), not the numeral */
+const ZHAO_UNIT = unitSet('瓦赫帕焦字比位欧伏');
 const THOUSAND = unitSet('千仟');
+const TEN = unitSet('十拾');
 const OPEN_PAREN = unitSet([0xff08, 0x28]); // （ (
 const CLOSE_PAREN = unitSet([0xff09, 0x29]); // ） )
 const SLASH = unitSet('/／');
@@ -58,10 +62,10 @@ const CH_DU = '度'.charCodeAt(0);
 const CH_DI = '第'.charCodeAt(0);
 const NOT_NEAR = unitSet('最附临贴靠亲将接');
 /** 万 萬 亿 億 */
-const TEN_THOUSANDS = unitSet('万萬亿億');
+const TEN_THOUSANDS = unitSet('万萬亿億兆');
 /** 万 萬 亿 億 千 百 */
-const PLACE_END = unitSet('万萬亿億千百');
-const TRAILING_MULT = /[万萬亿億]+$/;
+const PLACE_END = unitSet('万萬亿億兆千百');
+const TRAILING_MULT = /[万萬亿億兆]+$/;
 /** Longer digit runs are codes or noise, not quantities. */
 const MAX_TOKEN = 40;
 
@@ -102,8 +106,11 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
     const c = text.charCodeAt(j);
     if (isDigitCode(c)) { hasDigits = true; digitCount++; j++; continue; }
     if (isChineseNumeralCode(c)) {
+      // 兆 is a numeral only after a number and not before 瓦, 赫 … (兆瓦 is a unit)
+      if (c === CH_ZHAO && (j === i || hasUnit(ZHAO_UNIT, text.charCodeAt(j + 1)))) break;
       // 120万千瓦, 30千米: 千 starting a unit of measure is the unit's, not a place value
-      if (j > i && hasUnit(THOUSAND, c) && UNITS.startsAt(text, j)?.value === 'measure') break;
+      // (after Arabic digits only: 一千公頃 is a thousand hectares)
+      if (j > i && hasDigits && hasUnit(THOUSAND, c) && UNITS.startsAt(text, j)?.value === 'measure') break;
       if (hasUnit(PLACE, c)) digitsOnly = false;
       else digitCount++;
       j++;
@@ -124,7 +131,8 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
       j++;
       continue;
     }
-    if (hasUnit(CN_POINT, c) && j > i && cnDigitValue(text.charCodeAt(j - 1)) >= 0 && j + 1 < n && cnDigitValue(text.charCodeAt(j + 1)) >= 0) {
+    // 十八點三, 二十點六 (點 after a digit or 十, as Hong Kong writes rates)
+    if (hasUnit(CN_POINT, c) && j > i && (cnDigitValue(text.charCodeAt(j - 1)) >= 0 || hasUnit(TEN, text.charCodeAt(j - 1))) && j + 1 < n && cnDigitValue(text.charCodeAt(j + 1)) >= 0) {
       digitsOnly = false;
       j++;
       continue;
@@ -244,7 +252,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   let value = tok.value;
   let approx: Approx = null;
 
-  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 2));
+  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 3));
   // 近 in 最近, 附近 is no qualifier
   if (pre && !(pre.len === 1 && start >= 2 && hasUnit(NOT_NEAR, text.charCodeAt(start - 2)))) {
     approx = pre.value;
@@ -271,6 +279,15 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
     approx ??= infixApprox;
   }
 
+  if (!inRange && !approx) {
+    // 2018–19年度, 2022/23學年, 二零二一／二二年度: a fiscal or school year, a range of calendar years
+    const fy = tok.yearLike ? readFiscalYear(text, tok, start) : null;
+    if (fy) return fy;
+    // 民國108年, 108年3月 (a Minguo year): a date whose value is never read as Gregorian
+    const roc = tok.yearLike ? null : readMinguoYear(text, tok, start);
+    if (roc) return roc;
+  }
+
   // ranges: 1-7月, 2021—2035年, 3至5个
   if (!inRange) {
     const range = readRangeTail(text, tok, value, pos, start, approx);
@@ -279,6 +296,8 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
 
   const u = readUnit(text, pos);
   if (!u) {
+    const rate = multiplied ? null : readRateWord(text, tok, start, pos, approx);
+    if (rate) return rate;
     if (multiplied || (tok.hasDigits && hasUnit(TEN_THOUSANDS, tok.text.charCodeAt(tok.text.length - 1)))) {
       return { start, end: pos, kind: 'count', value, value_to: null, unit: null, approx, unitCat: null, token: tok };
     }
@@ -331,6 +350,143 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   return { start, end, kind: kindOf(u.cat), value, value_to: null, unit: u.unit, approx, unitCat: u.cat, token: tok };
 }
 
+const CH_CHENG = '成'.charCodeAt(0);
+const CH_ZHE = '折'.charCodeAt(0);
+const CH_BAN = '半'.charCodeAt(0);
+/** characters that make a word of 成 after a numeral (三成员 is not 30%: 成员), or of 折 (折合, 折算) */
+const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像形批套片群事全风器年千百万亿天日不药规');
+const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
+
+/** 四成 (40%), 八折 (80% of the price): a rate written with 成/折, value as written. */
+function readRateWord(text: string, tok: NumberToken, start: number, pos: number, approx: Approx): RawFigure | null {
+  const c = text.charCodeAt(pos);
+  if (c !== CH_CHENG && c !== CH_ZHE) return null;
+  const v = tok.value;
+  if (v === null || v <= 0 || v > 10 || tok.bare) return null;
+  const next = foldCode(text.charCodeAt(pos + 1));
+  if (hasUnit(c === CH_CHENG ? NOT_CHENG : NOT_ZHE, next)) return null;
+  let end = pos + 1;
+  let value = v;
+  // 七成半: seven and a half tenths
+  if (text.charCodeAt(end) === CH_BAN && Number.isInteger(v)) { value = v + 0.5; end++; }
+  const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
+  if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
+  return { start, end, kind: 'percent', value, value_to: null, unit: text[pos], approx, unitCat: 'percent', token: tok };
+}
+
+const CH_FEN = '分'.charCodeAt(0);
+const CH_ZHI = '之'.charCodeAt(0);
+
+/** 三分之一, 1/10 at tok: a fraction, kind percent with the decimal value and no unit; else null. */
+export function readFraction(text: string, tok: NumberToken): RawFigure | null {
+  const den = tok.value;
+  if (den === null || den <= 0) return null;
+  let p: number;
+  if (text.charCodeAt(tok.end) === CH_FEN && text.charCodeAt(tok.end + 1) === CH_ZHI) p = tok.end + 2;
+  else if (tok.hasDigits && hasUnit(SLASH, text.charCodeAt(tok.end))) p = tok.end + 1;
+  else return null;
+  if (!isNumeralAt(text, p)) return null;
+  const t2 = readNumberToken(text, p);
+  if (!t2 || t2.value === null || t2.hasDigits !== tok.hasDigits) return null;
+  let num = t2.value;
+  let value: number;
+  if (p === tok.end + 1) {
+    // 1/10: numerator first; not a date (10/11月), a code or a fiscal year
+    num = den;
+    const d2 = t2.value;
+    if (!Number.isInteger(num) || !Number.isInteger(d2) || num >= d2 || d2 > 1000) return null;
+    const after = text.charCodeAt(t2.end);
+    if (isNumeralAt(text, t2.end) || hasUnit(SLASH, after) || UNITS.startsAt(text, t2.end) || hasUnit(DOT, text.charCodeAt(tok.start - 1)) || hasUnit(SLASH, text.charCodeAt(tok.start - 1))) return null;
+    value = num / d2;
+  } else {
+    value = num / den;
+    if (value > 1) return null;
+  }
+  let start = tok.start;
+  let approx: Approx = null;
+  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 3));
+  if (pre && !(pre.len === 1 && start >= 2 && hasUnit(NOT_NEAR, text.charCodeAt(start - 2)))) { approx = pre.value; start -= pre.len; }
+  let end = t2.end;
+  const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
+  if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
+  return { start, end, kind: 'percent', value, value_to: null, unit: null, approx, unitCat: 'percent', token: tok };
+}
+
+const FISCAL_SEPARATORS = unitSet('/／-－–—~～至到');
+const CH_XUE = '学'.charCodeAt(0);
+const CH_CAI = '财'.charCodeAt(0);
+const CH_ZHENG = '政'.charCodeAt(0);
+/** 民国, 中华民国 (folded) before a year */
+const MINGUO = new WordSet<true>([['民国', true], ['中华民国', true]]);
+
+/** Whether the text of this document dates years by the Minguo (ROC) calendar; set by the detector per document. */
+let minguoDocument = false;
+export function setMinguoDocument(on: boolean): void {
+  minguoDocument = on;
+}
+
+/** 年度, 学年, 财政年度 at pos (folded): [end, unit], or null. */
+function fiscalSuffix(text: string, pos: number): [number, string] | null {
+  const c = foldCode(text.charCodeAt(pos));
+  if (c === CH_YEAR && text.charCodeAt(pos + 1) === CH_DU) return [pos + 2, '年度'];
+  if (c === CH_XUE && foldCode(text.charCodeAt(pos + 1)) === CH_YEAR) return [pos + 2, text.slice(pos, pos + 2)];
+  if (c === CH_CAI && foldCode(text.charCodeAt(pos + 1)) === CH_ZHENG && foldCode(text.charCodeAt(pos + 2)) === CH_YEAR && text.charCodeAt(pos + 3) === CH_DU) return [pos + 4, '年度'];
+  return null;
+}
+
+/** A fiscal or school year written as two years (2018–19年度, 2022/23學年), or null. */
+function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigure | null {
+  const lo = tok.value;
+  if (!isInt(lo) || lo < 1900 || lo > 2200 || !hasUnit(FISCAL_SEPARATORS, text.charCodeAt(tok.end))) return null;
+  const p2 = tok.end + 1;
+  if (!isNumeralAt(text, p2)) return null;
+  const t2 = readNumberToken(text, p2);
+  if (!t2 || !isInt(t2.value) || t2.hasDigits !== tok.hasDigits) return null;
+  let hi: number;
+  if (t2.yearLike) hi = t2.value;
+  else if (t2.end - t2.start === 2 && (t2.hasDigits || cnDigitValue(text.charCodeAt(p2)) >= 0 && cnDigitValue(text.charCodeAt(p2 + 1)) >= 0)) {
+    hi = lo - (lo % 100) + t2.value;
+    if (hi < lo) hi += 100;
+  } else return null;
+  if (hi <= lo || hi - lo > 5) return null;
+  const suf = fiscalSuffix(text, t2.end);
+  if (!suf) {
+    // 2022-23至2031-32年度: a span of fiscal years, from the first to the last
+    const sep = RANGE_SEPARATORS.startsAt(text, t2.end);
+    if (!sep || !isNumeralAt(text, t2.end + sep.len) || inFiscalSpan) return null;
+    const t3 = readNumberToken(text, t2.end + sep.len);
+    if (!t3 || !t3.yearLike) return null;
+    inFiscalSpan = true;
+    const last = readFiscalYear(text, t3, t3.start);
+    inFiscalSpan = false;
+    if (!last || last.value === null || last.value <= lo) return null;
+    return { ...last, start, value: lo, token: tok };
+  }
+  return { start, end: suf[0], kind: 'range', value: lo, value_to: hi, unit: suf[1], approx: null, unitCat: 'duration', token: tok };
+}
+let inFiscalSpan = false;
+
+/** A Minguo year: 民國108年, or 108年 with a month, or in a document dated by the Minguo calendar. */
+function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigure | null {
+  const v = tok.value;
+  if (!isInt(v) || v < 1 || v > 200 || foldCode(text.charCodeAt(tok.end)) !== CH_YEAR) return null;
+  // 民國⏎108年: a line break kept after the era
+  const eraEnd = text.charCodeAt(start - 1) === 0x0a ? start - 1 : start;
+  const era = MINGUO.endsAt(text, eraEnd, Math.max(0, eraEnd - 4));
+  const md = readMonthDay(text, tok.end + 1);
+  const fiscal = text.charCodeAt(tok.end + 1) === CH_DU;
+  const digits = tok.end - tok.start;
+  // 112年度 is a year (Minguo or abbreviated), never a length of 112 years
+  if (!era && !(v >= 38 && (fiscal || (md > 0 && tok.hasDigits))) && !(minguoDocument && v >= 38 && (digits === 3 || v >= 100))) return null;
+  let end = md > 0 ? md : tok.end + 1;
+  if (md <= 0) {
+    const ys = YEAR_SUFFIXES.startsAt(text, end);
+    if (ys && !(ys.len === 1 && hasUnit(NOT_YEAR_END, text.charCodeAt(end + 1)))) end += ys.len;
+  }
+  const s = era ? eraEnd - era.len : datePrefixStart(text, start);
+  return { start: s, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok };
+}
+
 /** After the first number (and its qualifiers) at pos: "-7月", "—2035年", "至5个"? */
 function readRangeTail(text: string, tok: NumberToken, low: number, pos: number, start: number, approx: Approx): RawFigure | null {
   // the first number may carry the same unit: 3月至5月, 2023年至2025年
@@ -351,7 +507,7 @@ function readRangeTail(text: string, tok: NumberToken, low: number, pos: number,
   if (!u1 && lo === tok.value && !TRAILING_MULT.test(tok.text)) {
     let exp = 0;
     const tm = TRAILING_MULT.exec(tok2.text);
-    if (tm) for (const ch of tm[0]) exp += ch === '万' || ch === '萬' ? 4 : 8;
+    if (tm) for (const ch of tm[0]) exp += ch === '万' || ch === '萬' ? 4 : ch === '兆' ? 12 : 8;
     if (second.value !== tok2.value && tok2.value) exp += Math.round(Math.log10(second.value / tok2.value));
     if (exp > 0) lo = shiftDecimal(String(low), exp);
   }
@@ -371,7 +527,7 @@ export function readPercentWord(text: string, i: number): RawFigure | null {
   if (!tok || tok.value === null) return null;
   let end = tok.end;
   let approx: Approx = null;
-  const pre = PREFIX_QUALIFIERS.endsAt(text, i, Math.max(0, i - 2));
+  const pre = PREFIX_QUALIFIERS.endsAt(text, i, Math.max(0, i - 3));
   const start = pre ? i - pre.len : i;
   if (pre) approx = pre.value;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
