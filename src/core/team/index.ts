@@ -1,0 +1,8 @@
+/**
+ * Teams: several analysts annotate the same reports. Pure.
+ * - agreement.ts — pairwise span F1 and Krippendorff's alpha (alpha.ts) per report and kind;
+ * - adjudicate.ts — disagreements queue and the adjudicated layer;
+ * - conflicts.ts — Syncthing conflict copies of a work file: names and the merge.
+ */
+export * from './alpha';
+export * from './agreement';
