@@ -6,3 +6,5 @@
  */
 export * from './alpha';
 export * from './agreement';
+export * from './adjudicate';
+export * from './export';
