@@ -25,6 +25,7 @@ import { type AnalystWork, emptyWork } from '../document/build';
 import { type EffectiveFinding, isAcceptedStatus } from '../document/effective';
 import type { Finding, Review, ReviewStatus } from '../store-schema';
 import { type AnalystLayer, isReviewed, matchFindings } from './agreement';
+import { stableJson } from './conflicts';
 
 export type ItemClass = 'agree' | 'single' | 'disagree';
 
@@ -40,24 +41,10 @@ export interface AdjudicationItem {
   end: number;
 }
 
-/** A stable JSON text: keys sorted, so equal data give equal text. */
-function stable(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
 /** What an analyst decided, as a comparable text: 'rejected', or the asserted effective data. */
 export function decisionKey(f: EffectiveFinding): string {
   if (!isAcceptedStatus(f.status)) return f.status;
-  return `asserted:${f.type}:${stable(f.data)}`;
+  return `asserted:${f.type}:${stableJson(f.data)}`;
 }
 
 /** The items of one document, in reading order, with their class. */

@@ -8,3 +8,4 @@ export * from './alpha';
 export * from './agreement';
 export * from './adjudicate';
 export * from './export';
+export * from './conflicts';
