@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTeam } from '../cli/team';
 import { type SyncthingPair, startSyncthingPair, syncthingInstalled } from './harness';
 import { SyncthingClient, SyncthingError, waitSynced } from './syncthing';
 
@@ -90,5 +91,16 @@ describe.skipIf(!INSTALLED)('Syncthing: two instances on 127.0.0.1', { timeout: 
     expect(await a.client.addDevice(b.deviceId.toLowerCase(), 'b')).toBe(b.deviceId);
     expect((await a.client.shareFolder({ id: pair.folderId, path: a.folderPath, devices: [b.deviceId] })).devices).toHaveLength(2);
     expect(await a.client.myId()).toBe(a.deviceId);
+  });
+
+  it('the team command talks to a running instance', async () => {
+    const { a, b, folderId } = pair;
+    const out: string[] = [];
+    const io = { out: (x: string) => void out.push(x), err: (x: string) => void out.push(x) };
+    expect(await runTeam({ sub: 'id', positionals: [] }, io, async () => a.client)).toBe(0);
+    expect(out.join('')).toBe(`${a.deviceId}\n`);
+    out.length = 0;
+    expect(await runTeam({ sub: 'status', positionals: [], workspace: a.folderPath, folderId }, io, async () => a.client)).toBe(0);
+    expect(out.join('')).toContain(`${b.deviceId}  connected  100.0% in sync`);
   });
 });
