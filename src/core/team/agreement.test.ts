@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FigureKind } from '../schema';
 import type { ReviewStatus } from '../store-schema';
 import { agreementMatrix, computeAgreement, matchFindings, type DocumentLayers } from './agreement';
-import { krippendorffAlpha } from './alpha';
+import { PairAlpha, krippendorffAlpha } from './alpha';
 import { eff, figureFinding } from './testing';
 
 describe('krippendorffAlpha: textbook cases', () => {
@@ -45,6 +46,30 @@ describe('krippendorffAlpha: textbook cases', () => {
   });
 });
 
+describe('PairAlpha (streaming, mergeable) equals the batch alpha', () => {
+  it('for any pairs, split anywhere and merged (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })), { maxLength: 40 }), fc.nat(), fc.double({ min: -1e12, max: 1e12, noNaN: true }), (pairs, cut, shift) => {
+        for (const metric of ['nominal', 'interval'] as const) {
+          const vals = pairs.map(([x, y]) => (metric === 'nominal' ? [`v${x}`, `v${y}`] : [x * 1000 + shift, y * 1000 + shift]) as [string | number, string | number]);
+          const k = vals.length ? cut % (vals.length + 1) : 0;
+          const left = new PairAlpha(metric);
+          const right = new PairAlpha(metric);
+          vals.slice(0, k).forEach(([x, y]) => left.add(x, y));
+          vals.slice(k).forEach(([x, y]) => right.add(x, y));
+          left.merge(right);
+          const want = krippendorffAlpha(vals, metric);
+          const got = left.result();
+          expect(got.units).toBe(want.units);
+          if (want.alpha === null) expect(got.alpha).toBeNull();
+          else expect(got.alpha).toBeCloseTo(want.alpha, 6);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('matchFindings: the matching rule', () => {
   it('matches by the largest overlap, one-to-one, and the same id first', () => {
     const a = eff(figureFinding(0, 10), 'accepted');
@@ -61,6 +86,41 @@ describe('matchFindings: the matching rule', () => {
 
   it('never matches touching spans or different finding types', () => {
     expect(matchFindings([eff(figureFinding(0, 5), 'accepted')], [eff(figureFinding(5, 9), 'accepted')])).toEqual([]);
+  });
+
+  it('the sweep finds the same matching as trying every pair (property)', () => {
+    const arbFig = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 15 }), fc.boolean()).map(([s, len, man]) => eff(figureFinding(s, s + len, 'count', 1, '个', man ? `man:${s}-${s + len}:m` : undefined), 'accepted'));
+    const dedupe = (xs: ReturnType<typeof eff>[]) => xs.filter((x, i) => xs.findIndex((y) => y.id === x.id) === i);
+    fc.assert(
+      fc.property(fc.array(arbFig, { maxLength: 12 }).map(dedupe), fc.array(arbFig, { maxLength: 12 }).map(dedupe), (as, bs) => {
+        const got = matchFindings(as, bs);
+        // reference: same id first, then every overlapping pair sorted by the rule
+        const usedA = new Set<number>();
+        const usedB = new Set<number>();
+        const want: [string, string][] = [];
+        as.forEach((f, i) => {
+          const j = bs.findIndex((g) => g.id === f.id);
+          if (j >= 0 && Math.min(f.end, bs[j]!.end) > Math.max(f.start, bs[j]!.start)) {
+            usedA.add(i);
+            usedB.add(j);
+            want.push([f.id, bs[j]!.id]);
+          }
+        });
+        const order = (xs: typeof as, used: Set<number>) => xs.map((_, i) => i).filter((i) => !used.has(i)).sort((x, y) => xs[x]!.start - xs[y]!.start || xs[x]!.end - xs[y]!.end || x - y);
+        const ra = order(as, usedA);
+        const rb = order(bs, usedB);
+        const edges = ra.flatMap((i, x) => rb.map((j, y) => ({ i, j, x, y, ov: Math.min(as[i]!.end, bs[j]!.end) - Math.max(as[i]!.start, bs[j]!.start), d: Math.abs(as[i]!.start - bs[j]!.start) }))).filter((e) => e.ov > 0);
+        edges.sort((p, q) => q.ov - p.ov || p.d - q.d || p.x - q.x || p.y - q.y);
+        for (const e of edges) {
+          if (usedA.has(e.i) || usedB.has(e.j)) continue;
+          usedA.add(e.i);
+          usedB.add(e.j);
+          want.push([as[e.i]!.id, bs[e.j]!.id]);
+        }
+        expect(got.map((m) => [m.a.id, m.b.id])).toEqual(want);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('ties go to the nearest start, then reading order', () => {

@@ -35,7 +35,7 @@
  */
 import type { EffectiveFinding } from '../document/effective';
 import { isAcceptedStatus } from '../document/effective';
-import { type AlphaResult, krippendorffAlpha } from './alpha';
+import { type AlphaResult, PairAlpha } from './alpha';
 
 export interface AnalystLayer {
   /** the analyst's stable id */
@@ -142,18 +142,18 @@ export function matchFindings(as: readonly EffectiveFinding[], bs: readonly Effe
   return out;
 }
 
-/** Values collected for one pair and one kind, pooled over documents before alpha is computed. */
+/** Figures collected for one pair and one kind, pooled over documents (alpha accumulated pair by pair). */
 interface Acc {
   aCount: number;
   bCount: number;
   matched: number;
-  status: [string, string][];
-  unit: [string, string][];
-  value: [number, number][];
-  kind: [string, string][];
+  status: PairAlpha;
+  unit: PairAlpha;
+  value: PairAlpha;
+  kind: PairAlpha;
 }
 
-const newAcc = (): Acc => ({ aCount: 0, bCount: 0, matched: 0, status: [], unit: [], value: [], kind: [] });
+const newAcc = (): Acc => ({ aCount: 0, bCount: 0, matched: 0, status: new PairAlpha('nominal'), unit: new PairAlpha('nominal'), value: new PairAlpha('interval'), kind: new PairAlpha('nominal') });
 
 function accFor(map: Map<string, Acc>, kind: string): Acc {
   let acc = map.get(kind);
@@ -173,15 +173,24 @@ function valueOf(f: EffectiveFinding): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** Whether this layer has any decision in the document. */
-const started = (l: AnalystLayer): boolean => l.findings.some(isReviewed);
+/** A layer's reviewed and asserted findings, computed once per document. */
+interface Split {
+  layer: AnalystLayer;
+  reviewed: EffectiveFinding[];
+  asserted: EffectiveFinding[];
+}
 
-/** Adds one document's figures for the pair (a, b) to `accs`; false when the document does not count. */
-function accumulate(accs: Map<string, Acc>, la: AnalystLayer, lb: AnalystLayer): boolean {
-  if (!started(la) || !started(lb)) return false;
+function split(layer: AnalystLayer): Split {
+  const reviewed = layer.findings.filter(isReviewed);
+  return { layer, reviewed, asserted: reviewed.filter(isAsserted) };
+}
+
+/** Adds one document's figures for the pair (a, b) to `accs`; false when the document does not count (one of them has not started it). */
+function accumulate(accs: Map<string, Acc>, la: Split, lb: Split): boolean {
+  if (la.reviewed.length === 0 || lb.reviewed.length === 0) return false;
   const all = accFor(accs, ALL_KINDS);
-  const aAss = la.findings.filter(isAsserted);
-  const bAss = lb.findings.filter(isAsserted);
+  const aAss = la.asserted;
+  const bAss = lb.asserted;
   for (const f of aAss) {
     all.aCount++;
     accFor(accs, f.kind).aCount++;
@@ -191,23 +200,23 @@ function accumulate(accs: Map<string, Acc>, la: AnalystLayer, lb: AnalystLayer):
     accFor(accs, f.kind).bCount++;
   }
   for (const { a, b } of matchFindings(aAss, bAss)) {
-    all.kind.push([a.kind, b.kind]);
+    all.kind.add(a.kind, b.kind);
     const ua = unitOf(a);
     const ub = unitOf(b);
     const units = ua !== undefined && ub !== undefined;
-    if (units) all.unit.push([ua, ub]);
+    if (units) all.unit.add(ua, ub);
     if (a.kind !== b.kind) continue;
     const acc = accFor(accs, a.kind);
     all.matched++;
     acc.matched++;
-    if (units) acc.unit.push([ua, ub]);
+    if (units) acc.unit.add(ua, ub);
     const va = valueOf(a);
     const vb = valueOf(b);
-    if (va !== null && vb !== null) acc.value.push([va, vb]);
+    if (va !== null && vb !== null) acc.value.add(va, vb);
   }
-  for (const { a, b } of matchFindings(la.findings.filter(isReviewed), lb.findings.filter(isReviewed))) {
-    all.status.push([a.status, b.status]);
-    if (a.kind === b.kind) accFor(accs, a.kind).status.push([a.status, b.status]);
+  for (const { a, b } of matchFindings(la.reviewed, lb.reviewed)) {
+    all.status.add(a.status, b.status);
+    if (a.kind === b.kind) accFor(accs, a.kind).status.add(a.status, b.status);
   }
   return true;
 }
@@ -216,7 +225,7 @@ function mergeInto(to: Acc, from: Acc): void {
   to.aCount += from.aCount;
   to.bCount += from.bCount;
   to.matched += from.matched;
-  for (const key of ['status', 'unit', 'value', 'kind'] as const) for (const v of from[key]) (to[key] as unknown[]).push(v);
+  for (const key of ['status', 'unit', 'value', 'kind'] as const) to[key].merge(from[key]);
 }
 
 function figuresOf(acc: Acc, isAll: boolean): AgreementFigures {
@@ -226,10 +235,10 @@ function figuresOf(acc: Acc, isAll: boolean): AgreementFigures {
     bCount: acc.bCount,
     matched: acc.matched,
     f1: denom === 0 ? null : (2 * acc.matched) / denom,
-    status: krippendorffAlpha(acc.status, 'nominal'),
-    unit: krippendorffAlpha(acc.unit, 'nominal'),
-    value: krippendorffAlpha(acc.value, 'interval'),
-    kind: isAll ? krippendorffAlpha(acc.kind, 'nominal') : null,
+    status: acc.status.result(),
+    unit: acc.unit.result(),
+    value: acc.value.result(),
+    kind: isAll ? acc.kind.result() : null,
   };
 }
 
@@ -252,7 +261,7 @@ export function computeAgreement(docs: Iterable<DocumentLayers>, analysts?: read
   const kinds = new Set<string>();
   const perDocument: AgreementReport['perDocument'] = [];
   for (const doc of docList) {
-    const byAnalyst = new Map(doc.layers.map((l) => [l.analyst, l]));
+    const byAnalyst = new Map(doc.layers.map((l) => [l.analyst, split(l)]));
     const pairs: PairAgreement[] = [];
     for (let i = 0; i < names.length; i++) {
       for (let j = i + 1; j < names.length; j++) {
@@ -267,7 +276,7 @@ export function computeAgreement(docs: Iterable<DocumentLayers>, analysts?: read
         if (!p) pooled.set(key, (p = { docs: 0, accs: new Map() }));
         p.docs++;
         for (const [k, acc] of accs) mergeInto(accFor(p.accs, k), acc);
-        pairs.push(pairOf(la.analyst, lb.analyst, 1, accs));
+        pairs.push(pairOf(la.layer.analyst, lb.layer.analyst, 1, accs));
       }
     }
     perDocument.push({ docId: doc.docId, pairs });

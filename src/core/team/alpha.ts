@@ -78,3 +78,83 @@ export function krippendorffAlpha(units: ReadonlyArray<ReadonlyArray<string | nu
   if (expected === 0) return { alpha: null, units: pairable, values: n, observed };
   return { alpha: 1 - observed / expected, units: pairable, values: n, observed };
 }
+
+/**
+ * Alpha over units of exactly two values (a matched pair), accumulated one pair at a time and
+ * mergeable, in O(distinct values) memory: what pairwise agreement over a whole workspace
+ * needs. Gives the same figures as `krippendorffAlpha` over the same pairs.
+ * For a pair Σ_{i≠j} δ / (m − 1) = 2·δ(x, y); the expected disagreement comes from the value
+ * counts (nominal) or from the running mean and sum of squared deviations (interval, merged
+ * with Chan's formula so that large values keep their differences).
+ */
+export class PairAlpha {
+  private units = 0;
+  private doSum = 0;
+  private counts = new Map<string | number, number>();
+  /** interval: values seen, their running mean and sum of squared deviations */
+  private n = 0;
+  private mean = 0;
+  private m2 = 0;
+  /** interval: up to two distinct values (fewer: no variation at all) */
+  private distinct = new Set<number>();
+
+  constructor(readonly metric: AlphaMetric) {}
+
+  add(x: string | number, y: string | number): void {
+    this.units++;
+    if (this.metric === 'nominal') {
+      if (x !== y) this.doSum += 2;
+      this.counts.set(x, (this.counts.get(x) ?? 0) + 1);
+      this.counts.set(y, (this.counts.get(y) ?? 0) + 1);
+      return;
+    }
+    const a = x as number;
+    const b = y as number;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) throw new TypeError(`interval alpha needs finite numbers, got ${x}, ${y}`);
+    this.doSum += 2 * (a - b) * (a - b);
+    if (this.distinct.size < 2) this.distinct.add(a).add(b);
+    this.push(a);
+    this.push(b);
+  }
+
+  private push(v: number): void {
+    this.n++;
+    const d = v - this.mean;
+    this.mean += d / this.n;
+    this.m2 += d * (v - this.mean);
+  }
+
+  merge(o: PairAlpha): void {
+    if (o.metric !== this.metric) throw new Error('metric mismatch');
+    this.units += o.units;
+    this.doSum += o.doSum;
+    if (this.metric === 'nominal') {
+      for (const [k, c] of o.counts) this.counts.set(k, (this.counts.get(k) ?? 0) + c);
+      return;
+    }
+    for (const v of o.distinct) if (this.distinct.size < 2) this.distinct.add(v);
+    const na = this.n;
+    const nb = o.n;
+    if (nb === 0) return;
+    const n = na + nb;
+    const d = o.mean - this.mean;
+    this.mean += (d * nb) / n;
+    this.m2 += o.m2 + (d * d * na * nb) / n;
+    this.n = n;
+  }
+
+  result(): AlphaResult {
+    const n = 2 * this.units;
+    if (n < 2) return { alpha: null, units: this.units, values: n, observed: n === 0 ? null : 0 };
+    const observed = this.doSum / n;
+    let pairSum: number;
+    if (this.metric === 'nominal') {
+      let same = 0;
+      for (const c of this.counts.values()) same += c * c;
+      pairSum = n * n - same;
+    } else pairSum = this.distinct.size < 2 ? 0 : 2 * n * this.m2;
+    const expected = pairSum / (n * (n - 1));
+    if (expected === 0) return { alpha: null, units: this.units, values: n, observed };
+    return { alpha: 1 - observed / expected, units: this.units, values: n, observed };
+  }
+}
