@@ -69,10 +69,12 @@ const T = await import(bundle);
   }
   const built = performance.now() - t0;
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   const report = T.computeAgreement(docs, analysts);
   const secs = (performance.now() - t1) / 1000;
+  const cpu = process.cpuUsage(c1);
   const all = report.pairs[0].byKind.all;
-  console.log(`agreement: ${DOCS} reports × ${ANALYSTS} analysts × ${PER_DOC} findings (${report.pairs.length} pairs): ${secs.toFixed(2)} s (layers built in memory in ${(built / 1000).toFixed(2)} s, not counted); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${load()}`);
+  console.log(`agreement: ${DOCS} reports × ${ANALYSTS} analysts × ${PER_DOC} findings (${report.pairs.length} pairs): ${secs.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (layers built in memory in ${(built / 1000).toFixed(2)} s, not counted); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${load()}`);
   console.log(`  sample pair ${report.pairs[0].a}–${report.pairs[0].b}: F1 ${all.f1.toFixed(3)}, alpha status ${all.status.alpha?.toFixed(3)}, count value alpha ${report.pairs[0].byKind.count.value.alpha?.toFixed(3)}`);
 }
 

@@ -98,23 +98,24 @@ function overlapOf(x: EffectiveFinding, y: EffectiveFinding): number {
 /** One-to-one matching of two analysts' findings (see the rule at the top). */
 export function matchFindings(as: readonly EffectiveFinding[], bs: readonly EffectiveFinding[]): MatchedPair[] {
   const out: MatchedPair[] = [];
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+  const usedA = new Uint8Array(as.length);
+  const usedB = new Uint8Array(bs.length);
   const bById = new Map<string, number>();
   bs.forEach((f, j) => bById.set(f.id, j));
   as.forEach((f, i) => {
     const j = bById.get(f.id);
-    if (j === undefined || usedB.has(j)) return;
+    if (j === undefined || usedB[j]) return;
     const g = bs[j]!;
     const ov = overlapOf(f, g);
     if (g.type !== f.type || ov <= 0) return;
-    usedA.add(i);
-    usedB.add(j);
+    usedA[i] = 1;
+    usedB[j] = 1;
     out.push({ a: f, b: g, overlap: ov });
   });
+  if (out.length === as.length || out.length === bs.length) return out;
   // candidate edges by a sweep over both lists sorted by start, keeping the bs still open
-  const ai = as.map((_, i) => i).filter((i) => !usedA.has(i)).sort((x, y) => as[x]!.start - as[y]!.start || as[x]!.end - as[y]!.end || x - y);
-  const bi = bs.map((_, j) => j).filter((j) => !usedB.has(j)).sort((x, y) => bs[x]!.start - bs[y]!.start || bs[x]!.end - bs[y]!.end || x - y);
+  const ai = as.map((_, i) => i).filter((i) => !usedA[i]).sort((x, y) => as[x]!.start - as[y]!.start || as[x]!.end - as[y]!.end || x - y);
+  const bi = bs.map((_, j) => j).filter((j) => !usedB[j]).sort((x, y) => bs[x]!.start - bs[y]!.start || bs[x]!.end - bs[y]!.end || x - y);
   const rankB = new Map<number, number>();
   bi.forEach((j, r) => rankB.set(j, r));
   const edges: { i: number; j: number; ov: number; dist: number; ra: number; rb: number }[] = [];
@@ -134,9 +135,9 @@ export function matchFindings(as: readonly EffectiveFinding[], bs: readonly Effe
   });
   edges.sort((x, y) => y.ov - x.ov || x.dist - y.dist || x.ra - y.ra || x.rb - y.rb);
   for (const e of edges) {
-    if (usedA.has(e.i) || usedB.has(e.j)) continue;
-    usedA.add(e.i);
-    usedB.add(e.j);
+    if (usedA[e.i] || usedB[e.j]) continue;
+    usedA[e.i] = 1;
+    usedB[e.j] = 1;
     out.push({ a: as[e.i]!, b: bs[e.j]!, overlap: e.ov });
   }
   return out;

@@ -90,13 +90,15 @@ export function krippendorffAlpha(units: ReadonlyArray<ReadonlyArray<string | nu
 export class PairAlpha {
   private units = 0;
   private doSum = 0;
-  private counts = new Map<string | number, number>();
+  /** nominal: how often each value was given (made on first use: accumulators are many and mostly small) */
+  private counts: Map<string | number, number> | null = null;
   /** interval: values seen, their running mean and sum of squared deviations */
   private n = 0;
   private mean = 0;
   private m2 = 0;
-  /** interval: up to two distinct values (fewer: no variation at all) */
-  private distinct = new Set<number>();
+  /** interval: the first value, and whether any other value differed from it */
+  private first: number | null = null;
+  private varies = false;
 
   constructor(readonly metric: AlphaMetric) {}
 
@@ -104,17 +106,24 @@ export class PairAlpha {
     this.units++;
     if (this.metric === 'nominal') {
       if (x !== y) this.doSum += 2;
-      this.counts.set(x, (this.counts.get(x) ?? 0) + 1);
-      this.counts.set(y, (this.counts.get(y) ?? 0) + 1);
+      const counts = (this.counts ??= new Map());
+      counts.set(x, (counts.get(x) ?? 0) + 1);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
       return;
     }
     const a = x as number;
     const b = y as number;
     if (!Number.isFinite(a) || !Number.isFinite(b)) throw new TypeError(`interval alpha needs finite numbers, got ${x}, ${y}`);
     this.doSum += 2 * (a - b) * (a - b);
-    if (this.distinct.size < 2) this.distinct.add(a).add(b);
+    this.note(a);
+    this.note(b);
     this.push(a);
     this.push(b);
+  }
+
+  private note(v: number): void {
+    if (this.first === null) this.first = v;
+    else if (v !== this.first) this.varies = true;
   }
 
   private push(v: number): void {
@@ -129,10 +138,14 @@ export class PairAlpha {
     this.units += o.units;
     this.doSum += o.doSum;
     if (this.metric === 'nominal') {
-      for (const [k, c] of o.counts) this.counts.set(k, (this.counts.get(k) ?? 0) + c);
+      if (o.counts) {
+        const counts = (this.counts ??= new Map());
+        for (const [k, c] of o.counts) counts.set(k, (counts.get(k) ?? 0) + c);
+      }
       return;
     }
-    for (const v of o.distinct) if (this.distinct.size < 2) this.distinct.add(v);
+    if (o.first !== null) this.note(o.first);
+    if (o.varies) this.varies = true;
     const na = this.n;
     const nb = o.n;
     if (nb === 0) return;
@@ -150,9 +163,9 @@ export class PairAlpha {
     let pairSum: number;
     if (this.metric === 'nominal') {
       let same = 0;
-      for (const c of this.counts.values()) same += c * c;
+      for (const c of this.counts?.values() ?? []) same += c * c;
       pairSum = n * n - same;
-    } else pairSum = this.distinct.size < 2 ? 0 : 2 * n * this.m2;
+    } else pairSum = this.varies ? 2 * n * this.m2 : 0;
     const expected = pairSum / (n * (n - 1));
     if (expected === 0) return { alpha: null, units: this.units, values: n, observed };
     return { alpha: 1 - observed / expected, units: this.units, values: n, observed };
