@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir, rng } from '../lib.mjs';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, findings: { type: 'string', default: '200' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, findings: { type: 'string', default: '200' }, samples: { type: 'string', default: '50' }, files: { type: 'string', default: '1000' }, 'skip-sync': { type: 'boolean', default: false } } });
 const DOCS = Number(values.docs);
 const ANALYSTS = Number(values.analysts);
 const PER_DOC = Number(values.findings);
@@ -123,6 +123,17 @@ try {
     }
     console.log(`review A→B (${mode === 'scan' ? 'writer asks for a scan' : 'file watcher only'}): ${stats(times)}; ${load()}`);
   }
+  // 3. many work files at once (a teammate's first sync of a workspace's work)
+  const FILES = Number(values.files);
+  const t0 = performance.now();
+  for (let i = 0; i < FILES; i++) {
+    const file = join(pair.a.folderPath, '.report-annotator', 'work', `analyst-${i % 5}`, `doc-${i}.json`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ reviews: { [`fig:${i}-${i + 2}:count`]: { status: 'accepted', note: 'x'.repeat(1500) } } }));
+  }
+  const written = performance.now() - t0;
+  await T.waitSynced({ writer: pair.a.client, reader: pair.b.client, readerId: pair.b.deviceId, folder: pair.folderId, timeoutMs: 600_000 });
+  console.log(`${FILES} work files (~1.6 kB, 5 folders) A→B: ${((performance.now() - t0) / 1000).toFixed(1)} s from the first write (writing took ${(written / 1000).toFixed(1)} s); ${load()}`);
 } finally {
   await pair.stop();
   rmSync(dir, { recursive: true, force: true });
