@@ -4,6 +4,10 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../../core/analyze';
+import { type AnalystWork, buildDocument, effectiveFinding, emptyWork } from '../../core/document';
+import { adjudicate, adjudicationItems, computeAgreement } from '../../core/team';
+import type { Review } from '../../core/store-schema';
 import { runTeam } from '../cli/team';
 import { type SyncthingPair, startSyncthingPair, syncthingInstalled } from './harness';
 import { SyncthingClient, SyncthingError, waitSynced } from './syncthing';
@@ -102,5 +106,44 @@ describe.skipIf(!INSTALLED)('Syncthing: two instances on 127.0.0.1', { timeout: 
     out.length = 0;
     expect(await runTeam({ sub: 'status', positionals: [], workspace: a.folderPath, folderId }, io, async () => a.client)).toBe(0);
     expect(out.join('')).toContain(`${b.deviceId}  connected  100.0% in sync`);
+  });
+
+  it('two analysts review one report on two machines: each sees the other’s layer, agreement and an adjudication', async () => {
+    const { a, b, folderId } = pair;
+    const text = '一年来，召开常委会会议9次，制定、修改地方性法规3件，依法任免国家机关工作人员43人（次）。\n收集意见建议5342件，满意率达97.5%。';
+    const detectorFindings = analyzeText(text);
+    const derived = buildDocument({ text, detectorFindings, work: emptyWork() }).findings.filter((f) => f.type === 'figure' && f.data.kind !== 'name');
+    expect(derived.length).toBeGreaterThanOrEqual(4);
+    const rev = (id: string, status: Review['status'], annotator: string, fields: Record<string, unknown> = {}): Review => ({ findingId: id, status, fields, tags: [], note: '', updatedAt: new Date().toISOString(), annotator, anchor: { start: 0, end: 0, quote: '', prefix: '', suffix: '' } });
+    // ann accepts every figure; bob rejects the first and corrects the value of the second
+    const annWork: AnalystWork = { ...emptyWork(), reviews: Object.fromEntries(derived.map((f) => [f.id, rev(f.id, 'accepted', 'ann')])) };
+    const bobWork: AnalystWork = { ...emptyWork(), reviews: Object.fromEntries(derived.map((f, i) => [f.id, i === 0 ? rev(f.id, 'rejected', 'bob') : i === 1 ? rev(f.id, 'corrected', 'bob', { value: 4 }) : rev(f.id, 'accepted', 'bob')])) };
+    await writeAtomic(workFile(a.folderPath, 'ann', 'report'), JSON.stringify(annWork));
+    await writeAtomic(workFile(b.folderPath, 'bob', 'report'), JSON.stringify(bobWork));
+    await Promise.all([
+      waitSynced({ writer: a.client, reader: b.client, readerId: b.deviceId, folder: folderId, sub: rel('ann', 'report') }),
+      waitSynced({ writer: b.client, reader: a.client, readerId: a.deviceId, folder: folderId, sub: rel('bob', 'report') }),
+    ]);
+    // on each machine, from the files it has: both layers, the same agreement, the same adjudication queue
+    const seen = [];
+    for (const side of [a, b]) {
+      const layers = [];
+      for (const analyst of ['ann', 'bob']) {
+        const work = JSON.parse(await readFile(workFile(side.folderPath, analyst, 'report'), 'utf8')) as AnalystWork;
+        const doc = buildDocument({ text, detectorFindings, work });
+        layers.push({ analyst, findings: doc.findings.map((f) => effectiveFinding(f, doc.reviews[f.id])) });
+      }
+      const agreement = computeAgreement([{ docId: 'report', layers }]);
+      const items = adjudicationItems(layers);
+      seen.push({ f1: agreement.pairs[0]!.byKind.all!.f1, status: agreement.pairs[0]!.byKind.all!.status.observed, open: items.filter((i) => i.class === 'disagree').map((i) => i.id) });
+      const judged = adjudicate(items, [{ item: derived[0]!.id, take: 'ann' }, { item: derived[1]!.id, take: 'bob' }], 'judge', '2026-01-01T00:00:00Z');
+      expect(judged.open).toEqual([]);
+      expect(judged.work.reviews[derived[1]!.id]).toMatchObject({ status: 'corrected', fields: { value: 4 } });
+    }
+    const n = derived.length;
+    // ann asserts n, bob n − 1 (all matched, the corrected value keeps kind and span) → F1 = 2(n − 1)/(2n − 1)
+    expect(seen[0]!.f1).toBeCloseTo((2 * (n - 1)) / (2 * n - 1));
+    expect(seen[0]!.open).toEqual([derived[0]!.id, derived[1]!.id]);
+    expect(seen[1]).toEqual(seen[0]);
   });
 });
