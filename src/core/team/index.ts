@@ -12,3 +12,4 @@ export * from './adjudicate';
 export * from './export';
 export * from './conflicts';
 export * from './assign';
+export * from './messages';

@@ -119,3 +119,18 @@ describe('REST client failures never hang', () => {
     await expect(pollUntil('never', async () => undefined, 100, 20)).rejects.toMatchObject({ code: 'syncthing-timeout' });
   });
 });
+
+describe('error codes have messages in both languages', () => {
+  it('every SyncthingErrorCode maps to an i18n key present in en and zh, with the params it needs', async () => {
+    const { SYNCTHING_ERROR_KEYS } = await import('../../core/team/messages');
+    const { en, zh } = await import('../../renderer/src/features/i18n/messages');
+    const codes: import('./syncthing').SyncthingErrorCode[] = ['syncthing-not-configured', 'syncthing-not-running', 'syncthing-forbidden', 'syncthing-bad-device-id', 'syncthing-folder-shared-elsewhere', 'syncthing-timeout', 'syncthing-error'];
+    for (const c of codes) {
+      const key = SYNCTHING_ERROR_KEYS[c];
+      expect(en[key], c).toBeTruthy();
+      expect(zh[key], c).toBeTruthy();
+    }
+    expect(en['team.syncthing.notRunning']).toContain('{url}');
+    expect(zh['team.syncthing.badDeviceId']).toContain('{id}');
+  });
+});
