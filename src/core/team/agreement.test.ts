@@ -84,6 +84,12 @@ describe('matchFindings: the matching rule', () => {
     expect(matchFindings([same], [bigger, other])[0]!.b.end).toBe(9);
   });
 
+  it('the same finding at the same empty span (an insertion point) matches itself', () => {
+    const f = eff(figureFinding(7, 7), 'accepted');
+    expect(matchFindings([f], [eff(figureFinding(7, 7), 'rejected')])).toHaveLength(1);
+    expect(matchFindings([f], [eff(figureFinding(7, 7, 'count', 1, '个', 'man:7-7:x'), 'accepted')])).toHaveLength(0);
+  });
+
   it('never matches touching spans or different finding types', () => {
     expect(matchFindings([eff(figureFinding(0, 5), 'accepted')], [eff(figureFinding(5, 9), 'accepted')])).toEqual([]);
   });

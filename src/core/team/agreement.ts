@@ -15,7 +15,7 @@
  * Matching rule (one-to-one, per finding type — figure, duplicate, defect): two findings of
  * one type can match when their primary spans overlap (≥ 1 code point). First the findings
  * with the same id match (the same detector proposal, or the same manual finding), when their
- * spans still overlap; then the rest greedily by the largest overlap, ties broken by the
+ * spans still overlap or are the same empty span (an insertion point); then the rest greedily by the largest overlap, ties broken by the
  * nearest start, then by reading order. Each finding matches at most once.
  *
  * Figures reported, per pair, per kind and for all kinds ('all'):
@@ -107,7 +107,8 @@ export function matchFindings(as: readonly EffectiveFinding[], bs: readonly Effe
     if (j === undefined || usedB[j]) return;
     const g = bs[j]!;
     const ov = overlapOf(f, g);
-    if (g.type !== f.type || ov <= 0) return;
+    // the same finding at the same place matches even when its span is empty (an insertion point)
+    if (g.type !== f.type || (ov <= 0 && !(f.start === g.start && f.end === g.end))) return;
     usedA[i] = 1;
     usedB[j] = 1;
     out.push({ a: f, b: g, overlap: ov });
