@@ -3,6 +3,7 @@
  *   report-annotator analyze <files or folders…> [--format jsonl|csv] [--out FILE]
  *   report-annotator import <files or folders…> --workspace DIR
  *   report-annotator export --workspace DIR --format F --out PATH [--filter …]
+ *   report-annotator team id | add-device | share | status   (the local Syncthing; see team.ts)
  */
 import { parseArgs } from 'node:util';
 import { EXPORT_HELP } from '../../core/export/formats';
@@ -17,7 +18,9 @@ commands:
       find figures, duplicated text, text defects and consistency checks; one JSONL line per document
   import <files or folders…> --workspace DIR
       import and analyse reports into a workspace store
-${EXPORT_HELP}  help
+${EXPORT_HELP}  team id | add-device ID [--name NAME] | share --workspace DIR --device ID… [--folder-id ID] | status --workspace DIR [--folder-id ID]
+      share a workspace with teammates through the local Syncthing
+  help
       show this help
 
 options:
@@ -61,6 +64,12 @@ export async function runCli(argv: string[], io: CliIO = processIO, version = '0
         if (!values.out) throw new UsageError('export needs --out PATH');
         const { runExport } = await import('./export');
         return await runExport({ workspace: values.workspace, format: values.format, out: values.out, filter: values.filter }, io);
+      }
+      case 'team': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { workspace: { type: 'string' }, device: { type: 'string', multiple: true }, name: { type: 'string' }, 'folder-id': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+        if (values.help || positionals.length === 0) return io.out(HELP), 0;
+        const { runTeam } = await import('./team');
+        return await runTeam({ sub: positionals[0]!, positionals: positionals.slice(1), workspace: values.workspace, devices: values.device, name: values.name, folderId: values['folder-id'] }, io);
       }
       default:
         throw new UsageError(`unknown command '${command}'`);

@@ -220,6 +220,15 @@ export const en = {
 
   'error.title': 'Something went wrong',
   'error.dismiss': 'Dismiss',
+
+  'team.syncthing.notConfigured': 'Syncthing is not set up on this computer. Install it (Debian/Ubuntu: sudo apt-get install syncthing; macOS: brew install syncthing; Windows: the installer from syncthing.net), start it once, then try again.',
+  'team.syncthing.notRunning': 'Syncthing is installed but not running (nothing answers at {url}). Start Syncthing and try again.',
+  'team.syncthing.forbidden': 'Syncthing refused the API key in its configuration. Restart Syncthing and try again.',
+  'team.syncthing.badDeviceId': '“{id}” is not a Syncthing device ID. Copy your teammate’s whole ID (8 groups of 7 letters and digits).',
+  'team.syncthing.sharedElsewhere': 'This folder is already shared through Syncthing as “{id}” ({path}). A workspace is shared once, under one folder ID.',
+  'team.syncthing.timeout': 'Syncthing did not answer within {ms} ms. It may be busy: try again.',
+  'team.syncthing.error': 'Syncthing answered with an error.',
+  'team.conflictsMerged': 'Your work on {count} report(s) was changed on two computers at the same time. Both versions were merged; {superseded} earlier decision(s) can be brought back with Undo.',
   'notice.title': 'Notice',
 
   'menu.export': 'Export…',
@@ -674,6 +683,15 @@ export const zh: Messages = {
 
   'error.title': '出错了',
   'error.dismiss': '知道了',
+
+  'team.syncthing.notConfigured': '本机尚未配置 Syncthing。请先安装（Debian/Ubuntu：sudo apt-get install syncthing；macOS：brew install syncthing；Windows：从 syncthing.net 下载安装程序），启动一次后再试。',
+  'team.syncthing.notRunning': 'Syncthing 已安装但未运行（{url} 无应答）。请启动 Syncthing 后再试。',
+  'team.syncthing.forbidden': 'Syncthing 拒绝了其配置中的 API 密钥。请重启 Syncthing 后再试。',
+  'team.syncthing.badDeviceId': '“{id}”不是 Syncthing 设备 ID。请完整复制同事的设备 ID（8 组，每组 7 个字母或数字）。',
+  'team.syncthing.sharedElsewhere': '此文件夹已通过 Syncthing 以“{id}”（{path}）共享。一个工作区只需共享一次，使用同一个文件夹 ID。',
+  'team.syncthing.timeout': 'Syncthing 在 {ms} 毫秒内没有应答，可能正忙，请再试一次。',
+  'team.syncthing.error': 'Syncthing 返回了错误。',
+  'team.conflictsMerged': '你在 {count} 份报告上的工作曾在两台电脑上同时修改，两个版本已合并；{superseded} 条较早的决定可以用“撤销”找回。',
   'notice.title': '提示',
 
   'menu.export': '导出…',

@@ -1,0 +1,323 @@
+/**
+ * Agreement between analysts who annotated the same reports. Pure.
+ *
+ * Input: per document, each analyst's layer — that analyst's effective findings (the detector
+ * findings with the analyst's reviews applied, plus the analyst's manual findings; see
+ * core/document `effectiveFinding`).
+ *
+ * What counts:
+ * - a finding is *reviewed* in a layer when its status is not 'suggested' (no decision yet),
+ *   and *asserted* when it is accepted or corrected (the analyst says it is there, as it now
+ *   reads);
+ * - a document counts for a pair of analysts only when both reviewed at least one finding in
+ *   it: a report one of them has not started is not a disagreement.
+ *
+ * Matching rule (one-to-one, per finding type — figure, duplicate, defect): two findings of
+ * one type can match when their primary spans overlap (≥ 1 code point). First the findings
+ * with the same id match (the same detector proposal, or the same manual finding), when their
+ * spans still overlap or are the same empty span (an insertion point); then the rest greedily by the largest overlap, ties broken by the
+ * nearest start, then by reading order. Each finding matches at most once.
+ *
+ * Figures reported, per pair, per kind and for all kinds ('all'):
+ * - span F1 = 2·M / (|A| + |B|) over the asserted findings (M: matched pairs with the same
+ *   effective kind; a pair whose kinds differ is a miss for both kinds). Symmetric; null when
+ *   neither asserted anything.
+ * - alpha on matched items (Krippendorff, ./alpha.ts; each matched pair is a unit of 2 values):
+ *   - `status` (nominal): over pairs matched among the *reviewed* findings — so accepted vs
+ *     rejected is a disagreement (accepted and corrected are different values too);
+ *   - `unit` (nominal, figures; null unit is a value of its own) and `value` (interval, figures
+ *     whose value both gave): over the asserted pairs matched for F1. Values are compared in the
+ *     base units the guide writes them in (万/亿 folded in, money in yuan). `value` is not
+ *     pooled over kinds ('all' has it null): a percent beside an amount in yuan would make any
+ *     disagreement on percents vanish in the spread of money;
+ *   - `kind` (nominal, 'all' only): whether matched findings were given the same kind.
+ *   Pairs count towards a kind when both sides have that kind.
+ */
+import type { EffectiveFinding } from '../document/effective';
+import { isAcceptedStatus } from '../document/effective';
+import { type AlphaResult, PairAlpha } from './alpha';
+
+export interface AnalystLayer {
+  /** the analyst's stable id */
+  analyst: string;
+  findings: readonly EffectiveFinding[];
+}
+
+export interface DocumentLayers {
+  docId: string;
+  layers: readonly AnalystLayer[];
+}
+
+export interface MatchedPair {
+  a: EffectiveFinding;
+  b: EffectiveFinding;
+  overlap: number;
+}
+
+export const ALL_KINDS = 'all';
+
+export interface AgreementFigures {
+  /** asserted findings of the first analyst (of this kind) */
+  aCount: number;
+  bCount: number;
+  /** matched asserted pairs of this kind */
+  matched: number;
+  f1: number | null;
+  status: AlphaResult;
+  unit: AlphaResult;
+  value: AlphaResult;
+  /** only in 'all' */
+  kind: AlphaResult | null;
+}
+
+export interface PairAgreement {
+  a: string;
+  b: string;
+  /** documents both reviewed */
+  documents: number;
+  /** by kind, plus 'all' */
+  byKind: Record<string, AgreementFigures>;
+}
+
+export interface AgreementReport {
+  analysts: string[];
+  /** kinds seen, sorted, without 'all' */
+  kinds: string[];
+  /** every pair a < b (in `analysts` order), pooled over the documents */
+  pairs: PairAgreement[];
+  perDocument: { docId: string; pairs: PairAgreement[] }[];
+}
+
+export const isReviewed = (f: EffectiveFinding): boolean => f.status !== 'suggested';
+export const isAsserted = (f: EffectiveFinding): boolean => isAcceptedStatus(f.status);
+
+function overlapOf(x: EffectiveFinding, y: EffectiveFinding): number {
+  return Math.min(x.end, y.end) - Math.max(x.start, y.start);
+}
+
+/** One-to-one matching of two analysts' findings (see the rule at the top). */
+export function matchFindings(as: readonly EffectiveFinding[], bs: readonly EffectiveFinding[]): MatchedPair[] {
+  const out: MatchedPair[] = [];
+  const usedA = new Uint8Array(as.length);
+  const usedB = new Uint8Array(bs.length);
+  const bById = new Map<string, number>();
+  bs.forEach((f, j) => bById.set(f.id, j));
+  as.forEach((f, i) => {
+    const j = bById.get(f.id);
+    if (j === undefined || usedB[j]) return;
+    const g = bs[j]!;
+    const ov = overlapOf(f, g);
+    // the same finding at the same place matches even when its span is empty (an insertion point)
+    if (g.type !== f.type || (ov <= 0 && !(f.start === g.start && f.end === g.end))) return;
+    usedA[i] = 1;
+    usedB[j] = 1;
+    out.push({ a: f, b: g, overlap: ov });
+  });
+  if (out.length === as.length || out.length === bs.length) return out;
+  // candidate edges by a sweep over both lists sorted by start, keeping the bs still open
+  const ai = as.map((_, i) => i).filter((i) => !usedA[i]).sort((x, y) => as[x]!.start - as[y]!.start || as[x]!.end - as[y]!.end || x - y);
+  const bi = bs.map((_, j) => j).filter((j) => !usedB[j]).sort((x, y) => bs[x]!.start - bs[y]!.start || bs[x]!.end - bs[y]!.end || x - y);
+  const rankB = new Map<number, number>();
+  bi.forEach((j, r) => rankB.set(j, r));
+  const edges: { i: number; j: number; ov: number; dist: number; ra: number; rb: number }[] = [];
+  let next = 0;
+  let open: number[] = [];
+  ai.forEach((i, ra) => {
+    const f = as[i]!;
+    while (next < bi.length && bs[bi[next]!]!.start < f.end) open.push(bi[next++]!);
+    // the as come by start: a b that ends before this one starts overlaps none of the rest
+    open = open.filter((j) => bs[j]!.end > f.start);
+    for (const j of open) {
+      const g = bs[j]!;
+      if (g.type !== f.type) continue;
+      const ov = overlapOf(f, g);
+      if (ov > 0) edges.push({ i, j, ov, dist: Math.abs(f.start - g.start), ra, rb: rankB.get(j)! });
+    }
+  });
+  edges.sort((x, y) => y.ov - x.ov || x.dist - y.dist || x.ra - y.ra || x.rb - y.rb);
+  for (const e of edges) {
+    if (usedA[e.i] || usedB[e.j]) continue;
+    usedA[e.i] = 1;
+    usedB[e.j] = 1;
+    out.push({ a: as[e.i]!, b: bs[e.j]!, overlap: e.ov });
+  }
+  return out;
+}
+
+/** Figures collected for one pair and one kind, pooled over documents (alpha accumulated pair by pair). */
+interface Acc {
+  aCount: number;
+  bCount: number;
+  matched: number;
+  status: PairAlpha;
+  unit: PairAlpha;
+  value: PairAlpha;
+  kind: PairAlpha;
+}
+
+const newAcc = (): Acc => ({ aCount: 0, bCount: 0, matched: 0, status: new PairAlpha('nominal'), unit: new PairAlpha('nominal'), value: new PairAlpha('interval'), kind: new PairAlpha('nominal') });
+
+function accFor(map: Map<string, Acc>, kind: string): Acc {
+  let acc = map.get(kind);
+  if (!acc) map.set(kind, (acc = newAcc()));
+  return acc;
+}
+
+const NO_UNIT = '\u0000none';
+
+function unitOf(f: EffectiveFinding): string | undefined {
+  return f.type === 'figure' ? ((f.data as { unit: string | null }).unit ?? NO_UNIT) : undefined;
+}
+
+function valueOf(f: EffectiveFinding): number | null {
+  if (f.type !== 'figure') return null;
+  const v = (f.data as { value: number | null }).value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** A layer's reviewed and asserted findings, computed once per document. */
+interface Split {
+  layer: AnalystLayer;
+  reviewed: EffectiveFinding[];
+  asserted: EffectiveFinding[];
+}
+
+function split(layer: AnalystLayer): Split {
+  const reviewed = layer.findings.filter(isReviewed);
+  return { layer, reviewed, asserted: reviewed.filter(isAsserted) };
+}
+
+/** Adds one document's figures for the pair (a, b) to `accs`; false when the document does not count (one of them has not started it). */
+function accumulate(accs: Map<string, Acc>, la: Split, lb: Split): boolean {
+  if (la.reviewed.length === 0 || lb.reviewed.length === 0) return false;
+  const all = accFor(accs, ALL_KINDS);
+  const aAss = la.asserted;
+  const bAss = lb.asserted;
+  for (const f of aAss) {
+    all.aCount++;
+    accFor(accs, f.kind).aCount++;
+  }
+  for (const f of bAss) {
+    all.bCount++;
+    accFor(accs, f.kind).bCount++;
+  }
+  for (const { a, b } of matchFindings(aAss, bAss)) {
+    all.kind.add(a.kind, b.kind);
+    const ua = unitOf(a);
+    const ub = unitOf(b);
+    const units = ua !== undefined && ub !== undefined;
+    if (units) all.unit.add(ua, ub);
+    if (a.kind !== b.kind) continue;
+    const acc = accFor(accs, a.kind);
+    all.matched++;
+    acc.matched++;
+    if (units) acc.unit.add(ua, ub);
+    const va = valueOf(a);
+    const vb = valueOf(b);
+    if (va !== null && vb !== null) acc.value.add(va, vb);
+  }
+  for (const { a, b } of matchFindings(la.reviewed, lb.reviewed)) {
+    all.status.add(a.status, b.status);
+    if (a.kind === b.kind) accFor(accs, a.kind).status.add(a.status, b.status);
+  }
+  return true;
+}
+
+function mergeInto(to: Acc, from: Acc): void {
+  to.aCount += from.aCount;
+  to.bCount += from.bCount;
+  to.matched += from.matched;
+  for (const key of ['status', 'unit', 'value', 'kind'] as const) to[key].merge(from[key]);
+}
+
+function figuresOf(acc: Acc, isAll: boolean): AgreementFigures {
+  const denom = acc.aCount + acc.bCount;
+  return {
+    aCount: acc.aCount,
+    bCount: acc.bCount,
+    matched: acc.matched,
+    f1: denom === 0 ? null : (2 * acc.matched) / denom,
+    status: acc.status.result(),
+    unit: acc.unit.result(),
+    value: acc.value.result(),
+    kind: isAll ? acc.kind.result() : null,
+  };
+}
+
+function pairOf(a: string, b: string, documents: number, accs: Map<string, Acc>): PairAgreement {
+  const byKind: Record<string, AgreementFigures> = {};
+  accFor(accs, ALL_KINDS);
+  for (const [kind, acc] of [...accs].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) byKind[kind] = figuresOf(acc, kind === ALL_KINDS);
+  return { a, b, documents, byKind };
+}
+
+/**
+ * Pairwise agreement over a set of documents: per pair pooled over the documents (alpha over
+ * every matched item of every document, F1 from the summed counts), and per document.
+ * `analysts` fixes the order (default: every analyst seen, sorted).
+ */
+export function computeAgreement(docs: Iterable<DocumentLayers>, analysts?: readonly string[]): AgreementReport {
+  const docList = [...docs];
+  const names = analysts ? [...analysts] : [...new Set(docList.flatMap((d) => d.layers.map((l) => l.analyst)))].sort();
+  const pooled = new Map<string, { docs: number; accs: Map<string, Acc> }>();
+  const kinds = new Set<string>();
+  const perDocument: AgreementReport['perDocument'] = [];
+  for (const doc of docList) {
+    const byAnalyst = new Map(doc.layers.map((l) => [l.analyst, split(l)]));
+    const pairs: PairAgreement[] = [];
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const la = byAnalyst.get(names[i]!);
+        const lb = byAnalyst.get(names[j]!);
+        if (!la || !lb) continue;
+        const accs = new Map<string, Acc>();
+        if (!accumulate(accs, la, lb)) continue;
+        for (const k of accs.keys()) if (k !== ALL_KINDS) kinds.add(k);
+        const key = `${i}\u0000${j}`;
+        let p = pooled.get(key);
+        if (!p) pooled.set(key, (p = { docs: 0, accs: new Map() }));
+        p.docs++;
+        for (const [k, acc] of accs) mergeInto(accFor(p.accs, k), acc);
+        pairs.push(pairOf(la.layer.analyst, lb.layer.analyst, 1, accs));
+      }
+    }
+    perDocument.push({ docId: doc.docId, pairs });
+  }
+  const pairs: PairAgreement[] = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const p = pooled.get(`${i}\u0000${j}`);
+      pairs.push(pairOf(names[i]!, names[j]!, p?.docs ?? 0, p?.accs ?? new Map()));
+    }
+  }
+  return { analysts: names, kinds: [...kinds].sort(), pairs, perDocument };
+}
+
+export type AgreementMeasure = 'f1' | 'status' | 'unit' | 'value' | 'kind';
+
+/** One figure of a pair, or null when it is undefined (or the kind was not seen for the pair). */
+export function measureOf(pair: PairAgreement, kind: string, measure: AgreementMeasure): number | null {
+  const fig = pair.byKind[kind];
+  if (!fig) return null;
+  if (measure === 'f1') return fig.f1;
+  const r = fig[measure];
+  return r ? r.alpha : null;
+}
+
+/**
+ * The analyst × analyst matrix of one measure for one kind ('all' for every kind): symmetric,
+ * 1 on the diagonal, null where undefined.
+ */
+export function agreementMatrix(pairs: readonly PairAgreement[], analysts: readonly string[], kind: string, measure: AgreementMeasure): (number | null)[][] {
+  const index = new Map(analysts.map((a, i) => [a, i]));
+  const m: (number | null)[][] = analysts.map((_, i) => analysts.map((__, j) => (i === j ? 1 : null)));
+  for (const p of pairs) {
+    const i = index.get(p.a);
+    const j = index.get(p.b);
+    if (i === undefined || j === undefined) continue;
+    const v = measureOf(p, kind, measure);
+    m[i]![j] = v;
+    m[j]![i] = v;
+  }
+  return m;
+}
