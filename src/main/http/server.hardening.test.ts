@@ -24,6 +24,7 @@ const backend: Backend = {
   } as unknown as Handlers,
   onEvent: () => () => {},
   openWorkspace: async () => {},
+  refreshed: async () => {},
   announce: () => {},
   close: async () => {},
 };

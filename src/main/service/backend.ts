@@ -14,7 +14,8 @@ import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildPackedView, buildReviewResult, countFindings, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
 import { saveDropped } from './dropped';
-import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
+import { encodingOverrides, importIntoStore } from './importing';
+import { refreshSources } from './refresh';
 import { searchWorkspace } from './search';
 import { FOLDER_FORMATS, exportWorkspace } from '../export';
 import { pivotOf } from './datasets';
@@ -45,6 +46,8 @@ export interface Backend {
   handlers: Handlers;
   onEvent(listener: (name: ApiEventName, payload: unknown) => void): () => void;
   openWorkspace(dir: string): Promise<void>;
+  /** settles when the open workspace has been brought up to date with its folder (see refresh.ts) */
+  refreshed(): Promise<void>;
   /** pushes an event to the UI (the desktop menu's commands) */
   announce<E extends ApiEventName>(name: E, payload: ApiEvent<E>): void;
   close(): Promise<void>;
@@ -57,6 +60,9 @@ interface OpenWorkspace {
   dir: string;
   isSample: boolean;
   notices: { code: string; message: string; params?: Record<string, string | number> }[];
+  /** the background import of new and changed source files, started when it opened */
+  refresh: Promise<void>;
+  refreshTask: string;
 }
 
 const APP_STATE = 'app-state.json';
@@ -95,26 +101,42 @@ export function createBackend(opts: BackendOptions): Backend {
     if (current && current.dir === abs) return current;
     await policy.grant(abs);
     const store = await WorkspaceStore.open(abs, { app: opts.app });
-    if (current) {
-      current.unsubscribe();
-      await current.store.close();
-    }
-    current = {
+    if (current) await closeCurrent(current);
+    const ws: OpenWorkspace = {
       store,
       unsubscribe: store.onSaveState(() => emit('saveState', toSaveState(store))),
       dir: abs,
       isSample,
       notices: store.notices.map((n) => ({ code: n.code, message: n.message, params: noticeParams(n) })),
+      refresh: Promise.resolve(),
+      refreshTask: `refresh-${Date.now()}`,
     };
+    current = ws;
     if (!isSample) await rememberWorkspace(abs);
-    const ws = current;
-    const { added, changed } = await sourcesToRefresh(store);
-    if (added.length + changed.length > 0) {
-      const summary = await importIntoStore(store, [...added, ...changed], { pool, tasks, emit, log: opts.log, taskId: `refresh-${Date.now()}`, label: 'import', allow: (p) => policy.allows(p) });
-      if (changed.length > 0) ws.notices.push({ code: 'sources-changed', message: `${changed.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.`, params: { count: changed.length } });
-      for (const f of summary.failed) ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
-    }
+    // New and changed report files are read after the open answers: a file that takes long (or
+    // never parses) cannot keep the workspace from opening. The bundled samples are read first.
+    ws.refresh = refresh(ws);
+    if (isSample) await ws.refresh;
     return ws;
+  }
+
+  async function refresh(ws: OpenWorkspace): Promise<void> {
+    try {
+      const r = await refreshSources(ws.store, { pool, tasks, emit, log: opts.log, taskId: ws.refreshTask, allow: (p) => policy.allows(p) });
+      if (r.changed > 0) ws.notices.push({ code: 'sources-changed', message: `${r.changed} report(s) changed on disk and were re-analysed; reviews were carried to their new places.`, params: { count: r.changed } });
+      for (const f of r.summary?.failed ?? []) if (f.error.code !== 'cancelled') ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
+      if (r.skipped.length > 0) ws.notices.push({ code: 'sources-skipped', message: `${r.skipped.length} file(s) that could not be imported before were not tried again (unchanged since).`, params: { count: r.skipped.length } });
+      if (r.summary && current === ws) emit('workspaceChanged', view(ws));
+    } catch (e) {
+      if (current === ws) opts.log.error('could not bring the workspace up to date with its folder', { dir: ws.dir, error: String(e) });
+    }
+  }
+
+  async function closeCurrent(ws: OpenWorkspace): Promise<void> {
+    tasks.cancel(ws.refreshTask);
+    await ws.refresh;
+    ws.unsubscribe();
+    await ws.store.close();
   }
 
   async function openAndAnnounce(dir: string, isSample: boolean): Promise<OpenWorkspace> {
@@ -345,13 +367,13 @@ export function createBackend(opts: BackendOptions): Backend {
       await policy.grant(dir);
       await openAndAnnounce(dir, false);
     },
+    async refreshed() {
+      await current?.refresh;
+    },
     async close() {
       tasks.cancelAll();
+      if (current) await closeCurrent(current);
       await pool.close();
-      if (current) {
-        current.unsubscribe();
-        await current.store.close();
-      }
       current = null;
     },
   };
