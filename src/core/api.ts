@@ -163,7 +163,11 @@ export const api = {
   saveStateGet: { request: empty, response: SaveState },
   /** Desktop: the native save dialog (a folder for csv, brat, text); browser mode answers null. */
   chooseExportTarget: { request: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(), response: z.object({ path: z.string().nullable() }) },
-  exportDataset: { request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional() }).strict(), response: ExportResult },
+  exportDataset: {
+    // overwrite: replace files that exist already (the user confirmed it); otherwise such an export is refused with file-exists
+    request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional(), overwrite: z.boolean().optional() }).strict(),
+    response: ExportResult,
+  },
   pivotGet: { request: empty, response: PivotView },
   /** The analyst resolved an orphaned review (re-attached it by hand, or let it go). */
   orphanResolve: { request: z.object({ documentId: docId, index: z.number().int().min(0) }).strict(), response: PackedDocumentView },

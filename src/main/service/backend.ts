@@ -277,7 +277,7 @@ export function createBackend(opts: BackendOptions): Backend {
       if (path) await policy.grant(path);
       return { path };
     },
-    exportDataset: async ({ format, filter, out, taskId }) => {
+    exportDataset: async ({ format, filter, out, taskId, overwrite }) => {
       const ws = await workspace();
       await requireAllowedTarget(out);
       const id = taskId ?? `export-${Date.now()}`;
@@ -289,6 +289,7 @@ export function createBackend(opts: BackendOptions): Backend {
           format,
           filter,
           out: resolve(out),
+          overwrite: overwrite === true,
           signal: controller.signal,
           onProgress: (p) => emit('progress', { taskId: id, label: 'export', done: p.done, total: p.total, current: p.current, finished: p.current === null && p.done === p.total }),
         });
