@@ -3,7 +3,7 @@
  * that owns the open workspace store, the importers and the analysis pool. The bindings (IPC,
  * HTTP) only call `handlers` through dispatch.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
@@ -84,12 +84,14 @@ export function createBackend(opts: BackendOptions): Backend {
   const policy = new PathPolicy(opts.mode === 'desktop' ? 'strict' : 'open');
   /** An export target must be chosen by the user (desktop) or lie inside the workspace. */
   const requireAllowedTarget = async (out: string): Promise<void> => {
+    policy.check(out);
     if (await policy.allows(out)) return;
     if (await policy.allows(dirname(resolve(out)))) return;
     throw new AppError('path-not-allowed', `not a place you chose to export to: ${out}`);
   };
   const requireAllowed = async (paths: string[]): Promise<void> => {
     for (const p of paths) {
+      policy.check(p);
       if (!(await policy.allows(p))) throw new AppError('path-not-allowed', `not a file you chose or inside the open workspace: ${p}`);
     }
   };
@@ -100,7 +102,7 @@ export function createBackend(opts: BackendOptions): Backend {
     const abs = resolve(dir);
     if (current && current.dir === abs) return current;
     await policy.grant(abs);
-    const store = await WorkspaceStore.open(abs, { app: opts.app });
+    const store = await openStore(abs, opts.app);
     if (current) await closeCurrent(current);
     const ws: OpenWorkspace = {
       store,
@@ -378,6 +380,31 @@ export function createBackend(opts: BackendOptions): Backend {
       current = null;
     },
   };
+}
+
+/**
+ * Opens the store, with clear codes for what a user can cause: a file given as the workspace
+ * folder (not-a-folder), a file where the store keeps a folder (store-corrupt).
+ */
+async function openStore(abs: string, app: BackendOptions['app']): Promise<WorkspaceStore> {
+  const st = await stat(abs).catch(() => null);
+  if (st && !st.isDirectory()) throw new AppError('not-a-folder', `Not a folder: ${abs}`, { path: abs });
+  try {
+    return await WorkspaceStore.open(abs, { app });
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
+      throw new AppError('store-corrupt', `The workspace data folder (.report-annotator) has a file where a folder belongs, or a folder where a file belongs (${code}).`, { errno: code });
+    }
+    // another process opening the same workspace at the same moment swept this one's lock
+    // temp file before it was linked (store/lock.ts): it lost the race for the lock
+    if (code === 'ENOENT' && /[\\/]\.lock\.[^\\/]*\.tmp$/.test(String((e as NodeJS.ErrnoException).path ?? ''))) {
+      throw new AppError('store-locked', 'The workspace is being opened by another program; try again.', { errno: code });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('store-read-only', `The workspace folder cannot be written (${code}).`, { errno: code });
+    throw e;
+  }
 }
 
 function toSaveState(store: WorkspaceStore): SaveState {
