@@ -4,6 +4,7 @@
  * client are generated from this table by a loop. Events are pushed from the backend.
  */
 import { z } from 'zod';
+import { isTagColor } from './colors';
 import { ErrorCode } from './errors';
 import { EXPORT_FILTERS, EXPORT_FOLDER_FORMATS, EXPORT_FORMATS } from './export/formats';
 import { Analysis } from './schema';
@@ -64,7 +65,10 @@ const notReserved = { message: 'this name is reserved (__proto__, constructor, p
 /** A string used as an object key: any string but the reserved names. */
 export const plainKey = z.string().refine((k) => !RESERVED_KEYS.has(k), notReserved);
 const KeyedFinding = Finding.refine((f) => !RESERVED_KEYS.has(f.id), { ...notReserved, path: ['id'] });
-const KeyedTag = Tag.refine((t) => !RESERVED_KEYS.has(t.id), { ...notReserved, path: ['id'] });
+const KeyedTag = Tag.refine((t) => !RESERVED_KEYS.has(t.id), { ...notReserved, path: ['id'] }).refine((t) => isTagColor(t.color), {
+  message: 'a tag colour must be #rgb, #rrggbb, #rrggbbaa or a basic colour name',
+  path: ['color'],
+});
 
 export const ReviewActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setStatus'), findingIds: z.array(plainKey).max(100_000), status: ReviewStatus }),

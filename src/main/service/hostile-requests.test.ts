@@ -60,6 +60,14 @@ describe('reserved key names', () => {
     expect(map.ok && Object.entries(map.value)).toEqual([['常委会会议', '会议次数']]);
   });
 
+  it('a tag colour must be a colour: url(), var() and other CSS are bad-request', async () => {
+    const { b } = await withReport();
+    for (const color of ['url(http://127.0.0.1:1/x)', 'var(--accent)', 'red;background:url(x)']) {
+      expect(codeOf(await run(b, 'taxonomySet', { tags: [{ id: 'a', name: 'A', color, hotkey: null }] })), color).toBe('bad-request');
+    }
+    expect(codeOf(await run(b, 'taxonomySet', { tags: [{ id: 'a', name: 'A', color: '#1f77b4', hotkey: null }] }))).toBe('ok');
+  });
+
   it('an encoding called __proto__ or constructor is unknown-encoding, not internal', async () => {
     const { b, id } = await withReport();
     for (const encoding of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
