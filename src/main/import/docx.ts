@@ -81,8 +81,12 @@ async function mainPart(zip: JSZip): Promise<string> {
   return 'word/document.xml';
 }
 
-/** Parts the converter never reads as text (pictures, by folder or extension). */
-const IMAGE_PART = /(^|\/)media\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|ico)$/i;
+/**
+ * Parts the converter never reads as text: pictures (by folder or extension) and embedded
+ * objects (word/embeddings/: spreadsheets behind charts, OLE objects). They still count
+ * towards the whole archive's limit.
+ */
+const IMAGE_PART = /(^|\/)(media|embeddings)\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|ico)$/i;
 
 /**
  * Counts every part of the archive, whatever its name: the declared sizes first (cheap, enough

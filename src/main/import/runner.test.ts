@@ -33,9 +33,9 @@ describe('import worker', () => {
     expect(sharedParseWorker().inProcess).toBe(false);
   });
 
-  it('budgets 20 s + 2 s per MB by default', () => {
-    expect(timeBudgetMs(0)).toBe(20_000);
-    expect(timeBudgetMs(5 * 1024 * 1024)).toBe(30_000);
+  it('budgets 15 s + 1.5 s per MB of parsing by default (the whole import within 20 s + 2 s/MB)', () => {
+    expect(timeBudgetMs(0)).toBe(15_000);
+    expect(timeBudgetMs(4 * 1024 * 1024)).toBe(21_000);
   });
 
   it('refuses a file over its time budget with timeout, replaces the worker, and reads the next file', async () => {
