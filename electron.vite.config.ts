@@ -10,6 +10,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           'analysis-worker': resolve(__dirname, 'src/main/analysis/worker.ts'),
           'export-worker': resolve(__dirname, 'src/main/export/worker.ts'),
+          'import-worker': resolve(__dirname, 'src/main/import/worker.ts'),
         },
       },
     },

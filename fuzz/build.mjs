@@ -7,10 +7,8 @@ import { basename, join, resolve } from 'node:path';
 export const root = resolve(import.meta.dirname, '..');
 
 /** Returns the path of the bundled ESM module. */
-export async function bundle(entry, tag = basename(entry).replace(/\.m?[jt]s$/, '')) {
-  const dir = join(root, 'bench', '.data', 'build');
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, `${tag}-${process.pid}.mjs`);
+export async function bundle(entry, tag = basename(entry).replace(/\.m?[jt]s$/, ''), outfile = join(root, 'bench', '.data', 'build', `${tag}-${process.pid}.mjs`)) {
+  mkdirSync(join(outfile, '..'), { recursive: true });
   await build({
     entryPoints: [entry],
     bundle: true,

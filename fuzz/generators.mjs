@@ -1,7 +1,7 @@
 // Malformed report files for fuzz/run.mjs. Every generator takes a seeded random source and
 // returns { kind, ext, bytes }. `specials()` are the few expensive inputs made once per run
 // (a 20 MB single line, zip bombs, encrypted PDFs…); `randomInput()` draws from the cheap ones.
-import { deflateRawSync, crc32 } from 'node:zlib';
+import { deflateRawSync, deflateSync, crc32 } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -306,5 +306,69 @@ export async function* specials(r, bases, { bigMb = 20 } = {}) {
   // the store refused it with 'file-too-large')
   yield { kind: 'figure-dense-24mb', ext: 'txt', bytes: Buffer.from('增长5%。\n\n'.repeat(1_850_000)) };
   yield { kind: 'astral-only', ext: 'txt', bytes: Buffer.from('𠀀𪚥😀'.repeat(300_000)) };
+  yield* hostile();
   void r;
+}
+
+/**
+ * Files built to exhaust the app (issue 17): docx whose parts expand to ~100 MB under any name,
+ * PDFs with millions of operators or page references, floods of "<", degenerate texts (one
+ * character, word, digit or mark repeated), and a named pipe. Each must be imported or refused
+ * with a code within the budget, never crash or hang.
+ */
+export async function* hostile() {
+  // ~99 MB of ordinary paragraphs, a few hundred kB compressed (just under the zip-bomb limit)
+  const para = '一年来，召开常委会会议9次，制定、修改地方性法规3件，听取审议专项报告16项，作出决议决定10项。';
+  const paraXml = `<w:p><w:r><w:t xml:space="preserve">${para}</w:t></w:r></w:p>`;
+  const n99 = Math.floor((99 * 1024 * 1024) / Buffer.byteLength(paraXml));
+  yield { kind: 'docx-99mb-paragraphs', ext: 'docx', bytes: docx(Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paraXml.repeat(n99)}</w:body></w:document>`)) };
+  // the main part under another name (.bin) expanding to 300 MB; a 90 MB part named .dat
+  {
+    const spaces = Buffer.alloc(300 * 1024 * 1024, 0x20);
+    const xml = Buffer.concat([Buffer.from(`<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>`), spaces, Buffer.from('正文</w:t></w:r></w:p></w:body></w:document>')]);
+    const rels = RELS.replace('word/document.xml', 'word/document.bin');
+    yield { kind: 'docx-main-part-bin-300mb', ext: 'docx', bytes: makeZip([{ name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) }, { name: '_rels/.rels', data: Buffer.from(rels) }, { name: 'word/document.bin', data: xml }]) };
+    yield { kind: 'docx-main-part-bin-lying', ext: 'docx', bytes: makeZip([{ name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) }, { name: '_rels/.rels', data: Buffer.from(rels) }, { name: 'word/document.bin', data: xml }], { lie: 1000 }) };
+  }
+  yield { kind: 'docx-dat-part-90mb', ext: 'docx', bytes: docx(documentXml(['报告正文，增长5%。']), [{ name: 'word/data.dat', data: Buffer.alloc(90 * 1024 * 1024, 0x41) }]) };
+  yield { kind: 'docx-embedding-90mb', ext: 'docx', bytes: docx(documentXml(['报告正文，增长5%。']), [{ name: 'word/embeddings/oleObject1.bin', data: Buffer.alloc(90 * 1024 * 1024) }]) };
+  // PDFs: 4 million text-drawing operators on one page; a page tree of 200,000 references to one page
+  yield { kind: 'pdf-4m-operators', ext: 'pdf', bytes: rawPdf(1, 'BT /F1 12 Tf 72 700 Td ' + '(a) Tj '.repeat(4_000_000) + 'ET') };
+  yield { kind: 'pdf-200k-page-refs', ext: 'pdf', bytes: rawPdf(200_000, 'BT /F1 12 Tf 72 700 Td (Report) Tj ET') };
+  // floods of "<": alone, with line breaks, between CJK characters
+  yield { kind: 'html-lt-flood-5mb', ext: 'html', bytes: Buffer.alloc(5 * 1024 * 1024, '<') };
+  yield { kind: 'html-lt-newline-flood', ext: 'html', bytes: Buffer.from('<\n'.repeat(1_000_000)) };
+  yield { kind: 'html-cjk-lt-flood', ext: 'html', bytes: Buffer.from('会\n<'.repeat(400_000)) };
+  // degenerate texts, 0.75 MB each
+  yield { kind: 'degenerate-one-char', ext: 'txt', bytes: Buffer.from('会'.repeat(250_000)) };
+  yield { kind: 'degenerate-one-word', ext: 'txt', bytes: Buffer.from('发展'.repeat(125_000)) };
+  yield { kind: 'degenerate-one-digit', ext: 'txt', bytes: Buffer.from('1'.repeat(750_000)) };
+  yield { kind: 'degenerate-one-mark', ext: 'txt', bytes: Buffer.from('。'.repeat(250_000)) };
+  // a named pipe where a report is expected (run.mjs makes it with mkfifo)
+  if (process.platform !== 'win32') yield { kind: 'fifo', ext: 'txt', fifo: true, bytes: Buffer.alloc(0) };
+}
+
+/** A PDF by hand: `pages` entries in the page tree, all referring to one page whose content stream is `content` (deflated). */
+export function rawPdf(pages, content) {
+  const stream = deflateSync(Buffer.from(content, 'latin1'));
+  const kids = Array.from({ length: pages }, () => '3 0 R').join(' ');
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'),
+    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+  ];
+  const parts = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let offset = parts[0].length;
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(offset);
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
+    parts.push(obj);
+    offset += obj.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`;
+  parts.push(Buffer.from(xref, 'latin1'));
+  return Buffer.concat(parts);
 }

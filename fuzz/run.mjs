@@ -9,7 +9,7 @@
 // died, or a non-AppError) / hung (over budget) / store-dirty (a refused input left something
 // in the store). Failing inputs are kept in bench/.data/fuzz/failures/ for replay
 // (`node fuzz/run.mjs --replay FILE`). Exits 1 on any crash, hang or dirty store.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -37,6 +37,9 @@ const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'ra-fuzz-'));
 const failuresDir = join(root, 'bench', '.data', 'fuzz', 'failures');
 const workerModule = await bundle(join(import.meta.dirname, 'worker.mjs'), 'fuzz-worker');
+// the importers' worker thread, where the service finds it: beside the bundle that runs it
+const importWorker = join(workerModule, '..', 'import-worker.mjs');
+await bundle(join(root, 'src', 'main', 'import', 'worker.ts'), 'import-worker', importWorker);
 
 // ── the child ──────────────────────────────────────────────────────────────────────────────
 let child = null;
@@ -100,6 +103,9 @@ async function runInput(id, path, budget) {
 
 // ── the run ────────────────────────────────────────────────────────────────────────────────
 const tally = { tried: 0, imported: 0, refused: 0, crashed: 0, hung: 0, storeDirty: 0 };
+/** the largest resident set of the child (the app's import path, worker threads included), MB */
+let peakRssMb = 0;
+let peakRssKind = null;
 const byCode = {};
 const byKind = {};
 const failures = [];
@@ -113,13 +119,18 @@ function record(input, res, file) {
   tally[key]++;
   k[key]++;
   if (res.code) byCode[res.code] = (byCode[res.code] ?? 0) + 1;
+  if (typeof res.rssMb === 'number' && res.rssMb > peakRssMb) {
+    peakRssMb = res.rssMb;
+    peakRssKind = input.kind;
+  }
   slowest.push({ kind: input.kind, ms: res.ms, bytes: input.bytes.length, outcome: res.outcome });
   slowest.sort((a, b) => b.ms - a.ms);
   slowest.length = Math.min(slowest.length, 5);
   if (key === 'crashed' || key === 'hung' || key === 'storeDirty') {
     mkdirSync(failuresDir, { recursive: true });
     const kept = join(failuresDir, `${input.kind}-${seed}-${tally.tried}.${input.ext}`);
-    if (input.bytes.length <= 64 * 1024 * 1024) copyFileSync(file, kept);
+    if (input.fifo) writeFileSync(`${kept}.fifo`, 'a named pipe (mkfifo)\n');
+    else if (input.bytes.length <= 64 * 1024 * 1024) copyFileSync(file, kept);
     failures.push({ kind: input.kind, outcome: res.outcome, code: res.code ?? null, detail: String(res.detail ?? '').slice(0, 600), input: kept });
     process.stderr.write(`✗ ${res.outcome}: ${input.kind} (${input.bytes.length} bytes) ${String(res.detail ?? '').slice(0, 400)}\n  kept as ${kept}\n`);
   }
@@ -128,7 +139,8 @@ function record(input, res, file) {
 async function one(input) {
   const id = tally.tried + 1;
   const file = join(work, `in-${id}.${input.ext}`);
-  writeFileSync(file, input.bytes);
+  if (input.fifo) execFileSync('mkfifo', [file]);
+  else writeFileSync(file, input.bytes);
   // large inputs get a budget that grows with their size (reading, hashing, analysis are linear)
   const budget = budgetMs + Math.floor(input.bytes.length / (1024 * 1024)) * 2000;
   const res = await runInput(id, file, budget);
@@ -164,6 +176,7 @@ try {
   }
   rmSync(work, { recursive: true, force: true });
   rmSync(workerModule, { force: true });
+  rmSync(importWorker, { force: true });
 }
 
 const seconds = (Date.now() - started) / 1000;
@@ -175,6 +188,8 @@ const summary = {
   budgetMs,
   seconds: Number(seconds.toFixed(1)),
   ...tally,
+  peakRssMb,
+  peakRssKind,
   childRestarts: restarts,
   refusedByCode: byCode,
   byKind,
@@ -188,6 +203,7 @@ if (!values.replay) {
 
 console.log(`inputs tried ${tally.tried}, crashed ${tally.crashed}, hung ${tally.hung}, store dirty after a refused input ${tally.storeDirty}`);
 console.log(`  imported ${tally.imported}, refused with a code ${tally.refused}: ${Object.entries(byCode).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+console.log(`  peak RSS of the import path ${peakRssMb} MB (${peakRssKind ?? '-'})`);
 console.log(`  seed ${seed}; budget ${budgetMs} ms per input (+2 s per MB); ${seconds.toFixed(1)} s; slowest: ${slowest.map((s) => `${s.kind} ${s.ms} ms`).join(', ')}`);
 if (!values.quiet) {
   console.log('  by kind:');

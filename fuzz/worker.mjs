@@ -87,6 +87,7 @@ process.on('message', async (msg) => {
   }
   rmSync(workspace, { recursive: true, force: true });
   current = null;
-  process.send?.({ id, ...reply });
+  // the largest resident set so far (KB on Linux): this process and its worker threads
+  process.send?.({ id, ...reply, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 });
 process.send?.({ type: 'ready' });

@@ -76,7 +76,16 @@ function watch(page: Page): Watch {
     void d.dismiss();
   });
   page.on('pageerror', (e) => w.errors.push(e.message));
+  // every CSP violation the page reports (zod's `new Function` probe was one, on every load)
+  void page.addInitScript(() => {
+    const seen: string[] = ((window as { __cspViolations?: string[] }).__cspViolations = []);
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   return w;
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
 async function expectUnharmed(page: Page, w: Watch): Promise<void> {
@@ -144,9 +153,12 @@ test('hostile reports are shown as text and nothing in them runs or phones out',
   expect(await page.getByTestId('search-results').locator('img, script, iframe, [onerror]').count()).toBe(0);
   await expectUnharmed(page, w);
 
+  // report text never triggers the CSP, and neither does the app itself (zod runs jitless)
+  expect(await cspViolations(page), 'CSP violations').toEqual([]);
   await page.reload();
   await expect(items).toHaveCount(3, { timeout: 30_000 });
   await expectUnharmed(page, w);
+  expect(await cspViolations(page), 'CSP violations after a reload').toEqual([]);
   expect(w.errors, 'page errors').toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 // Builds what the Node entries need, only when sources are newer than the last build:
-// - out/node/{cli,serve,analysis-worker,export-worker}.mjs bundled with esbuild (fast);
+// - out/node/{cli,serve,analysis-worker,export-worker,import-worker}.mjs bundled with esbuild (fast);
 // - out/{main,preload,renderer} with electron-vite (the renderer is served by browser mode).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ export const NODE_ENTRIES = {
   serve: 'src/main/serve.ts',
   'analysis-worker': 'src/main/analysis/worker.ts',
   'export-worker': 'src/main/export/worker.ts',
+  'import-worker': 'src/main/import/worker.ts',
 };
 
 export async function buildNode({ force = false } = {}) {

@@ -4,6 +4,7 @@
  * client are generated from this table by a loop. Events are pushed from the backend.
  */
 import { z } from 'zod';
+import { isTagColor } from './colors';
 import { ErrorCode } from './errors';
 import { EXPORT_FILTERS, EXPORT_FOLDER_FORMATS, EXPORT_FORMATS } from './export/formats';
 import { Analysis } from './schema';
@@ -53,13 +54,29 @@ export const PackedFinding = z.union([z.array(z.union([z.string(), z.number(), z
 export const PackedDocumentView = DocumentView.extend({ findings: z.array(PackedFinding) });
 export type PackedDocumentView = z.infer<typeof PackedDocumentView>;
 
+/**
+ * Names that cannot be keys of the plain objects the store keeps (reviews by finding id, the
+ * indicator map, metadata, tags): "__proto__" would set the object's prototype instead of
+ * storing a key, "constructor" and "prototype" read inherited members when absent. Refused at
+ * the boundary (bad-request) rather than acknowledged and silently dropped.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const notReserved = { message: 'this name is reserved (__proto__, constructor, prototype) and cannot be used' };
+/** A string used as an object key: any string but the reserved names. */
+export const plainKey = z.string().refine((k) => !RESERVED_KEYS.has(k), notReserved);
+const KeyedFinding = Finding.refine((f) => !RESERVED_KEYS.has(f.id), { ...notReserved, path: ['id'] });
+const KeyedTag = Tag.refine((t) => !RESERVED_KEYS.has(t.id), { ...notReserved, path: ['id'] }).refine((t) => isTagColor(t.color), {
+  message: 'a tag colour must be #rgb, #rrggbb, #rrggbbaa or a basic colour name',
+  path: ['color'],
+});
+
 export const ReviewActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('setStatus'), findingIds: z.array(z.string()).max(100_000), status: ReviewStatus }),
-  z.object({ type: z.literal('setFields'), findingId: z.string(), fields: z.record(z.string(), z.unknown()) }),
-  z.object({ type: z.literal('toggleTag'), findingId: z.string(), tag: z.string() }),
-  z.object({ type: z.literal('setNote'), findingId: z.string(), note: z.string().max(10_000) }),
-  z.object({ type: z.literal('addFinding'), finding: Finding, status: ReviewStatus.optional(), tags: z.array(z.string()).optional() }),
-  z.object({ type: z.literal('removeFinding'), findingId: z.string() }),
+  z.object({ type: z.literal('setStatus'), findingIds: z.array(plainKey).max(100_000), status: ReviewStatus }),
+  z.object({ type: z.literal('setFields'), findingId: plainKey, fields: z.record(plainKey, z.unknown()) }),
+  z.object({ type: z.literal('toggleTag'), findingId: plainKey, tag: plainKey }),
+  z.object({ type: z.literal('setNote'), findingId: plainKey, note: z.string().max(10_000) }),
+  z.object({ type: z.literal('addFinding'), finding: KeyedFinding, status: ReviewStatus.optional(), tags: z.array(plainKey).optional() }),
+  z.object({ type: z.literal('removeFinding'), findingId: plainKey }),
 ]);
 
 /**
@@ -159,20 +176,24 @@ export const api = {
   reviewApply: { request: z.object({ documentId: docId, action: ReviewActionSchema }).strict(), response: ReviewResult },
   reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
   reviewRedo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },
-  taxonomySet: { request: z.object({ tags: z.array(Tag).max(200) }).strict(), response: z.array(Tag) },
+  taxonomySet: { request: z.object({ tags: z.array(KeyedTag).max(200) }).strict(), response: z.array(Tag) },
   /** hits in document order, the document `first` (the open report) before the others */
   search: { request: z.object({ query: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200), first: z.string().max(200).optional() }).strict(), response: z.array(SearchHit) },
   saveStateGet: { request: empty, response: SaveState },
   /** Desktop: the native save dialog (a folder for csv, brat, text); browser mode answers null. */
   chooseExportTarget: { request: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(), response: z.object({ path: z.string().nullable() }) },
-  exportDataset: { request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional() }).strict(), response: ExportResult },
+  exportDataset: {
+    // overwrite: replace files that exist already (the user confirmed it); otherwise such an export is refused with file-exists
+    request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional(), overwrite: z.boolean().optional() }).strict(),
+    response: ExportResult,
+  },
   pivotGet: { request: empty, response: PivotView },
   /** The analyst resolved an orphaned review (re-attached it by hand, or let it go). */
   orphanResolve: { request: z.object({ documentId: docId, index: z.number().int().min(0) }).strict(), response: PackedDocumentView },
   /** Re-decode a report with the encoding the analyst chose (reviews are carried over). */
   documentSetEncoding: { request: z.object({ documentId: docId, encoding: z.string().min(1).max(40) }).strict(), response: PackedDocumentView },
-  indicatorMapSet: { request: z.object({ metric: z.string().min(1).max(200), indicator: z.string().min(1).max(100).nullable() }).strict(), response: z.record(z.string(), z.string()) },
-  metadataSet: { request: z.object({ documentId: docId, metadata: z.record(z.string(), z.string().max(500).nullable()) }).strict(), response: DocumentMeta },
+  indicatorMapSet: { request: z.object({ metric: plainKey.min(1).max(200), indicator: z.string().min(1).max(100).nullable() }).strict(), response: z.record(z.string(), z.string()) },
+  metadataSet: { request: z.object({ documentId: docId, metadata: z.record(plainKey, z.string().max(500).nullable()) }).strict(), response: DocumentMeta },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Api = typeof api;

@@ -6,14 +6,14 @@ export const ErrorCode = [
   // input files
   'file-unreadable', 'file-not-found', 'file-empty', 'file-too-large', 'binary-file', 'unknown-encoding',
   'unsupported-format', 'corrupt-docx', 'corrupt-pdf', 'pdf-encrypted', 'pdf-no-text', 'corrupt-html',
-  // a file that would cost more than the app can spend on it
-  'too-complex', 'too-large', 'timeout',
+  // hostile or odd inputs: refused within the importer's memory and time budget
+  'too-large', 'too-complex', 'timeout', 'not-regular-file', 'not-a-folder', 'path-invalid',
   // workspace store
   'store-corrupt', 'store-locked', 'store-write-failed', 'store-disk-full', 'store-read-only', 'store-newer-version',
   'document-not-found', 'finding-not-found', 'workspace-not-open',
   'workspace-not-found', // Open folder: no folder at that path (creating one is an explicit choice)
   // datasets
-  'export-failed',
+  'export-failed', 'file-exists', 'export-into-store',
   // API boundary
   'bad-request', 'unknown-method', 'forbidden', 'unauthorized', 'path-not-allowed', 'cancelled', 'internal',
 ] as const;

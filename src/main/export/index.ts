@@ -16,6 +16,7 @@ import {
 import type { DocumentFile, WorkspaceFile } from '../../core/store-schema';
 import { LineWorkers, type ParallelExportOptions } from './line-workers';
 import { SinkGroup, tempPathFor } from './sink';
+import { checkExportTargets } from './targets';
 
 import { EXPORT_FOLDER_FORMATS, EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 
@@ -33,6 +34,8 @@ export interface ExportSource {
    * null. Where given, JSONL lines of such documents are built by worker threads.
    */
   savedDocumentFile?(id: string): string | null;
+  /** the workspace folder (WorkspaceStore.dir): nothing is written inside its store */
+  readonly dir?: string;
 }
 
 export interface ExportProgress {
@@ -51,6 +54,11 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** worker threads of the JSONL export (defaults: see ParallelExportOptions) */
   parallel?: ParallelExportOptions;
+  /**
+   * replace files that exist already; when false an export that would replace one is refused
+   * with file-exists before anything is written. Default true (the CLI's --out); the API asks.
+   */
+  overwrite?: boolean;
 }
 
 export interface ExportSummary {
@@ -93,6 +101,7 @@ export async function exportWorkspace(source: ExportSource, opts: ExportOptions)
   const ctx = exportContext(ws, filter);
   const docs = ws.documents;
   const summary: ExportSummary = { format: opts.format, filter, files: [], documents: 0, findings: 0, failed: [] };
+  await checkExportTargets(opts.format, opts.out, docs, { workspaceDir: source.dir, overwrite: opts.overwrite ?? true });
   if (FOLDER_FORMATS.includes(opts.format)) await mkdir(opts.out, { recursive: true });
   else await mkdir(dirname(opts.out), { recursive: true });
   const writer = await openWriter(opts.format, opts.out, ws, filter, docs.length);

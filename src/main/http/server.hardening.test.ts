@@ -24,6 +24,7 @@ const backend: Backend = {
   } as unknown as Handlers,
   onEvent: () => () => {},
   openWorkspace: async () => {},
+  refreshed: async () => {},
   announce: () => {},
   close: async () => {},
 };
@@ -170,6 +171,14 @@ describe('browser mode: the token never reaches a log', () => {
     await raw('/api/search', { method: 'POST', body: '{"query":"x"}', headers: { ...json, ...bearer() } });
     expect(logs.length).toBeGreaterThan(0);
     expect(logs.join('\n')).not.toContain(server.token);
+  });
+
+  it('a method name that is not valid percent-encoding is a 400 bad-request, not a 500', async () => {
+    for (const path of ['/api/%', '/api/%E4%B8', '/api/%zz']) {
+      const r = await raw(path, { method: 'POST', body: '{}', headers: { ...json, ...bearer() } });
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body), path).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
   });
 
   it('the app logger redacts tokens in messages and context', () => {

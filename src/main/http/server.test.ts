@@ -22,6 +22,7 @@ const backend: Backend = {
     return () => {};
   },
   openWorkspace: async () => {},
+  refreshed: async () => {},
   announce: () => {},
   close: async () => {},
 };

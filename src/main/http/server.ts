@@ -108,7 +108,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         send(res, 400, { ok: false, error: { code: 'bad-request', message: 'request body is not JSON' } });
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        send(res, 400, { ok: false, error: { code: 'bad-request', message: 'the method name is not valid percent-encoding' } });
+        return;
+      }
       const result = await dispatch(opts.backend.handlers, method, request, opts.log);
       send(res, result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200, result);
       return;

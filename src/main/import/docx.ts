@@ -2,11 +2,23 @@ import type JSZip from 'jszip';
 import { AppError } from '../../core/errors';
 import { htmlToParagraphs } from './html-text';
 
-/** Default ceiling on the decompressed XML of a .docx (all parts together), against zip bombs. */
-export const DOCX_MAX_XML_BYTES = 100 * 1024 * 1024;
+/**
+ * Ceiling on what the archive expands to, every part counted whatever its name (.xml, .bin,
+ * .dat, images…): beyond it the file is refused as a possible zip bomb before anything is
+ * converted.
+ */
+export const DOCX_MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
+/**
+ * Ceiling on the expanded size of the parts the converter reads (the main part and every part
+ * that is not an image). Converting Word XML takes about 50 times its size in memory (10 MB:
+ * 0.5 GB, 30 MB: 1.5 GB measured), so more than this is refused as too large to read within
+ * the importer's memory budget. A long report with heavy formatting has a few MB.
+ */
+export const DOCX_MAX_XML_BYTES = 16 * 1024 * 1024;
 
 export interface DocxOptions {
   maxXmlBytes?: number;
+  maxExpandedBytes?: number;
 }
 
 export interface DocxResult {
@@ -16,13 +28,14 @@ export interface DocxResult {
 
 /**
  * A Word document → paragraphs. The zip directory is read with JSZip first: the main part
- * must exist and every XML part is decompressed as a stream and counted, so a zip bomb (or a
+ * must exist and every part is decompressed as a stream and counted, so a zip bomb (or a
  * directory that lies about sizes) is refused before mammoth inflates it. Mammoth converts
  * to HTML (keeping paragraphs, line breaks and table cells apart), which is then reduced to
  * text; images and external files are never loaded.
  */
 export async function importDocx(bytes: Uint8Array, opts: DocxOptions = {}): Promise<DocxResult> {
   const maxXmlBytes = opts.maxXmlBytes ?? DOCX_MAX_XML_BYTES;
+  const maxExpandedBytes = opts.maxExpandedBytes ?? DOCX_MAX_EXPANDED_BYTES;
   // loaded on first use: most runs never see a .docx, and the CLI starts faster without them
   const { default: JSZipLib } = await import('jszip');
   const { default: mammoth } = await import('mammoth');
@@ -34,7 +47,7 @@ export async function importDocx(bytes: Uint8Array, opts: DocxOptions = {}): Pro
   }
   const main = await mainPart(zip);
   if (!zip.file(main)) throw corrupt(`no main document part (${main})`);
-  await checkXmlSizes(zip, maxXmlBytes);
+  await checkSizes(zip, main, maxXmlBytes, maxExpandedBytes);
 
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
@@ -68,15 +81,39 @@ async function mainPart(zip: JSZip): Promise<string> {
   return 'word/document.xml';
 }
 
-async function checkXmlSizes(zip: JSZip, limit: number): Promise<void> {
+/**
+ * Parts the converter never reads as text: pictures (by folder or extension) and embedded
+ * objects (word/embeddings/: spreadsheets behind charts, OLE objects). They still count
+ * towards the whole archive's limit.
+ */
+const IMAGE_PART = /(^|\/)(media|embeddings)\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|ico)$/i;
+
+/**
+ * Counts every part of the archive, whatever its name: the declared sizes first (cheap, enough
+ * for an honest archive), then each part decompressed as a stream and counted, stopping as
+ * soon as a limit is passed. Two limits: all parts together (zip bomb) and the parts the
+ * converter reads (the main part, and every part that is not a picture).
+ */
+async function checkSizes(zip: JSZip, main: string, readLimit: number, totalLimit: number): Promise<void> {
+  const parts = Object.values(zip.files).filter((f) => !f.dir);
+  const isRead = (f: JSZip.JSZipObject): boolean => f.name === main || !IMAGE_PART.test(f.name);
   let total = 0;
-  const parts = Object.values(zip.files).filter((f) => !f.dir && /\.(xml|rels)$/i.test(f.name));
-  // the directory's declared sizes first: cheap, and enough for an honest archive
-  for (const f of parts) total += declaredSize(f);
-  if (total > limit) throw tooBig(total, limit);
-  total = 0;
+  let read = 0;
   for (const f of parts) {
-    total += await countBytes(f, limit - total, limit);
+    const size = declaredSize(f);
+    total += size;
+    if (isRead(f)) read += size;
+  }
+  if (total > totalLimit) throw bomb(total, totalLimit);
+  if (read > readLimit) throw tooLarge(read, readLimit);
+  total = 0;
+  read = 0;
+  for (const f of parts) {
+    const counted = isRead(f);
+    const budget = Math.min(totalLimit - total, counted ? readLimit - read : Infinity);
+    const n = await countBytes(f, budget, (over) => (counted && readLimit - read < totalLimit - total ? tooLarge(read + over, readLimit) : bomb(total + over, totalLimit)));
+    total += n;
+    if (counted) read += n;
   }
 }
 
@@ -85,12 +122,19 @@ function declaredSize(f: JSZip.JSZipObject): number {
   return typeof size === 'number' && size > 0 ? size : 0;
 }
 
-function tooBig(size: number, limit: number): AppError {
-  return new AppError('corrupt-docx', `The Word document expands to more than ${limit} bytes of XML; refused as a possible zip bomb.`, { size, limit });
+function bomb(size: number, limit: number): AppError {
+  return new AppError('too-large', `The Word document expands to more than ${limit} bytes; refused as a possible zip bomb.`, { size, limit });
 }
 
-/** Decompresses one entry as a stream and returns its size; stops as soon as it exceeds `budget`. */
-function countBytes(f: JSZip.JSZipObject, budget: number, limit = budget): Promise<number> {
+function tooLarge(size: number, limit: number): AppError {
+  return new AppError('too-large', `The Word document holds more than ${limit} bytes of text parts (XML), more than can be read within the memory allowed.`, { size, limit });
+}
+
+/**
+ * Decompresses one entry as a stream and returns its size; stops as soon as it exceeds
+ * `budget`, rejecting with `refuse(size so far)`.
+ */
+function countBytes(f: JSZip.JSZipObject, budget: number, refuse: (size: number) => AppError): Promise<number> {
   return new Promise((resolve, reject) => {
     let n = 0;
     let done = false;
@@ -102,7 +146,7 @@ function countBytes(f: JSZip.JSZipObject, budget: number, limit = budget): Promi
         done = true;
         stream.pause();
         stream.removeAllListeners('data');
-        reject(tooBig(limit - budget + n, limit));
+        reject(refuse(n));
       }
     });
     stream.on('error', (e: Error) => {
@@ -121,6 +165,6 @@ function countBytes(f: JSZip.JSZipObject, budget: number, limit = budget): Promi
 }
 
 async function readLimited(f: JSZip.JSZipObject, limit: number): Promise<string> {
-  await countBytes(f, limit);
+  await countBytes(f, limit, (n) => tooLarge(n, limit));
   return f.async('string');
 }

@@ -20,9 +20,12 @@ const ALIASES: Record<string, string> = {
  */
 export function canonicalEncoding(label: string): string | null {
   const plain = label.trim().toLowerCase();
-  const direct = ALIASES[plain] ?? ALIASES[plain.replace(/_/g, '-')];
+  const dashed = plain.replace(/_/g, '-');
+  // own entries only: "__proto__" or "constructor" must not find Object.prototype's members
+  const direct = Object.hasOwn(ALIASES, plain) ? ALIASES[plain] : Object.hasOwn(ALIASES, dashed) ? ALIASES[dashed] : undefined;
   if (direct) return direct;
   if (plain.length === 0 || plain.length > 40 || !/^[a-z0-9._:-]+$/.test(plain)) return null;
+  if (plain in Object.prototype) return null; // iconv-lite's table is a plain object too
   return iconv.encodingExists(plain) ? plain : null;
 }
 

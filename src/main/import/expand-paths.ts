@@ -6,7 +6,7 @@ const STORE_DIR = '.report-annotator';
 
 /**
  * Expands folders (recursively) into supported files; skips hidden entries and the store.
- * Folders are visited once by their real path, so symbolic links that loop are harmless.
+ * Only regular files are taken from folders. Folders are visited once by their real path, so symbolic links that loop are harmless.
  */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -43,7 +43,9 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
         if (e.startsWith('.') || e === STORE_DIR) continue;
         await visit(join(abs, e), false);
       }
-    } else if (explicit || SUPPORTED_EXTENSIONS.includes(extname(abs).slice(1).toLowerCase())) {
+    } else if (explicit || (st.isFile() && SUPPORTED_EXTENSIONS.includes(extname(abs).slice(1).toLowerCase()))) {
+      // in a folder only regular files count (a named pipe called report.txt is not a report);
+      // a special file named explicitly is kept, to be refused by the importer with its code
       if (seenFiles.has(abs)) return;
       seenFiles.add(abs);
       out.push(abs);

@@ -40,21 +40,27 @@ export function htmlToParagraphs(html: string): HtmlText {
   /** Names of the open dropped elements, innermost last. */
   const dropped: string[] = [];
   let pre = 0;
-  let buf = '';
+  // The paragraph being built, as pieces joined once at its end: appending to a string and
+  // reading its last character flattens the whole string each time (quadratic on a page of
+  // one-character lines); the last code point is kept aside instead.
+  let buf: string[] = [];
+  let bufLast = -1;
   let pending: Pending = 'none';
 
   const flush = (): void => {
-    const p = cleanParagraph(buf);
+    const p = cleanParagraph(buf.join(''));
     if (p.length > 0) paragraphs.push(p);
-    buf = '';
+    buf = [];
+    bufLast = -1;
     pending = 'none';
   };
   const addWord = (word: string): void => {
     if (buf.length > 0 && pending !== 'none') {
-      const removable = pending === 'break' && isCjk(lastCp(buf)) && isCjk(firstCp(word));
-      if (!removable) buf += ' ';
+      const removable = pending === 'break' && isCjk(bufLast) && isCjk(firstCp(word));
+      if (!removable) buf.push(' ');
     }
-    buf += word;
+    buf.push(word);
+    bufLast = lastCp(word);
     pending = 'none';
   };
   const addText = (raw: string): void => {

@@ -21,6 +21,13 @@ describe('htmlToParagraphs', () => {
     expect(paras(html)).toEqual(['正文继续', '后', '末']);
   });
 
+  it('keeps every piece of a page made of many one-character lines and lone "<" (the paragraph is built in pieces)', () => {
+    const n = 60_000;
+    expect(paras('会\n<'.repeat(n))).toEqual(['会 <'.repeat(n).trimEnd()]);
+    expect(paras('<p>' + '中\n文\n'.repeat(n) + '</p>')).toEqual(['中文'.repeat(n)]);
+    expect(paras('<\n'.repeat(n))).toEqual([Array.from({ length: n }, () => '<').join(' ')]);
+  });
+
   it('decodes named and numeric entities once', () => {
     expect(paras('<p>&lt;p&gt; &amp;amp; &quot;&#39;&#x4E2D;&#22269;&ldquo;&hellip;&rdquo;&copy &nbsp;&unknown; &#x1F600;</p>')).toEqual(['<p> &amp; "\'中国“…”© &unknown; 😀']);
   });

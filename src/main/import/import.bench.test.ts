@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../core/text';
+import { htmlToParagraphs } from './html-text';
 import { importFile } from './index';
 import { CORPUS, TempDir, makePdf } from './test-fixtures';
 
@@ -48,5 +49,16 @@ describe.skipIf(!enabled)('import timings', () => {
     pdf = Buffer.alloc(0);
     console.log(`${pages}-page PDF (${(r.size / 1024).toFixed(0)} kB, ${r.text.length} chars): first ${first.toFixed(0)} ms (incl. loading pdf.js), then ${second.toFixed(0)} ms`);
     expect(pages).toBeGreaterThanOrEqual(50);
+  });
+  it('HTML floods of "<" (the tokenizer and paragraph builder are linear)', () => {
+    for (const unit of ['<', '<\n', '会\n<', '<pre><', '<td><']) {
+      const row = [100_000, 200_000, 400_000].map((n) => {
+        const html = unit.repeat(n);
+        const t0 = performance.now();
+        htmlToParagraphs(html);
+        return `${n / 1000}k ${(performance.now() - t0).toFixed(0)} ms`;
+      });
+      console.log(`HTML ${JSON.stringify(unit)} × ${row.join(' / ')}`);
+    }
   });
 });

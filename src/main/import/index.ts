@@ -1,19 +1,18 @@
 /**
  * Importers: a report file (txt, md, docx, html, pdf) → its text, shaped like the corpus files
  * (plain text as it is; other formats as "\n\n" + one paragraph per line with blank lines
- * between). Every failure a user can cause is an AppError with a code.
+ * between). Every failure a user can cause is an AppError with a code. The file is read here;
+ * its bytes are parsed in a worker thread with a heap limit and a time budget (runner.ts).
  */
 import type { DocFormat } from '../../core/store-schema';
-import { importDocx } from './docx';
 import { formatOf } from './formats';
-import { importHtml } from './html';
-import { importPdf } from './pdf';
 import { readFileBytes } from './read-file';
-import { importTxt } from './txt';
+import { type ParseWorker, sharedParseWorker } from './runner';
 
 export { decodeText } from './detect-encoding';
 export { expandPaths } from './expand-paths';
 export { SUPPORTED_EXTENSIONS, formatOf } from './formats';
+export { ParseWorker, importWorkerScript, sharedParseWorker, timeBudgetMs } from './runner';
 
 export interface ImportedText {
   text: string;
@@ -32,6 +31,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Decode with this encoding instead of detecting it (txt, md, html). */
   encoding?: string;
+  /** The worker that parses the bytes (its heap and time limits); default the process's shared one. */
+  worker?: ParseWorker;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -39,32 +40,7 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export async function importFile(path: string, opts: ImportOptions = {}): Promise<ImportedText> {
   const format = formatOf(path);
   const file = await readFileBytes(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const meta = { format, size: file.size, mtimeMs: file.mtimeMs, sha256: file.sha256 };
-  switch (format) {
-    case 'txt':
-    case 'md': {
-      const r = importTxt(file.bytes, opts.encoding);
-      return { ...meta, text: r.text, encoding: r.encoding, warnings: r.warnings };
-    }
-    case 'html': {
-      const r = importHtml(file.bytes, opts.encoding);
-      return { ...meta, text: r.text, encoding: r.encoding, warnings: r.warnings };
-    }
-    case 'docx': {
-      const r = await importDocx(file.bytes);
-      return { ...meta, text: r.text, encoding: null, warnings: withIgnoredEncoding(r.warnings, opts.encoding, format) };
-    }
-    case 'pdf': {
-      const r = await importPdf(file.bytes);
-      return { ...meta, text: r.text, encoding: null, warnings: withIgnoredEncoding(r.warnings, opts.encoding, format) };
-    }
-    default: {
-      const never: never = format;
-      throw new Error(`unhandled format ${String(never)}`);
-    }
-  }
-}
-
-function withIgnoredEncoding(warnings: string[], encoding: string | undefined, format: DocFormat): string[] {
-  return encoding ? [...warnings, `The encoding override (${encoding}) does not apply to ${format} files and was ignored.`] : warnings;
+  const worker = opts.worker ?? sharedParseWorker();
+  const r = await worker.parse(format, file.bytes, opts.encoding, file.size);
+  return { format, size: file.size, mtimeMs: file.mtimeMs, sha256: file.sha256, text: r.text, encoding: r.encoding, warnings: r.warnings };
 }

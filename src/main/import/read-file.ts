@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../../core/errors';
 
 export interface FileBytes {
@@ -10,20 +11,49 @@ export interface FileBytes {
   sha256: string;
 }
 
+/** Opening never waits for a writer (a named pipe would block a libuv thread for good). */
+const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
+
 /**
- * Reads a whole file, opened read-only. The size is checked on the open handle before any
- * byte is read, and again while reading (a file that grows past the limit is refused too).
+ * Refuses anything but a regular file (a named pipe, device or socket) before it is opened:
+ * opening a FIFO for reading waits for a writer, and four such waits take every thread of the
+ * pool that all file access (review writes included) shares. Symbolic links to regular files
+ * are followed.
+ */
+export async function requireRegularFile(path: string): Promise<void> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    throw fsError(e, path);
+  }
+  if (!st.isFile()) {
+    if (st.isDirectory()) throw new AppError('file-unreadable', `A folder, not a file: ${path}`, { path });
+    throw notRegular(path);
+  }
+}
+
+function notRegular(path: string): AppError {
+  return new AppError('not-regular-file', `Not a regular file (a pipe, device or socket): ${path}`, { path });
+}
+
+/**
+ * Reads a whole file, opened read-only and non-blocking. Only a regular file is read (checked
+ * before opening and again on the open handle). The size is checked on the open handle before
+ * any byte is read, and again while reading (a file that grows past the limit is refused too).
  */
 export async function readFileBytes(path: string, maxBytes: number): Promise<FileBytes> {
+  if (path.includes('\0')) throw new AppError('path-invalid', 'The path contains a NUL character.', { path: path.replace(/\0/g, '\\0') });
+  await requireRegularFile(path);
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, constants.O_RDONLY | O_NONBLOCK);
   } catch (e) {
     throw fsError(e, path);
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile()) throw new AppError('file-unreadable', `Not a regular file: ${path}`, { path });
+    if (!st.isFile()) throw notRegular(path);
     if (st.size > maxBytes) throw tooLarge(path, st.size, maxBytes);
     if (st.size === 0) throw new AppError('file-empty', `The file is empty: ${path}`, { path });
     const bytes = await readAll(handle, st.size, maxBytes, path);

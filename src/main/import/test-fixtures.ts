@@ -42,12 +42,17 @@ export function documentXml(bodyXml: string): string {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`;
 }
 
-/** A minimal but real .docx: [Content_Types].xml, _rels/.rels, word/document.xml. */
-export async function makeDocx(bodyXml: string): Promise<Buffer> {
+/**
+ * A minimal but real .docx: [Content_Types].xml, _rels/.rels, word/document.xml. `mainPart`
+ * names the main part otherwise (the package relationship points to it); `extra` adds parts.
+ */
+export async function makeDocx(bodyXml: string, opts: { mainPart?: string; extra?: Record<string, string | Uint8Array> } = {}): Promise<Buffer> {
+  const main = opts.mainPart ?? 'word/document.xml';
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
-  zip.file('_rels/.rels', RELS);
-  zip.file('word/document.xml', documentXml(bodyXml));
+  zip.file('_rels/.rels', RELS.replace('Target="word/document.xml"', `Target="${main}"`));
+  zip.file(main, documentXml(bodyXml));
+  for (const [name, data] of Object.entries(opts.extra ?? {})) zip.file(name, data);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

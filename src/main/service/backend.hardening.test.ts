@@ -96,7 +96,8 @@ describe('desktop mode: a compromised renderer cannot make the backend read outs
       expect(summary.failed.length).toBeGreaterThanOrEqual(2);
       for (const f of summary.failed) expect(f.error.code, f.path).toBe('path-not-allowed');
     }
-    // ...also when the workspace was opened (its files are imported on open)
+    // ...also when the workspace was opened (its files are imported after it opens)
+    await b.refreshed();
     const view = await call(b.handlers, 'workspaceGet', {});
     expect(view.ok && view.value?.notices.filter((n) => n.code === 'path-not-allowed').length).toBeGreaterThanOrEqual(2);
     expect((await storedTexts(b)).join('\n')).not.toContain(SECRET);

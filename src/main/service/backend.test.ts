@@ -23,6 +23,13 @@ async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>
   return r.value;
 }
 
+/** The workspace once its folder's new and changed files are imported (in the background after the open). */
+async function refreshedView(b: Backend): Promise<ApiResponse<'workspaceGet'>> {
+  await ok(b, 'workspaceGet', {});
+  await b.refreshed();
+  return ok(b, 'workspaceGet', {});
+}
+
 afterEach(async () => {
   for (const b of open.splice(0)) await b.close();
 });
@@ -48,7 +55,7 @@ describe('backend over a real store on disk', () => {
     const wsDir = tmp('ra-ws-');
     writeFileSync(join(wsDir, 'r.txt'), '\n\n召开常委会会议9次、主任会议23次。\n');
     let b = backend(ud, { workspaceDir: wsDir });
-    const ws = await ok(b, 'workspaceGet', {});
+    const ws = await refreshedView(b);
     const id = ws!.documents[0].id;
     const manual = { type: 'figure' as const, id: 'man:9-11:1', origin: 'manual' as const, data: { text: '9次', start: 9, end: 11, kind: 'count' as const, value: 9, value_to: null, unit: '次', approx: null, metric: '召开常委会会议' } };
     await ok(b, 'reviewApply', { documentId: id, action: { type: 'addFinding', finding: manual } });
@@ -72,7 +79,7 @@ describe('backend over a real store on disk', () => {
     const file = join(wsDir, 'r.txt');
     writeFileSync(file, '\n\n召开常委会会议9次。\n');
     let b = backend(ud, { workspaceDir: wsDir });
-    const id = (await ok(b, 'workspaceGet', {}))!.documents[0].id;
+    const id = (await refreshedView(b))!.documents[0].id;
     const manual = { type: 'figure' as const, id: 'man:9-11:1', origin: 'manual' as const, data: { text: '9次', start: 9, end: 11, kind: 'count' as const, value: 9, value_to: null, unit: '次', approx: null, metric: null } };
     await ok(b, 'reviewApply', { documentId: id, action: { type: 'addFinding', finding: manual, tags: ['legislation'] } });
     await b.close();
@@ -80,6 +87,7 @@ describe('backend over a real store on disk', () => {
     writeFileSync(file, '\n\n新增的第一段。\n\n召开常委会会议9次。\n');
     appendFileSync(file, '\n');
     b = backend(ud, { workspaceDir: wsDir });
+    await refreshedView(b);
     const doc = await ok(b, 'documentGet', { id });
     expect(doc.text).toContain('新增的第一段');
     const placed = Object.values(doc.reviews).find((rv) => rv.tags.includes('legislation'));
@@ -179,7 +187,7 @@ describe('encoding override', () => {
     // Big5 bytes of a Traditional report line
     writeFileSync(join(wsDir, 'big5.txt'), iconv.encode('\n\n召開常委會會議9次、主任會議23次，審議法規草案3件。\n', 'big5'));
     const b = backend(ud, { workspaceDir: wsDir });
-    const ws = await ok(b, 'workspaceGet', {});
+    const ws = await refreshedView(b);
     const id = ws!.documents[0].id;
     const before = await ok(b, 'documentGet', { id });
     expect(before.text).toContain('召開常委會會議9次');
@@ -242,6 +250,8 @@ describe('a failed drop leaves nothing behind', () => {
     writeFileSync(join(wsDir, 'dropped', 'left.txt'), '');
     writeFileSync(join(wsDir, 'mine.txt'), ''); // the user's own file outside dropped/ is never deleted
     const b = backend(ud, { workspaceDir: wsDir });
+    await ok(b, 'workspaceGet', {});
+    await b.refreshed(); // the folder's files are read after the open answers
     const ws = await ok(b, 'workspaceGet', {});
     expect(ws!.notices.map((n) => n.code)).toEqual(['file-empty', 'file-empty']);
     expect(existsSync(join(wsDir, 'dropped', 'left.txt'))).toBe(false);
@@ -262,7 +272,7 @@ describe('open folder', () => {
     expect(existsSync(missing)).toBe(false);
     expect((await ok(b, 'workspaceGet', {}))!.dir).toBe(resolve(wsDir));
     const file = await call(b.handlers, 'workspaceOpen', { dir: join(wsDir, 'r.txt') });
-    expect(file).toMatchObject({ ok: false, error: { code: 'workspace-not-found' } });
+    expect(file).toMatchObject({ ok: false, error: { code: 'not-a-folder' } });
     const created = await ok(b, 'workspaceOpen', { dir: missing, create: true });
     expect(created.dir).toBe(resolve(missing));
     expect(created.documents).toEqual([]);
@@ -288,7 +298,7 @@ describe('consistency checks', () => {
     const wsDir = tmp('ra-ws-');
     writeFileSync(join(wsDir, 'r.txt'), '\n\n全年收集代表意见建议4408件，其中解决落实5342件。满意率达到97.5%。\n');
     const b = backend(ud, { workspaceDir: wsDir });
-    const id = (await ok(b, 'workspaceGet', {}))!.documents[0].id;
+    const id = (await refreshedView(b))!.documents[0].id;
     const doc = await ok(b, 'documentGet', { id });
     const checks = doc.findings.filter((f) => f.type === 'defect' && f.data.kind === 'consistency');
     expect(checks).toHaveLength(1);

@@ -14,7 +14,8 @@ import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildPackedView, buildReviewResult, countFindings, reviewDocument } from './documents';
 import { ensureSampleWorkspace } from './samples';
 import { removeFailedDrops, saveDropped } from './dropped';
-import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
+import { encodingOverrides, importIntoStore } from './importing';
+import { refreshSources } from './refresh';
 import { searchWorkspace } from './search';
 import { FOLDER_FORMATS, exportWorkspace } from '../export';
 import { pivotOf } from './datasets';
@@ -45,6 +46,8 @@ export interface Backend {
   handlers: Handlers;
   onEvent(listener: (name: ApiEventName, payload: unknown) => void): () => void;
   openWorkspace(dir: string): Promise<void>;
+  /** settles when the open workspace has been brought up to date with its folder (see refresh.ts) */
+  refreshed(): Promise<void>;
   /** pushes an event to the UI (the desktop menu's commands) */
   announce<E extends ApiEventName>(name: E, payload: ApiEvent<E>): void;
   close(): Promise<void>;
@@ -57,6 +60,9 @@ interface OpenWorkspace {
   dir: string;
   isSample: boolean;
   notices: { code: string; message: string; params?: Record<string, string | number> }[];
+  /** the background import of new and changed source files, started when it opened */
+  refresh: Promise<void>;
+  refreshTask: string;
 }
 
 const APP_STATE = 'app-state.json';
@@ -78,12 +84,14 @@ export function createBackend(opts: BackendOptions): Backend {
   const policy = new PathPolicy(opts.mode === 'desktop' ? 'strict' : 'open');
   /** An export target must be chosen by the user (desktop) or lie inside the workspace. */
   const requireAllowedTarget = async (out: string): Promise<void> => {
+    policy.check(out);
     if (await policy.allows(out)) return;
     if (await policy.allows(dirname(resolve(out)))) return;
     throw new AppError('path-not-allowed', `not a place you chose to export to: ${out}`);
   };
   const requireAllowed = async (paths: string[]): Promise<void> => {
     for (const p of paths) {
+      policy.check(p);
       if (!(await policy.allows(p))) throw new AppError('path-not-allowed', `not a file you chose or inside the open workspace: ${p}`);
     }
   };
@@ -94,29 +102,45 @@ export function createBackend(opts: BackendOptions): Backend {
     const abs = resolve(dir);
     if (current && current.dir === abs) return current;
     await policy.grant(abs);
-    const store = await WorkspaceStore.open(abs, { app: opts.app });
-    if (current) {
-      current.unsubscribe();
-      await current.store.close();
-    }
-    current = {
+    const store = await openStore(abs, opts.app);
+    if (current) await closeCurrent(current);
+    const ws: OpenWorkspace = {
       store,
       unsubscribe: store.onSaveState(() => emit('saveState', toSaveState(store))),
       dir: abs,
       isSample,
       notices: store.notices.map((n) => ({ code: n.code, message: n.message, params: noticeParams(n) })),
+      refresh: Promise.resolve(),
+      refreshTask: `refresh-${Date.now()}`,
     };
+    current = ws;
     if (!isSample) await rememberWorkspace(abs);
-    const ws = current;
-    const { added, changed } = await sourcesToRefresh(store);
-    if (added.length + changed.length > 0) {
-      const summary = await importIntoStore(store, [...added, ...changed], { pool, tasks, emit, log: opts.log, taskId: `refresh-${Date.now()}`, label: 'import', allow: (p) => policy.allows(p) });
-      if (changed.length > 0) ws.notices.push({ code: 'sources-changed', message: `${changed.length} report(s) changed on disk and were re-analysed; reviews were carried to their new places.`, params: { count: changed.length } });
-      for (const f of summary.failed) ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
-      // copies of a drop that failed before this version kept failing at every open: reported once, then removed
-      await removeFailedDrops(abs, summary.failed.map((f) => f.path));
-    }
+    // New and changed report files are read after the open answers: a file that takes long (or
+    // never parses) cannot keep the workspace from opening. The bundled samples are read first.
+    ws.refresh = refresh(ws);
+    if (isSample) await ws.refresh;
     return ws;
+  }
+
+  async function refresh(ws: OpenWorkspace): Promise<void> {
+    try {
+      const r = await refreshSources(ws.store, { pool, tasks, emit, log: opts.log, taskId: ws.refreshTask, allow: (p) => policy.allows(p) });
+      if (r.changed > 0) ws.notices.push({ code: 'sources-changed', message: `${r.changed} report(s) changed on disk and were re-analysed; reviews were carried to their new places.`, params: { count: r.changed } });
+      for (const f of r.summary?.failed ?? []) if (f.error.code !== 'cancelled') ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
+      // copies of a drop that failed before this version kept failing at every open: reported once, then removed
+      if (r.summary) await removeFailedDrops(ws.dir, r.summary.failed.map((f) => f.path));
+      if (r.skipped.length > 0) ws.notices.push({ code: 'sources-skipped', message: `${r.skipped.length} file(s) that could not be imported before were not tried again (unchanged since).`, params: { count: r.skipped.length } });
+      if (r.summary && current === ws) emit('workspaceChanged', view(ws));
+    } catch (e) {
+      if (current === ws) opts.log.error('could not bring the workspace up to date with its folder', { dir: ws.dir, error: String(e) });
+    }
+  }
+
+  async function closeCurrent(ws: OpenWorkspace): Promise<void> {
+    tasks.cancel(ws.refreshTask);
+    await ws.refresh;
+    ws.unsubscribe();
+    await ws.store.close();
   }
 
   async function openAndAnnounce(dir: string, isSample: boolean): Promise<OpenWorkspace> {
@@ -270,7 +294,7 @@ export function createBackend(opts: BackendOptions): Backend {
       if (path) await policy.grant(path);
       return { path };
     },
-    exportDataset: async ({ format, filter, out, taskId }) => {
+    exportDataset: async ({ format, filter, out, taskId, overwrite }) => {
       const ws = await workspace();
       await requireAllowedTarget(out);
       const id = taskId ?? `export-${Date.now()}`;
@@ -282,6 +306,7 @@ export function createBackend(opts: BackendOptions): Backend {
           format,
           filter,
           out: resolve(out),
+          overwrite: overwrite === true,
           signal: controller.signal,
           onProgress: (p) => emit('progress', { taskId: id, label: 'export', done: p.done, total: p.total, current: p.current, finished: p.current === null && p.done === p.total }),
         });
@@ -360,22 +385,48 @@ export function createBackend(opts: BackendOptions): Backend {
       await policy.grant(dir);
       await openAndAnnounce(dir, false);
     },
+    async refreshed() {
+      await current?.refresh;
+    },
     async close() {
       tasks.cancelAll();
+      if (current) await closeCurrent(current);
       await pool.close();
-      if (current) {
-        current.unsubscribe();
-        await current.store.close();
-      }
       current = null;
     },
   };
 }
 
-/** Open folder never creates one by mistake: a path that is not a folder is `workspace-not-found`. */
+/** Open folder never creates one by mistake: no folder at the path is `workspace-not-found`, a file there `not-a-folder`. */
 async function requireFolder(dir: string): Promise<void> {
   const s = await stat(dir).catch(() => null);
-  if (!s?.isDirectory()) throw new AppError('workspace-not-found', `no folder at ${dir}`, { dir });
+  if (s && !s.isDirectory()) throw new AppError('not-a-folder', `Not a folder: ${dir}`, { path: dir });
+  if (!s) throw new AppError('workspace-not-found', `no folder at ${dir}`, { dir });
+}
+
+/**
+ * Opens the store, with clear codes for what a user can cause: a file given as the workspace
+ * folder (not-a-folder), a file where the store keeps a folder (store-corrupt).
+ */
+async function openStore(abs: string, app: BackendOptions['app']): Promise<WorkspaceStore> {
+  const st = await stat(abs).catch(() => null);
+  if (st && !st.isDirectory()) throw new AppError('not-a-folder', `Not a folder: ${abs}`, { path: abs });
+  try {
+    return await WorkspaceStore.open(abs, { app });
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
+      throw new AppError('store-corrupt', `The workspace data folder (.report-annotator) has a file where a folder belongs, or a folder where a file belongs (${code}).`, { errno: code });
+    }
+    // another process opening the same workspace at the same moment swept this one's lock
+    // temp file before it was linked (store/lock.ts): it lost the race for the lock
+    if (code === 'ENOENT' && /[\\/]\.lock\.[^\\/]*\.tmp$/.test(String((e as NodeJS.ErrnoException).path ?? ''))) {
+      throw new AppError('store-locked', 'The workspace is being opened by another program; try again.', { errno: code });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('store-read-only', `The workspace folder cannot be written (${code}).`, { errno: code });
+    throw e;
+  }
 }
 
 function toSaveState(store: WorkspaceStore): SaveState {

@@ -7,6 +7,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { AppError } from '../../core/errors';
 
 export class PathPolicy {
   private readonly roots = new Set<string>();
@@ -20,6 +21,17 @@ export class PathPolicy {
 
   revoke(path: string): void {
     this.roots.delete(resolve(path));
+  }
+
+  /**
+   * Refuses a path no mode accepts (path-invalid): one with a NUL character, and in browser
+   * mode one that is not absolute (relative, or C:\… on POSIX) — it would be resolved against
+   * the server's working directory, not anything the person typing it sees. The desktop mode
+   * refuses those as not allowed (allows() is false).
+   */
+  check(path: string): void {
+    if (path.includes('\0')) throw new AppError('path-invalid', 'The path contains a NUL character.', { path: path.replace(/\0/g, '\\0') });
+    if (this.mode === 'open' && !isAbsolute(path)) throw new AppError('path-invalid', `Not a full path: ${path}. Type the whole path, starting from the root${process.platform === 'win32' ? ' (C:\\…)' : ' (/…)'}.`, { path });
   }
 
   /** True if `path` (after resolving symlinks) is a granted path or lies inside one. */

@@ -1,3 +1,5 @@
+// first: zod's configuration must precede every schema (see zod-config.ts)
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

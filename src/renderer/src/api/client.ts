@@ -13,6 +13,7 @@ declare global {
 }
 
 // zod would probe `new Function` to decide whether to compile validators; the CSP forbids eval.
+// main.tsx imports ../zod-config first, before any schema is built; this is for other entries.
 z.config({ jitless: true });
 
 const TOKEN_KEY = 'report-annotator.token';

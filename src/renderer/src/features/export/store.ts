@@ -96,7 +96,14 @@ export async function runExport(): Promise<ExportResult | null> {
     if (exportStore.get().taskId === taskId) exportStore.patch({ progress: { done: p.done, total: p.total, current: p.current } });
   });
   try {
-    const result = await client.exportDataset({ format: s.format, filter: s.filter, out, taskId });
+    let result: ExportResult;
+    try {
+      result = await client.exportDataset({ format: s.format, filter: s.filter, out, taskId });
+    } catch (e) {
+      // an existing file is replaced only when the analyst says so
+      if (errorCode(e) !== 'file-exists' || !confirmOverwrite(e)) throw e;
+      result = await client.exportDataset({ format: s.format, filter: s.filter, out, taskId, overwrite: true });
+    }
     exportStore.patch({ result });
     // the dialog was closed while the export ran: say that it is done
     if (uiStore.get().overlay !== 'export') showNotice(resultHeadline(result), 8000);
@@ -108,6 +115,18 @@ export async function runExport(): Promise<ExportResult | null> {
     off();
     exportStore.patch({ running: false, taskId: null, progress: null });
   }
+}
+
+function errorCode(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Asks before replacing files an export would overwrite (the browser's own confirm: modal, in the user's language). */
+function confirmOverwrite(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : '';
+  const path = /: (.+)$/.exec(message)?.[1] ?? '';
+  return typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(t('export.confirmOverwrite', { path }));
 }
 
 export async function cancelExport(): Promise<void> {

@@ -11,7 +11,7 @@ import { workspaceStore } from '../documents/store';
 import { useI18n } from '../i18n/i18n';
 import { selectionStore } from '../report/selection';
 import { reportStore } from '../report/store';
-import { textOn } from '../taxonomy/tags';
+import { chipStyle } from '../taxonomy/tags';
 import { dropOrphan, findOrphan, orphanStore, reattachOrphan } from './store';
 import './orphans.css';
 
@@ -59,7 +59,7 @@ function OrphanItem({ orphan, index, canAttach }: { orphan: Review; index: numbe
         {orphan.tags.map((id) => {
           const tag = taxonomy.find((x) => x.id === id);
           return (
-            <span key={id} className="chip" style={tag ? { background: tag.color, color: textOn(tag.color), borderColor: tag.color } : undefined}>
+            <span key={id} className="chip" style={tag ? chipStyle(tag.color) : undefined}>
               {tag?.name ?? id}
             </span>
           );

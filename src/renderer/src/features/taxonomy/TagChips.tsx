@@ -5,7 +5,7 @@ import { workspaceStore } from '../documents/store';
 import { BOILERPLATE_TAG } from '../duplicates/DuplicatePanel';
 import { useI18n } from '../i18n/i18n';
 import { applyAction } from '../report/store';
-import { hotkeyOf, textOn } from './tags';
+import { chipStyle, hotkeyOf } from './tags';
 
 export function TagChips({ findingId, tags }: { findingId: string; tags: string[] }): React.JSX.Element {
   const { t } = useI18n();
@@ -24,7 +24,7 @@ export function TagChips({ findingId, tags }: { findingId: string; tags: string[
             key={tag.id}
             type="button"
             className={on ? 'chip' : 'chip off'}
-            style={on ? { background: tag.color, color: textOn(tag.color), borderColor: tag.color } : undefined}
+            style={on ? chipStyle(tag.color) : undefined}
             aria-pressed={on}
             title={key ? `${tag.name} (${key})` : tag.name}
             onClick={() => void applyAction({ type: 'toggleTag', findingId, tag: tag.id })}

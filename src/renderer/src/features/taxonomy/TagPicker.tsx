@@ -8,7 +8,7 @@ import { closeOverlay, uiStore } from '../layout/ui';
 import { addManualFigure } from '../report/manual';
 import { selectionStore } from '../report/selection';
 import { applyAction, reportStore } from '../report/store';
-import { hotkeyOf, textOn } from './tags';
+import { hotkeyOf, safeTagColor, textOn } from './tags';
 
 export function TagPicker(): React.JSX.Element | null {
   const overlay = useStore(uiStore, (s) => s.overlay);
@@ -72,12 +72,12 @@ function TagPickerBody(): React.JSX.Element {
                 type="button"
                 className="chip"
                 // the active row is highlighted, not ringed: the one focus ring is the filter field's
-                style={{ width: '100%', justifyContent: 'flex-start', margin: '2px 0', borderRadius: 6, ...(i === active ? { background: 'var(--fig-tint)', boxShadow: 'inset 3px 0 0 var(--accent)' } : {}), ...(on ? { background: tag.color, color: textOn(tag.color) } : {}) }}
+                style={{ width: '100%', justifyContent: 'flex-start', margin: '2px 0', borderRadius: 6, ...(i === active ? { background: 'var(--fig-tint)', boxShadow: 'inset 3px 0 0 var(--accent)' } : {}), ...(on ? { background: safeTagColor(tag.color), color: textOn(safeTagColor(tag.color)) } : {}) }}
                 onClick={() => choose(tag.id)}
                 aria-pressed={on}
                 data-testid="tag-option"
               >
-                <span style={{ width: 10, height: 10, borderRadius: 5, background: tag.color, display: 'inline-block' }} />
+                <span style={{ width: 10, height: 10, borderRadius: 5, background: safeTagColor(tag.color), display: 'inline-block' }} />
                 {on ? '✓ ' : ''}
                 {tag.name}
                 {key ? <kbd style={{ marginLeft: 'auto' }}>{key}</kbd> : null}

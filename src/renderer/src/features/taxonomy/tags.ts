@@ -1,5 +1,14 @@
 /** Tag lookup helpers: hotkeys (a tag's own key, else its position 1–9). */
+import { safeTagColor } from '../../../../core/colors';
 import type { Tag } from '../../../../core/store-schema';
+
+export { safeTagColor };
+
+/** A tag chip's inline style: the colour only if it is one (never raw CSS from the store). */
+export function chipStyle(color: string): { background: string; color: string; borderColor: string } {
+  const c = safeTagColor(color);
+  return { background: c, color: textOn(c), borderColor: c };
+}
 
 export function tagForDigit(taxonomy: readonly Tag[], digit: string): Tag | null {
   const own = taxonomy.find((t) => t.hotkey === digit);
