@@ -35,7 +35,7 @@ describe('counts with metrics (clause structure)', () => {
     expect(figs.map((f) => [f.text, f.metric])).toEqual([
       ['10家', '培育“链主”企业'],
       ['1至11月', null],
-      ['586.3亿元', '进出口总额完成'],
+      ['586.3亿元', '进出口总额'],
       ['32241人', '发放补助'],
       ['3400余万元', '发放补助'],
     ]);

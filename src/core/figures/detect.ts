@@ -308,11 +308,16 @@ function toFiguresThroughLayout(original: string, layout: Layout, raws: RawFigur
       kind: r.kind,
       value: r.kind === 'name' ? null : r.value,
       value_to: r.value_to,
-      unit: r.unit,
+      unit: canonicalUnit(r.unit),
       approx: r.approx,
       metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
     };
   });
+}
+
+/** A unit as the datasets compare it: the full-width percent sign is the percent sign (97.5％ and 97.5% are one unit). */
+function canonicalUnit(unit: string | null): string | null {
+  return unit !== null && unit.includes('％') ? unit.replace(/％/g, '%') : unit;
 }
 
 /** Code point offset of UTF-16 offset u, given the sorted UTF-16 offsets of astral characters. */
@@ -336,7 +341,7 @@ function toFigures(text: string, raws: RawFigure[], astral: number[]): Figure[] 
     kind: r.kind,
     value: r.kind === 'name' ? null : r.value,
     value_to: r.value_to,
-    unit: r.unit,
+    unit: canonicalUnit(r.unit),
     approx: r.approx,
     metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
   }));
