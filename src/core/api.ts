@@ -60,6 +60,11 @@ export const ReviewActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setNote'), findingId: z.string(), note: z.string().max(10_000) }),
   z.object({ type: z.literal('addFinding'), finding: Finding, status: ReviewStatus.optional(), tags: z.array(z.string()).optional() }),
   z.object({ type: z.literal('removeFinding'), findingId: z.string() }),
+  z.object({
+    type: z.literal('applyToAll'),
+    findingIds: z.array(z.string()).max(100_000),
+    decision: z.object({ status: ReviewStatus.optional(), fields: z.record(z.string(), z.unknown()).optional() }),
+  }),
 ]);
 
 /**
