@@ -255,10 +255,10 @@ if (!process.argv.includes('--skip-overhead')) {
   const files = readdirSync(cdir).filter((f) => f.endsWith('.txt')).sort().slice(0, docs);
   const corpus = files.map((f) => readFileSync(join(cdir, f), 'utf8'));
   // 500 rules from the corpus's own figures (so they match): a third each ignore, name, fix; half by text, half by clause
-  const first = corpus.slice(0, 5).map((t) => ({ t, fs: core.findingsFromAnalysis(core.analyzeText(t)).filter((f) => f.type === 'figure') }));
+  const first = corpus.slice(0, 60).map((t) => ({ t, fs: core.findingsFromAnalysis(core.analyzeText(t)).filter((f) => f.type === 'figure') }));
   const rules = [];
   const seen = new Set();
-  outer: for (let round = 0; round < 50; round++) {
+  outer: for (let round = 0; round < 40; round++) {
     for (const { t, fs } of first) {
       const f = fs[(round * 37 + rules.length * 13) % fs.length];
       const i = rules.length;

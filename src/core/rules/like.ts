@@ -14,12 +14,17 @@ import { OffsetMap } from '../text';
 /** Full-width ASCII → ASCII, whitespace dropped, Traditional → Simplified. */
 export function foldSurface(s: string): string {
   let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (/\s/u.test(ch) || c === 0x3000) continue;
-    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85;
+    const wide = c >= 0xff01 && c <= 0xff5e;
+    if (!space && !wide) continue;
+    out += s.slice(from, i);
+    if (wide) out += String.fromCharCode(c - 0xfee0);
+    from = i + 1;
   }
-  return foldString(out);
+  return foldString(from === 0 ? s : out + s.slice(from));
 }
 
 /** How many code points of the clause before a figure its pattern keeps. */

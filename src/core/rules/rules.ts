@@ -158,6 +158,9 @@ export interface ApplyRulesOptions {
 interface Compiled {
   byText: Map<string, Rule[]>;
   byPattern: Map<string, Rule[]>;
+  /** `type/kind/` of the rules by text and by pattern: a finding of another type and kind is passed without folding its text */
+  textHeads: Set<string>;
+  patternHeads: Set<string>;
 }
 
 const compiledCache = new WeakMap<readonly Rule[], Compiled>();
@@ -167,25 +170,33 @@ function compile(rules: readonly Rule[]): Compiled {
   if (hit) return hit;
   const byText = new Map<string, Rule[]>();
   const byPattern = new Map<string, Rule[]>();
+  const textHeads = new Set<string>();
+  const patternHeads = new Set<string>();
   for (const r of rules) {
     if (!r.enabled) continue;
     const m = r.match;
+    (m.text !== undefined ? textHeads : patternHeads).add(`${m.type}/${m.kind}/`);
     const [map, k] = m.text !== undefined ? [byText, `${m.type}/${m.kind}/${m.text}`] : [byPattern, `${m.type}/${m.kind}/${m.pattern}`];
     const list = map.get(k);
     if (list) list.push(r);
     else map.set(k, [r]);
   }
-  const c = { byText, byPattern };
+  const c = { byText, byPattern, textHeads, patternHeads };
   compiledCache.set(rules, c);
   return c;
 }
 
+const NAME_FIELDS = { kind: 'name', value: null, value_to: null, unit: null, approx: null, metric: null } as const;
+
+/** The finding after the rule's action: null when dropped, the same object when nothing changes. */
 function act(f: Finding, rule: Rule): Finding | null {
   const a = rule.action;
   if (a.op === 'ignore') return null;
   if (f.type !== 'figure') return f;
-  if (a.op === 'name') return { ...f, data: { ...f.data, kind: 'name', value: null, value_to: null, unit: null, approx: null, metric: null } };
-  return { ...f, data: { ...f.data, ...a.fields } };
+  const fields: Record<string, unknown> = a.op === 'name' ? NAME_FIELDS : a.fields;
+  const data = f.data as Record<string, unknown>;
+  if (Object.keys(fields).every((k) => data[k] === fields[k])) return f;
+  return { ...f, data: { ...f.data, ...fields } };
 }
 
 /**
@@ -195,7 +206,7 @@ function act(f: Finding, rule: Rule): Finding | null {
  * Pure; the rule index is built once per rules array.
  */
 export function applyRules(findings: readonly Finding[], rules: readonly Rule[], options: ApplyRulesOptions): ApplyRulesResult {
-  const { byText, byPattern } = compile(rules);
+  const { byText, byPattern, textHeads, patternHeads } = compile(rules);
   if (byText.size === 0 && byPattern.size === 0) return { findings: [...findings], changed: [] };
   const reviews = options.reviews ?? {};
   let map: OffsetMap | null = null;
@@ -207,8 +218,8 @@ export function applyRules(findings: readonly Finding[], rules: readonly Rule[],
       continue;
     }
     const head = `${f.type}/${(f.data as { kind: string }).kind}/`;
-    let rule = byText.size > 0 ? byText.get(head + foldSurface(surfaceOf(f)))?.[0] : undefined;
-    if (!rule && byPattern.size > 0 && f.type === 'figure') {
+    let rule = textHeads.has(head) ? byText.get(head + foldSurface(surfaceOf(f)))?.[0] : undefined;
+    if (!rule && f.type === 'figure' && patternHeads.has(head)) {
       map ??= new OffsetMap(options.text);
       rule = byPattern.get(head + clausePattern(options.text, f.data.start, f.data.end, map))?.[0];
     }
@@ -218,10 +229,6 @@ export function applyRules(findings: readonly Finding[], rules: readonly Rule[],
     }
     const after = act(f, rule);
     if (after === f) {
-      out.push(f);
-      continue;
-    }
-    if (after && JSON.stringify(after.data) === JSON.stringify(f.data)) {
       out.push(f);
       continue;
     }
