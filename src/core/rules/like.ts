@@ -29,7 +29,7 @@ export function foldSurface(s: string): string {
 
 /** How many code points of the clause before a figure its pattern keeps. */
 export const CLAUSE_CONTEXT = 8;
-const CLAUSE_END = /[，。；：！？、,.;:!?（）()“”"'‘’《》\n]/u;
+const CLAUSE_END = new Set([...'，。；：！？、,.;:!?（）()“”"\'‘’《》\n\r'].map((c) => c.charCodeAt(0)));
 const NUMBER_RUN = /[0-9０-９.．%％〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+/gu;
 
 /** A figure's text with each run of numerals (Arabic or Chinese) as `#` (folded). */
@@ -37,18 +37,25 @@ export function numberPattern(text: string): string {
   return foldSurface(text).replace(NUMBER_RUN, '#');
 }
 
+const isSpace = (c: number): boolean => c <= 0x20 || c === 0x3000 || c === 0xa0;
+
 /**
  * The clause pattern of the span [start, end) of `text` (code points): up to CLAUSE_CONTEXT
- * code points before it back to the clause's start (folded, whitespace dropped), then `|`,
- * then the span's number pattern.
+ * code points before it (whitespace not counted), back to no further than the clause's start
+ * (a punctuation mark or a line end), folded; then `|`, then the span's number pattern.
  */
 export function clausePattern(text: string, start: number, end: number, map: OffsetMap = new OffsetMap(text)): string {
   const s = map.toUtf16(start);
-  const from = map.toUtf16(Math.max(0, start - CLAUSE_CONTEXT * 3));
-  const before = [...foldSurface(text.slice(from, s))];
-  let i = before.length;
-  while (i > 0 && before.length - i < CLAUSE_CONTEXT && !CLAUSE_END.test(before[i - 1])) i--;
-  return `${before.slice(i).join('')}|${numberPattern(text.slice(s, map.toUtf16(end)))}`;
+  let i = s;
+  let n = 0;
+  while (i > 0 && n < CLAUSE_CONTEXT) {
+    const c = text.charCodeAt(i - 1);
+    if (CLAUSE_END.has(c)) break;
+    i--;
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) i--;
+    if (!isSpace(c)) n++;
+  }
+  return `${foldSurface(text.slice(i, s))}|${numberPattern(text.slice(s, map.toUtf16(end)))}`;
 }
 
 /** The surface text of a finding: a figure's or defect's text, a duplicate's copy. */
