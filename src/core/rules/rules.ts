@@ -108,9 +108,11 @@ const ARABIC = /[0-9０-９]/u;
 /**
  * The rule a decision teaches, or null when it teaches none (an accept, a tag, a note; a value
  * fix on a figure whose text has Arabic digits, which is about that one figure). A reject
- * becomes `ignore`, a kind set to name becomes `name`, corrected fields become `fix`. A figure
- * whose text has Arabic digits is matched by its clause pattern (its numbers differ elsewhere);
- * one in words (`三次产业`, `二十大`) by its text; metric and unit fixes by clause pattern.
+ * becomes `ignore`, a kind set to name becomes `name`, corrected fields become `fix`.
+ * How it matches: a figure rejected, or with its metric or unit fixed, or whose text has Arabic
+ * digits, by its clause pattern (the same words before it: rejecting `三年` once must not drop
+ * every `三年` everywhere); a figure set to name and written in words (`三次产业`, `二十大`), or
+ * given another fix, by its text ("never a count", wherever it is); a duplicate or defect by its text.
  */
 export function ruleFromDecision(text: string, finding: Finding, review: Review, provenance: RuleProvenance, id: string): Rule | null {
   if (finding.origin !== 'detector') return null;
@@ -118,7 +120,7 @@ export function ruleFromDecision(text: string, finding: Finding, review: Review,
   const span = findingSpan(finding);
   const surface = foldSurface(surfaceOf(finding));
   if (surface.length === 0) return null;
-  const byPattern = finding.type === 'figure' && (ARABIC.test(surface) || likeModeOf(finding, review) === 'pattern');
+  const byPattern = finding.type === 'figure' && (ARABIC.test(surface) || review.status === 'rejected' || likeModeOf(finding, review) === 'pattern');
   const match: RuleMatch = byPattern ? { type: finding.type, kind, pattern: clausePattern(text, span.start, span.end) } : { type: finding.type, kind, text: surface };
   const base = { id, enabled: true, match, provenance };
   if (review.status === 'rejected') return { ...base, action: { op: 'ignore' } };
