@@ -30,7 +30,7 @@ export function foldSurface(s: string): string {
 /** How many code points of the clause before a figure its pattern keeps. */
 export const CLAUSE_CONTEXT = 8;
 const CLAUSE_END = new Set([...'，。；：！？、,.;:!?（）()“”"\'‘’《》\n\r'].map((c) => c.charCodeAt(0)));
-const NUMBER_RUN = /[0-9０-９.．%％〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+/gu;
+const NUMBER_RUN = /[0-9０-９.．%％〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+/g;
 
 /** A figure's text with each run of numerals (Arabic or Chinese) as `#` (folded). */
 export function numberPattern(text: string): string {
