@@ -110,12 +110,12 @@ describe('rules', () => {
     const rule = ruleFromDecision(A, fa[0], review(fa[0], { status: 'rejected' }), prov, 'r1') as Rule;
     const back = importRules(exportRules([rule]));
     expect(back).toEqual({ ok: true, rules: [rule] });
-    expect(importRules('{').ok).toBe(false);
+    expect(importRules('{')).toMatchObject({ ok: false, errors: [{ code: 'not-json' }] });
     const bad = JSON.parse(exportRules([rule, { ...rule, id: 'r2', action: { op: 'fix', fields: {} } }]));
     const res = importRules(JSON.stringify(bad));
     expect(res.ok).toBe(false);
     expect(!res.ok && res.errors[0].path).toMatch(/^rules\.1\.action/);
-    expect(importRules(exportRules([rule, rule])).ok).toBe(false);
+    expect(importRules(exportRules([rule, rule]))).toMatchObject({ ok: false, errors: [{ code: 'duplicate-id' }] });
     // a clause-pattern rule that sets a value is refused
     const valueByPattern = { ...rule, match: { type: 'figure', kind: 'count', pattern: 'x|#次' }, action: { op: 'fix', fields: { value: 3 } } };
     expect(importRules(JSON.stringify({ format: 'report-annotator-rules', version: 1, rules: [valueByPattern] })).ok).toBe(false);

@@ -84,7 +84,13 @@ export function exportRules(rules: readonly Rule[]): string {
   return JSON.stringify({ format: RULES_FORMAT, version: 1, rules: [...rules] } satisfies RulesFile, null, 2);
 }
 
-export type ImportResult = { ok: true; rules: Rule[] } | { ok: false; errors: { path: string; message: string }[] };
+/** An import problem: a code for the UI to word (with the path in the file), and an English message for logs. */
+export interface ImportError {
+  code: 'not-json' | 'invalid' | 'duplicate-id';
+  path: string;
+  message: string;
+}
+export type ImportResult = { ok: true; rules: Rule[] } | { ok: false; errors: ImportError[] };
 
 /** Reads a rules file; every problem is reported with its path, and nothing is imported when one is found. */
 export function importRules(json: string): ImportResult {
@@ -92,13 +98,13 @@ export function importRules(json: string): ImportResult {
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `not JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ code: 'not-json', path: '', message: `not JSON: ${(e as Error).message}` }] };
   }
   const parsed = RulesFile.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ code: 'invalid' as const, path: i.path.join('.'), message: i.message })) };
   const seen = new Set<string>();
   const dup = parsed.data.rules.find((r) => (seen.has(r.id) ? true : (seen.add(r.id), false)));
-  if (dup) return { ok: false, errors: [{ path: 'rules', message: `rule id ${dup.id} appears twice` }] };
+  if (dup) return { ok: false, errors: [{ code: 'duplicate-id', path: 'rules', message: `rule id ${dup.id} appears twice` }] };
   return { ok: true, rules: parsed.data.rules };
 }
 
