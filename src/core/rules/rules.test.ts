@@ -6,7 +6,7 @@ import { previewBatch } from '../review/batch';
 import type { Figure } from '../schema';
 import type { Finding, Review } from '../store-schema';
 import { clausePattern, findLike, foldSurface } from './like';
-import { type Rule, applyRules, changeCounts, exportRules, importRules, ruleFromDecision } from './rules';
+import { type Rule, applyRules, changeCounts, exportRules, importRules, ruleFieldsOf, ruleFromDecision } from './rules';
 
 const ctx = { now: '2026-01-01T00:00:00.000Z', annotator: 'tester' };
 const prov = { analyst: 'tester', documentId: 'a', at: ctx.now };
@@ -99,6 +99,8 @@ describe('rules', () => {
     ]);
     expect(out.findings.map((f) => f.id)).toEqual(fb.map((f) => f.id));
     expect(changeCounts(out.changed)).toEqual({ name: 1, fix: 1 });
+    // what a review must carry when the analyst accepts a rule-changed finding
+    expect(out.changed.map(ruleFieldsOf)).toEqual([{ kind: 'name' }, { metric: '召开常委会会议' }]);
     // switched off: nothing changes
     expect(applyRules(fb, rules.map((r) => ({ ...r, enabled: false })), { text: B }).changed).toEqual([]);
     // an ignore rule drops the finding

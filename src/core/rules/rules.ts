@@ -252,3 +252,19 @@ export function changeCounts(changes: readonly RuleChange[]): Record<string, num
   for (const c of changes) out[c.ruleId] = (out[c.ruleId] ?? 0) + 1;
   return out;
 }
+
+/**
+ * The fields a rule changed on a finding, relative to the detector's data (empty for a dropped
+ * finding or a duplicate/defect). applyRules never acts on a reviewed finding, so on the next
+ * re-analysis a reviewed finding shows the detector's data again: when the analyst first
+ * reviews a finding a rule changed, the review must carry these fields (a `setFields` against
+ * the detector's data) so that what the analyst accepted is what stays.
+ */
+export function ruleFieldsOf(change: RuleChange): Record<string, unknown> {
+  if (!change.after || change.before.type !== 'figure' || change.after.type !== 'figure') return {};
+  const before = change.before.data as Record<string, unknown>;
+  const after = change.after.data as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(after)) if (before[k] !== after[k]) out[k] = after[k];
+  return out;
+}
