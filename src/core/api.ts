@@ -77,6 +77,11 @@ export const ReviewActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setNote'), findingId: plainKey, note: z.string().max(10_000) }),
   z.object({ type: z.literal('addFinding'), finding: KeyedFinding, status: ReviewStatus.optional(), tags: z.array(plainKey).optional() }),
   z.object({ type: z.literal('removeFinding'), findingId: plainKey }),
+  z.object({
+    type: z.literal('applyToAll'),
+    findingIds: z.array(plainKey).max(100_000),
+    decision: z.object({ status: ReviewStatus.optional(), fields: z.record(plainKey, z.unknown()).optional() }),
+  }),
 ]);
 
 /**

@@ -21,7 +21,15 @@ export type ReviewAction =
   | { type: 'toggleTag'; findingId: string; tag: string }
   | { type: 'setNote'; findingId: string; note: string }
   | { type: 'addFinding'; finding: Finding; status?: ReviewStatus; tags?: string[] }
-  | { type: 'removeFinding'; findingId: string };
+  | { type: 'removeFinding'; findingId: string }
+  /** one decision on many findings ("apply to all like this", see core/rules): one undo step */
+  | { type: 'applyToAll'; findingIds: string[]; decision: BatchDecision };
+
+/** The decision an apply-to-all repeats: corrected fields (over each finding's own data), then a status. */
+export interface BatchDecision {
+  status?: ReviewStatus;
+  fields?: Record<string, unknown>;
+}
 
 export interface ActionContext {
   now: string;
@@ -92,16 +100,21 @@ export function applyAction(state: ReviewState, action: ReviewAction, ctx: Actio
       }
       break;
     case 'setFields':
-      edit(action.findingId, (r) => {
-        const original = need(action.findingId).data as Record<string, unknown>;
-        const fields = { ...r.fields };
-        for (const [k, v] of Object.entries(action.fields)) {
-          if (JSON.stringify(original[k]) === JSON.stringify(v)) delete fields[k];
-          else fields[k] = v;
-        }
-        return { ...r, fields, status: Object.keys(fields).length > 0 ? 'corrected' : r.status === 'corrected' ? 'accepted' : r.status };
-      });
+      edit(action.findingId, (r) => withFields(r, need(action.findingId), action.fields));
       break;
+    case 'applyToAll': {
+      const { status, fields } = action.decision;
+      const ids = [...new Set(action.findingIds)];
+      if (ids.length === 0 || (status === undefined && (!fields || Object.keys(fields).length === 0))) return state;
+      label = `applyToAll ${ids.length}`;
+      for (const id of ids) {
+        edit(id, (r) => {
+          const fixed = fields && Object.keys(fields).length > 0 ? withFields(r, need(id), fields) : r;
+          return status === undefined ? fixed : { ...fixed, status: statusWhenSet(fixed, status) };
+        });
+      }
+      break;
+    }
     case 'toggleTag':
       edit(action.findingId, (r) => ({ ...r, tags: tagsToggled(r.tags, action.tag) }));
       break;
@@ -137,6 +150,17 @@ export function applyAction(state: ReviewState, action: ReviewAction, ctx: Actio
   const undo = [...state.history.undo, entry];
   if (undo.length > MAX_HISTORY) undo.splice(0, undo.length - MAX_HISTORY);
   return { ...next, history: { undo, redo: [] } };
+}
+
+/** The review with `fields` set over the finding's data (a field set back to the detector's value is dropped). */
+function withFields(r: Review, finding: Finding, set: Record<string, unknown>): Review {
+  const original = finding.data as Record<string, unknown>;
+  const fields = { ...r.fields };
+  for (const [k, v] of Object.entries(set)) {
+    if (JSON.stringify(original[k]) === JSON.stringify(v)) delete fields[k];
+    else fields[k] = v;
+  }
+  return { ...r, fields, status: Object.keys(fields).length > 0 ? 'corrected' : r.status === 'corrected' ? 'accepted' : r.status };
 }
 
 function patch(state: ReviewState, side: HistoryEntry['after']): ReviewState {

@@ -1,3 +1,4 @@
 export * from './actions';
 export * from './findings';
 export * from './reanchor';
+export * from './batch';

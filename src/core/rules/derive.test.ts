@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../analyze';
+import { derivedFindings } from '../document/derive';
+import { ruledFindings } from './derive';
+import { type Rule } from './rules';
+
+const prov = { analyst: 't', documentId: 'd', at: '2026-01-01T00:00:00.000Z' };
+const rule = (over: Partial<Rule>): Rule => ({ id: 'r', enabled: true, match: { type: 'figure', kind: 'percent', text: '120%' }, action: { op: 'ignore' }, provenance: prov, ...over });
+
+describe('re-analysis with rules', () => {
+  it('without enabled rules gives exactly the findings re-analysis gives now', () => {
+    const pieces = ['全市森林覆盖率达到120%。', '召开常委会会议9次，', '推动三次产业融合，', '完成率85%。', '\n\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), fc.boolean(), (parts, some) => {
+        const text = parts.join('');
+        const a = analyzeText(text);
+        const rules = some ? [rule({ enabled: false })] : [];
+        expect(ruledFindings(text, a, rules)).toEqual({ findings: derivedFindings(text, a), changed: [] });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the consistency checks run over the figures as the rules left them', () => {
+    const text = '全市森林覆盖率达到120%。';
+    const a = analyzeText(text);
+    expect(derivedFindings(text, a).map((f) => f.id)).toEqual(['fig:9-13:percent', 'chk:percent_over_100:9-13']);
+    const ignored = ruledFindings(text, a, [rule({})]);
+    expect(ignored.findings.map((f) => f.id)).toEqual([]);
+    expect(ignored.changed.map((c) => [c.ruleId, c.findingId, c.after])).toEqual([['r', 'fig:9-13:percent', null]]);
+    const named = ruledFindings(text, a, [rule({ action: { op: 'name' } })]);
+    expect(named.findings.map((f) => [f.id, f.data.kind])).toEqual([['fig:9-13:percent', 'name']]);
+    // a reviewed figure is kept as the detector found it, and so is its check
+    const review = { findingId: 'fig:9-13:percent', status: 'accepted' as const, fields: {}, tags: [], note: '', updatedAt: prov.at, annotator: 't', anchor: { start: 9, end: 13, quote: '120%', prefix: '', suffix: '' } };
+    expect(ruledFindings(text, a, [rule({})], { [review.findingId]: review }).findings.map((f) => f.id)).toEqual(['fig:9-13:percent', 'chk:percent_over_100:9-13']);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The machine's findings for a text with the workspace rules applied: what re-analysis with
+ * rules gives. The same as core/document's derivedFindings when no rule is enabled; otherwise
+ * the rules act on the detector findings first (never on a finding with a review), and the
+ * consistency checks run over the figures as the rules left them (a figure the rules dropped or
+ * made a name is not checked).
+ */
+import { consistencyChecks } from '../document/derive';
+import { byReadingOrder, findingsFromAnalysis } from '../document/findings';
+import type { Analysis, Figure } from '../schema';
+import type { Finding, Review } from '../store-schema';
+import { type Rule, type RuleChange, applyRules } from './rules';
+
+export interface RuledFindings {
+  findings: Finding[];
+  /** what each rule changed (for "re-analysis reports what changed" and the Rules page's counts) */
+  changed: RuleChange[];
+}
+
+export function ruledFindings(
+  text: string,
+  analysis: Analysis,
+  rules: readonly Rule[],
+  reviews: Readonly<Record<string, Review>> = {},
+  indicators: Readonly<Record<string, string>> = {},
+): RuledFindings {
+  const { findings, changed } = applyRules(findingsFromAnalysis(analysis), rules, { text, reviews });
+  const figures: Figure[] = [];
+  for (const f of findings) if (f.type === 'figure' && f.data.kind !== 'name') figures.push(f.data);
+  // the checks read figures of every kind but names (the detector's names too are skipped there)
+  const checks = consistencyChecks(text, changed.length === 0 ? analysis.figures : figures, indicators);
+  return { findings: checks.length === 0 ? findings : [...findings, ...checks].sort(byReadingOrder), changed };
+}
