@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { ApiEventName, ImportSummary } from '../../core/api';
 import { isAppError } from '../../core/errors';
+import type { Analysis } from '../../core/schema';
 import { detectMetadata, metadataRecord } from '../../core/metadata';
 import { consistencyFindings } from '../../core/checks';
 import { findingSpan, findingsFromAnalysis, reanchorReviews } from '../../core/review';
@@ -111,8 +112,8 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
   }
 }
 
-async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: DocumentFile['analysis']): Promise<DocumentMeta> {
-  const id = documentIdFor(absPath);
+async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: Analysis): Promise<DocumentMeta> {
+  const id = documentIdFor(absPath, store.dir);
   const findings = withConsistency(findingsFromAnalysis(analysis), imported.text, analysis, store.workspace().indicatorMap);
   const existing = store.hasDocument(id) ? await store.readDocument(id) : null;
   const doc: DocumentFile = {
@@ -204,7 +205,7 @@ class IndexBatches {
 }
 
 /** Adds the consistency checks' findings (rates over 100%, parts above their whole, …). */
-function withConsistency(findings: DocumentFile['findings'], text: string, analysis: DocumentFile['analysis'], indicatorMap: Record<string, string>): DocumentFile['findings'] {
+function withConsistency(findings: DocumentFile['findings'], text: string, analysis: Analysis, indicatorMap: Record<string, string>): DocumentFile['findings'] {
   const extra = consistencyFindings(text, analysis.figures, { indicatorMap });
   if (extra.length === 0) return findings;
   return [...findings, ...extra].sort((x, y) => findingSpan(x).start - findingSpan(y).start || findingSpan(x).end - findingSpan(y).end);

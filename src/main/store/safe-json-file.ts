@@ -143,7 +143,7 @@ export class SafeJSONFile<T> implements Adapter<T> {
       if (!readOnly) await this.write(decoded.data);
       const when = (await fs.mtime(backup)) ?? at.getTime();
       this.o.onNotice({
-        code: 'restored-from-backup', file: label(path), movedTo, backup: label(backup), reason, at: at.toISOString(),
+        code: 'restored-from-backup', file: label(path), movedTo, backup: label(backup), reason, at: at.toISOString(), backupAt: new Date(when).toISOString(),
         message: `${label(path)} could not be used (${reason})${movedTo ? ` and was moved to ${movedTo}` : ''}; the backup of ${new Date(when).toISOString()} was restored. Changes after that time are missing.`,
       });
       return decoded.data;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './workspace-store';
+import { decodeSavedDocument } from './decode';
 import { review, sampleDoc, sampleMeta, tempWorkspace, removeTempWorkspaces } from './test-support';
 
 afterAll(removeTempWorkspaces);
@@ -21,7 +22,7 @@ describe('WorkspaceStore', () => {
     const dir = tempWorkspace();
     const s = await openStore(dir, { defaultTaxonomyPath: join(dir, 'missing.json') });
     const w = s.workspace();
-    expect(w.schemaVersion).toBe(1);
+    expect(w.schemaVersion).toBe(2);
     expect(w.documents).toEqual([]);
     expect(w.taxonomy.map((t) => t.name)).toEqual(['立法', '监督', '代表工作', '任免', '决议决定', '自身建设', '经济', '民生', '生态', '司法']);
     expect(w.taxonomy.map((t) => t.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
@@ -69,8 +70,9 @@ describe('WorkspaceStore', () => {
     await a.close();
     const b = await openStore(dir, { readOnly: true, maxCachedDocuments: 1 });
     const file = b.savedDocumentFile('doc-1');
-    expect(file).toBe(join(dir, '.report-annotator', 'docs', 'doc-1.json'));
-    expect(JSON.parse(readFileSync(file as string, 'utf8')).id).toBe('doc-1');
+    expect(JSON.parse(file as string)).toEqual({ cache: join(dir, '.report-annotator', 'cache', 'doc-1.json'), work: null });
+    const decoded = decodeSavedDocument(file as string, (p) => readFileSync(p));
+    expect(decoded.ok && decoded.data.id).toBe('doc-1');
     await b.readDocument('doc-1');
     expect(b.savedDocumentFile('doc-1')).toBeNull(); // in memory: may hold unsaved changes
     await b.readDocument('doc-2'); // doc-1 leaves the cache
@@ -137,7 +139,7 @@ describe('WorkspaceStore', () => {
     expect(writes).toBeGreaterThanOrEqual(1);
     expect(writes).toBeLessThanOrEqual(3);
     await s.close();
-    const file = JSON.parse(readFileSync(join(dir, '.report-annotator/docs/d.json'), 'utf8'));
+    const file = JSON.parse(readFileSync(join(dir, '.report-annotator/work/local/d.json'), 'utf8'));
     expect(Object.keys(file.reviews)).toHaveLength(100);
   });
 
@@ -168,7 +170,7 @@ describe('WorkspaceStore', () => {
     const t0 = Date.now();
     await s.flush();
     expect(Date.now() - t0).toBeLessThan(150);
-    expect(readFileSync(join(dir, '.report-annotator/docs/d.json'), 'utf8')).toContain('flushed');
+    expect(readFileSync(join(dir, '.report-annotator/work/local/d.json'), 'utf8')).toContain('flushed');
   });
 
   it('deletes a document file and its backups', async () => {
@@ -178,11 +180,11 @@ describe('WorkspaceStore', () => {
     await s.updateDocument('d', (d) => {
       d.text = 'changed';
     });
-    expect(existsSync(join(dir, '.report-annotator/backups/docs/d.json'))).toBe(true);
+    expect(existsSync(join(dir, '.report-annotator/backups/cache/d.json'))).toBe(true);
     await s.deleteDocument('d');
     expect(s.hasDocument('d')).toBe(false);
-    expect(existsSync(join(dir, '.report-annotator/docs/d.json'))).toBe(false);
-    expect(existsSync(join(dir, '.report-annotator/backups/docs/d.json'))).toBe(false);
+    expect(existsSync(join(dir, '.report-annotator/cache/d.json'))).toBe(false);
+    expect(existsSync(join(dir, '.report-annotator/backups/cache/d.json'))).toBe(false);
     await expect(s.readDocument('d')).rejects.toMatchObject({ code: 'document-not-found' });
   });
 
@@ -191,22 +193,22 @@ describe('WorkspaceStore', () => {
     const s = await openStore(dir, { backupIntervalMs: 0 });
     await s.writeDocument(sampleDoc('d'));
     for (let i = 0; i < 9; i++) await s.updateDocument('d', (d) => { d.text = `v${i}`; });
-    const names = readdirSync(join(dir, '.report-annotator/backups/docs/d.json')).sort((a, b) => parseInt(a) - parseInt(b));
+    const names = readdirSync(join(dir, '.report-annotator/backups/cache/d.json')).sort((a, b) => parseInt(a) - parseInt(b));
     expect(names).toEqual(['5.json', '6.json', '7.json', '8.json', '9.json']);
     // backup 9 is the generation before the last write
-    expect(JSON.parse(readFileSync(join(dir, '.report-annotator/backups/docs/d.json/9.json'), 'utf8')).text).toBe('v7');
+    expect(JSON.parse(readFileSync(join(dir, '.report-annotator/backups/cache/d.json/9.json'), 'utf8')).text).toBe('v7');
 
     const t = await openStore(tempWorkspace(), { backupIntervalMs: 60_000 });
     await t.writeDocument(sampleDoc('d'));
     for (let i = 0; i < 5; i++) await t.updateDocument('d', (d) => { d.text = `v${i}`; });
-    expect(readdirSync(join(t.dir, '.report-annotator/backups/docs/d.json'))).toEqual(['1.json']);
+    expect(readdirSync(join(t.dir, '.report-annotator/backups/cache/d.json'))).toEqual(['1.json']);
   });
 
   it('skips writing unchanged data', async () => {
     const dir = tempWorkspace();
     const s = await openStore(dir);
     await s.writeDocument(sampleDoc('d'));
-    const inode = () => statSync(join(dir, '.report-annotator/docs/d.json')).ino;
+    const inode = () => statSync(join(dir, '.report-annotator/cache/d.json')).ino;
     const before = inode();
     await s.updateDocument('d', () => undefined);
     expect(inode()).toBe(before); // not replaced

@@ -1,31 +1,43 @@
 /**
- * The document store files of a workspace: which exist, which are loaded (least recently used
- * first, unloaded beyond a limit unless they have unsaved changes), one loader per id at a time.
+ * One kind of per-document store file in one folder (the caches, one analyst's work files, v1's
+ * documents): which exist, which are loaded (least recently used first, unloaded beyond a limit
+ * unless they have unsaved changes), one loader per id at a time.
  */
-import { DocumentFile } from '../../core/store-schema';
+import { join } from 'node:path';
+import type { z } from 'zod';
 import { AppError } from '../../core/errors';
 import type { StoreFs } from './fs-layer';
-import { assertDocumentId, docIdFromName, type Layout } from './layout';
+import { assertDocumentId, docIdFromName } from './layout';
+import type { StoreFileKind } from './migrations';
 import { StoreFile, type StoreFileOptions } from './store-file';
 
-type DocOptions = Omit<StoreFileOptions<DocumentFile>, 'path' | 'backupsDir' | 'kind' | 'schema' | 'whenUnrecoverable'>;
+export type CommonFileOptions = Omit<StoreFileOptions<never>, 'path' | 'backupsDir' | 'kind' | 'schema' | 'whenUnrecoverable'>;
 
-export class DocumentFiles {
+export interface FileSetSpec<T> {
+  kind: StoreFileKind;
+  schema: z.ZodType<T>;
+  /** the folder of the files */
+  dir: string;
+  /** the folder of a file's backups */
+  backupsOf(path: string): string;
+}
+
+export class FileSet<T> {
   private readonly ids = new Set<string>();
-  private readonly loaded = new Map<string, StoreFile<DocumentFile>>();
-  private readonly loading = new Map<string, Promise<StoreFile<DocumentFile>>>();
+  private readonly loaded = new Map<string, StoreFile<T>>();
+  private readonly loading = new Map<string, Promise<StoreFile<T>>>();
 
   constructor(
     private readonly fs: StoreFs,
-    private readonly layout: Layout,
-    private readonly options: DocOptions,
+    private readonly options: CommonFileOptions,
     private readonly maxCached: number,
+    readonly spec: FileSetSpec<T>,
   ) {}
 
   async scan(): Promise<void> {
     let names: string[] = [];
     try {
-      names = await this.fs.readdir(this.layout.docsDir);
+      names = await this.fs.readdir(this.spec.dir);
     } catch {
       // no docs folder yet
     }
@@ -44,11 +56,11 @@ export class DocumentFiles {
   }
 
   /** loaded files (for flush, save state) */
-  files(): StoreFile<DocumentFile>[] {
+  files(): StoreFile<T>[] {
     return [...this.loaded.values()];
   }
 
-  async get(id: string): Promise<StoreFile<DocumentFile>> {
+  async get(id: string): Promise<StoreFile<T>> {
     assertDocumentId(id);
     const hit = this.loaded.get(id);
     if (hit) {
@@ -65,7 +77,7 @@ export class DocumentFiles {
   }
 
   /** The loaded file, without waiting (undefined when not loaded). */
-  peek(id: string): StoreFile<DocumentFile> | undefined {
+  peek(id: string): StoreFile<T> | undefined {
     return this.loaded.get(id);
   }
 
@@ -75,13 +87,13 @@ export class DocumentFiles {
   }
 
   /** A new or replaced document: its file object, loaded or created without reading. */
-  forWrite(id: string): StoreFile<DocumentFile> | Promise<StoreFile<DocumentFile>> {
+  forWrite(id: string): StoreFile<T> | Promise<StoreFile<T>> {
     assertDocumentId(id);
     const hit = this.loaded.get(id);
     if (hit) return hit;
     const loading = this.loading.get(id);
     if (loading) return loading.catch(() => this.forWrite(id));
-    const file = StoreFile.create<DocumentFile>(this.fileOptions(id));
+    const file = StoreFile.create<T>(this.fileOptions(id));
     this.remember(id, file);
     this.ids.add(id);
     return file;
@@ -95,15 +107,24 @@ export class DocumentFiles {
       file.release();
       this.loaded.delete(id);
     }
-    const path = this.layout.docFile(id);
+    const path = this.fileOf(id);
     try {
       await this.fs.unlink(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
-    await this.fs.syncDir(this.layout.docsDir);
-    await this.fs.removeTree(this.layout.backupsOf(path));
+    await this.fs.syncDir(this.spec.dir);
+    await this.fs.removeTree(this.spec.backupsOf(path));
     this.ids.delete(id);
+  }
+
+  /** Unloads a file that has nothing left to write (memory only). */
+  unload(id: string): void {
+    const file = this.loaded.get(id);
+    if (file && !file.pending) {
+      file.release();
+      this.loaded.delete(id);
+    }
   }
 
   releaseAll(): void {
@@ -111,8 +132,21 @@ export class DocumentFiles {
     this.loaded.clear();
   }
 
-  private async load(id: string): Promise<StoreFile<DocumentFile>> {
-    const { file, exists } = await StoreFile.open<DocumentFile>(this.fileOptions(id));
+  /**
+   * The file of an id, loaded; null when there is none. A file that is not on disk but has
+   * backups (deleted, or a restore that failed half way) is restored from them, with a notice.
+   */
+  async find(id: string): Promise<StoreFile<T> | null> {
+    assertDocumentId(id);
+    if (!this.ids.has(id) && !this.loaded.has(id) && !this.loading.has(id) && !(await this.fs.exists(this.spec.backupsOf(this.fileOf(id))))) return null;
+    return this.get(id).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'document-not-found') return null;
+      throw e;
+    });
+  }
+
+  private async load(id: string): Promise<StoreFile<T>> {
+    const { file, exists } = await StoreFile.open<T>(this.fileOptions(id));
     if (!exists) {
       file.release();
       this.ids.delete(id);
@@ -123,7 +157,7 @@ export class DocumentFiles {
     return file;
   }
 
-  private remember(id: string, file: StoreFile<DocumentFile>): void {
+  private remember(id: string, file: StoreFile<T>): void {
     this.loaded.set(id, file);
     if (this.loaded.size <= this.maxCached) return;
     for (const [oldId, old] of this.loaded) {
@@ -134,8 +168,13 @@ export class DocumentFiles {
     }
   }
 
-  private fileOptions(id: string): StoreFileOptions<DocumentFile> {
-    const path = this.layout.docFile(id);
-    return { ...this.options, path, backupsDir: this.layout.backupsOf(path), kind: 'document', schema: DocumentFile, whenUnrecoverable: 'throw' };
+  /** the file of an id (absolute) */
+  fileOf(id: string): string {
+    return join(this.spec.dir, `${id}.json`);
+  }
+
+  private fileOptions(id: string): StoreFileOptions<T> {
+    const path = this.fileOf(id);
+    return { ...this.options, path, backupsDir: this.spec.backupsOf(path), kind: this.spec.kind, schema: this.spec.schema, whenUnrecoverable: 'throw' } as StoreFileOptions<T>;
   }
 }
