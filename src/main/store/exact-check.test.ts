@@ -161,7 +161,7 @@ describe('decodeStoreFile with the fast path', () => {
     }
   });
   it('still normalises through zod (defaults) and still refuses a wrong value with the schema message', () => {
-    const d = { ...documents()[1], schemaVersion: 1 };
+    const d: Json = { ...documents()[1], schemaVersion: 1 };
     delete d.orphans;
     const r = decodeStoreFile(Buffer.from(JSON.stringify(d)), 'document', DocumentFileV1);
     expect(r.ok && r.data.orphans).toEqual([]);

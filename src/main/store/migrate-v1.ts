@@ -65,10 +65,15 @@ export async function migrateV1Layout(c: MigrationContext): Promise<void> {
   const unrecoverable: string[] = [];
   let migrated = 0;
   if (hasDocs) {
-    const legacy = new FileSet<DocumentFileV1>(fs, c.common, 4, { kind: 'document', schema: DocumentFileV1, dir: layout.docsDir, backupsOf: layout.backupsOf });
+    const ids: Record<string, string> = { ...(map?.ids ?? {}) };
+    // a v1 file restored from its backup is reported under the document's new id
+    const onNotice = (n: StoreNotice): void => {
+      const old = /\/docs\/([^/]+)\.json$/.exec(n.file)?.[1];
+      c.notify(old && ids[old] ? { ...n, document: { id: ids[old], part: 'v1' } } : n);
+    };
+    const legacy = new FileSet<DocumentFileV1>(fs, { ...c.common, onNotice }, 4, { kind: 'document', schema: DocumentFileV1, dir: layout.docsDir, backupsOf: layout.backupsOf });
     await legacy.scan();
     const index = c.ws.data.documents;
-    const ids: Record<string, string> = { ...(map?.ids ?? {}) };
     const newIds = new Set(Object.values(ids));
     const pathOf = new Map(index.map((d) => [d.id, d.path]));
     const candidates = new Set([...legacy.list(), ...index.map((d) => d.id).filter((id) => !newIds.has(id))]);

@@ -236,3 +236,51 @@ describe('WorkspaceStore', () => {
     expect((await s.readDocument('a')).text).toBe('A again');
   });
 });
+
+describe('v2 layout: derived data and the analyst\'s work apart', () => {
+  it('a review writes only this analyst\'s small work file: the cache is not touched, whatever the report size', async () => {
+    const dir = tempWorkspace();
+    const analyst = { id: 'analyst-1', name: '乙' };
+    const s = await openStore(dir, { analyst, backupIntervalMs: 0 });
+    const long = sampleDoc('d', '2024年全市地区生产总值增长5.2%。'.repeat(20_000));
+    await s.writeDocument(long);
+    const cachePath = join(dir, '.report-annotator/cache/d.json');
+    const before = { ino: statSync(cachePath).ino, mtime: statSync(cachePath).mtimeMs, bytes: readFileSync(cachePath) };
+    const writes = s.writeCounts();
+    for (let i = 0; i < 5; i++) {
+      await s.applyToDocument('d', (d) => ({ ...d, reviews: { ...d.reviews, f1: review('f1', `note ${i}`) } }));
+    }
+    expect(s.writeCounts()).toEqual({ ...writes, work: writes.work + 5 });
+    expect(statSync(cachePath).ino).toBe(before.ino);
+    expect(statSync(cachePath).mtimeMs).toBe(before.mtime);
+    expect(readFileSync(cachePath)).toEqual(before.bytes);
+    const work = readFileSync(join(dir, '.report-annotator/work/analyst-1/d.json'), 'utf8');
+    expect(work.length).toBeLessThan(2_000);
+    expect(JSON.parse(work)).toMatchObject({ documentId: 'd', analyst, reviews: { f1: { note: 'note 4' } } });
+  });
+
+  it('another analyst\'s app reads its own work only', async () => {
+    const dir = tempWorkspace();
+    const a = await openStore(dir, { analyst: { id: 'a', name: 'A' } });
+    await a.writeDocument(sampleDoc('d'));
+    await a.updateDocument('d', (d) => { d.reviews.f1 = review('f1', 'by A'); });
+    await a.close();
+    const b = await openStore(dir, { analyst: { id: 'b', name: 'B' } });
+    expect((await b.readDocument('d')).reviews).toEqual({});
+    expect((await b.readDocument('d')).text).toBe(sampleDoc('d').text);
+  });
+
+  it('re-importing a report with no work in it never erases the work on disk; a changed report carries it (orphans when it cannot be placed)', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir);
+    await s.writeDocument(sampleDoc('d'));
+    await s.updateDocument('d', (d) => { d.reviews.f1 = review('f1', 'kept'); });
+    await s.close();
+    const t = await openStore(dir);
+    await t.writeDocument(sampleDoc('d')); // an import that did not read the work first
+    expect((await t.readDocument('d')).reviews.f1.note).toBe('kept');
+    await t.writeDocument({ ...sampleDoc('d', '完全不同的文字。'), sha256: 'b'.repeat(64), findings: [] });
+    const d = await t.readDocument('d');
+    expect([...Object.values(d.reviews), ...d.orphans].map((r) => r.note)).toEqual(['kept']);
+  });
+});

@@ -91,7 +91,7 @@ export class WorkspaceStore {
     let storeRef: WorkspaceStore | null = null;
     const early: StoreNotice[] = [];
     const notify = (n: StoreNotice): void => {
-      const withDoc = { ...n, ...documentOf(layout, n.file) };
+      const withDoc = { ...documentOf(layout, n.file), ...n };
       if (storeRef) storeRef.notify(withDoc);
       else early.push(withDoc);
     };
