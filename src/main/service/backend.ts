@@ -4,7 +4,6 @@
  * HTTP) only call `handlers` through dispatch.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
@@ -12,6 +11,8 @@ import { AnalysisPool } from '../analysis/pool';
 import { type StoreNotice, WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildPackedView, buildReviewResult, countFindings, reviewDocument } from './documents';
+import { type Identity, loadIdentity, osUserName, saveIdentity } from './identity';
+import { type UiNotice, uiNotice, workNotice } from './notices';
 import { ensureSampleWorkspace } from './samples';
 import { saveDropped } from './dropped';
 import { encodingOverrides, importIntoStore, sourcesToRefresh } from './importing';
@@ -56,7 +57,9 @@ interface OpenWorkspace {
   unsubscribe: () => void;
   dir: string;
   isSample: boolean;
-  notices: { code: string; message: string; params?: Record<string, string | number> }[];
+  notices: UiNotice[];
+  /** stops listening to the store's notices */
+  unlisten: () => void;
 }
 
 const APP_STATE = 'app-state.json';
@@ -74,7 +77,20 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   const pool = opts.workerPath === undefined ? new AnalysisPool() : new AnalysisPool(opts.workerPath);
   const tasks = new TaskRegistry();
-  const annotator = safeUser();
+  /** the analyst's identity, read from the user settings before the first workspace opens */
+  let identity: Identity | null = null;
+  const me = async (): Promise<Identity> => {
+    if (!identity) {
+      try {
+        identity = await loadIdentity(opts.userDataDir);
+      } catch (e) {
+        // settings that cannot be written: work under a session identity (its work files stay apart)
+        opts.log.error('could not read or write the analyst identity', { error: String(e) });
+        identity = { id: 'local', name: osUserName(), confirmed: false };
+      }
+    }
+    return identity;
+  };
   const policy = new PathPolicy(opts.mode === 'desktop' ? 'strict' : 'open');
   /** An export target must be chosen by the user (desktop) or lie inside the workspace. */
   const requireAllowedTarget = async (out: string): Promise<void> => {
@@ -94,18 +110,34 @@ export function createBackend(opts: BackendOptions): Backend {
     const abs = resolve(dir);
     if (current && current.dir === abs) return current;
     await policy.grant(abs);
-    const store = await WorkspaceStore.open(abs, { app: opts.app });
+    const who = await me();
+    const store = await WorkspaceStore.open(abs, { app: opts.app, analyst: { id: who.id, name: who.name }, analyzer: opts.version });
     if (current) {
       current.unsubscribe();
+      current.unlisten();
       await current.store.close();
     }
-    current = {
+    const opened: OpenWorkspace = {
       store,
       unsubscribe: store.onSaveState(() => emit('saveState', toSaveState(store))),
+      unlisten: () => undefined,
       dir: abs,
       isSample,
-      notices: store.notices.map((n) => ({ code: n.code, message: n.message, params: noticeParams(n) })),
+      notices: [],
     };
+    current = opened;
+    // Recovery is never silent: a notice the store raises later (a document restored on its
+    // first read) reaches the UI at once, worded with what was restored and what was not.
+    const tell = async (n: StoreNotice, announce: boolean): Promise<void> => {
+      const ui = n.document && n.document.part !== 'cache' ? await workNotice(store, n) : uiNotice(n);
+      if (ui) opened.notices.push(ui);
+      if (announce && current === opened) emit('workspaceChanged', view(opened));
+    };
+    for (const n of store.notices) await tell(n, false);
+    opened.unlisten = store.onNotice((n) => {
+      // after the read that raised it has finished (it may be that read's own notice)
+      setImmediate(() => void tell(n, true).catch((e: unknown) => opts.log.error('notice failed', { error: String(e) })));
+    });
     if (!isSample) await rememberWorkspace(abs);
     const ws = current;
     const { added, changed } = await sourcesToRefresh(store);
@@ -173,7 +205,7 @@ export function createBackend(opts: BackendOptions): Backend {
     }
   }
 
-  const ctx = () => ({ now: new Date().toISOString(), annotator });
+  const ctx = () => ({ now: new Date().toISOString(), annotator: identity?.name ?? osUserName() });
 
   const handlers: Handlers = {
     appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
@@ -329,6 +361,14 @@ export function createBackend(opts: BackendOptions): Backend {
       });
       return ws.store.workspace().documents.find((d) => d.id === documentId)!;
     },
+    identityGet: async () => ({ ...(await me()) }),
+    identitySet: async ({ name }) => {
+      const next: Identity = { ...(await me()), name, confirmed: true };
+      await saveIdentity(opts.userDataDir, next);
+      identity = next;
+      current?.store.renameAnalyst(name);
+      return { ...next };
+    },
     saveStateGet: async () => (current ? toSaveState(current.store) : { state: 'idle' as const, lastSavedAt: null, error: null }),
   };
 
@@ -350,6 +390,7 @@ export function createBackend(opts: BackendOptions): Backend {
       await pool.close();
       if (current) {
         current.unsubscribe();
+        current.unlisten();
         await current.store.close();
       }
       current = null;
@@ -362,18 +403,3 @@ function toSaveState(store: WorkspaceStore): SaveState {
   return { state: s.error ? 'error' : s.pending > 0 ? 'saving' : 'saved', lastSavedAt: s.lastSavedAt, error: s.error };
 }
 
-function safeUser(): string {
-  try {
-    return userInfo().username || 'analyst';
-  } catch {
-    return 'analyst';
-  }
-}
-
-/** The parts of a store notice the UI words it with (file names, never English text). */
-function noticeParams(n: StoreNotice): Record<string, string> {
-  const p: Record<string, string> = { file: n.file };
-  if (n.movedTo) p.movedTo = n.movedTo;
-  if (n.backup) p.backup = n.backup;
-  return p;
-}

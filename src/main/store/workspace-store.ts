@@ -43,7 +43,7 @@ export class WorkspaceStore {
   readonly dir: string;
   readonly notices: StoreNotice[];
   readonly readOnly: boolean;
-  readonly analyst: Analyst;
+  private analystNow: Analyst;
   private closed = false;
   /** largest document file accepted, in characters of JSON */
   private maxDocumentJson: number = STORE_DEFAULTS.maxDocumentJson;
@@ -70,7 +70,17 @@ export class WorkspaceStore {
     this.dir = layout.dir;
     this.notices = notices;
     this.readOnly = readOnly;
-    this.analyst = analyst;
+    this.analystNow = analyst;
+  }
+
+  /** whose work this store reads and writes */
+  get analyst(): Analyst {
+    return this.analystNow;
+  }
+
+  /** The analyst changed their display name (recorded in their work files from the next write). */
+  renameAnalyst(name: string): void {
+    this.analystNow = { id: this.analystNow.id, name };
   }
 
   static async open(dir: string, opts: OpenOptions): Promise<WorkspaceStore> {
