@@ -136,7 +136,12 @@ export function createBackend(opts: BackendOptions): Backend {
     for (const n of store.notices) await tell(n, false);
     opened.unlisten = store.onNotice((n) => {
       // after the read that raised it has finished (it may be that read's own notice)
-      setImmediate(() => void tell(n, true).catch((e: unknown) => opts.log.error('notice failed', { error: String(e) })));
+      setImmediate(() => {
+        if (current !== opened) return; // closed meanwhile: the next open reads the file again
+        tell(n, true).catch((e: unknown) => {
+          if (!(isAppError(e) && e.code === 'workspace-not-open')) opts.log.error('notice failed', { error: String(e) });
+        });
+      });
     });
     if (!isSample) await rememberWorkspace(abs);
     const ws = current;
