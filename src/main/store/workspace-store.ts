@@ -141,7 +141,7 @@ export class WorkspaceStore {
       let legacy: FileSet<DocumentFileV1> | null = null;
       if (!readOnly) {
         await migrateV1Layout({ fs, layout, common, ws, caches, works, analyst, notify });
-      } else if (await fs.exists(layout.docsDir)) {
+      } else if ((await fs.exists(layout.docsDir)) && !(await fs.exists(layout.cacheDir))) {
         legacy = new FileSet<DocumentFileV1>(fs, common, max, { kind: 'document', schema: DocumentFileV1, dir: layout.docsDir, backupsOf: layout.backupsOf });
         await legacy.scan();
       }
