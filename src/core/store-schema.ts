@@ -137,6 +137,8 @@ export const CacheFile = z.object({
   sha256: z.string(),
   /** the version of the app whose detectors made `findings` */
   analyzer: z.string(),
+  /** on disk: span texts that are slices of `text` are stored empty (see main/store/cache-codec.ts); false in memory */
+  sliced: z.boolean().default(false),
   text: z.string(),
   /** detector findings, consistency checks included (never manual ones) */
   findings: z.array(Finding),

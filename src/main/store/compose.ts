@@ -64,7 +64,7 @@ export function splitDocument(next: DocumentFile, prev: { cache: CacheFile | nul
   const c = prev.cache;
   const cache = c && c.text === next.text && c.sha256 === next.sha256 && c.findings === detector && c.id === next.id
     ? null
-    : { schemaVersion: STORE_SCHEMA_VERSION, id: next.id, sha256: next.sha256, analyzer: c && c.findings === detector && c.text === next.text ? c.analyzer : analyzer, text: next.text, findings: detector };
+    : { schemaVersion: STORE_SCHEMA_VERSION, id: next.id, sha256: next.sha256, analyzer: c && c.findings === detector && c.text === next.text ? c.analyzer : analyzer, sliced: false, text: next.text, findings: detector };
   const w = prev.work;
   const work = w.findings === manual && w.reviews === next.reviews && w.orphans === next.orphans && w.history === next.history && w.sha256 === next.sha256 && w.analyst.id === analyst.id && w.analyst.name === analyst.name
     ? w

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { CacheFile, type DocumentFile, WorkFile } from '../../core/store-schema';
+import { decodeCache } from './cache-codec';
 import { composeDocument, emptyWork } from './compose';
 import { exactCheck } from './exact-check';
 import { migrate, TARGET_VERSION, versionOf, type StoreFileKind } from './migrations';
@@ -65,6 +66,7 @@ export function decodeSavedDocument(ref: string, read: (path: string) => Buffer)
   }
   const cache = decodeStoreFile(read(paths.cache), 'cache', CacheFile);
   if (!cache.ok) return cache;
+  decodeCache(cache.data);
   let work = null;
   if (paths.work) {
     let bytes: Buffer | null = null;

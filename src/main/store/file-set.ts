@@ -20,6 +20,8 @@ export interface FileSetSpec<T> {
   dir: string;
   /** the folder of a file's backups */
   backupsOf(path: string): string;
+  /** how the files are written and read back (see SafeJSONFileOptions.codec) */
+  codec?: { encode(data: T): T; decode(data: T): T };
 }
 
 export class FileSet<T> {
@@ -175,6 +177,6 @@ export class FileSet<T> {
 
   private fileOptions(id: string): StoreFileOptions<T> {
     const path = this.fileOf(id);
-    return { ...this.options, path, backupsDir: this.spec.backupsOf(path), kind: this.spec.kind, schema: this.spec.schema, whenUnrecoverable: 'throw' } as StoreFileOptions<T>;
+    return { ...this.options, path, backupsDir: this.spec.backupsOf(path), kind: this.spec.kind, schema: this.spec.schema, whenUnrecoverable: 'throw', codec: this.spec.codec } as StoreFileOptions<T>;
   }
 }

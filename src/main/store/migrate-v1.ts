@@ -97,7 +97,7 @@ export async function migrateV1Layout(c: MigrationContext): Promise<void> {
         throw e;
       }
       if (!v1) continue; // an index entry whose file and backups are gone: nothing to carry
-      const cache: CacheFile = { schemaVersion: STORE_SCHEMA_VERSION, id: newId, sha256: v1.sha256, analyzer: 'v1', text: v1.text, findings: v1.findings.filter((f) => f.origin !== 'manual') };
+      const cache: CacheFile = { schemaVersion: STORE_SCHEMA_VERSION, id: newId, sha256: v1.sha256, analyzer: 'v1', sliced: false, text: v1.text, findings: v1.findings.filter((f) => f.origin !== 'manual') };
       const work: WorkFile = {
         schemaVersion: STORE_SCHEMA_VERSION, documentId: newId, analyst: { id: c.analyst.id, name: c.analyst.name }, sha256: v1.sha256,
         findings: v1.findings.filter((f) => f.origin === 'manual'), reviews: v1.reviews, orphans: v1.orphans, history: v1.history,

@@ -26,6 +26,8 @@ export interface StoreFileOptions<T> {
   windowMs: number;
   retryMs: number;
   whenUnrecoverable: 'empty' | 'throw';
+  /** how the data is written and read back (see SafeJSONFileOptions.codec) */
+  codec?: { encode(data: T): T; decode(data: T): T };
   label: (absolute: string) => string;
   onNotice: (notice: StoreNotice) => void;
   onOutcome: (file: { readonly path: string }, outcome: { ok: true; at: Date } | { ok: false; error: AppError }) => void;

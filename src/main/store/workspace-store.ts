@@ -10,6 +10,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { AppError } from '../../core/errors';
 import { type Analyst, CacheFile, type DocumentFile, DocumentFileV1, STORE_SCHEMA_VERSION, WorkFile, WorkspaceFile } from '../../core/store-schema';
+import { decodeCache, encodeCache } from './cache-codec';
 import { composeDocument, emptyWork, isEmptyWork, reconcileWork, splitDocument } from './compose';
 import type { SavedDocumentRef } from './decode';
 import { loadDefaultTaxonomy } from './default-taxonomy';
@@ -129,7 +130,7 @@ export class WorkspaceStore {
       const opened = await StoreFile.open<WorkspaceFile>({ ...common, path: layout.workspaceFile, backupsDir: layout.backupsOf(layout.workspaceFile), kind: 'workspace', schema: WorkspaceFile, whenUnrecoverable: 'empty' });
       ws = opened.file;
       const max = opts.maxCachedDocuments ?? STORE_DEFAULTS.maxCachedDocuments;
-      const caches = new FileSet<CacheFile>(fs, common, max, { kind: 'cache', schema: CacheFile, dir: layout.cacheDir, backupsOf: layout.backupsOf });
+      const caches = new FileSet<CacheFile>(fs, common, max, { kind: 'cache', schema: CacheFile, dir: layout.cacheDir, backupsOf: layout.backupsOf, codec: { encode: encodeCache, decode: decodeCache } });
       const works = new FileSet<WorkFile>(fs, common, max, { kind: 'work', schema: WorkFile, dir: layout.workFolder(analyst.id), backupsOf: layout.backupsOf });
       await caches.scan();
       await works.scan();
