@@ -197,6 +197,18 @@ export class WorkspaceStore {
     await saved;
   }
 
+  /**
+   * Replaces the workspace with `fn(current)` (built without changing it), validated; the write
+   * waits `delayMs` (default 2 s) unless another change or flush() comes first — for data
+   * derived from files already durable (a document's counts after a review). Resolves once durable.
+   */
+  applyToWorkspaceLater(fn: (w: WorkspaceFile) => WorkspaceFile, delayMs = 2_000): Promise<void> {
+    this.assertWritable();
+    const saved = this.ws.applyLater(fn, delayMs);
+    this.emitSaveState();
+    return saved;
+  }
+
   /** ids of the documents on disk (may include documents missing from the index after a crash) */
   documentIds(): string[] {
     this.assertOpen();
