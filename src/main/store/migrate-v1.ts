@@ -30,6 +30,8 @@ import type { Layout } from './layout';
 import type { StoreFile } from './store-file';
 import type { StoreNotice } from './types';
 
+const MIGRATION_CONCURRENCY = 8;
+
 export interface MigrationContext {
   fs: StoreFs;
   layout: Layout;
@@ -71,7 +73,7 @@ export async function migrateV1Layout(c: MigrationContext): Promise<void> {
       const old = /\/docs\/([^/]+)\.json$/.exec(n.file)?.[1];
       c.notify(old && ids[old] ? { ...n, document: { id: ids[old], part: 'v1' } } : n);
     };
-    const legacy = new FileSet<DocumentFileV1>(fs, { ...c.common, onNotice }, 4, { kind: 'document', schema: DocumentFileV1, dir: layout.docsDir, backupsOf: layout.backupsOf });
+    const legacy = new FileSet<DocumentFileV1>(fs, { ...c.common, onNotice }, MIGRATION_CONCURRENCY * 2, { kind: 'document', schema: DocumentFileV1, dir: layout.docsDir, backupsOf: layout.backupsOf });
     await legacy.scan();
     const index = c.ws.data.documents;
     const newIds = new Set(Object.values(ids));
@@ -84,7 +86,7 @@ export async function migrateV1Layout(c: MigrationContext): Promise<void> {
     }
     map = { ids };
     await writeFileAtomic(fs, layout.migrationFile, JSON.stringify(map));
-    for (const [oldId, newId] of Object.entries(ids)) {
+    const one = async (oldId: string, newId: string): Promise<void> => {
       let v1: DocumentFileV1 | null;
       try {
         // a damaged or deleted file is restored here from backups/docs/<id>.json/, with a notice
@@ -92,23 +94,29 @@ export async function migrateV1Layout(c: MigrationContext): Promise<void> {
       } catch (e) {
         if (e instanceof AppError && e.code === 'store-corrupt') {
           unrecoverable.push(newId);
-          continue;
+          return;
         }
         throw e;
       }
-      if (!v1) continue; // an index entry whose file and backups are gone: nothing to carry
+      if (!v1) return; // an index entry whose file and backups are gone: nothing to carry
       const cache: CacheFile = { schemaVersion: STORE_SCHEMA_VERSION, id: newId, sha256: v1.sha256, analyzer: 'v1', sliced: false, text: v1.text, findings: v1.findings.filter((f) => f.origin !== 'manual') };
       const work: WorkFile = {
         schemaVersion: STORE_SCHEMA_VERSION, documentId: newId, analyst: { id: c.analyst.id, name: c.analyst.name }, sha256: v1.sha256,
         findings: v1.findings.filter((f) => f.origin === 'manual'), reviews: v1.reviews, orphans: v1.orphans, history: v1.history,
       };
-      await (await c.caches.forWrite(newId)).replace(cache);
-      if (!isEmptyWork(work)) await (await c.works.forWrite(newId)).replace(work);
+      const saved = [(await c.caches.forWrite(newId)).replace(cache)];
+      if (!isEmptyWork(work)) saved.push((await c.works.forWrite(newId)).replace(work));
+      await Promise.all(saved);
       c.caches.unload(newId);
       c.works.unload(newId);
       legacy.unload(oldId);
       migrated++;
-    }
+    };
+    // a few at a time, so that reading, writing and fsync overlap
+    const queue = Object.entries(ids);
+    await Promise.all(Array.from({ length: MIGRATION_CONCURRENCY }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await one(...next);
+    }));
     legacy.releaseAll();
   }
   const ids = map!.ids;
