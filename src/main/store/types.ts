@@ -60,6 +60,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** coalescing window of writes in ms (0..200, default 25) */
   coalesceMs?: number;
+  /** the same for the analysts' work files (0..200, default 0: at most one write at a time, the changes made during it go together into the next) */
+  workCoalesceMs?: number;
   /** minimum time between two backups of one file in ms (default 30 s); the first write of a session always backs up */
   backupIntervalMs?: number;
   /** generations kept per file (default 5) */

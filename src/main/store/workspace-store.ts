@@ -25,7 +25,7 @@ import { StoreFile } from './store-file';
 import { cleanStaleTemps } from './temp-files';
 import type { OpenOptions, SaveState, StoreNotice } from './types';
 
-export const STORE_DEFAULTS = { coalesceMs: 25, backupIntervalMs: 30_000, backupCount: 5, retryMs: 5_000, maxCachedDocuments: 200, maxDocumentJson: MAX_DOCUMENT_JSON } as const;
+export const STORE_DEFAULTS = { coalesceMs: 25, workCoalesceMs: 0, backupIntervalMs: 30_000, backupCount: 5, retryMs: 5_000, maxCachedDocuments: 200, maxDocumentJson: MAX_DOCUMENT_JSON } as const;
 
 /** The analyst of an app that was given none: the OS user. */
 export function defaultAnalyst(): Analyst {
@@ -131,7 +131,10 @@ export class WorkspaceStore {
       ws = opened.file;
       const max = opts.maxCachedDocuments ?? STORE_DEFAULTS.maxCachedDocuments;
       const caches = new FileSet<CacheFile>(fs, common, max, { kind: 'cache', schema: CacheFile, dir: layout.cacheDir, backupsOf: layout.backupsOf, codec: { encode: encodeCache, decode: decodeCache } });
-      const works = new FileSet<WorkFile>(fs, common, max, { kind: 'work', schema: WorkFile, dir: layout.workFolder(analyst.id), backupsOf: layout.backupsOf });
+      // a work file is small: a review is written at once (changes made during a write still go
+      // together into the next one), not held back by the window that spares the big files
+      const workWindow = Math.min(200, Math.max(0, opts.workCoalesceMs ?? STORE_DEFAULTS.workCoalesceMs));
+      const works = new FileSet<WorkFile>(fs, { ...common, windowMs: workWindow }, max, { kind: 'work', schema: WorkFile, dir: layout.workFolder(analyst.id), backupsOf: layout.backupsOf });
       await caches.scan();
       await works.scan();
       if (!opened.exists) {
