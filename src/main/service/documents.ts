@@ -6,22 +6,33 @@ import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, a
 import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 
+/** What the counts take from the findings alone, once per findings array (a review does not change it). */
+const findingCounts = new WeakMap<Finding[], { figures: number; duplicates: number; defects: number; counted: Set<string> }>();
+
 export function countFindings(findings: Finding[], reviews: Record<string, Review>, orphans: readonly Review[] = []): DocumentMeta['counts'] {
-  let figures = 0;
-  let duplicates = 0;
-  let defects = 0;
-  let reviewed = 0;
-  for (const f of findings) {
-    if (f.type === 'figure') {
-      if (f.data.kind === 'name') continue;
-      figures++;
-    } else if (f.type === 'duplicate') {
-      if (f.data.kind === 'boilerplate') continue;
-      duplicates++;
-    } else defects++;
-    const st = reviews[f.id]?.status;
-    if (st && st !== 'suggested') reviewed++;
+  let base = findingCounts.get(findings);
+  if (!base) {
+    base = { figures: 0, duplicates: 0, defects: 0, counted: new Set<string>() };
+    for (const f of findings) {
+      if (f.type === 'figure') {
+        if (f.data.kind === 'name') continue;
+        base.figures++;
+      } else if (f.type === 'duplicate') {
+        if (f.data.kind === 'boilerplate') continue;
+        base.duplicates++;
+      } else base.defects++;
+      base.counted.add(f.id);
+    }
+    findingCounts.set(findings, base);
   }
+  // the reviews of counted findings (a review is keyed by its finding's id)
+  let reviewed = 0;
+  for (const id in reviews) {
+    if (!Object.prototype.hasOwnProperty.call(reviews, id)) continue;
+    const st = reviews[id].status;
+    if (st !== 'suggested' && base.counted.has(id)) reviewed++;
+  }
+  const { figures, duplicates, defects } = base;
   return { figures, duplicates, defects, reviewed, total: figures + duplicates + defects, orphans: orphans.length };
 }
 
