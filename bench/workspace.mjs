@@ -3,11 +3,13 @@
 // 1. 2,000 synthetic reports imported and analysed with `report-annotator import` (CLI, both cores);
 // 2. reopening that workspace (backend open + the documents list);
 // 3. review actions through the backend (reviewApply), durable before they return: p50/p95;
-// 4. the same on one long report (1,000,000 characters, ~20,000 findings).
+// 4. the same on one long report (1,000,000 characters, ~20,000 findings) and on a 20 kB one;
+// 5. the store's size on disk (by folder) for the 2,000 reports.
 // Prints figures; never passes or fails on time.   node bench/workspace.mjs [--docs N] [--reviews N]
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildNode } from '../scripts/lib/build.mjs';
@@ -21,7 +23,25 @@ const { dir: sources, bytes } = writeCorpus(`workspace-${docs}`, docs, 9_000, 11
 const ws = mkdtempSync(join(tmpdir(), 'ra-bench-ws-'));
 const imp = await runCli(['import', sources, '--workspace', ws]);
 if (imp.code !== 0) throw new Error(`import failed: ${imp.stderr.slice(-1500)}`);
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${execSync('nproc').toString().trim()} cores)`);
 console.log(`import + analysis of ${docs} reports (${fmt(bytes / 1048576)} MB): ${fmt(imp.seconds, 1)} s, peak RSS ${fmt(imp.maxRssMB, 0)} MB`);
+
+/** bytes of the files under a folder, by first-level entry of .report-annotator (backups apart) */
+function storeSize(dir) {
+  const by = {};
+  const walk = (d, top) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, top ?? e.name);
+      else if (e.isFile()) by[top ?? e.name] = (by[top ?? e.name] ?? 0) + statSync(p).size;
+    }
+  };
+  walk(join(dir, '.report-annotator'), null);
+  const total = Object.entries(by).filter(([k]) => k !== 'backups').reduce((n, [, v]) => n + v, 0);
+  return { total, by };
+}
+const size = storeSize(ws);
+console.log(`store on disk for ${docs} reports: ${fmt(size.total / 1048576, 2)} MB without backups (${Object.entries(size.by).map(([k, v]) => `${k} ${fmt(v / 1048576, 2)} MB`).join(', ')})`);
 
 // The backend, bundled from source, in this process.
 // (bundled into bench/.data so its bare imports resolve from the project's node_modules)
@@ -69,19 +89,20 @@ console.log(`review action durable (backend reviewApply, ${lat.length} actions o
 await backend.close();
 if (!values.keep) rmSync(ws, { recursive: true, force: true });
 
-// 4. One long report under review: 1,000,000 characters of figure-dense sample paragraphs,
-// imported, then reviews through the backend, each durable before it returns.
-{
+// 4. One report under review, 1,000,000 characters of figure-dense sample paragraphs (~20k
+// findings) and 20 kB: imported, then reviews through the backend, each durable before it returns.
+for (const chars of [1_000_000, 7_000]) {
   const paragraphs = sampleParagraphs().filter((p) => /\d/.test(p));
   const random = rng(5);
   const parts = [];
-  for (let n = 0; n < 1_000_000; ) {
+  for (let n = 0; n < chars; ) {
     const p = paragraphs[Math.floor(random() * paragraphs.length)];
     parts.push(p);
     n += p.length + 1;
   }
   const longWs = mkdtempSync(join(tmpdir(), 'ra-bench-long-'));
   writeFileSync(join(longWs, 'long-report.txt'), parts.join('\n'));
+  const fileKB = statSync(join(longWs, 'long-report.txt')).size / 1024;
   const longImport = await runCli(['import', join(longWs, 'long-report.txt'), '--workspace', longWs]);
   if (longImport.code !== 0) throw new Error(`import failed: ${longImport.stderr.slice(-1500)}`);
   const b = createBackend({ ...opts, userDataDir: mkdtempSync(join(tmpdir(), 'ra-bench-ud-')), workspaceDir: longWs });
@@ -89,14 +110,14 @@ if (!values.keep) rmSync(ws, { recursive: true, force: true });
   const doc = (await dispatch(b.handlers, 'documentGet', { id })).value;
   const figs = doc.findings.filter((f) => f.type === 'figure' && f.data.kind !== 'name');
   const times = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 100; i++) {
     const t0 = performance.now();
     const r = await dispatch(b.handlers, 'reviewApply', { documentId: id, action: { type: 'setStatus', findingIds: [figs[(i * 37) % figs.length].id], status: i % 2 ? 'accepted' : 'rejected' } });
     times.push(performance.now() - t0);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
   times.sort((a, b) => a - b);
-  console.log(`review action durable on one report of ${doc.text.length.toLocaleString('en')} characters with ${doc.findings.length.toLocaleString('en')} findings: p50 ${fmt(times[20], 0)} ms, p95 ${fmt(times[37], 0)} ms`);
+  console.log(`review action durable on one report of ${doc.text.length.toLocaleString('en')} characters (${fmt(fileKB, 0)} kB) with ${doc.findings.length.toLocaleString('en')} findings: p50 ${fmt(times[50], 1)} ms, p95 ${fmt(times[95], 1)} ms (load ${loadavg()[0].toFixed(2)})`);
   await b.close();
   if (!values.keep) rmSync(longWs, { recursive: true, force: true });
 }

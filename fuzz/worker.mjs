@@ -35,7 +35,7 @@ function storeFiles(workspace) {
       return [];
     }
   };
-  return { docs: list('docs'), root: list('.') };
+  return { docs: list('cache'), root: list('.') }; // v2: a document's derived data is cache/<id>.json
 }
 
 async function importOne(path, workspace) {

@@ -5,8 +5,9 @@
 //   node scripts/reliability.mjs            run what has no summary yet, read the rest
 //   node scripts/reliability.mjs --run      run everything again (quick sizes below)
 //   node scripts/reliability.mjs --read     only read the summaries and rewrite the table
-//   options: --fuzz-count 1500  --store-kills 200  --service-kills 300  --no-readme
-// Harnesses: fuzz/run.mjs, bench/store/kill.mjs (raw store), bench/faults/kill-service.mjs
+//   options: --fuzz-count 1500  --store-kills 200  --service-kills 300  --migrate-kills 40  --no-readme
+// Harnesses: fuzz/run.mjs, bench/store/kill.mjs (raw store), bench/store/kill-migrate.mjs (a v1
+// workspace migrated on open, killed mid-way), bench/faults/kill-service.mjs
 // (backend importFiles + reviewApply), bench/faults/disk.mjs, bench/faults/locks.mjs,
 // scripts/security/electronegativity.mjs, and the attack cases: the *.hardening tests of the
 // HTTP binding and the desktop file policy (vitest) plus e2e/web/hostile.spec.ts (Playwright).
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'fuzz-count': { type: 'string', default: '1500' },
     'store-kills': { type: 'string', default: '200' },
     'service-kills': { type: 'string', default: '300' },
+    'migrate-kills': { type: 'string', default: '40' },
     'no-readme': { type: 'boolean', default: false },
   },
 });
@@ -47,6 +49,11 @@ if (want('kills-store')) {
   const m = /kills tried (\d+), stores corrupted (\d+), acknowledged writes lost (\d+)/.exec(r.stdout ?? '');
   const fin = /final recheck of all rounds: acknowledged review writes lost (\d+)/.exec(r.stdout ?? '');
   if (m) writeFileSync(file('kills-store'), JSON.stringify({ harness: 'kills-store', date: new Date().toISOString(), machine: { cores: availableParallelism() }, kills: Number(m[1]), corrupted: Number(m[2]), lost: Number(m[3]) + Number(fin?.[1] ?? 0) }, null, 2) + '\n');
+}
+if (want('kills-migrate')) {
+  const r = run('kill -9: during a v1 → v2 migration', [join(root, 'bench', 'store', 'kill-migrate.mjs'), '--kills', values['migrate-kills']]);
+  const m = /kills during a v1 migration tried (\d+) \((\d+) finished before the kill\), stores corrupted (\d+), documents with work lost or changed (\d+)/.exec(r.stdout ?? '');
+  if (m) writeFileSync(file('kills-migrate'), JSON.stringify({ harness: 'kills-migrate', date: new Date().toISOString(), machine: { cores: availableParallelism() }, kills: Number(m[1]), finished: Number(m[2]), corrupted: Number(m[3]), lost: Number(m[4]) }, null, 2) + '\n');
 }
 if (want('kills-service')) run('kill -9: through the service', [join(root, 'bench', 'faults', 'kill-service.mjs'), '--kills', values['service-kills']]);
 if (want('disk')) run('full disk / read-only', [join(root, 'bench', 'faults', 'disk.mjs')]);
@@ -80,18 +87,20 @@ if (want('attacks')) {
 const fuzz = read('fuzz');
 const ks = read('kills-store');
 const kv = read('kills-service');
+const km = read('kills-migrate');
 const disk = read('disk');
 const locks = read('locks');
 const eneg = read('electronegativity');
 const attacks = read('attacks');
 const n = (x) => (x === null || x === undefined ? '—' : Number(x).toLocaleString('en-US'));
-const dates = [fuzz, ks, kv, disk, locks, eneg, attacks].filter(Boolean).map((s) => s.date).sort();
+const dates = [fuzz, ks, kv, km, disk, locks, eneg, attacks].filter(Boolean).map((s) => s.date).sort();
 const newest = dates.at(-1)?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
 const oldest = dates[0]?.slice(0, 10) ?? newest;
 const kills = (ks?.kills ?? 0) + (kv?.kills ?? 0);
 const rows = [
   ['Malformed inputs through import + analysis + store (`fuzz/run.mjs`)', fuzz ? `${n(fuzz.tried)} tried · **${n(fuzz.crashed)} crashed** · **${n(fuzz.hung)} hung** (budget ${fuzz.budgetMs / 1000} s + 2 s/MB) · ${n(fuzz.storeDirty)} refused inputs left data in the store` : 'not run'],
   ['kill -9 during imports and review writes (`bench/store/kill.mjs`, `bench/faults/kill-service.mjs`)', ks || kv ? `${n(kills)} kills (${n(ks?.kills)} raw store + ${n(kv?.kills)} through importFiles/reviewApply) · **${n((ks?.corrupted ?? 0) + (kv?.corrupted ?? 0))} stores corrupted** · **${n((ks?.lost ?? 0) + (kv?.lost ?? 0))} acknowledged writes lost**` : 'not run'],
+  ['kill -9 while a v1 workspace is migrated to the v2 layout on open (`bench/store/kill-migrate.mjs`)', km ? `${n(km.kills)} kills (${n(km.kills - km.finished)} mid-migration) · **${n(km.corrupted)} stores corrupted** · **${n(km.lost)} documents with work lost or changed**` : 'not run'],
   ['Full disk and read-only workspace, real tmpfs (`bench/faults/disk.mjs`)', disk ? (disk.skipped ? 'skipped (mount not permitted)' : `${n(disk.tried)} cases · ${n(disk.passed)} passed (store-disk-full / store-read-only, work kept, saved once writable)`) : 'not run'],
   ['Two app instances + CLI on one workspace (`bench/faults/locks.mjs`)', locks ? `${n(locks.tried)} cases · ${n(locks.passed)} passed (store-locked naming the holder)` : 'not run'],
   ['Electronegativity findings ≥ warning (`scripts/security/electronegativity.mjs`)', eneg ? `**${n(eneg.failing)}** (${n(eneg.falsePositives)} documented false positives, ${n(eneg.findings - eneg.atLeastWarning)} notes)` : 'not run'],
@@ -106,7 +115,7 @@ const table = [
   ...rows.map(([a, b]) => `| ${a} | ${b} |`),
 ].join('\n');
 
-const ok = (fuzz ? fuzz.crashed + fuzz.hung + fuzz.storeDirty === 0 : true) && (ks ? ks.corrupted + ks.lost === 0 : true) && (kv ? kv.corrupted + kv.lost === 0 : true) && (disk ? disk.skipped || disk.passed === disk.tried : true) && (locks ? locks.passed === locks.tried : true) && (eneg ? eneg.failing === 0 : true) && (attacks ? attacks.passed === attacks.tried : true);
+const ok = (fuzz ? fuzz.crashed + fuzz.hung + fuzz.storeDirty === 0 : true) && (ks ? ks.corrupted + ks.lost === 0 : true) && (kv ? kv.corrupted + kv.lost === 0 : true) && (km ? km.corrupted + km.lost === 0 : true) && (disk ? disk.skipped || disk.passed === disk.tried : true) && (locks ? locks.passed === locks.tried : true) && (eneg ? eneg.failing === 0 : true) && (attacks ? attacks.passed === attacks.tried : true);
 
 if (!values['no-readme']) {
   const readme = join(root, 'README.md');

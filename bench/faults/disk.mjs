@@ -62,8 +62,11 @@ async function waitSaved(b, ms = 15_000) {
   }
 }
 
+/** the analyst the backend works as (its identity in the user settings): whose work files to read */
+let analyst;
+
 async function onDisk(ws, id) {
-  const store = await WorkspaceStore.open(ws, { app: 'cli', readOnly: true });
+  const store = await WorkspaceStore.open(ws, { app: 'cli', readOnly: true, analyst });
   try {
     return await store.readDocument(id);
   } finally {
@@ -83,6 +86,8 @@ try {
   // ── full disk, through the backend; saved by the store's retry once space is back ──
   let b = open();
   const view = await call(b.handlers, 'workspaceGet', {});
+  const me = (await call(b.handlers, 'identityGet', {})).value;
+  analyst = { id: me.id, name: me.name };
   const id = view.value.documents[0].id;
   const figs = (await call(b.handlers, 'documentGet', { id })).value.findings.filter((f) => f.type === 'figure');
   fillDisk();
@@ -113,7 +118,7 @@ try {
   await b.close();
 
   // ── full disk with the store alone: free space, then flush ──
-  const store = await WorkspaceStore.open(ws, { app: 'cli', retryMs: 60_000 });
+  const store = await WorkspaceStore.open(ws, { app: 'cli', retryMs: 60_000, analyst });
   fillDisk();
   let code = null;
   try {

@@ -9,7 +9,7 @@
 // Complements bench/store/kill.mjs (raw store, 200 kills). Prints figures; exits 1 on any loss
 // or corruption.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,10 +75,20 @@ function runChild(round) {
 
 const add = (map, doc, id) => (map.get(doc) ?? map.set(doc, new Set()).get(doc)).add(id);
 
+/** the analyst the child's backend works as (its identity in the user settings): their work files are the ones to check */
+function analyst() {
+  try {
+    const i = JSON.parse(readFileSync(join(userData, 'identity.json'), 'utf8'));
+    return { id: i.id, name: i.name };
+  } catch {
+    return undefined; // killed before its first run wrote one: no work yet
+  }
+}
+
 async function check(round) {
   let store;
   try {
-    store = await WorkspaceStore.open(ws, { app: 'cli' });
+    store = await WorkspaceStore.open(ws, { app: 'cli', analyst: analyst() });
   } catch (e) {
     corrupted++;
     process.stderr.write(`round ${round}: reopen failed: ${e.code ?? ''} ${e.message}\n`);
@@ -135,7 +145,7 @@ for (let round = 1; round <= kills; round++) {
   if (round % 25 === 0) process.stderr.write(`… ${round} kills, ${acked} acknowledged calls, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
-const docsOnDisk = readdirSync(join(ws, '.report-annotator', 'docs')).filter((f) => f.endsWith('.json')).length;
+const docsOnDisk = readdirSync(join(ws, '.report-annotator', 'cache')).filter((f) => f.endsWith('.json')).length;
 const seconds = (Date.now() - started) / 1000;
 const summary = { harness: 'kills-service', date: new Date().toISOString(), machine: { cores: availableParallelism(), platform: process.platform, node: process.version }, kills, corrupted, lost, acked, killedWhileOpening, endedByItself, documents: docsOnDisk, seconds: Number(seconds.toFixed(1)) };
 mkdirSync(join(values.json, '..'), { recursive: true });

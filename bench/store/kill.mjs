@@ -63,7 +63,7 @@ function runChild(round) {
 
 await (await WorkspaceStore.open(dir, { app: 'cli' })).close(); // create the workspace
 for (let round = 1; round <= kills; round++) {
-  const before = new Set(readdirSync(join(dir, '.report-annotator/docs')));
+  const before = new Set(readdirSync(join(dir, '.report-annotator/cache')));
   const { out, err, ready, signal } = await runChild(round);
   if (signal !== 'SIGKILL') process.stderr.write(`round ${round}: child ended by itself (${signal ?? 'exit'}): ${err.slice(0, 500)}\n`);
   if (!ready) killedBeforeReady += 1;
@@ -79,7 +79,7 @@ for (let round = 1; round <= kills; round++) {
   acked += reviews.size + (settingsAck ? 1 : 0) + out.split('\n').filter((l) => l.startsWith('D ')).length;
   journals.set(journal, reviews);
 
-  staleTemps += readdirSync(join(dir, '.report-annotator/docs')).filter((f) => f.endsWith('.tmp')).length;
+  for (const sub of ['cache', 'work/local']) staleTemps += readdirSync(join(dir, '.report-annotator', sub)).filter((f) => f.endsWith('.tmp')).length;
   let store;
   try {
     store = await WorkspaceStore.open(dir, { app: 'cli' });

@@ -41,7 +41,7 @@ for (let i = 0; i < docCount; i += 50) {
 await build.updateWorkspace((w) => { w.documents.push(...metas); });
 await build.close();
 const buildMs = ms(t0);
-const docsDir = join(dir, '.report-annotator/docs');
+const docsDir = join(dir, '.report-annotator/cache');
 const sizes = readdirSync(docsDir).map((f) => statSync(join(docsDir, f)).size);
 const wsSize = statSync(join(dir, '.report-annotator/workspace.json')).size;
 
@@ -97,7 +97,7 @@ const dflt = await writes(STORE_DEFAULTS.coalesceMs);
 const zero = await writes(0);
 
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
-console.log(`workspace: ${docCount} documents, document files p50 ${kb(pct(sizes, 50))} (max ${kb(Math.max(...sizes))}), workspace.json ${kb(wsSize)}; built in ${(buildMs / 1000).toFixed(1)} s`);
+console.log(`workspace: ${docCount} documents, cache files p50 ${kb(pct(sizes, 50))} (max ${kb(Math.max(...sizes))}), workspace.json ${kb(wsSize)}; built in ${(buildMs / 1000).toFixed(1)} s`);
 console.log(`reopen (open + list ${docCount} documents): first ${fmt(reopen[0])}, median of 5 ${fmt(pct(reopen, 50))}`);
 console.log(`first read of a document: p50 ${fmt(pct(dflt.reads, 50))}, p95 ${fmt(pct(dflt.reads, 95))}`);
 console.log(`one review write until durable, random documents (coalescing window ${STORE_DEFAULTS.coalesceMs} ms): p50 ${fmt(pct(dflt.lat, 50))}, p95 ${fmt(pct(dflt.lat, 95))}, max ${fmt(Math.max(...dflt.lat))}`);

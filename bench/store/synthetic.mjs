@@ -33,8 +33,8 @@ export function makeDocument(id, paragraphs, random, { paragraphsPerDoc = 60, fi
     found.push({ type: 'figure', id: `f${i}`, origin: 'detector', data: fig });
   }
   return {
-    schemaVersion: 1, id, sha256: id.padEnd(64, '0').slice(0, 64), text,
-    analysis: { figures, duplicates: [], defects: [] }, findings: found, reviews: {}, orphans: [], history: { undo: [], redo: [] },
+    schemaVersion: 2, id, sha256: id.padEnd(64, '0').slice(0, 64), text,
+    findings: found, reviews: {}, orphans: [], history: { undo: [], redo: [] },
   };
 }
 

@@ -4,7 +4,7 @@
  * for attaching to a failed test.
  */
 import { _electron, type ElectronApplication, type Locator, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,6 +37,8 @@ export async function launchDesktop(opts: { workspace?: string } = {}): Promise<
   if (!executablePath) throw new Error('electron binary not installed');
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the app first (npm run build)`);
   const userData = mkdtempSync(join(tmpdir(), 'ra-e2e-desktop-'));
+  // the analyst answered the first-run identity prompt already (features/identity)
+  writeFileSync(join(userData, 'identity.json'), JSON.stringify({ id: 'e2e-analyst', name: 'e2e', confirmed: true }));
   const args = [MAIN, '--user-data', userData];
   if (opts.workspace) args.push('--workspace', opts.workspace);
   // Chromium refuses to start its OS sandbox as root (containers); the renderer sandbox

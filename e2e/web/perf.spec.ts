@@ -71,7 +71,7 @@ function syntheticReport(): string {
 
 /** Findings the detectors stored for the report (read from the workspace store on disk). */
 function storedFindings(workspace: string): number {
-  const docs = join(workspace, '.report-annotator', 'docs');
+  const docs = join(workspace, '.report-annotator', 'cache'); // store v2: the detector findings are in the cache file
   const file = readdirSync(docs).find((f) => f.endsWith('.json'));
   if (!file) return -1;
   return (JSON.parse(readFileSync(join(docs, file), 'utf8')) as { findings: unknown[] }).findings.length;

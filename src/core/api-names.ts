@@ -29,6 +29,8 @@ export const API_METHOD_NAMES = [
   'documentSetEncoding',
   'indicatorMapSet',
   'metadataSet',
+  'identityGet',
+  'identitySet',
 ] as const;
 
 export const API_EVENT_NAMES = ['progress', 'saveState', 'workspaceChanged', 'menuCommand'] as const;

@@ -151,6 +151,10 @@ export const PivotView = z.object({
 export type PivotView = z.infer<typeof PivotView>;
 
 const empty = z.object({}).strict();
+
+/** Who is annotating: `id` names the analyst's work files, `name` is recorded on every review; `confirmed` once asked. */
+export const AnalystIdentity = z.object({ id: z.string(), name: z.string(), confirmed: z.boolean() });
+export type AnalystIdentity = z.infer<typeof AnalystIdentity>;
 const docId = z.string().min(1).max(200);
 const path = z.string().min(1).max(4096);
 
@@ -199,6 +203,9 @@ export const api = {
   documentSetEncoding: { request: z.object({ documentId: docId, encoding: z.string().min(1).max(40) }).strict(), response: PackedDocumentView },
   indicatorMapSet: { request: z.object({ metric: plainKey.min(1).max(200), indicator: z.string().min(1).max(100).nullable() }).strict(), response: z.record(z.string(), z.string()) },
   metadataSet: { request: z.object({ documentId: docId, metadata: z.record(plainKey, z.string().max(500).nullable()) }).strict(), response: DocumentMeta },
+  /** The analyst's identity (app user settings, not the workspace): a stable id and the name recorded on every review. */
+  identityGet: { request: empty, response: AnalystIdentity },
+  identitySet: { request: z.object({ name: z.string().trim().min(1).max(100) }).strict(), response: AnalystIdentity },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Api = typeof api;

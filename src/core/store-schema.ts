@@ -1,12 +1,21 @@
 /**
  * What the workspace store keeps on disk (validated on read, migrated by schemaVersion).
- * <workspace>/.report-annotator/workspace.json   → WorkspaceFile
- * <workspace>/.report-annotator/docs/<id>.json    → DocumentFile
+ * <workspace>/.report-annotator/workspace.json                → WorkspaceFile (the index)
+ * <workspace>/.report-annotator/cache/<id>.json               → CacheFile: derived, rebuildable
+ *                                                               from the source (text, detector findings)
+ * <workspace>/.report-annotator/work/<analystId>/<id>.json    → WorkFile: one analyst's work on one
+ *                                                               document, written only by that analyst's app
+ * A DocumentFile is what readers see: the cache and the work composed (see main/store/compose.ts).
+ * v1 kept one docs/<id>.json per document holding both (DocumentFileV1); it is migrated on open.
  */
 import { z } from 'zod';
 import { Analysis, Defect, Duplicate, Figure } from './schema';
 
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
+
+/** Who made a piece of work: a display name and a stable id (a uuid), kept in the app's user settings. */
+export const Analyst = z.object({ id: z.string(), name: z.string() });
+export type Analyst = z.infer<typeof Analyst>;
 
 export const Tag = z.object({ id: z.string(), name: z.string(), color: z.string(), hotkey: z.string().nullable().default(null) });
 export type Tag = z.infer<typeof Tag>;
@@ -83,18 +92,70 @@ export const Review = z.object({
 });
 export type Review = z.infer<typeof Review>;
 
+const History = z.object({ undo: z.array(z.unknown()), redo: z.array(z.unknown()) }).default({ undo: [], redo: [] });
+
+/**
+ * A document as readers see it (readDocument): the derived text and findings with one
+ * analyst's work. Not a file since v2: the store splits it into a CacheFile and a WorkFile.
+ * `analysis` is accepted for callers that still pass it, and never stored.
+ */
 export const DocumentFile = z.object({
   schemaVersion: z.number().int(),
   id: z.string(),
   sha256: z.string(),
   text: z.string(),
-  analysis: Analysis,
-  /** findings with ids: detector findings (derived from analysis) and manual ones */
+  analysis: Analysis.optional(),
+  /** findings with ids: detector findings and manual ones, in reading order */
   findings: z.array(Finding),
   reviews: z.record(z.string(), Review),
   /** reviews whose finding could not be re-anchored after the file changed: never dropped */
   orphans: z.array(Review).default([]),
   /** undo/redo stacks of review operations (see core/review) */
-  history: z.object({ undo: z.array(z.unknown()), redo: z.array(z.unknown()) }).default({ undo: [], redo: [] }),
+  history: History,
 });
 export type DocumentFile = z.infer<typeof DocumentFile>;
+
+/** v1's docs/<id>.json: derived data and the analyst's work in one file (read only to migrate it). */
+export const DocumentFileV1 = z.object({
+  schemaVersion: z.number().int(),
+  id: z.string(),
+  sha256: z.string(),
+  text: z.string(),
+  analysis: Analysis,
+  findings: z.array(Finding),
+  reviews: z.record(z.string(), Review),
+  orphans: z.array(Review).default([]),
+  history: History,
+});
+export type DocumentFileV1 = z.infer<typeof DocumentFileV1>;
+
+/** cache/<id>.json: what the machine can recompute from the source bytes and the analyzer. */
+export const CacheFile = z.object({
+  schemaVersion: z.number().int(),
+  id: z.string(),
+  /** sha256 of the source bytes */
+  sha256: z.string(),
+  /** the version of the app whose detectors made `findings` */
+  analyzer: z.string(),
+  /** on disk: span texts that are slices of `text` are stored empty (see main/store/cache-codec.ts); false in memory */
+  sliced: z.boolean().default(false),
+  text: z.string(),
+  /** detector findings, consistency checks included (never manual ones) */
+  findings: z.array(Finding),
+});
+export type CacheFile = z.infer<typeof CacheFile>;
+
+/** work/<analystId>/<id>.json: everything one analyst made on one document. */
+export const WorkFile = z.object({
+  schemaVersion: z.number().int(),
+  documentId: z.string(),
+  analyst: Analyst,
+  /** sha256 of the source whose text the anchors and finding ids refer to */
+  sha256: z.string(),
+  /** the analyst's manual findings */
+  findings: z.array(Finding),
+  reviews: z.record(z.string(), Review),
+  orphans: z.array(Review).default([]),
+  history: History,
+});
+export type WorkFile = z.infer<typeof WorkFile>;

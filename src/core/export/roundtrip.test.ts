@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findingSpan } from '../document/findings';
 import type { Analysis, Defect, Duplicate, Figure } from '../schema';
-import type { DocumentFile, DocumentMeta, Finding, Review, WorkspaceFile } from '../store-schema';
+import { type DocumentFile, type DocumentMeta, type Finding, type Review, STORE_SCHEMA_VERSION, type WorkspaceFile } from '../store-schema';
 import { cpLength, OffsetMap } from '../text';
 import { exportContext, prepareDocument } from './context';
 import { importJsonl } from './import';
@@ -51,7 +51,7 @@ function docArb(id: string) {
           if (dangling) reviews.dangling = dangling;
           const analysis: Analysis = { figures: [], duplicates: [], defects: [] };
           for (const f of findings) if (f.origin === 'detector') (f.type === 'figure' ? analysis.figures : f.type === 'duplicate' ? analysis.duplicates : analysis.defects).push(f.data as never);
-          const doc: DocumentFile = { schemaVersion: 1, id, sha256: id.padEnd(64, '0'), text, analysis, findings, reviews, orphans, history: { undo: [], redo: [] } };
+          const doc: DocumentFile = { schemaVersion: STORE_SCHEMA_VERSION, id, sha256: id.padEnd(64, '0'), text, analysis, findings, reviews, orphans, history: { undo: [], redo: [] } };
           const meta: DocumentMeta = { id, path: `in/${id}.txt`, name: `${id}.txt`, format: 'txt', encoding: 'utf-8', size: text.length, mtimeMs: 1, sha256: doc.sha256, length: len, importedAt: '2024-01-01T00:00:00.000Z', counts: { figures: 0, duplicates: 0, defects: 0, reviewed: reviewList.length, total: findings.length }, metadata };
           return { doc, meta };
         });

@@ -71,14 +71,14 @@ describe('the bundled CLI', () => {
       w.taxonomy = astralFixture().workspace.taxonomy;
     });
     await store.close();
-    writeFileSync(join(ws, '.report-annotator', 'docs', 'doc-07.json'), '{"schemaVersion":1,"id":"doc-07","text":');
+    writeFileSync(join(ws, '.report-annotator', 'cache', 'doc-07.json'), '{"schemaVersion":2,"id":"doc-07","text":');
 
     const out = join(dir, 'bundled.jsonl');
     const run = spawnSync(process.execPath, [join(dir, 'cli.mjs'), 'export', '--workspace', ws, '--format', 'jsonl', '--filter', 'all', '--out', out], { encoding: 'utf8', cwd: ROOT });
     expect(run.status, run.stderr).toBe(1); // one document failed
     const threads = availableParallelism() >= 2 ? Math.min(availableParallelism(), 4) : 0;
     expect(run.stdout).toMatch(threads ? new RegExp(`exported 39 documents, \\d+ findings \\(jsonl, all, ${threads} worker threads\\)`) : /exported 39 documents/);
-    expect(run.stderr).toMatch(/doc-07\.txt: store-corrupt: \.report-annotator\/docs\/doc-07\.json is damaged \(not valid JSON/);
+    expect(run.stderr).toMatch(/doc-07\.txt: store-corrupt: \.report-annotator\/cache\/doc-07\.json is damaged \(not valid JSON/);
 
     const local = join(dir, 'local.jsonl');
     const io = { out: () => {}, err: () => {} };

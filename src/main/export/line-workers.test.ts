@@ -49,16 +49,20 @@ async function makeWorkspace(): Promise<string> {
     w.indicatorMap = { 召开常委会会议: '会议次数' };
   });
   await store.close();
-  const docs = join(ws, '.report-annotator', 'docs');
+  // store v2: a document is its cache file (text, detector findings) and the analyst's work file
+  const caches = join(ws, '.report-annotator', 'cache');
   const good = (id: string): DocumentFile => astralFixture(id).docs[0];
-  writeFileSync(join(docs, 'bad-json.json'), JSON.stringify(good('bad-json')).slice(0, 500));
-  const wrong = good('bad-schema') as unknown as { findings: { data: Record<string, unknown> }[] };
+  const cacheOf = (d: DocumentFile) => ({ schemaVersion: 2, id: d.id, sha256: d.sha256, analyzer: 'test', text: d.text, findings: d.findings.filter((f) => f.origin !== 'manual') });
+  const workOf = (d: DocumentFile, sha256 = d.sha256) => ({ schemaVersion: 2, documentId: d.id, analyst: store.analyst, sha256, findings: d.findings.filter((f) => f.origin === 'manual'), reviews: d.reviews, orphans: d.orphans, history: d.history });
+  writeFileSync(join(caches, 'bad-json.json'), JSON.stringify(cacheOf(good('bad-json'))).slice(0, 500));
+  const wrong = cacheOf(good('bad-schema')) as unknown as { findings: { data: Record<string, unknown> }[] };
   wrong.findings[0].data.start = '15';
-  writeFileSync(join(docs, 'bad-schema.json'), JSON.stringify(wrong));
-  writeFileSync(join(docs, 'newer.json'), JSON.stringify({ ...good('newer'), schemaVersion: 99 }));
-  writeFileSync(join(docs, 'bom.json'), '\ufeff' + JSON.stringify(good('bom')));
-  const { schemaVersion: _v, ...v0 } = good('v0');
-  writeFileSync(join(docs, 'v0.json'), JSON.stringify({ ...v0, reviews: Object.values(v0.reviews) }));
+  writeFileSync(join(caches, 'bad-schema.json'), JSON.stringify(wrong));
+  writeFileSync(join(caches, 'newer.json'), JSON.stringify({ ...cacheOf(good('newer')), schemaVersion: 99 }));
+  writeFileSync(join(caches, 'bom.json'), '\ufeff' + JSON.stringify(cacheOf(good('bom'))));
+  // work made on another version of the text: re-anchored by the store, never by a worker
+  writeFileSync(join(caches, 'v0.json'), JSON.stringify(cacheOf(good('v0'))));
+  writeFileSync(join(ws, '.report-annotator', 'work', store.analyst.id, 'v0.json'), JSON.stringify(workOf(good('v0'), 'f'.repeat(64))));
   return ws;
 }
 
@@ -97,10 +101,10 @@ describe('JSONL export on worker threads', () => {
       ['bad-json', 'store-corrupt'], ['bad-schema', 'store-corrupt'], ['newer', 'store-newer-version'], ['missing', 'document-not-found'],
     ]);
     const schema = two.summary.failed.find((f) => f.id === 'bad-schema');
-    expect(schema?.error.message).toMatch(/docs\/bad-schema\.json is damaged \(schema: [a-z.0-9]*\.start: Invalid input: expected number, received string\)/);
-    // the v0 file was migrated (in memory: the export is read-only) by the store, not the worker
+    expect(schema?.error.message).toMatch(/cache\/bad-schema\.json is damaged \(schema: [a-z.0-9]*\.start: Invalid input: expected number, received string\)/);
+    // the work to re-anchor was re-anchored (in memory: the export is read-only) by the store, not the worker
     expect(two.notices).toEqual(one.notices);
-    expect(two.notices).toEqual(expect.arrayContaining(['migrated .report-annotator/docs/v0.json', 'document-unrecoverable .report-annotator/docs/bad-json.json']));
+    expect(two.notices).toEqual(expect.arrayContaining([`work-reanchored .report-annotator/work/local/v0.json`, 'document-unrecoverable .report-annotator/cache/bad-json.json']));
 
     const lines = two.text.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + 14); // line separators in notes stay escaped
@@ -132,7 +136,7 @@ describe('JSONL export on worker threads', () => {
         Object.values(d.reviews)[0].note = '未保存的修改';
       });
       await expect(saved).rejects.toMatchObject({ code: 'store-disk-full' });
-      expect(readFileSync(join(ws, '.report-annotator', 'docs', 'doc-3.json'), 'utf8')).not.toContain('未保存的修改');
+      expect(readFileSync(join(ws, '.report-annotator', 'work', 'local', 'doc-3.json'), 'utf8')).not.toContain('未保存的修改');
       const s = await exportWorkspace(store, { format: 'jsonl', filter: 'all', out: join(dir, 'mem.jsonl'), parallel: { workerPath, workers: 2, minDocuments: 1 } });
       expect(s.threads).toBe(2);
       const doc3 = importJsonl(readFileSync(join(dir, 'mem.jsonl'), 'utf8').trimEnd().split('\n')).documents.find((d) => d.id === 'doc-3');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { documentRecord, exportContext, jsonLine, prepareDocument, type ExportFilter } from '../../core/export';
 import type { DocumentMeta, WorkspaceFile } from '../../core/store-schema';
-import { decodeDocumentFile } from '../store/decode';
+import { decodeSavedDocument } from '../store/decode';
 
 export interface LineWorkerInit {
   workspace: Pick<WorkspaceFile, 'taxonomy' | 'indicatorMap'>;
@@ -31,7 +31,7 @@ if (port) {
     let reply: LineReply;
     try {
       // a blocking read: this thread has nothing else to do meanwhile
-      const decoded = decodeDocumentFile(readFileSync(job.path));
+      const decoded = decodeSavedDocument(job.path, (p) => readFileSync(p));
       if (!decoded.ok) reply = { seq: job.seq, ok: false, reason: decoded.problem };
       else if (decoded.migratedFrom !== null) reply = { seq: job.seq, ok: false, reason: 'migration' };
       else {

@@ -4,7 +4,6 @@
  * HTTP) only call `handlers` through dispatch.
  */
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
@@ -12,6 +11,8 @@ import { AnalysisPool } from '../analysis/pool';
 import { type StoreNotice, WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildDocumentView, buildPackedView, buildReviewResult, countFindings, reviewDocument } from './documents';
+import { type Identity, loadIdentity, osUserName, saveIdentity } from './identity';
+import { type UiNotice, uiNotice, workNotice } from './notices';
 import { ensureSampleWorkspace } from './samples';
 import { removeFailedDrops, saveDropped } from './dropped';
 import { encodingOverrides, importIntoStore } from './importing';
@@ -59,7 +60,9 @@ interface OpenWorkspace {
   unsubscribe: () => void;
   dir: string;
   isSample: boolean;
-  notices: { code: string; message: string; params?: Record<string, string | number> }[];
+  notices: UiNotice[];
+  /** stops listening to the store's notices */
+  unlisten: () => void;
   /** the background import of new and changed source files, started when it opened */
   refresh: Promise<void>;
   refreshTask: string;
@@ -80,7 +83,20 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   const pool = opts.workerPath === undefined ? new AnalysisPool() : new AnalysisPool(opts.workerPath);
   const tasks = new TaskRegistry();
-  const annotator = safeUser();
+  /** the analyst's identity, read from the user settings before the first workspace opens */
+  let identity: Identity | null = null;
+  const me = async (): Promise<Identity> => {
+    if (!identity) {
+      try {
+        identity = await loadIdentity(opts.userDataDir);
+      } catch (e) {
+        // settings that cannot be written: work under a session identity (its work files stay apart)
+        opts.log.error('could not read or write the analyst identity', { error: String(e) });
+        identity = { id: 'local', name: osUserName(), confirmed: false };
+      }
+    }
+    return identity;
+  };
   const policy = new PathPolicy(opts.mode === 'desktop' ? 'strict' : 'open');
   /** An export target must be chosen by the user (desktop) or lie inside the workspace. */
   const requireAllowedTarget = async (out: string): Promise<void> => {
@@ -102,24 +118,43 @@ export function createBackend(opts: BackendOptions): Backend {
     const abs = resolve(dir);
     if (current && current.dir === abs) return current;
     await policy.grant(abs);
-    const store = await openStore(abs, opts.app);
+    const who = await me();
+    const store = await openStore(abs, { app: opts.app, analyst: { id: who.id, name: who.name }, analyzer: opts.version });
     if (current) await closeCurrent(current);
-    const ws: OpenWorkspace = {
+    const opened: OpenWorkspace = {
       store,
       unsubscribe: store.onSaveState(() => emit('saveState', toSaveState(store))),
+      unlisten: () => undefined,
       dir: abs,
       isSample,
-      notices: store.notices.map((n) => ({ code: n.code, message: n.message, params: noticeParams(n) })),
+      notices: [],
       refresh: Promise.resolve(),
       refreshTask: `refresh-${Date.now()}`,
     };
-    current = ws;
+    current = opened;
+    // Recovery is never silent: a notice the store raises later (a document restored on its
+    // first read) reaches the UI at once, worded with what was restored and what was not.
+    const tell = async (n: StoreNotice, announce: boolean): Promise<void> => {
+      const ui = n.document && n.document.part !== 'cache' ? await workNotice(store, n) : uiNotice(n);
+      if (ui) opened.notices.push(ui);
+      if (announce && current === opened) emit('workspaceChanged', view(opened));
+    };
+    for (const n of store.notices) await tell(n, false);
+    opened.unlisten = store.onNotice((n) => {
+      // after the read that raised it has finished (it may be that read's own notice)
+      setImmediate(() => {
+        if (current !== opened) return; // closed meanwhile: the next open reads the file again
+        tell(n, true).catch((e: unknown) => {
+          if (!(isAppError(e) && e.code === 'workspace-not-open')) opts.log.error('notice failed', { error: String(e) });
+        });
+      });
+    });
     if (!isSample) await rememberWorkspace(abs);
     // New and changed report files are read after the open answers: a file that takes long (or
     // never parses) cannot keep the workspace from opening. The bundled samples are read first.
-    ws.refresh = refresh(ws);
-    if (isSample) await ws.refresh;
-    return ws;
+    opened.refresh = refresh(opened);
+    if (isSample) await opened.refresh;
+    return opened;
   }
 
   async function refresh(ws: OpenWorkspace): Promise<void> {
@@ -140,6 +175,7 @@ export function createBackend(opts: BackendOptions): Backend {
     tasks.cancel(ws.refreshTask);
     await ws.refresh;
     ws.unsubscribe();
+    ws.unlisten();
     await ws.store.close();
   }
 
@@ -201,7 +237,7 @@ export function createBackend(opts: BackendOptions): Backend {
     }
   }
 
-  const ctx = () => ({ now: new Date().toISOString(), annotator });
+  const ctx = () => ({ now: new Date().toISOString(), annotator: identity?.name ?? osUserName() });
 
   const handlers: Handlers = {
     appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
@@ -369,6 +405,14 @@ export function createBackend(opts: BackendOptions): Backend {
       });
       return ws.store.workspace().documents.find((d) => d.id === documentId)!;
     },
+    identityGet: async () => ({ ...(await me()) }),
+    identitySet: async ({ name }) => {
+      const next: Identity = { ...(await me()), name, confirmed: true };
+      await saveIdentity(opts.userDataDir, next);
+      identity = next;
+      current?.store.renameAnalyst(name);
+      return { ...next };
+    },
     saveStateGet: async () => (current ? toSaveState(current.store) : { state: 'idle' as const, lastSavedAt: null, error: null }),
   };
 
@@ -408,11 +452,11 @@ async function requireFolder(dir: string): Promise<void> {
  * Opens the store, with clear codes for what a user can cause: a file given as the workspace
  * folder (not-a-folder), a file where the store keeps a folder (store-corrupt).
  */
-async function openStore(abs: string, app: BackendOptions['app']): Promise<WorkspaceStore> {
+async function openStore(abs: string, options: Parameters<typeof WorkspaceStore.open>[1]): Promise<WorkspaceStore> {
   const st = await stat(abs).catch(() => null);
   if (st && !st.isDirectory()) throw new AppError('not-a-folder', `Not a folder: ${abs}`, { path: abs });
   try {
-    return await WorkspaceStore.open(abs, { app });
+    return await WorkspaceStore.open(abs, options);
   } catch (e) {
     if (isAppError(e)) throw e;
     const code = (e as NodeJS.ErrnoException)?.code;
@@ -434,18 +478,3 @@ function toSaveState(store: WorkspaceStore): SaveState {
   return { state: s.error ? 'error' : s.pending > 0 ? 'saving' : 'saved', lastSavedAt: s.lastSavedAt, error: s.error };
 }
 
-function safeUser(): string {
-  try {
-    return userInfo().username || 'analyst';
-  } catch {
-    return 'analyst';
-  }
-}
-
-/** The parts of a store notice the UI words it with (file names, never English text). */
-function noticeParams(n: StoreNotice): Record<string, string> {
-  const p: Record<string, string> = { file: n.file };
-  if (n.movedTo) p.movedTo = n.movedTo;
-  if (n.backup) p.backup = n.backup;
-  return p;
-}

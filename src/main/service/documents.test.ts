@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unpackFindings } from '../../core/findings-pack';
 import { type ReviewState, applyAction, undo } from '../../core/review';
-import type { DocumentFile, Finding } from '../../core/store-schema';
-import { sampleDoc, sampleMeta } from '../store/test-support';
-import { buildPackedView, buildReviewResult, packed } from './documents';
+import type { DocumentFile, Finding, Review } from '../../core/store-schema';
+import { review as reviewOf, sampleDoc, sampleMeta } from '../store/test-support';
+import { buildPackedView, buildReviewResult, countFindings, packed } from './documents';
+
+const review = (id: string): Review => reviewOf(id, '');
 
 const ctx = { now: '2026-01-01T00:00:00.000Z', annotator: 'tester' };
 
@@ -33,5 +36,39 @@ describe('document views for the UI', () => {
     expect(unpackFindings(buildReviewResult(meta, d3).findings!, d3.text).map((f) => f.id)).toEqual(['f1']);
     const d4 = step(d3, undo); // the acceptance goes: no finding added or removed
     expect(buildReviewResult(meta, d4).findings).toBeNull();
+  });
+});
+
+describe('countFindings', () => {
+  /** the counts as a plain loop over the findings (the definition) */
+  function reference(findings: Finding[], reviews: Record<string, { status: string }>) {
+    let figures = 0, duplicates = 0, defects = 0, reviewed = 0;
+    for (const f of findings) {
+      if (f.type === 'figure') { if (f.data.kind === 'name') continue; figures++; }
+      else if (f.type === 'duplicate') { if (f.data.kind === 'boilerplate') continue; duplicates++; }
+      else defects++;
+      const st = reviews[f.id]?.status;
+      if (st && st !== 'suggested') reviewed++;
+    }
+    return { figures, duplicates, defects, reviewed, total: figures + duplicates + defects };
+  }
+  it('equals the plain loop for any findings and reviews, also when the findings array is reused (property)', () => {
+    const kinds = ['count', 'name', 'percent'] as const;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('figure', 'duplicate', 'defect'), fc.nat(5), fc.nat(30)), { maxLength: 30 }), fc.array(fc.tuple(fc.nat(40), fc.constantFrom('suggested', 'accepted', 'rejected', 'corrected')), { maxLength: 20 }), (spec, revs) => {
+        const findings: Finding[] = spec.map(([type, k, n], i) =>
+          type === 'figure' ? { type, id: `f${n}-${i}`, origin: 'detector', data: { text: 'x', start: n, end: n + 1, kind: kinds[k % 3], value: 1, value_to: null, unit: null, approx: null, metric: null } }
+          : type === 'duplicate' ? { type, id: `f${n}-${i}`, origin: 'detector', data: { kind: k % 2 ? 'boilerplate' : 'exact_paragraph', a: { start: 0, end: 1, text: 'x' }, b: { start: n, end: n + 1, text: 'x' }, length: 1 } }
+          : { type, id: `f${n}-${i}`, origin: 'detector', data: { kind: 'caption', start: n, end: n + 1, text: 'x', replacement: null } });
+        for (const round of [0, 1]) {
+          const reviews = Object.fromEntries(revs.map(([j, status]) => {
+            const id = findings.length && j % 3 ? findings[(j + round) % findings.length].id : `gone${j}`;
+            return [id, { ...review(id), status }];
+          })) as Record<string, Review>;
+          expect(countFindings(findings, reviews)).toEqual({ ...reference(findings, reviews), orphans: 0 });
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -98,16 +98,14 @@ export async function reviewDocument(store: WorkspaceStore, id: string, step: (d
     if (e instanceof ReviewError) throw new AppError(e.code, e.message);
     throw e;
   }
-  // The review is durable once the document file is written. The counts in the index are
-  // derived from it, so their write is coalesced in the background rather than awaited: at
-  // 2,000 documents rewriting the index costs more than the review itself.
+  // The review is durable once the analyst's work file is written. The counts in the index are
+  // derived from it, so their write waits (a few seconds, or the next index change, or the
+  // close) rather than being awaited — and the index is not copied: at 2,000 documents
+  // rewriting it costs more than the review itself.
   const counts = countFindings(doc.findings, doc.reviews, doc.orphans);
   const current = store.workspace().documents.find((m) => m.id === id)!;
   store
-    .updateWorkspace((w) => {
-      const m = w.documents.find((d) => d.id === id);
-      if (m) m.counts = counts;
-    })
+    .applyToWorkspaceLater((w) => ({ ...w, documents: w.documents.map((m) => (m.id === id ? { ...m, counts } : m)) }))
     .catch(() => {
       // the save state shows the failure; the counts are recomputed on the next review
     });

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { ApiEventName, ImportSummary } from '../../core/api';
 import { isAppError } from '../../core/errors';
+import type { Analysis } from '../../core/schema';
 import { detectMetadata, metadataRecord } from '../../core/metadata';
 import { rebuildDocument, workOf } from '../../core/document';
 import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
@@ -109,8 +110,8 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
   }
 }
 
-async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: DocumentFile['analysis']): Promise<DocumentMeta> {
-  const id = documentIdFor(absPath);
+async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: Analysis): Promise<DocumentMeta> {
+  const id = documentIdFor(absPath, store.dir);
   const existing = store.hasDocument(id) ? await store.readDocument(id) : null;
   // same bytes and text: the analyst's work is kept; a changed file (or another encoding): every
   // review is carried to its new place, what cannot be placed is kept as an orphan (never dropped)

@@ -16,8 +16,7 @@ const CHEAP_LIMIT = 32 * 1024 * 1024;
 
 /** A generous upper bound of a document's JSON size, without serialising it. */
 export function estimateDocumentJson(doc: DocumentFile): number {
-  const a = doc.analysis;
-  const entries = a.figures.length + a.duplicates.length + a.defects.length + doc.findings.length + doc.orphans.length + Object.keys(doc.reviews).length + doc.history.undo.length + doc.history.redo.length;
+  const entries = doc.findings.length + doc.orphans.length + Object.keys(doc.reviews).length + doc.history.undo.length + doc.history.redo.length;
   return doc.text.length * 2 + entries * 1024;
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { astralFixture } from '../../core/export/testing';
-import { DocumentFile, WorkspaceFile } from '../../core/store-schema';
+import { CacheFile, DocumentFile, DocumentFileV1, WorkFile, WorkspaceFile } from '../../core/store-schema';
 import { decodeStoreFile } from './decode';
 import { exactCheck } from './exact-check';
 import { review, sampleDoc } from './test-support';
@@ -22,6 +22,9 @@ function documents(): Json[] {
   defect.data.note = '总数与分项之和不符';
   return [onDisk(DocumentFile, f.docs[0]), onDisk(DocumentFile, sampleDoc('d1')), onDisk(DocumentFile, withEverything)];
 }
+/** the v2 files a document splits into */
+const caches = (): Json[] => documents().map((d) => onDisk(CacheFile, { schemaVersion: 2, id: d.id, sha256: d.sha256, analyzer: 't', text: d.text, findings: (d.findings as Json[]).filter((f) => f.origin !== 'manual') }));
+const works = (): Json[] => documents().map((d) => onDisk(WorkFile, { schemaVersion: 2, documentId: d.id, analyst: { id: 'a', name: '甲' }, sha256: d.sha256, findings: (d.findings as Json[]).filter((f) => f.origin === 'manual'), reviews: d.reviews, orphans: d.orphans, history: d.history }));
 const workspaces = (): Json[] => [onDisk(WorkspaceFile, astralFixture().workspace), onDisk(WorkspaceFile, { ...astralFixture().workspace, settings: { a: 1 }, indicatorMap: { 会议: 'x' } })];
 
 /** Every path to a value inside a JSON value. */
@@ -79,10 +82,14 @@ describe('exactCheck: a stand-in for zod on data already in zod form', () => {
   it('understands the store schemas', () => {
     expect(exactCheck(DocumentFile)).toBeTypeOf('function');
     expect(exactCheck(WorkspaceFile)).toBeTypeOf('function');
+    expect(exactCheck(CacheFile)).toBeTypeOf('function');
+    expect(exactCheck(WorkFile)).toBeTypeOf('function');
   });
   it('accepts what the store writes (so reads take the fast path)', () => {
     for (const d of documents()) expect(exactCheck(DocumentFile)?.(d)).toBe(true);
     for (const w of workspaces()) expect(exactCheck(WorkspaceFile)?.(w)).toBe(true);
+    for (const c of caches()) expect(exactCheck(CacheFile)?.(c)).toBe(true);
+    for (const w of works()) expect(exactCheck(WorkFile)?.(w)).toBe(true);
   });
   it('rejects what zod would reject or change', () => {
     const check = exactCheck(DocumentFile) as (v: unknown) => boolean;
@@ -114,9 +121,13 @@ describe('exactCheck: a stand-in for zod on data already in zod form', () => {
   it('never accepts what zod would reject or change (property, random edits of real documents)', () => {
     const docs = documents();
     const ws = workspaces();
+    const cs = caches();
+    const wk = works();
     fc.assert(
       fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, ms) => {
         agrees(DocumentFile, mutate(docs[i % docs.length], ms));
+        agrees(CacheFile, mutate(cs[i % cs.length], ms));
+        agrees(WorkFile, mutate(wk[i % wk.length], ms));
         agrees(WorkspaceFile, mutate(ws[i % ws.length], ms));
       }),
       { numRuns: 3000 },
@@ -142,20 +153,20 @@ describe('exactCheck: a stand-in for zod on data already in zod form', () => {
 
 describe('decodeStoreFile with the fast path', () => {
   it('returns the same data as zod for what the store writes, and the text as on disk', () => {
-    for (const d of documents()) {
+    for (const d of documents().map((x) => ({ ...x, schemaVersion: 1 }))) {
       const bytes = Buffer.from('\ufeff' + JSON.stringify(d));
-      const r = decodeStoreFile(bytes, 'document', DocumentFile);
-      expect(r.ok && r.data).toEqual(DocumentFile.parse(d));
+      const r = decodeStoreFile(bytes, 'document', DocumentFileV1);
+      expect(r.ok && r.data).toEqual(DocumentFileV1.parse(d));
       expect(r.ok && r.text).toBe(bytes.toString('utf8'));
     }
   });
   it('still normalises through zod (defaults) and still refuses a wrong value with the schema message', () => {
-    const d = documents()[1];
+    const d: Json = { ...documents()[1], schemaVersion: 1 };
     delete d.orphans;
-    const r = decodeStoreFile(Buffer.from(JSON.stringify(d)), 'document', DocumentFile);
+    const r = decodeStoreFile(Buffer.from(JSON.stringify(d)), 'document', DocumentFileV1);
     expect(r.ok && r.data.orphans).toEqual([]);
     (d.findings as Json[])[0].data = { ...((d.findings as Json[])[0].data as Json), start: '15' };
-    const bad = decodeStoreFile(Buffer.from(JSON.stringify(d)), 'document', DocumentFile);
+    const bad = decodeStoreFile(Buffer.from(JSON.stringify(d)), 'document', DocumentFileV1);
     expect(bad).toMatchObject({ ok: false, problem: 'corrupt' });
     expect(!bad.ok && bad.problem === 'corrupt' && bad.reason).toMatch(/^schema: findings\.0\.data\.start: /);
   });

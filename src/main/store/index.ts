@@ -4,4 +4,6 @@ export type { StoreFs } from './fs-layer';
 export { nodeFs } from './fs-layer';
 export { BUILTIN_TAXONOMY, loadDefaultTaxonomy } from './default-taxonomy';
 export { migrations, migrate } from './migrations';
-export { decodeDocumentFile, type Decoded } from './decode';
+export { decodeSavedDocument, type Decoded, type SavedDocumentRef } from './decode';
+export { defaultAnalyst } from './workspace-store';
+export { documentIdIn, idForIndexedPath, indexedPath } from './document-ids';

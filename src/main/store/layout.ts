@@ -8,10 +8,22 @@ export interface Layout {
   dir: string;
   root: string;
   workspaceFile: string;
+  /** v1's documents folder (read only to migrate it) */
   docsDir: string;
+  /** derived data, one file per document (rebuildable) */
+  cacheDir: string;
+  /** the analysts' work: work/<analystId>/<documentId>.json */
+  workDir: string;
+  /** where v1's document files are kept after the migration */
+  v1BackupDir: string;
+  /** the id map of a v1 migration under way (removed when it is done) */
+  migrationFile: string;
   backupsDir: string;
   lockFile: string;
   docFile(id: string): string;
+  cacheFile(id: string): string;
+  workFolder(analystId: string): string;
+  workFile(analystId: string, id: string): string;
   backupsOf(absoluteFile: string): string;
   label(absolute: string): string;
 }
@@ -38,9 +50,16 @@ export function layoutOf(dir: string): Layout {
     root,
     workspaceFile: join(root, 'workspace.json'),
     docsDir: join(root, 'docs'),
+    cacheDir: join(root, 'cache'),
+    workDir: join(root, 'work'),
+    v1BackupDir: join(backupsDir, 'v1'),
+    migrationFile: join(root, 'migration-v1.json'),
     backupsDir,
     lockFile: join(root, 'lock'),
     docFile: (id) => join(root, 'docs', `${id}.json`),
+    cacheFile: (id) => join(root, 'cache', `${id}.json`),
+    workFolder: (analystId) => join(root, 'work', analystId),
+    workFile: (analystId, id) => join(root, 'work', analystId, `${id}.json`),
     // backups/<path of the file under .report-annotator>/<n>.json
     backupsOf: (absoluteFile) => join(backupsDir, relative(root, absoluteFile)),
     label,

@@ -86,7 +86,7 @@ describe('workspace lock', () => {
     utimesSync(lockPath(dir), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const s = await WorkspaceStore.open(dir, { app: 'desktop' });
     const r = await WorkspaceStore.open(dir, { app: 'cli', readOnly: true });
-    expect(r.workspace().schemaVersion).toBe(1);
+    expect(r.workspace().schemaVersion).toBe(2);
     await r.close();
     await s.close();
   });

@@ -5,10 +5,14 @@
  */
 import { STORE_SCHEMA_VERSION } from '../../core/store-schema';
 
-export type StoreFileKind = 'workspace' | 'document';
+/** 'document' is v1's docs/<id>.json, read only to migrate it to a cache and a work file */
+export type StoreFileKind = 'workspace' | 'document' | 'cache' | 'work';
 type Json = Record<string, unknown>;
 export type Migration = (data: Json) => Json;
 export type MigrationTable = Record<StoreFileKind, Record<number, Migration>>;
+
+/** The version each kind is read at: v1 document files stay v1 (the layout migration splits them). */
+export const TARGET_VERSION: Record<StoreFileKind, number> = { workspace: STORE_SCHEMA_VERSION, document: 1, cache: STORE_SCHEMA_VERSION, work: STORE_SCHEMA_VERSION };
 
 /**
  * v0 is the pre-release format (before the store had versions): the workspace kept its tags in
@@ -20,6 +24,8 @@ export const migrations: MigrationTable = {
       const { tags, ...rest } = w;
       return { ...rest, taxonomy: rest.taxonomy ?? tags ?? [], schemaVersion: 1 };
     },
+    // v2 moved the documents' data out of docs/ (see migrate-v1.ts); the index itself is unchanged
+    1: (w) => ({ ...w, schemaVersion: 2 }),
   },
   document: {
     0: (d) => {
@@ -29,6 +35,8 @@ export const migrations: MigrationTable = {
       return { ...d, reviews, schemaVersion: 1 };
     },
   },
+  cache: {},
+  work: {},
 };
 
 export function versionOf(data: Json): number {
@@ -37,7 +45,7 @@ export function versionOf(data: Json): number {
 }
 
 /** Migrates up to `target`; throws if a step is missing (a bug, caught by the tests). */
-export function migrate(kind: StoreFileKind, data: Json, target = STORE_SCHEMA_VERSION, table: MigrationTable = migrations): Json {
+export function migrate(kind: StoreFileKind, data: Json, target = TARGET_VERSION[kind], table: MigrationTable = migrations): Json {
   let current = data;
   for (let v = versionOf(current); v < target; v = versionOf(current)) {
     const step = table[kind][v];

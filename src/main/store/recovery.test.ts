@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './workspace-store';
@@ -30,7 +30,8 @@ async function seeded(): Promise<string> {
 }
 
 const wsPath = (dir: string) => join(dir, '.report-annotator/workspace.json');
-const docPath = (dir: string) => join(dir, '.report-annotator/docs/d.json');
+const docPath = (dir: string) => join(dir, '.report-annotator/work/local/d.json');
+const cachePath = (dir: string) => join(dir, '.report-annotator/cache/d.json');
 const corruptions: [string, (good: string) => Buffer][] = [
   ['garbage', () => Buffer.from('{"schemaVersion": 1, "documents": [oops')],
   ['truncated', (good) => Buffer.from(good.slice(0, Math.floor(good.length / 2)))],
@@ -99,7 +100,7 @@ describe('recovery of a damaged workspace file', () => {
   });
 });
 
-describe('recovery of a damaged document file', () => {
+describe('recovery of a damaged work file', () => {
   it.each(corruptions)('%s → moved aside, backup restored on read, notice', async (_name, damage) => {
     const dir = await seeded();
     const bad = damage(readFileSync(docPath(dir), 'utf8'));
@@ -107,21 +108,56 @@ describe('recovery of a damaged document file', () => {
     const s = await openStore(dir);
     const d = await s.readDocument('d');
     expect(d.reviews.f1.note).toBe('first'); // the generation before the last write
-    expect(s.notices).toEqual([expect.objectContaining({ code: 'restored-from-backup', file: '.report-annotator/docs/d.json' })]);
+    expect(s.notices).toEqual([expect.objectContaining({ code: 'restored-from-backup', file: '.report-annotator/work/local/d.json', document: { id: 'd', part: 'work' } })]);
+    expect(Date.parse(s.notices[0].backupAt!)).toBeLessThanOrEqual(Date.now());
     expect(readFileSync(join(dir, s.notices[0].movedTo!))).toEqual(bad);
     expect(s.documentIds()).toEqual(['d']); // the .corrupt- file is not a document
   });
 
-  it('no backup → store-corrupt, the file kept aside, notice', async () => {
+  it('a cache file without backup → store-corrupt, the file kept aside, notice', async () => {
     const dir = tempWorkspace();
     const s = await openStore(dir);
     await s.writeDocument(sampleDoc('d'));
     await s.close();
-    writeFileSync(docPath(dir), '{"id": "d", "text": ');
+    writeFileSync(cachePath(dir), '{"id": "d", "text": ');
     const t = await openStore(dir);
     await expect(t.readDocument('d')).rejects.toMatchObject({ code: 'store-corrupt' });
-    expect(t.notices).toEqual([expect.objectContaining({ code: 'document-unrecoverable' })]);
-    expect(readdirSync(join(dir, '.report-annotator/docs')).some((f) => f.startsWith('d.json.corrupt-'))).toBe(true);
+    expect(t.notices).toEqual([expect.objectContaining({ code: 'document-unrecoverable', document: { id: 'd', part: 'cache' } })]);
+    expect(readdirSync(join(dir, '.report-annotator/cache')).some((f) => f.startsWith('d.json.corrupt-'))).toBe(true);
+  });
+
+  it('a work file without backup → the document opens without that work, the file kept aside, notice', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir);
+    await s.writeDocument(sampleDoc('d'));
+    await s.updateDocument('d', (d) => { d.reviews.f1 = review('f1', 'only'); });
+    await s.close();
+    rmSync(join(dir, '.report-annotator/backups/work'), { recursive: true, force: true });
+    writeFileSync(docPath(dir), '{"documentId": "d", "reviews": ');
+    const t = await openStore(dir);
+    expect((await t.readDocument('d')).reviews).toEqual({});
+    expect(t.notices).toEqual([expect.objectContaining({ code: 'document-unrecoverable', document: { id: 'd', part: 'work' } })]);
+    expect(readdirSync(join(dir, '.report-annotator/work/local')).some((f) => f.startsWith('d.json.corrupt-'))).toBe(true);
+  });
+
+  it('a deleted work file with backups is restored from them on read, with a notice', async () => {
+    const dir = await seeded();
+    rmSync(docPath(dir));
+    const s = await openStore(dir);
+    expect((await s.readDocument('d')).reviews.f1.note).toBe('first');
+    expect(s.notices).toEqual([expect.objectContaining({ code: 'restored-from-backup', file: '.report-annotator/work/local/d.json', reason: 'file missing' })]);
+  });
+
+  it('a deleted cache file with backups is restored from them on read, with a notice', async () => {
+    const dir = tempWorkspace();
+    const s = await openStore(dir, { backupIntervalMs: 0 });
+    await s.writeDocument(sampleDoc('d'));
+    await s.writeDocument({ ...sampleDoc('d'), text: sampleDoc('d').text + '二' });
+    await s.close();
+    rmSync(cachePath(dir));
+    const t = await openStore(dir);
+    expect((await t.readDocument('d')).text).toBe(sampleDoc('d').text);
+    expect(t.notices).toEqual([expect.objectContaining({ code: 'restored-from-backup', document: { id: 'd', part: 'cache' } })]);
   });
 });
 
@@ -138,12 +174,12 @@ describe('files from a newer version', () => {
 
   it('document: reading fails with store-newer-version and the file is untouched', async () => {
     const dir = await seeded();
-    const newer = JSON.stringify({ ...sampleDoc('d'), schemaVersion: 2 });
-    writeFileSync(docPath(dir), newer);
+    const newer = JSON.stringify({ ...JSON.parse(readFileSync(cachePath(dir), 'utf8')), schemaVersion: 3 });
+    writeFileSync(cachePath(dir), newer);
     const s = await openStore(dir);
     await expect(s.readDocument('d')).rejects.toMatchObject({ code: 'store-newer-version' });
     await s.close();
-    expect(readFileSync(docPath(dir), 'utf8')).toBe(newer);
+    expect(readFileSync(cachePath(dir), 'utf8')).toBe(newer);
   });
 });
 
@@ -151,12 +187,12 @@ describe('stale temp files', () => {
   it('are removed on open (ours and lowdb/steno ones); other files stay', async () => {
     const dir = await seeded();
     const root = join(dir, '.report-annotator');
-    const stale = ['.workspace.json.4242.7.tmp', '.workspace.json.tmp', 'docs/.d.json.4242.9.tmp', 'backups/workspace.json/.3.json.4242.1.tmp'];
+    const stale = ['.workspace.json.4242.7.tmp', '.workspace.json.tmp', 'cache/.d.json.4242.9.tmp', 'work/local/.d.json.4242.9.tmp', 'backups/workspace.json/.3.json.4242.1.tmp'];
     for (const f of stale) writeFileSync(join(root, f), '{"half');
-    writeFileSync(join(root, 'docs/notes.txt'), 'keep me');
+    writeFileSync(join(root, 'cache/notes.txt'), 'keep me');
     const s = await openStore(dir);
     for (const f of stale) expect(existsSync(join(root, f))).toBe(false);
-    expect(existsSync(join(root, 'docs/notes.txt'))).toBe(true);
+    expect(existsSync(join(root, 'cache/notes.txt'))).toBe(true);
     expect(s.notices).toEqual([]);
   });
 });

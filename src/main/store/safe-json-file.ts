@@ -30,6 +30,8 @@ export interface SafeJSONFileOptions<T> {
   /** a bad file without a good backup: 'empty' → read() returns null (start fresh); 'throw' → 'store-corrupt' */
   whenUnrecoverable: 'empty' | 'throw';
   readOnly: boolean;
+  /** how the data is written (encode) and read back (decode), e.g. the cache's sliced texts */
+  codec?: { encode(data: T): T; decode(data: T): T };
 }
 
 export function quarantineName(path: string, now = new Date()): string {
@@ -59,8 +61,9 @@ export class SafeJSONFile<T> implements Adapter<T> {
     const decoded = decodeStoreFile(bytes, kind, schema);
     if (decoded.ok) {
       this.lastText = decoded.text;
-      if (decoded.migratedFrom !== null) await this.afterMigration(decoded.data, decoded.migratedFrom);
-      return decoded.data;
+      const data = this.o.codec ? this.o.codec.decode(decoded.data) : decoded.data;
+      if (decoded.migratedFrom !== null) await this.afterMigration(data, decoded.migratedFrom);
+      return data;
     }
     if (decoded.problem === 'newer') {
       throw new AppError('store-newer-version', `${this.o.label(path)} was written by a newer version of Report Annotator (store schema ${decoded.version}, this version knows ${STORE_SCHEMA_VERSION}); update the app. The file was not changed.`, { file: this.o.label(path), version: decoded.version, known: STORE_SCHEMA_VERSION });
@@ -70,7 +73,7 @@ export class SafeJSONFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     // Serialise before the first await: the snapshot is the data at the moment of the call.
-    const text = stringifyForStore(data, this.o.label(this.o.path));
+    const text = stringifyForStore(this.o.codec ? this.o.codec.encode(data) : data, this.o.label(this.o.path));
     if (this.o.readOnly) throw new AppError('store-read-only', `The workspace is open read-only; ${this.o.label(this.o.path)} was not saved.`, { file: this.o.label(this.o.path) });
     if (text === this.lastText) return;
     try {
@@ -140,13 +143,14 @@ export class SafeJSONFile<T> implements Adapter<T> {
       }
       const decoded = decodeStoreFile(bytes, kind, schema);
       if (!decoded.ok) continue;
-      if (!readOnly) await this.write(decoded.data);
+      const data = this.o.codec ? this.o.codec.decode(decoded.data) : decoded.data;
+      if (!readOnly) await this.write(data);
       const when = (await fs.mtime(backup)) ?? at.getTime();
       this.o.onNotice({
-        code: 'restored-from-backup', file: label(path), movedTo, backup: label(backup), reason, at: at.toISOString(),
+        code: 'restored-from-backup', file: label(path), movedTo, backup: label(backup), reason, at: at.toISOString(), backupAt: new Date(when).toISOString(),
         message: `${label(path)} could not be used (${reason})${movedTo ? ` and was moved to ${movedTo}` : ''}; the backup of ${new Date(when).toISOString()} was restored. Changes after that time are missing.`,
       });
-      return decoded.data;
+      return data;
     }
     return undefined;
   }

@@ -26,6 +26,8 @@ export interface StoreFileOptions<T> {
   windowMs: number;
   retryMs: number;
   whenUnrecoverable: 'empty' | 'throw';
+  /** how the data is written and read back (see SafeJSONFileOptions.codec) */
+  codec?: { encode(data: T): T; decode(data: T): T };
   label: (absolute: string) => string;
   onNotice: (notice: StoreNotice) => void;
   onOutcome: (file: { readonly path: string }, outcome: { ok: true; at: Date } | { ok: false; error: AppError }) => void;
@@ -38,6 +40,8 @@ export class StoreFile<T> {
   readonly backups: FileBackups;
   private released = false;
   private readonly exact: ExactCheck | null;
+  /** a change applied in memory whose write waits (applyLater) */
+  private later: { timer: ReturnType<typeof setTimeout>; saved: Promise<void>; start: () => void } | null = null;
 
   private constructor(private readonly o: StoreFileOptions<T>) {
     this.exact = exactCheck(o.schema);
@@ -80,7 +84,7 @@ export class StoreFile<T> {
   }
 
   get pending(): boolean {
-    return this.saver.pending;
+    return this.saver.pending || this.later !== null;
   }
 
   get error(): AppError | null {
@@ -95,6 +99,7 @@ export class StoreFile<T> {
   replace(data: T): Promise<void> {
     this.assertWritable();
     this.low.data = this.validate(data);
+    this.later?.start();
     return this.saver.changed();
   }
 
@@ -105,6 +110,7 @@ export class StoreFile<T> {
     fn(draft);
     // the draft is this file's own copy: when it is exactly what zod would return, keep it
     this.low.data = this.exact?.(draft) ? draft : this.validate(draft);
+    this.later?.start();
     return this.saver.changed();
   }
 
@@ -119,7 +125,33 @@ export class StoreFile<T> {
     const next = fn(this.data);
     // data that is exactly what zod would return is taken as it is (see exact-check.ts)
     this.low.data = this.exact?.(next) ? next : this.validate(next);
+    this.later?.start();
     return this.saver.changed();
+  }
+
+  /**
+   * As apply, but the write starts only after `delayMs` (or with the next change, or flush()):
+   * for data derived from what is already durable elsewhere (a document's counts in the index),
+   * so that a review does not rewrite the index each time. Resolves once it is durable.
+   */
+  applyLater(fn: (current: T) => T, delayMs: number): Promise<void> {
+    this.assertWritable();
+    const next = fn(this.data);
+    this.low.data = this.exact?.(next) ? next : this.validate(next);
+    if (this.later) return this.later.saved;
+    let start!: () => void;
+    const saved = new Promise<void>((resolve, reject) => {
+      start = () => {
+        if (!this.later) return;
+        clearTimeout(this.later.timer);
+        this.later = null;
+        this.saver.changed().then(resolve, reject);
+      };
+    });
+    const timer = setTimeout(start, delayMs);
+    timer.unref?.();
+    this.later = { timer, saved, start };
+    return saved;
   }
 
   /** Sets data without saving (a read-only workspace that has no file yet). */
@@ -128,6 +160,7 @@ export class StoreFile<T> {
   }
 
   flush(): Promise<void> {
+    this.later?.start();
     return this.saver.flush();
   }
 
@@ -135,6 +168,8 @@ export class StoreFile<T> {
   release(): void {
     if (this.released) return;
     this.released = true;
+    if (this.later) clearTimeout(this.later.timer);
+    this.later = null;
     this.saver.dispose();
     if (!this.o.readOnly) releasePath(this.o.path);
   }

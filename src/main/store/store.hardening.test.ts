@@ -31,7 +31,7 @@ describe('documents too large to store', () => {
     expect(isAppError(err) && err.code).toBe('file-too-large');
     expect(store.hasDocument('big')).toBe(false);
     expect(store.saveState()).toMatchObject({ pending: 0, error: null });
-    expect(existsSync(join(dir, '.report-annotator', 'docs', 'big.json'))).toBe(false);
+    expect(existsSync(join(dir, '.report-annotator', 'cache', 'big.json'))).toBe(false);
     // a normal document still saves, and the store closes cleanly
     await store.writeDocument(sampleDoc('small'));
     await store.close();

@@ -14,7 +14,11 @@ export type StoreNoticeCode =
   /** an older schemaVersion was migrated (the original is kept in backups/) */
   | 'migrated'
   /** the lock of a process that no longer runs was taken over (the app probably crashed) */
-  | 'stale-lock-taken-over';
+  | 'stale-lock-taken-over'
+  /** the index was unusable with no good backup: the document files were kept, to be listed again */
+  | 'index-rebuilt'
+  /** an analyst's work on a document was made on another version of the report and was carried to the current one */
+  | 'work-reanchored';
 
 export interface StoreNotice {
   code: StoreNoticeCode;
@@ -26,6 +30,12 @@ export interface StoreNotice {
   backup?: string;
   /** why the file was rejected (parse or schema message) */
   reason?: string;
+  /** when the restored backup was made (ISO): changes after it are missing */
+  backupAt?: string;
+  /** the document the file belongs to, and which part of it */
+  document?: { id: string; part: 'cache' | 'work' | 'v1' };
+  /** counts for the UI's wording (e.g. documents migrated, documents kept for listing again) */
+  counts?: Record<string, number>;
   /** English fallback; the renderer shows its own text by code */
   message: string;
   at: string;
@@ -42,10 +52,16 @@ export interface SaveState {
 
 export interface OpenOptions {
   app: StoreApp;
+  /** whose work this app reads and writes (default: the OS user, id 'local') */
+  analyst?: import('../../core/store-schema').Analyst;
+  /** the version of the detectors, recorded in the cache files (default 'unknown') */
+  analyzer?: string;
   /** open without the lock: nothing is written, every write throws 'store-read-only' */
   readOnly?: boolean;
   /** coalescing window of writes in ms (0..200, default 25) */
   coalesceMs?: number;
+  /** the same for the analysts' work files (0..200, default 0: at most one write at a time, the changes made during it go together into the next) */
+  workCoalesceMs?: number;
   /** minimum time between two backups of one file in ms (default 30 s); the first write of a session always backs up */
   backupIntervalMs?: number;
   /** generations kept per file (default 5) */

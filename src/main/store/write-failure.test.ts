@@ -5,7 +5,7 @@
  * Linux), one more test fills a real 1 MiB file system.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './workspace-store';
@@ -27,7 +27,11 @@ async function setup(retryMs = 60_000) {
   return { dir, failing, s };
 }
 
-const docOnDisk = (dir: string) => JSON.parse(readFileSync(join(dir, '.report-annotator/docs/d.json'), 'utf8'));
+/** this analyst's work on d as saved (none yet: no reviews) */
+const docOnDisk = (dir: string) => {
+  const p = join(dir, '.report-annotator/work/local/d.json');
+  return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : { reviews: {} };
+};
 
 describe('write failures', () => {
   it.each([
@@ -84,7 +88,7 @@ describe('write failures', () => {
     failing.errno = 'EIO';
     await s.updateDocument('d', (d) => { d.text = 'x'; }).catch(() => undefined);
     const { readdirSync } = await import('node:fs');
-    expect(readdirSync(join(dir, '.report-annotator/docs')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(dir, '.report-annotator/cache')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 
@@ -125,10 +129,10 @@ describe('a real full disk (tmpfs, when it can be mounted)', () => {
     const big = '经济'.repeat(100_000);
     await expect(s.updateDocument('d', (d) => { d.text = big; })).rejects.toMatchObject({ code: 'store-disk-full' });
     expect((await s.readDocument('d')).text).toBe(big);
-    expect(JSON.parse(readFileSync(join(dir, '.report-annotator/docs/d.json'), 'utf8')).text).toBe(sampleDoc('d').text);
+    expect(JSON.parse(readFileSync(join(dir, '.report-annotator/cache/d.json'), 'utf8')).text).toBe(sampleDoc('d').text);
     rmSync(filler);
     await s.flush();
-    expect(JSON.parse(readFileSync(join(dir, '.report-annotator/docs/d.json'), 'utf8')).text).toBe(big);
+    expect(JSON.parse(readFileSync(join(dir, '.report-annotator/cache/d.json'), 'utf8')).text).toBe(big);
     await s.close();
   });
 });

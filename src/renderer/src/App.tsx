@@ -24,6 +24,7 @@ import { Settings } from './features/i18n/Settings';
 import { ViewSwitch } from './features/layout/ViewSwitch';
 import { viewStore } from './features/layout/view';
 import { useStore } from './lib/store';
+import { IdentityDialog } from './features/identity/IdentityDialog';
 
 export function App(): React.JSX.Element {
   const { t } = useI18n();
@@ -58,6 +59,7 @@ export function App(): React.JSX.Element {
       <ImportSummary />
       <ExportDialog />
       <ErrorPresenter />
+      <IdentityDialog />
     </div>
   );
 }

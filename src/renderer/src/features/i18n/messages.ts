@@ -459,6 +459,16 @@ export const en = {
   'figures.notStatedTitle': '{report} does not state {indicator}',
   'figures.chartsInline': 'Charts',
   'figures.chartsHint': 'Click an indicator’s name to chart it here.',
+  // ── storev2: store layout v2, recovery notices, analyst identity (helper STOREV2) ──
+  'notice.work-restored': 'Your work on {name} was damaged and has been restored from the backup of {time}. Every reviewed finding is back; notes and tags changed after {time} may be missing.',
+  'notice.work-restored-partly': 'Your work on {name} was damaged and has been restored from the backup of {time}: {lost} reviewed finding(s) from after {time} could not be recovered.',
+  'notice.work-unrecoverable': 'Your work on {name} was damaged and no backup could be read: {lost} reviewed finding(s) could not be recovered. The damaged file is kept as {movedTo}.',
+  'notice.work-reanchored': 'Your work on {name} was made on another version of the report and has been carried to the current text; reviews that could not be placed wait in the report for you.',
+  'notice.index-rebuilt': 'The list of reports was damaged and no backup of it could be read. The reports in the workspace folder were listed again with your work on them; tags, indicator mappings and metadata you had set may need to be set again.',
+  'identity.title': 'Who is annotating?',
+  'identity.prompt': 'Your name is recorded on every review you make. You can change it later.',
+  'identity.name': 'Your name',
+  // ── end storev2 ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -924,4 +934,14 @@ export const zh: Messages = {
   'figures.notStatedTitle': '{report}未提及{indicator}',
   'figures.chartsInline': '图表',
   'figures.chartsHint': '点击指标名称，在此显示其图表。',
+  // ── storev2: store layout v2, recovery notices, analyst identity (helper STOREV2) ──
+  'notice.work-restored': '您在 {name} 上的标注文件已损坏，已从 {time} 的备份恢复。所有已审核的发现都已恢复；{time} 之后修改的备注和标签可能缺失。',
+  'notice.work-restored-partly': '您在 {name} 上的标注文件已损坏，已从 {time} 的备份恢复：{time} 之后审核的 {lost} 条发现无法恢复。',
+  'notice.work-unrecoverable': '您在 {name} 上的标注文件已损坏且无法读取备份：{lost} 条已审核的发现无法恢复。损坏的文件保留为 {movedTo}。',
+  'notice.work-reanchored': '您在 {name} 上的标注是在该报告的另一版本上做的，已移到当前文本中；无法定位的审核保留在报告中等待处理。',
+  'notice.index-rebuilt': '报告列表已损坏且无法读取其备份。已重新列出工作区文件夹中的报告及其标注；您设置的标签、指标映射和元数据可能需要重新设置。',
+  'identity.title': '标注人是谁？',
+  'identity.prompt': '您的姓名会记录在您的每一条审核上，之后可以修改。',
+  'identity.name': '您的姓名',
+  // ── end storev2 ──
 };
