@@ -101,7 +101,7 @@ describe('paths', () => {
     expect(existsSync(join(process.cwd(), 'relative-ws'))).toBe(false);
   });
 
-  it('a file given as the workspace is not-a-folder; a file where the store keeps docs/ is store-corrupt', async () => {
+  it('a file given as the workspace is not-a-folder; a file where the store keeps a folder (cache/) is store-corrupt', async () => {
     const base = tmp('ra-ws-');
     const file = join(base, 'report.txt');
     writeFileSync(file, '报告');
@@ -111,7 +111,7 @@ describe('paths', () => {
 
     const broken = join(base, 'broken');
     mkdirSync(join(broken, '.report-annotator'), { recursive: true });
-    writeFileSync(join(broken, '.report-annotator', 'docs'), 'a file, not a folder');
+    writeFileSync(join(broken, '.report-annotator', 'cache'), 'a file, not a folder');
     writeFileSync(join(broken, 'r.txt'), '\n\n召开常委会会议9次。\n');
     expect(codeOf(await run(b, 'workspaceOpen', { dir: broken }))).toBe('store-corrupt');
     // the workspace that was open stays open
