@@ -66,12 +66,38 @@ function baseReview(state: ReviewState, finding: Finding, ctx: ActionContext, ma
   };
 }
 
+const byIdCache = new WeakMap<readonly Finding[], ReadonlyMap<string, Finding>>();
+function findingsById(findings: readonly Finding[]): ReadonlyMap<string, Finding> {
+  let m = byIdCache.get(findings);
+  if (!m) {
+    m = new Map(findings.map((f) => [f.id, f]));
+    byIdCache.set(findings, m);
+  }
+  return m;
+}
+
+/** A map read through to a shared one, with this action's additions kept apart (the shared one is never changed). */
+function overlay(base: ReadonlyMap<string, Finding>): { get(id: string): Finding | undefined; has(id: string): boolean; set(id: string, f: Finding): void } {
+  const added = new Map<string, Finding>();
+  return {
+    get: (id) => added.get(id) ?? base.get(id),
+    has: (id) => added.has(id) || base.has(id),
+    set: (id, f) => void added.set(id, f),
+  };
+}
+
+let lastOffsets: { text: string; map: OffsetMap } | null = null;
+function offsetMapOf(text: string): OffsetMap {
+  if (lastOffsets?.text !== text) lastOffsets = { text, map: new OffsetMap(text) };
+  return lastOffsets.map;
+}
+
 /** Applies an action; returns the new state (the input is not modified). */
 export function applyAction(state: ReviewState, action: ReviewAction, ctx: ActionContext): ReviewState {
-  const byId = new Map(state.findings.map((f) => [f.id, f]));
-  // the offset map of the whole report is built only when a new review needs an anchor
-  let offsets: OffsetMap | null = null;
-  const map = (): OffsetMap => (offsets ??= new OffsetMap(state.text));
+  // the findings by id and the report's offset map are built once per findings array and text,
+  // not per action (a review on a 20k-finding, 1M-character report cost ~13 ms in rebuilding them)
+  const byId = overlay(findingsById(state.findings));
+  const map = (): OffsetMap => offsetMapOf(state.text);
   const touchedReviews: Record<string, Review | null> = {};
   const afterReviews: Record<string, Review | null> = {};
   const touchedFindings: Record<string, Finding | null> = {};
