@@ -19,8 +19,9 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
  * Starts browser mode (`out/node/serve.mjs`, built by the test command) on a free port with a
  * fresh user-data folder, so each test gets its own sample workspace.
  */
-export async function startServe(opts: { workspace?: string; env?: Record<string, string> } = {}): Promise<ServeHandle> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'ra-e2e-'));
+export async function startServe(opts: { workspace?: string; env?: Record<string, string>; /** the same analyst's app again (its identity, settings): kept when this server stops */ userDataDir?: string } = {}): Promise<ServeHandle> {
+  const own = opts.userDataDir === undefined;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ra-e2e-'));
   const args = [join(ROOT, 'out', 'node', 'serve.mjs'), '--port', '0', '--user-data', userDataDir];
   if (opts.workspace) args.push('--workspace', opts.workspace);
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57,7 +58,7 @@ export async function startServe(opts: { workspace?: string; env?: Record<string
         await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (own) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

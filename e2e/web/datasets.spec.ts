@@ -293,7 +293,9 @@ test('a report changed on disk: the review whose words changed waits as an orpha
   const dir = mkdtempSync(join(tmpdir(), 'ra-changed-'));
   const file = join(dir, 'changed-report.txt');
   writeFileSync(file, '\n\n一年来，召开常委会会议9次，制定地方性法规3件，听取专项工作报告12项。\n');
-  let serve = await startServe({ workspace: dir });
+  // the analyst's app (its user data: the identity their work is filed under) is the same on both runs
+  const userData = mkdtempSync(join(tmpdir(), 'ra-e2e-user-'));
+  let serve = await startServe({ workspace: dir, userDataDir: userData });
   try {
     await app.goto(serve.url);
     await app.openDocument('changed-report');
@@ -306,7 +308,7 @@ test('a report changed on disk: the review whose words changed waits as an orpha
 
     // the file is corrected on disk: 9次 → 10次; opening the workspace again re-analyses it
     writeFileSync(file, '\n\n一年来，召开常委会会议10次，制定地方性法规3件，听取专项工作报告12项。\n');
-    serve = await startServe({ workspace: dir });
+    serve = await startServe({ workspace: dir, userDataDir: userData });
     await app.goto(serve.url);
     await expect(page.getByText('1 份报告在磁盘上被修改，已重新分析', { exact: false })).toBeVisible();
     await app.openDocument('changed-report');
@@ -329,6 +331,7 @@ test('a report changed on disk: the review whose words changed waits as an orpha
   } finally {
     await serve.stop();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(userData, { recursive: true, force: true });
   }
 });
 

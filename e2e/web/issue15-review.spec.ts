@@ -25,6 +25,7 @@ test('review: reasons in the analyst language, a report-wide notice, undo feedba
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     const app = new AppPage(page);
+    await app.stayOnDecision(); // these steps read the decided finding's status: keep the selection
     const x = new Issue15Page(page);
     await app.goto(serve.url);
     await app.setLanguage('zh');

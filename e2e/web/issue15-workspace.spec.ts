@@ -11,6 +11,7 @@ import { Issue15Page } from './pages/issue15';
 
 test('open folder: a mistyped path is an error in the user language and creates nothing; a new workspace is an explicit choice', async ({ page, serve, shot }) => {
   const app = new AppPage(page);
+  await app.stayOnDecision(); // these steps read the decided finding's status: keep the selection
   const x = new Issue15Page(page);
   const parent = mkdtempSync(join(tmpdir(), 'ra-i15-open-'));
   const typo = join(parent, 'reprots');
@@ -41,6 +42,7 @@ test('open folder: a mistyped path is an error in the user language and creates 
 
 test('a failed drop leaves nothing behind and is reported once; an empty file without extension gets a message; the summary shows every failure', async ({ page, serve, shot }) => {
   const app = new AppPage(page);
+  await app.stayOnDecision(); // these steps read the decided finding's status: keep the selection
   const x = new Issue15Page(page);
   const dropped = join(serve.userDataDir, 'sample-workspace', 'dropped');
   await app.goto(serve.url);
@@ -82,6 +84,7 @@ test('a failed drop leaves nothing behind and is reported once; an empty file wi
 
 test('search: Enter opens the highlighted hit, the open report first, and more than 200 hits say so', async ({ page, serve, shot }) => {
   const app = new AppPage(page);
+  await app.stayOnDecision(); // these steps read the decided finding's status: keep the selection
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await app.goto(serve.url);
@@ -113,6 +116,7 @@ test('search: Enter opens the highlighted hit, the open report first, and more t
 
 test('CSV export: the rows add up to the count the dialog reports, accepted defects included, with the original value of a corrected figure', async ({ page, serve }) => {
   const app = new AppPage(page);
+  await app.stayOnDecision(); // these steps read the decided finding's status: keep the selection
   const out = mkdtempSync(join(tmpdir(), 'ra-i15-csv-'));
   try {
     await app.goto(serve.url);

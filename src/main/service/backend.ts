@@ -85,18 +85,14 @@ export function createBackend(opts: BackendOptions): Backend {
   const tasks = new TaskRegistry();
   /** the analyst's identity, read from the user settings before the first workspace opens */
   let identity: Identity | null = null;
-  const me = async (): Promise<Identity> => {
-    if (!identity) {
-      try {
-        identity = await loadIdentity(opts.userDataDir);
-      } catch (e) {
-        // settings that cannot be written: work under a session identity (its work files stay apart)
-        opts.log.error('could not read or write the analyst identity', { error: String(e) });
-        identity = { id: 'local', name: osUserName(), confirmed: false };
-      }
-    }
-    return identity;
-  };
+  let identityLoad: Promise<Identity> | null = null;
+  // one read (and first-run write) of the identity file, however many callers ask at once
+  const me = (): Promise<Identity> =>
+    (identityLoad ??= loadIdentity(opts.userDataDir).catch((e: unknown) => {
+      // settings that cannot be written: work under a session identity (its work files stay apart)
+      opts.log.error('could not read or write the analyst identity', { error: String(e) });
+      return { id: 'local', name: osUserName(), confirmed: false };
+    })).then((id) => identity ?? (identity = id));
   const policy = new PathPolicy(opts.mode === 'desktop' ? 'strict' : 'open');
   /** An export target must be chosen by the user (desktop) or lie inside the workspace. */
   const requireAllowedTarget = async (out: string): Promise<void> => {
@@ -245,7 +241,12 @@ export function createBackend(opts: BackendOptions): Backend {
     workspaceOpen: async ({ dir, create }) => {
       await requireAllowed([dir]);
       if (!create) await requireFolder(dir);
-      return view(await openAndAnnounce(dir, false));
+      const ws = await openAndAnnounce(dir, false);
+      // Open folder is the analyst asking for the folder's reports: the answer waits for their
+      // import (each file in the import worker within its time budget, with progress and cancel)
+      // so it can list what was imported and what failed. Reopening at start never waits.
+      await ws.refresh;
+      return view(ws);
     },
     workspaceOpenSample: async () => {
       const ws = await openSample();

@@ -190,7 +190,14 @@ export async function openFolderPath(dir: string, create = false): Promise<void>
   collecting = gathered;
   try {
     const ws = await getClient().workspaceOpen(create ? { dir, create } : { dir });
-    const failed = [...gathered, ...setWorkspace(ws, true)];
+    // a failure can come both in the workspaceChanged event and in the answer: listed once
+    const seen = new Set<string>();
+    const failed = [...gathered, ...setWorkspace(ws, true)].filter((f) => {
+      const key = `${f.path}\u0000${f.error.code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     collecting = null;
     workspaceStore.patch({ pathDialog: null, importResult: { kind: 'folder', dir: ws.dir, imported: ws.documents.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: false } });
   } catch (e) {

@@ -10,7 +10,7 @@ import type { ReviewAction } from '../../../../core/review';
 import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
-import { setOrphanCount, updateDocumentMeta } from '../documents/store';
+import { setOrphanCount, updateDocumentMeta, workspaceStore } from '../documents/store';
 import { reportError, showNotice } from '../errors/store';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -152,6 +152,25 @@ export function applyView(view: PackedDocumentView): void {
     ...(sameText ? {} : { spanHighlight: null, scroll: null, textVersion: s.textVersion + 1 }),
   });
 }
+
+/**
+ * A report re-analysed in the background (its file changed on disk while the workspace was
+ * closed, read again after the open answered) is shown again when the workspace says so: the
+ * open view would otherwise keep the old text and miss the reviews waiting as orphans.
+ */
+workspaceStore.subscribe(() => {
+  const s = reportStore.get();
+  if (!s.docId || !s.meta || s.loading) return;
+  const now = workspaceStore.get().workspace?.documents.find((d) => d.id === s.docId);
+  if (!now || (now.sha256 === s.meta.sha256 && now.importedAt === s.meta.importedAt)) return;
+  const id = s.docId;
+  getClient()
+    .documentView({ id })
+    .then((view) => {
+      if (reportStore.get().docId === id) applyView(view);
+    })
+    .catch((e: unknown) => reportError(e, 'documentView'));
+});
 
 /** Opens a report with one finding selected (from the Figures table); the filter is widened if it hides the finding. */
 export async function openFinding(documentId: string, findingId: string): Promise<boolean> {
