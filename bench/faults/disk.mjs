@@ -85,6 +85,8 @@ try {
 
   // ── full disk, through the backend; saved by the store's retry once space is back ──
   let b = open();
+  await call(b.handlers, 'workspaceGet', {});
+  await b.refreshed(); // the folder's reports are imported after the open answers
   const view = await call(b.handlers, 'workspaceGet', {});
   const me = (await call(b.handlers, 'identityGet', {})).value;
   analyst = { id: me.id, name: me.name };
@@ -107,6 +109,7 @@ try {
   // ── read-only workspace, through the backend ──
   b = open();
   await call(b.handlers, 'workspaceGet', {});
+  await b.refreshed();
   remount('ro');
   const r3 = await call(b.handlers, 'reviewApply', { documentId: id, action: { type: 'setStatus', findingIds: [figs[2].id], status: 'rejected' } });
   result('read-only: reviewApply answers store-read-only', !r3.ok && r3.error.code === 'store-read-only', r3.ok ? 'answered ok' : `${r3.error.code}: ${r3.error.message}`);
