@@ -49,3 +49,22 @@ export function useStore<T, S>(store: Store<T>, selector: (state: T) => S): S {
 
 /** A shared empty array for selectors (a new [] per call would re-render forever). */
 export const EMPTY: readonly [] = Object.freeze([]) as readonly [];
+
+/** A store kept in localStorage under `key`: `load` turns what was saved (or null) into a valid state. */
+export function createPersistedStore<T>(key: string, load: (raw: string | null) => T): Store<T> {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(key);
+  } catch {
+    // no storage (private mode, tests): start from the defaults
+  }
+  const store = createStore<T>(load(raw));
+  store.subscribe(() => {
+    try {
+      localStorage.setItem(key, JSON.stringify(store.get()));
+    } catch {
+      // not remembered
+    }
+  });
+  return store;
+}

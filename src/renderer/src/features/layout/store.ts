@@ -1,5 +1,5 @@
 /** Pane widths and collapsed panes, remembered in localStorage. */
-import { createStore } from '../../lib/store';
+import { createPersistedStore } from '../../lib/store';
 
 export interface LayoutState {
   docsWidth: number;
@@ -33,22 +33,7 @@ export function loadLayout(raw: string | null): LayoutState {
   }
 }
 
-function read(): string | null {
-  try {
-    return localStorage.getItem(KEY);
-  } catch {
-    return null;
-  }
-}
-
-export const layoutStore = createStore<LayoutState>(loadLayout(read()));
-layoutStore.subscribe(() => {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(layoutStore.get()));
-  } catch {
-    // not remembered
-  }
-});
+export const layoutStore = createPersistedStore<LayoutState>(KEY, loadLayout);
 
 export function setWidth(pane: 'docs' | 'inspector', width: number): void {
   layoutStore.patch(pane === 'docs' ? { docsWidth: clampWidth(width, DEFAULT.docsWidth) } : { inspectorWidth: clampWidth(width, DEFAULT.inspectorWidth) });

@@ -3,7 +3,7 @@
  * moves on to the next unreviewed finding (Prodigy's one key per decision; off keeps the
  * selection where it is), and whether the findings list is shown beside the text.
  */
-import { createStore } from '../../lib/store';
+import { createPersistedStore } from '../../lib/store';
 
 export type ListSort = 'position' | 'kind' | 'status' | 'text';
 
@@ -32,19 +32,4 @@ export function loadPrefs(raw: string | null): ReviewPrefs {
   }
 }
 
-function read(): string | null {
-  try {
-    return localStorage.getItem(KEY);
-  } catch {
-    return null;
-  }
-}
-
-export const prefsStore = createStore<ReviewPrefs>(loadPrefs(read()));
-prefsStore.subscribe(() => {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(prefsStore.get()));
-  } catch {
-    // not remembered
-  }
-});
+export const prefsStore = createPersistedStore<ReviewPrefs>(KEY, loadPrefs);
