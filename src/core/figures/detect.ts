@@ -5,6 +5,7 @@
  * every look-around is bounded by a few characters.
  */
 import type { Figure } from '../schema';
+import { OffsetMap } from '../text';
 import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, C_QUOTE, QUOTE_PAIRS } from './charclass';
 import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, UNITS, WordSet, buildFixedIndex, foldCode } from './lexicon';
 import { type Layout, compactLayout, hasUncertain, isWs, toOriginal, toOriginalEnd } from './layout';
@@ -288,31 +289,24 @@ export function detectFigures(original: string): Figure[] {
 
 /** Figures found in the compact view, with offsets and text of the original. */
 function toFiguresThroughLayout(original: string, layout: Layout, raws: RawFigure[], hasAstral: boolean): Figure[] {
-  const astral: number[] = [];
-  if (hasAstral) {
-    for (let i = 0; i < original.length; i++) {
-      const c = original.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = original.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) { astral.push(i); i++; }
-      }
-    }
-  }
-  return raws.map((r) => {
-    const s = toOriginal(layout, r.start);
-    const e = toOriginalEnd(layout, r.end);
-    return {
-      text: original.slice(s, e),
-      start: toCp(s, astral),
-      end: toCp(e, astral),
-      kind: r.kind,
-      value: r.kind === 'name' ? null : r.value,
-      value_to: r.value_to,
-      unit: canonicalUnit(r.unit),
-      approx: r.approx,
-      metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
-    };
-  });
+  const map = hasAstral ? new OffsetMap(original) : null;
+  const cp = (u: number): number => (map ? map.toCp(u) : u);
+  return raws.map((r) => figureOf(r, original, toOriginal(layout, r.start), toOriginalEnd(layout, r.end), cp));
+}
+
+/** The figure a raw reading makes, at UTF-16 span [s, e) of `text`. */
+function figureOf(r: RawFigure, text: string, s: number, e: number, cp: (u: number) => number): Figure {
+  return {
+    text: text.slice(s, e),
+    start: cp(s),
+    end: cp(e),
+    kind: r.kind,
+    value: r.kind === 'name' ? null : r.value,
+    value_to: r.value_to,
+    unit: canonicalUnit(r.unit),
+    approx: r.approx,
+    metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
+  };
 }
 
 /** A unit as the datasets compare it: the full-width percent sign is the percent sign (97.5％ and 97.5% are one unit). */
@@ -334,15 +328,6 @@ function toCp(u: number, astral: number[]): number {
 }
 
 function toFigures(text: string, raws: RawFigure[], astral: number[]): Figure[] {
-  return raws.map((r) => ({
-    text: text.slice(r.start, r.end),
-    start: toCp(r.start, astral),
-    end: toCp(r.end, astral),
-    kind: r.kind,
-    value: r.kind === 'name' ? null : r.value,
-    value_to: r.value_to,
-    unit: canonicalUnit(r.unit),
-    approx: r.approx,
-    metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
-  }));
+  const cp = (u: number): number => toCp(u, astral);
+  return raws.map((r) => figureOf(r, text, r.start, r.end, cp));
 }
