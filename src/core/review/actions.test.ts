@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Figure } from '../schema';
 import type { Finding } from '../store-schema';
 import { type ReviewState, applyAction, canRedo, canUndo, redo, statusOf, undo } from './actions';
-import { findingsFromAnalysis, makeAnchor } from './findings';
+import { findingsFromAnalysis, makeAnchor } from '../document/findings';
 
 const text = '\n\n召开常委会会议9次、主任会议23次，𠀀筹集3400余万元。';
 const fig = (t: string, start: number, value: number, unit: string, metric: string): Figure => ({ text: t, start, end: start + [...t].length, kind: 'count', value, value_to: null, unit, approx: null, metric });

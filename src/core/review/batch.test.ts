@@ -3,7 +3,7 @@ import { findLike } from '../rules/like';
 import type { Figure } from '../schema';
 import { type ReviewState, applyAction, redo, undo } from './actions';
 import { previewBatch } from './batch';
-import { findingsFromAnalysis } from './findings';
+import { findingsFromAnalysis } from '../document/findings';
 
 const text = '召开常委会会议9次，主任会议23次。\n\n召开常委会会议12次。';
 const fig = (t: string, start: number, value: number, metric: string): Figure => ({ text: t, start, end: start + [...t].length, kind: 'count', value, value_to: null, unit: '次', approx: null, metric });

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeText } from '../../../../core/analyze';
 import type { ApiBridge, PackedDocumentView } from '../../../../core/api';
-import { defectId } from '../../../../core/review/findings';
+import { defectId } from '../../../../core/document/ids';
 import { packFindings } from '../../../../core/findings-pack';
 import type { Finding } from '../../../../core/store-schema';
 import { setClientForTests } from '../../api/client';
