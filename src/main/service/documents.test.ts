@@ -4,7 +4,8 @@ import { unpackFindings } from '../../core/findings-pack';
 import { type ReviewState, applyAction, undo } from '../../core/review';
 import type { DocumentFile, Finding, Review } from '../../core/store-schema';
 import { review as reviewOf, sampleDoc, sampleMeta } from '../store/test-support';
-import { buildPackedView, buildReviewResult, countFindings, packed } from './documents';
+import { countFindings } from '../../core/document';
+import { buildPackedView, buildReviewResult, packed } from './documents';
 
 const review = (id: string): Review => reviewOf(id, '');
 

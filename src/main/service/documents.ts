@@ -7,8 +7,6 @@ import type { DocumentFile, DocumentMeta, Finding } from '../../core/store-schem
 import type { WorkspaceStore } from '../store';
 import { countFindings } from '../../core/document';
 
-// the counts are a document rule (core/document); kept here by name for the service's importers
-export { countFindings } from '../../core/document';
 
 export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): DocumentView {
   const state = toState(doc);

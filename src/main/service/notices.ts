@@ -5,7 +5,7 @@
  * the reviewed findings counted in the index before the damage against those restored.
  */
 import type { StoreNotice, WorkspaceStore } from '../store';
-import { countFindings } from './documents';
+import { countFindings } from '../../core/document';
 
 export interface UiNotice {
   code: string;
