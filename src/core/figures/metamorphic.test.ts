@@ -88,7 +88,11 @@ function check(c: Case, at: number[], ws: string[]): void {
   // never a different non-null value (a full date cut by a paragraph end may be read as the month it starts with)
   // (and an uncertain figure cut into paragraphs around a line holding only a number — a page number,
   // which is dropped — leaves parts that are read on their own)
+  // a blank line inserted inside the figure ends its paragraph (the guide: clauses end at paragraph
+  // ends): what follows is a figure of the next paragraph, read on its own (3⏎ ⏎300個 has 300個)
+  const paragraphSplit = /\n[ \t\u3000]*\n/.test(text.slice(start, end));
   for (const h of hits) {
+    if (paragraphSplit && splitsDigits) continue;
     if (shortLineBreak && c.fig.value === null && (c.fig.kind === 'date' || ws.filter((w) => w === '\n').length > 1)) continue;
     // (a range cut by a paragraph end leaves its ends: 2022-23至⏎⏎2031-32年度 has 2031-32年度)
     if (shortLineBreak && c.fig.kind === 'range' && h.value !== null && c.fig.value !== null && c.fig.value_to !== null) {
