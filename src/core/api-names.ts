@@ -31,6 +31,20 @@ export const API_METHOD_NAMES = [
   'metadataSet',
   'identityGet',
   'identitySet',
+  // team:
+  'teamAnalysts',
+  'teamLayers',
+  'teamAgreement',
+  'teamAdjudicationSummary',
+  'teamAdjudicationQueue',
+  'teamAdjudicate',
+  'teamAssignmentGet',
+  'teamAssignmentSet',
+  'teamMyQueue',
+  'teamStatus',
+  'teamAddDevice',
+  'teamShareFolder',
+  'teamAdoptAnalyst',
 ] as const;
 
-export const API_EVENT_NAMES = ['progress', 'saveState', 'workspaceChanged', 'menuCommand'] as const;
+export const API_EVENT_NAMES = ['progress', 'saveState', 'workspaceChanged', 'menuCommand', /* team: */ 'teamChanged'] as const;

@@ -9,6 +9,8 @@ import { ErrorCode } from './errors';
 import { EXPORT_FILTERS, EXPORT_FOLDER_FORMATS, EXPORT_FORMATS } from './export/formats';
 import { Analysis } from './schema';
 import { DocumentMeta, Finding, Review, ReviewStatus, Tag } from './store-schema';
+// team: the team methods' schemas (src/core/team/api.ts)
+import * as team from './team/api';
 
 export const SaveState = z.object({
   state: z.enum(['saved', 'saving', 'error', 'idle']),
@@ -193,7 +195,8 @@ export const api = {
   chooseExportTarget: { request: z.object({ format: z.enum(EXPORT_FORMATS) }).strict(), response: z.object({ path: z.string().nullable() }) },
   exportDataset: {
     // overwrite: replace files that exist already (the user confirmed it); otherwise such an export is refused with file-exists
-    request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional(), overwrite: z.boolean().optional() }).strict(),
+    // team: layer — absent: mine; 'adjudicated'; 'all' (annotator column / one Label Studio annotation per analyst); {analyst}
+    request: z.object({ format: z.enum(EXPORT_FORMATS), filter: z.enum(EXPORT_FILTERS).default('accepted'), out: path, taskId: z.string().max(100).optional(), overwrite: z.boolean().optional(), layer: team.ExportLayer.optional() }).strict(),
     response: ExportResult,
   },
   pivotGet: { request: empty, response: PivotView },
@@ -206,6 +209,40 @@ export const api = {
   /** The analyst's identity (app user settings, not the workspace): a stable id and the name recorded on every review. */
   identityGet: { request: empty, response: AnalystIdentity },
   identitySet: { request: z.object({ name: z.string().trim().min(1).max(100) }).strict(), response: AnalystIdentity },
+
+  // team: several analysts on one workspace folder synced by Syncthing (issue 14; schemas and words in src/core/team/api.ts)
+  /** Every analyst with work in this workspace (work folders and their profiles), me included, me first. */
+  teamAnalysts: { request: empty, response: z.array(team.TeamAnalyst) },
+  /** Each analyst's decisions on each finding of one report (who accepted, rejected or corrected what, with the values given), and teammates' manual findings. */
+  teamLayers: { request: team.teamRequests.docOnly, response: team.TeamLayersView },
+  /** Pairwise agreement (span F1, Krippendorff's alpha for status, unit, value, kind), pooled and per report, with analyst × analyst matrices for `kind` ('all' by default); over `documentIds` or every report. */
+  teamAgreement: { request: team.teamRequests.agreement, response: team.TeamAgreementView },
+  /** The reports two or more analysts worked on, with their adjudication counts (agree / single / disagree / open). */
+  teamAdjudicationSummary: { request: empty, response: team.AdjudicationSummaryView },
+  /** The adjudication queue of one report: every item in reading order with its class, the decisions and the adjudicator's resolution. */
+  teamAdjudicationQueue: { request: team.teamRequests.docOnly, response: team.AdjudicationQueueView },
+  /**
+   * Settles one item of the queue as me (the adjudicator): take an analyst's decision (with `fields` edited), or reject the item; `choice: null` undoes my choice.
+   * Writes my adjudicated layer of the report; answers the queue after the change.
+   */
+  teamAdjudicate: { request: team.teamRequests.adjudicate, response: team.AdjudicationQueueView },
+  /** The workspace's assignment (the one set last by anyone), planned with core/team/assign. */
+  teamAssignmentGet: { request: empty, response: team.AssignmentView },
+  /** Sets the assignment (even split of the reports over `analysts`, `overlap` share with a second analyst, `manual` report → analysts by hand); written as my assignment file. */
+  teamAssignmentSet: { request: team.AssignmentSetRequest, response: team.AssignmentView },
+  /** My queue: the reports assigned to me (every report when no assignment is set), with my progress on each. */
+  teamMyQueue: { request: empty, response: team.MyQueueView },
+  /** Syncthing on this machine: running?, device ID, is this workspace shared, with whom, the install hint. Never throws for Syncthing's state. */
+  teamStatus: { request: empty, response: team.TeamStatusView },
+  /** Adds a teammate's device to the local Syncthing (errors: syncthing-bad-device-id, syncthing-not-running, …). */
+  teamAddDevice: { request: team.teamRequests.addDevice, response: team.TeamStatusView },
+  /** Writes the workspace's .stignore and shares the folder with `devices` (added first) under the status's folderId (errors: syncthing-folder-shared-elsewhere, …). */
+  teamShareFolder: { request: team.teamRequests.shareFolder, response: team.TeamStatusView },
+  /**
+   * This machine has no work in the workspace yet (a new install, or lost user settings): take an existing analyst's id as mine, so that analyst's
+   * work shows as mine again. Refused (bad-request) when I already have work here or the id has no work folder.
+   */
+  teamAdoptAnalyst: { request: team.teamRequests.adopt, response: AnalystIdentity },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Api = typeof api;
@@ -230,6 +267,8 @@ export const events = {
   workspaceChanged: WorkspaceView,
   /** an application menu item that the UI carries out (desktop) */
   menuCommand: z.object({ command: z.enum(['export', 'toggleView', 'help']) }),
+  // team: teammates' work (or an adjudication, the assignment) changed on disk
+  teamChanged: team.TeamChangedEvent,
 } as const satisfies Record<string, z.ZodType>;
 export type ApiEvents = typeof events;
 export type ApiEventName = keyof ApiEvents;

@@ -16,6 +16,9 @@ export const ErrorCode = [
   'export-failed', 'file-exists', 'export-into-store',
   // API boundary
   'bad-request', 'unknown-method', 'forbidden', 'unauthorized', 'path-not-allowed', 'cancelled', 'internal',
+  // team: the local Syncthing (src/main/team/syncthing.ts; UI words: core/team SYNCTHING_ERROR_KEYS)
+  'syncthing-not-configured', 'syncthing-not-running', 'syncthing-forbidden', 'syncthing-bad-device-id',
+  'syncthing-folder-shared-elsewhere', 'syncthing-timeout', 'syncthing-error',
 ] as const;
 export type ErrorCode = (typeof ErrorCode)[number];
 

@@ -23,6 +23,7 @@ import { FOLDER_FORMATS, exportWorkspace } from '../export';
 import { pivotOf } from './datasets';
 import { PathPolicy } from './path-policy';
 import { TaskRegistry } from './tasks';
+import { createTeamHandlers } from './team'; // team:
 
 export interface PlatformDialogs {
   chooseFolder(): Promise<string | null>;
@@ -416,6 +417,8 @@ export function createBackend(opts: BackendOptions): Backend {
       return { ...next };
     },
     saveStateGet: async () => (current ? toSaveState(current.store) : { state: 'idle' as const, lastSavedAt: null, error: null }),
+    // team:
+    ...createTeamHandlers(),
   };
 
   return {

@@ -55,6 +55,14 @@ const en: Table = {
   'path-not-allowed': { what: 'That path is outside the places the app may read.', safe: 'Nothing was read or changed.', todo: 'Choose a file inside the workspace or your home folder.' },
   cancelled: { what: 'The task was cancelled.', safe: 'Everything finished before the cancel is kept.', todo: 'Start it again when you are ready.' },
   internal: { what: 'An unexpected error happened in the app.', safe: 'Saved work is kept; the details are in the log.', todo: 'Try again; if it repeats, restart the app and report it.' },
+  // team: the local Syncthing (teamdata; the team page words these in more detail from team.syncthing.*)
+  'syncthing-not-configured': { what: 'Syncthing is not set up on this computer.', safe: 'Nothing was changed.', todo: 'Install Syncthing (Debian/Ubuntu: sudo apt-get install syncthing; macOS: brew install syncthing; Windows: the installer from syncthing.net), start it once, then try again.' },
+  'syncthing-not-running': { what: 'Syncthing is installed but not running.', safe: 'Nothing was changed.', todo: 'Start Syncthing and try again.' },
+  'syncthing-forbidden': { what: 'Syncthing refused the API key in its configuration.', safe: 'Nothing was changed.', todo: 'Restart Syncthing and try again.' },
+  'syncthing-bad-device-id': { what: 'That is not a Syncthing device ID (or it has a typo).', safe: 'Nothing was changed.', todo: 'Copy your teammate’s whole device ID (8 groups of 7 letters and digits).' },
+  'syncthing-folder-shared-elsewhere': { what: 'This folder (or one around or inside it) is already shared through Syncthing under another folder ID.', safe: 'Nothing was changed.', todo: 'Share the workspace once, under one folder ID; remove the other share in Syncthing first.' },
+  'syncthing-timeout': { what: 'Syncthing did not answer in time.', safe: 'Nothing was changed.', todo: 'It may be busy: try again.' },
+  'syncthing-error': { what: 'Syncthing answered with an error.', safe: 'Nothing was changed.', todo: 'Check Syncthing’s own page for details, then try again.' },
 };
 
 const zhSafeFile = safeFile.zh;
@@ -99,6 +107,14 @@ const zh: Table = {
   'path-not-allowed': { what: '该路径不在程序允许读取的范围内。', safe: '没有读取或改动任何内容。', todo: '请选择工作区或个人文件夹中的文件。' },
   cancelled: { what: '任务已取消。', safe: '取消前完成的部分已保留。', todo: '需要时请重新开始。' },
   internal: { what: '程序发生了意外错误。', safe: '已保存的工作不受影响，详情已写入日志。', todo: '请重试；如仍出现，请重启程序并报告问题。' },
+  // team: 本机 Syncthing（teamdata）
+  'syncthing-not-configured': { what: '本机尚未配置 Syncthing。', safe: '没有任何改动。', todo: '请先安装 Syncthing（Debian/Ubuntu：sudo apt-get install syncthing；macOS：brew install syncthing；Windows：从 syncthing.net 下载安装程序），启动一次后再试。' },
+  'syncthing-not-running': { what: 'Syncthing 已安装但未运行。', safe: '没有任何改动。', todo: '请启动 Syncthing 后再试。' },
+  'syncthing-forbidden': { what: 'Syncthing 拒绝了其配置中的 API 密钥。', safe: '没有任何改动。', todo: '请重启 Syncthing 后再试。' },
+  'syncthing-bad-device-id': { what: '这不是 Syncthing 设备 ID（或有输入错误）。', safe: '没有任何改动。', todo: '请完整复制同事的设备 ID（8 组，每组 7 个字母或数字）。' },
+  'syncthing-folder-shared-elsewhere': { what: '此文件夹（或其上级、下级文件夹）已通过 Syncthing 以另一个文件夹 ID 共享。', safe: '没有任何改动。', todo: '一个工作区只共享一次、使用同一个文件夹 ID；请先在 Syncthing 中移除另一个共享。' },
+  'syncthing-timeout': { what: 'Syncthing 没有及时应答。', safe: '没有任何改动。', todo: '它可能正忙，请再试一次。' },
+  'syncthing-error': { what: 'Syncthing 返回了错误。', safe: '没有任何改动。', todo: '请在 Syncthing 自己的页面查看详情后再试。' },
 };
 
 export const errorTexts: Record<Lang, Table> = { en, zh };
