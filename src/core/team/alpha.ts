@@ -135,6 +135,7 @@ export class PairAlpha {
 
   merge(o: PairAlpha): void {
     if (o.metric !== this.metric) throw new Error('metric mismatch');
+    if (o.units === 0) return; // nothing to add (most kinds have no unit or value pairs)
     this.units += o.units;
     this.doSum += o.doSum;
     if (this.metric === 'nominal') {

@@ -17,13 +17,14 @@
  * carried to this machine's text by the store's re-anchoring (in memory; their file is theirs).
  * My own layer comes from the store (with changes not yet on disk).
  */
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type EffectiveFinding, effectiveFinding } from '../../core/document/effective';
 import { AppError } from '../../core/errors';
 import { type AdjudicationItem, AgreementMemo, type AnalystLayer, type DocumentLayers, adjudicationItems, assignReports, isReviewed, layerDocument } from '../../core/team';
 import { type AdjudicationFileData, adjudicatedWork, latestAdjudication } from '../../core/team/adjudicated';
-import { type Analyst, type CacheFile, type DocumentFile, type Finding, type Review, STORE_SCHEMA_VERSION, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
+import { type Analyst, type CacheFile, type DocumentFile, type Finding, Finding as FindingSchema, type Review, STORE_SCHEMA_VERSION, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import { reconcileWork } from '../store/compose';
 import { decodeStoreFile } from '../store/decode';
@@ -268,6 +269,7 @@ export class TeamWorkspace {
         if (i >= metas.length) return;
         const meta = metas[i]!;
         out[i] = await this.agreementDocument(meta.id, meta.sha256, byDoc.get(meta.id)!.sort());
+        if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
       }
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
@@ -280,7 +282,12 @@ export class TeamWorkspace {
     let cacheLike: CacheFile | null = null;
     for (const a of analysts) {
       const file = join(this.workDir, a, `${docId}.json`);
-      const s = await stat(file).catch(() => null);
+      let s: import('node:fs').Stats | null = null;
+      try {
+        s = statSync(file);
+      } catch {
+        s = null;
+      }
       const key = `${a}\u0000${docId}`;
       if (!s || !s.isFile()) {
         this.layerMemo.delete(key);
@@ -291,7 +298,7 @@ export class TeamWorkspace {
         if (hit.findings.length > 0) layers.push({ analyst: a, findings: hit.findings });
         continue;
       }
-      const r = await this.readWork(a, docId);
+      const r = readWorkLight(file, docId);
       let findings: EffectiveFinding[] = [];
       if (r?.ok) {
         if (!derived) {
@@ -308,8 +315,7 @@ export class TeamWorkspace {
         }
         const work = r.work.sha256 === cacheLike!.sha256 ? r.work : reconcileWork(cacheLike!, r.work);
         const manual = new Map(work.findings.map((f) => [f.id, f]));
-        findings = reviewedOf({ reviews: work.reviews, manual }, derived);
-        for (const e of findings) e.review = null; // agreement reads no review record: do not keep the file's objects alive
+        findings = reviewedOf({ reviews: work.reviews, manual }, derived).map(slim);
       }
       // a file that cannot be read now (arriving, damaged) is not remembered: the next call tries again
       if (r?.ok) this.layerMemo.set(key, { mtimeMs: s.mtimeMs, size: s.size, sha, findings });
@@ -499,6 +505,57 @@ function reviewedOf(layer: { reviews: Record<string, Review>; manual: Map<string
     if (isReviewed(e)) out.push(e);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/**
+ * A reviewed finding as agreement reads it (core/team/agreement: id, type, kind, status, span,
+ * and a figure's unit and value): the layers of a whole workspace are kept between calls, and
+ * the full findings would keep every report's span texts and review records alive.
+ */
+function slim(e: EffectiveFinding): EffectiveFinding {
+  const d = e.data as { unit?: string | null; value?: number | null };
+  const data = (e.type === 'figure' ? { unit: d.unit ?? null, value: d.value ?? null } : {}) as EffectiveFinding['data'];
+  return { id: e.id, type: e.type, origin: e.origin, kind: e.kind, data, original: null, status: e.status, review: null, start: e.start, end: e.end };
+}
+
+const STATUS = new Set(['suggested', 'accepted', 'rejected', 'corrected']);
+
+/**
+ * A work file read for agreement, checking what agreement reads (the ids, the text hash, each
+ * review's status, fields and time; manual findings against the schema) rather than every field
+ * of the file: a whole workspace's files are read at once, and the full check of 10,000 files
+ * took longer than the agreement itself. Read synchronously (a few kB; the caller yields
+ * between reports): the asynchronous read's round trips cost more CPU than the read. A file of
+ * another schema version goes through the store's decoder (migrations). Null when missing.
+ */
+function readWorkLight(file: string, docId: string): WorkRead | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'EISDIR' ? null : { ok: false };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false };
+  }
+  const w = raw as WorkFile;
+  if (!w || typeof w !== 'object' || w.schemaVersion !== STORE_SCHEMA_VERSION) {
+    const d = decodeStoreFile(bytes, 'work', WorkFileSchema);
+    return d.ok && d.data.documentId === docId ? { ok: true, work: d.data } : { ok: false };
+  }
+  if (w.documentId !== docId || typeof w.sha256 !== 'string' || !Array.isArray(w.findings) || !w.reviews || typeof w.reviews !== 'object' || Array.isArray(w.reviews)) return { ok: false };
+  if (!Array.isArray(w.orphans)) w.orphans = [];
+  for (const id in w.reviews) {
+    const r = w.reviews[id] as Partial<Review> | null;
+    if (!r || typeof r !== 'object' || !STATUS.has(r.status as string) || typeof r.updatedAt !== 'string' || (r.fields !== undefined && (typeof r.fields !== 'object' || r.fields === null || Array.isArray(r.fields)))) return { ok: false };
+    r.fields ??= {};
+  }
+  for (const f of w.findings) if (!FindingSchema.safeParse(f).success) return { ok: false };
+  return { ok: true, work: w };
 }
 
 const manualOf = (doc: DocumentFile): Map<string, Finding> => new Map(doc.findings.filter((f) => f.origin === 'manual').map((f) => [f.id, f]));
