@@ -140,6 +140,16 @@ describe.skipIf(!INSTALLED)('a team on two machines through real Syncthing', { t
     expect(qa.counts).toEqual(q.counts);
   });
 
+  it('the team page’s status comes from the running Syncthing; a mistyped device id is a clear error', async () => {
+    const st = await ok(A, 'teamStatus', {});
+    expect(st).toMatchObject({ syncthing: 'running', errorCode: null, deviceId: pair.a.deviceId, folderId: pair.folderId, folderShared: true, scanAfterWrite: true });
+    expect(st.devices).toEqual([expect.objectContaining({ deviceId: pair.b.deviceId, connected: true })]);
+    const r = await call(A.handlers, 'teamAddDevice', { deviceId: pair.b.deviceId.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
+    expect(r.ok ? null : r.error.code).toBe('syncthing-bad-device-id');
+    // sharing again with the same device is a no-op that keeps the folder id
+    expect((await ok(A, 'teamShareFolder', { devices: [pair.b.deviceId] })).folderId).toBe(pair.folderId);
+  });
+
   it('B’s Syncthing killed mid-sync and started again: nothing is lost', async () => {
     const before = await ok(B, 'teamLayers', { documentId: ids['r0.txt']! });
     // ann reviews every other report; B's Syncthing dies while they travel

@@ -140,11 +140,8 @@ export class TeamWorkspace {
   // ---------------------------------------------------------------- analysts
 
   /** Forgets the listing of the work folders (a file appeared or went). */
-  invalidate(analyst?: string, docId?: string): void {
-    if (analyst && docId && this.folders) {
-      // cheap update for one file: the next listing re-reads only when asked to
-      this.folders = null;
-    } else this.folders = null;
+  invalidate(): void {
+    this.folders = null;
   }
 
   /** analyst id → doc ids of their work files (conflict copies and temp files are not work files). */
