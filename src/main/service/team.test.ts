@@ -273,6 +273,28 @@ describe('one analyst on two machines: conflict copies', () => {
     expect(onDisk.reviews[f0.id]!.status).toBe('accepted');
   });
 
+  it('a newer version of my work file from my other computer (no conflict) is merged, not overwritten by my next review', async () => {
+    const { bob, id, f0, f1 } = await twoAnalysts();
+    // more reviews here: none of these writes counts as another computer's
+    await ok(bob.b, 'reviewApply', { documentId: id, action: { type: 'setNote', findingId: f1.id, note: '本机' } });
+    await ok(bob.b, 'reviewApply', { documentId: id, action: { type: 'setNote', findingId: f1.id, note: '本机2' } });
+    const file = join(bob.dir, workRel(bob, id));
+    const other = JSON.parse(readFileSync(file, 'utf8')) as { reviews: Record<string, { status: string; updatedAt: string; note: string }> };
+    other.reviews[f0.id] = { ...other.reviews[f0.id]!, status: 'accepted', note: '另一台电脑', updatedAt: new Date(Date.now() + 60_000).toISOString() };
+    const noticed = nextEvent(bob.b, 'workspaceChanged', (v) => v.notices.some((n) => n.code === 'work-conflict-merged'));
+    writeFileSync(`${file}.sync.tmp`, JSON.stringify(other));
+    renameSync(`${file}.sync.tmp`, file);
+    const view = await noticed;
+    expect(view.notices.filter((n) => n.code === 'work-conflict-merged')).toHaveLength(1);
+    const doc = await ok(bob.b, 'documentGet', { id });
+    expect(doc.reviews[f0.id]).toMatchObject({ status: 'accepted', note: '另一台电脑' });
+    expect(doc.reviews[f1.id]!.note).toBe('本机2');
+    await ok(bob.b, 'reviewApply', { documentId: id, action: { type: 'setNote', findingId: f1.id, note: '之后' } });
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as typeof other;
+    expect(onDisk.reviews[f0.id]!.note).toBe('另一台电脑');
+    expect(onDisk.reviews[f1.id]!.note).toBe('之后');
+  });
+
   it('a copy that cannot be read is left where it is, with a notice', async () => {
     const { bob, id } = await twoAnalysts();
     const copy = join(bob.dir, '.report-annotator', 'work', bob.me.id, `${id}.sync-conflict-20260101-101010-ABCDEFG.json`);

@@ -12,6 +12,7 @@
  *   the work through the store, by review time with the history kept, and raises a notice;
  * - watches the shared folders and pushes `teamChanged` when a teammate's file arrives.
  */
+import { type Stats, statSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { platform } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -76,6 +77,8 @@ interface Attached {
   /** Syncthing's folder id of this workspace, when it shares it (looked up at most every 30 s) */
   folder: { id: string | null; at: number } | null;
   merging: Promise<void>;
+  /** my work files as this app wrote them last (doc id → inode:size:mtime of the last few versions), to tell another computer's version from mine */
+  ownWrites: Map<string, string[]>;
   /** reports named by teammates' work that were not listed here (asked for a new listing once each) */
   unknown: Set<string>;
 }
@@ -100,7 +103,7 @@ export class TeamService {
   async attach(host: TeamHost): Promise<void> {
     await this.detach();
     const team = new TeamWorkspace(host.dir, host.store);
-    const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve(), unknown: new Set() };
+    const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve(), unknown: new Set(), ownWrites: new Map() };
     a.watcher = new TeamWatcher(team.root, (c) => this.changed(a, c), this.opts.debounceMs ?? 30, (e) => this.opts.log.error('team watcher', { error: String(e) }));
     this.attached = a;
     if (host.isSample || host.store.readOnly) return;
@@ -110,8 +113,10 @@ export class TeamService {
     } catch (e) {
       this.opts.log.error('could not write the team files of the workspace', { error: String(e) });
     }
+    const own = `.report-annotator/work/${team.me.id}/`;
     a.unlisten = host.store.onFileWritten((file) => {
       if (file.startsWith('.report-annotator/work/')) this.scanLater(a, file);
+      if (file.startsWith(own)) this.rememberOwnWrite(a, file.slice(own.length).replace(/\.json$/, ''), join(host.dir, file));
     });
     await a.watcher.start();
     a.merging = this.mergeConflicts(a, null);
@@ -194,6 +199,8 @@ export class TeamService {
       for (const d of unknown) a.unknown.add(d);
       this.opts.sourcesChanged?.();
     }
+    const mine = c.work.get(me);
+    if (mine) a.merging = a.merging.then(() => this.mergeForeignVersions(a, mine));
     if (c.conflicts.has(me)) a.merging = a.merging.then(() => this.mergeConflicts(a, c.conflicts.get(me)!));
     if (docs.size === 0 && analysts.size === 0 && !c.assignment && !c.profiles) return;
     this.opts.emit('teamChanged', { documentIds: [...docs].sort(), analysts: [...analysts].sort(), assignment: c.assignment || c.profiles });
@@ -229,7 +236,54 @@ export class TeamService {
     }
   }
 
-  private async mergeCopies(a: Attached, docId: string, dir: string, copies: string[]): Promise<void> {
+  /**
+   * Notes which version of my work file this app wrote: its inode, size and mtime, taken as the
+   * store reports the write (a write is a rename, so each version has its own inode). A version
+   * a sync puts in its place has another. (A sync landing between the store's rename and this
+   * call — a few ms — would pass for mine.)
+   */
+  private rememberOwnWrite(a: Attached, docId: string, file: string): void {
+    try {
+      const list = a.ownWrites.get(docId) ?? [];
+      list.push(versionOf(statSync(file)));
+      a.ownWrites.set(docId, list.slice(-4));
+    } catch {
+      // gone already: nothing to remember
+    }
+  }
+
+  /**
+   * My own work file changed on disk and it is not what this app wrote (the analyst's other
+   * computer wrote it later and the sync replaced the file without a conflict): its work is
+   * merged into mine like a conflict copy (later review wins, the other in the undo history),
+   * so this app's next write does not erase it.
+   */
+  private async mergeForeignVersions(a: Attached, ids: Set<string>): Promise<void> {
+    const { host, team } = a;
+    if (host.store.readOnly) return;
+    // every write made so far is on disk and its hash taken
+    await host.store.flush().catch(() => undefined);
+    const dir = join(team.workDir, team.me.id);
+    for (const id of ids) {
+      if (this.attached !== a || !host.store.hasDocument(id)) continue;
+      let bytes: Buffer;
+      try {
+        if (a.ownWrites.get(id)?.includes(versionOf(statSync(join(dir, `${id}.json`))))) continue; // mine
+        bytes = await readFile(join(dir, `${id}.json`));
+      } catch {
+        continue;
+      }
+      const d = decodeStoreFile(bytes, 'work', WorkFile);
+      if (!d.ok || d.data.documentId !== id) continue; // a damaged file is the store's to recover when it reads it
+      try {
+        await this.mergeCopies(a, id, dir, [`${id}.json`], true);
+      } catch (e) {
+        this.opts.log.error('could not merge another computer’s version of my work', { docId: id, error: String(e) });
+      }
+    }
+  }
+
+  private async mergeCopies(a: Attached, docId: string, dir: string, copies: string[], keepSource = false): Promise<void> {
     const { host } = a;
     const merged: string[] = [];
     const unreadable: string[] = [];
@@ -259,7 +313,7 @@ export class TeamService {
         return { ...cur, findings: [...base, ...m.work.manualFindings].sort(byReadingOrder), reviews: m.work.reviews, orphans: m.work.orphans, history: m.work.history as typeof cur.history };
       });
       await host.store.flush();
-      await unlink(join(dir, c)).catch(() => undefined);
+      if (!keepSource) await unlink(join(dir, c)).catch(() => undefined);
       merged.push(c);
     }
     const name = host.store.workspace().documents.find((m) => m.id === docId)?.name ?? docId;
@@ -449,6 +503,8 @@ export class TeamService {
     return out;
   }
 }
+
+const versionOf = (st: Stats): string => `${st.ino}:${st.size}:${st.mtimeMs}`;
 
 /** Which install instructions fit this machine. */
 async function installHint(): Promise<TeamStatusView['installHint']> {
