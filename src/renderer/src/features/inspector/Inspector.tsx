@@ -16,6 +16,8 @@ import { DefectPanel } from './DefectPanel';
 import { FigureForm } from './FigureForm';
 import { NoteField } from './NoteField';
 import './inspector.css';
+// team: teammates' decisions on the selected finding
+import { TeamLayers } from '../team/TeamLayers';
 
 export function Inspector(): React.JSX.Element {
   const { t } = useI18n();
@@ -56,6 +58,8 @@ export function Inspector(): React.JSX.Element {
       {history}
       <OrphansPanel />
       <FindingHeader finding={finding} review={review} />
+      {/* team: */}
+      <TeamLayers findingId={finding.id} type={finding.type} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => decide(finding.id, 'accepted')} title={withKeys(t('action.accept'), 'accept')} data-testid="accept">
           ✓ {t('action.accept')}
