@@ -11,6 +11,7 @@ import type { AdjudicationChoice, AdjudicationQueueView, AdjudicationSummaryView
 import type { AgreementMeasure } from '../../../../core/team';
 import { getClient } from '../../api/client';
 import { createPersistedStore, createStore } from '../../lib/store';
+import { workspaceStore } from '../documents/store';
 import { reportError } from '../errors/store';
 import { reportStore } from '../report/store';
 import { trackWrite } from '../statusbar/saveState';
@@ -125,6 +126,7 @@ export const shareFolder = (devices: string[]): Promise<boolean> => syncAction((
 // ---- analysts and the open report's layers ----
 
 export async function loadAnalysts(): Promise<void> {
+  if (!workspaceStore.get().workspace) return;
   try {
     teamStore.patch({ analysts: await getClient().teamAnalysts({}) });
   } catch (e) {
@@ -174,6 +176,7 @@ export async function saveAssignment(input: { analysts: string[]; overlap: numbe
 }
 
 export async function loadMyQueue(): Promise<void> {
+  if (!workspaceStore.get().workspace) return;
   try {
     teamStore.patch({ myQueue: await getClient().teamMyQueue({}) });
   } catch (e) {
@@ -324,6 +327,18 @@ export function startTeam(): void {
     docId = now;
     void loadLayers(now);
   });
+  // another workspace: another team (its analysts, assignment, queues)
+  let dir = workspaceStore.get().workspace?.dir ?? null;
+  workspaceStore.subscribe(() => {
+    const now = workspaceStore.get().workspace?.dir ?? null;
+    if (now === dir) return;
+    dir = now;
+    teamStore.patch({ analysts: [], layers: null, assignment: null, myQueue: null, agreement: null, agreementDoc: null, summary: null, queue: null, adjDoc: null, adjIndex: 0, editing: null, status: null });
+    if (now) {
+      void loadAnalysts();
+      void loadMyQueue();
+    }
+  });
   getClient().on('teamChanged', (ev) => {
     const open = reportStore.get().docId;
     if (open && ev.documentIds.includes(open)) void loadLayers(open);
@@ -338,7 +353,10 @@ export function startTeam(): void {
     if (s.summary && ev.documentIds.length > 0) void loadSummary();
     if (s.agreement && ev.documentIds.length > 0) void loadAgreement();
   });
-  void loadAnalysts();
-  void loadMyQueue();
+  // before a workspace is open there is no team to ask about (the subscription above loads it when one opens)
+  if (dir) {
+    void loadAnalysts();
+    void loadMyQueue();
+  }
   if (docId) void loadLayers(docId);
 }
