@@ -1,0 +1,224 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { startServe } from '../support/server';
+import { AppPage } from './pages/app';
+
+// Issue 14, the team in the UI (browser mode, no Syncthing): a workspace where a teammate's
+// work file sits beside the analyst's — written as the store writes them
+// (.report-annotator/work/<analystId>/<documentId>.json) — shows the teammate's decisions in the
+// inspector (filter, my work only, live when the file changes), the agreement matrix with the
+// figures worked out by hand below, and an adjudication made with the keyboard that writes the
+// adjudicated layer (read back by an export of that layer). Both languages.
+
+const REPORT = '\n\n一年来，召开常委会会议9次，制定地方性法规3件，听取专项工作报告12项，办理代表建议456件。\n';
+const ME = { id: 'wang', name: '王芳' };
+const LI = { id: 'li', name: '李明' };
+
+type Status = 'accepted' | 'rejected' | 'corrected';
+interface Fig {
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function review(f: Fig, status: Status, annotator: string, fields: Record<string, unknown> = {}, at = '2026-12-01T08:00:00.000Z') {
+  return { findingId: f.id, status, fields, tags: [], note: '', updatedAt: at, annotator, anchor: { start: f.start, end: f.end, quote: f.text, prefix: '', suffix: '' } };
+}
+
+function writeWork(dir: string, analyst: { id: string; name: string }, docId: string, sha256: string, reviews: ReturnType<typeof review>[]): void {
+  const folder = join(dir, '.report-annotator', 'work', analyst.id);
+  mkdirSync(folder, { recursive: true });
+  const file = { schemaVersion: 2, documentId: docId, analyst, sha256, findings: [], reviews: Object.fromEntries(reviews.map((r) => [r.findingId, r])), orphans: [], history: { undo: [], redo: [] } };
+  // as the store writes: a temp file renamed over the target
+  const tmp = join(folder, `.${docId}.json.e2e.tmp`);
+  writeFileSync(tmp, JSON.stringify(file));
+  writeFileSync(join(folder, `${docId}.json`), readFileSync(tmp));
+  rmSync(tmp);
+}
+
+/** The report's id, source hash and four count figures, from the cache the import wrote. */
+function readCache(dir: string): { docId: string; sha256: string; figs: Record<string, Fig> } {
+  const cacheDir = join(dir, '.report-annotator', 'cache');
+  const name = readdirSync(cacheDir).find((n) => n.endsWith('.json') && !n.startsWith('.'))!;
+  const cache = JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as { id: string; sha256: string; text: string; findings: { type: string; id: string; data: { start: number; end: number; text: string } }[] };
+  const cps = [...cache.text];
+  const figs: Record<string, Fig> = {};
+  for (const f of cache.findings) {
+    if (f.type !== 'figure') continue;
+    const text = f.data.text || cps.slice(f.data.start, f.data.end).join('');
+    figs[text] = { id: f.id, text, start: f.data.start, end: f.data.end };
+  }
+  for (const t of ['9次', '3件', '12项', '456件']) if (!figs[t]) throw new Error(`no figure ${t} in ${Object.keys(figs).join(', ')}`);
+  return { docId: cache.id, sha256: cache.sha256, figs };
+}
+
+function identity(userData: string, who: { id: string; name: string }): void {
+  mkdirSync(userData, { recursive: true });
+  for (const f of ['identity.json', 'identity.backup.json']) writeFileSync(join(userData, f), JSON.stringify({ ...who, confirmed: true }));
+}
+
+async function openTeam(page: Page, tab: 'sync' | 'assign' | 'agreement' | 'adjudicate'): Promise<void> {
+  await page.getByTestId('view-team').click();
+  await page.getByTestId(`team-tab-${tab}`).click();
+}
+
+test('team: teammate layers in the inspector, agreement matrix, keyboard adjudication writes the adjudicated layer (zh, en)', async ({ page, shot }) => {
+  test.setTimeout(180_000);
+  const app = new AppPage(page);
+  await app.stayOnDecision();
+  const root = mkdtempSync(join(tmpdir(), 'ra-team-'));
+  const dir = join(root, 'ws');
+  const userData = join(root, 'user');
+  mkdirSync(dir);
+  writeFileSync(join(dir, '人大工作报告.txt'), REPORT);
+  identity(userData, ME);
+  // first run: the import writes the cache (derived findings with their ids)
+  let serve = await startServe({ workspace: dir, userDataDir: userData });
+  try {
+    await app.goto(serve.url);
+    await serve.stop();
+    const { docId, sha256, figs } = readCache(dir);
+    const [f9, f3, f12, f456] = [figs['9次']!, figs['3件']!, figs['12项']!, figs['456件']!];
+    // 王芳 (me): 9次 ✓, 3件 ✓, 12项 ✓, 456件 ✕ — 李明: 9次 ✓, 3件 corrected to 30, 12项 ✕, 456件 ✓
+    writeWork(dir, ME, docId, sha256, [review(f9, 'accepted', ME.name), review(f3, 'accepted', ME.name), review(f12, 'accepted', ME.name), review(f456, 'rejected', ME.name)]);
+    writeWork(dir, LI, docId, sha256, [review(f9, 'accepted', LI.name), review(f3, 'corrected', LI.name, { value: 30 }), review(f12, 'rejected', LI.name), review(f456, 'accepted', LI.name)]);
+
+    serve = await startServe({ workspace: dir, userDataDir: userData });
+    await app.goto(serve.url);
+    await app.setLanguage('zh');
+
+    // ---- layers in the inspector ----
+    await app.openDocument('人大工作报告');
+    await page.locator(`[data-fid="${f3.id}"]`).first().click();
+    await expect(app.inspector).toHaveAttribute('data-finding-id', f3.id);
+    const layers = page.getByTestId('team-layers');
+    await expect(layers).toBeVisible();
+    const li = layers.locator('[data-testid="layer-decision"][data-analyst="li"]');
+    await expect(li).toHaveAttribute('data-status', 'corrected');
+    await expect(li).toContainText('李明');
+    await expect(li.getByTestId('layer-values')).toContainText('30');
+    await expect(li.getByTestId('layer-differs')).toBeVisible(); // I accepted 3, 李明 says 30
+    await shot('team-layers-zh');
+    // filter: my work only hides the teammates; the analyst filter keeps one
+    await page.getByTestId('layer-mine-only').check();
+    await expect(layers.getByTestId('layer-decision')).toHaveCount(0);
+    await page.getByTestId('layer-mine-only').uncheck();
+    await expect(layers.getByTestId('layer-decision')).toHaveCount(1);
+    await page.getByTestId('layer-filter').selectOption('li');
+    await expect(layers.getByTestId('layer-decision')).toHaveCount(1);
+
+    // ---- a teammate's new review arrives while the report is open: shown, the selection kept ----
+    await page.locator(`[data-fid="${f9.id}"]`).first().click();
+    await expect(app.inspector).toHaveAttribute('data-finding-id', f9.id);
+    await expect(layers.locator('[data-analyst="li"]')).toHaveAttribute('data-status', 'accepted');
+    writeWork(dir, LI, docId, sha256, [review(f9, 'rejected', LI.name, {}, '2026-12-01T09:00:00.000Z'), review(f3, 'corrected', LI.name, { value: 30 }), review(f12, 'rejected', LI.name), review(f456, 'accepted', LI.name)]);
+    await expect(layers.locator('[data-analyst="li"]')).toHaveAttribute('data-status', 'rejected', { timeout: 15_000 });
+    await expect(app.inspector).toHaveAttribute('data-finding-id', f9.id);
+    // back as it was, for the figures below
+    writeWork(dir, LI, docId, sha256, [review(f9, 'accepted', LI.name, {}, '2026-12-01T10:00:00.000Z'), review(f3, 'corrected', LI.name, { value: 30 }), review(f12, 'rejected', LI.name), review(f456, 'accepted', LI.name)]);
+    await expect(layers.locator('[data-analyst="li"]')).toHaveAttribute('data-status', 'accepted', { timeout: 15_000 });
+
+    // ---- agreement: figures worked out by hand ----
+    // F1 over asserted findings: mine {9次, 3件, 12项}, 李明's {9次, 3件, 456件}; matched 2 → 2·2/(3+3) = 0.67.
+    // α status over the 4 matched decisions (✓✓, ✓c, ✓✕, ✕✓): n = 8 values (5 ✓, 1 c, 2 ✕), Do = 6/8,
+    // De = (64 − 25 − 1 − 4)/(8·7) = 34/56 → α = 1 − 0.75/(34/56) = −0.24. Units all the same: α undefined (—).
+    await openTeam(page, 'agreement');
+    const matrixCell = page.locator('[data-testid="agree-matrix"] [data-testid="agree-cell"][data-row="wang"][data-col="li"]');
+    await expect(matrixCell).toHaveText('0.67');
+    await expect(page.locator('[data-testid="agree-matrix"] [data-testid="agree-cell"][data-row="li"][data-col="wang"]')).toHaveText('0.67');
+    await page.getByTestId('agree-measure-status').click();
+    await expect(matrixCell).toHaveText('-0.24');
+    await page.getByTestId('agree-measure-unit').click();
+    await expect(matrixCell).toHaveText('—');
+    await page.getByTestId('agree-measure-f1').click();
+    await page.getByTestId('agree-doc').first().click();
+    await expect(page.locator('[data-testid="agree-doc-matrix"] [data-testid="agree-cell"][data-row="wang"][data-col="li"]')).toHaveText('0.67');
+    await shot('team-agreement-zh');
+
+    // ---- adjudication by keyboard ----
+    await openTeam(page, 'adjudicate');
+    await page.getByTestId('adj-doc').first().click();
+    const items = page.getByTestId('adj-item');
+    // disagreements first, in reading order (3件, 12项, 456件), then the agreed 9次
+    await expect(items).toHaveCount(4);
+    await expect(items.nth(0)).toHaveAttribute('data-item', f3.id);
+    await expect(items.nth(3)).toHaveAttribute('data-class', 'agree');
+    const current = page.locator('[data-testid="adj-item"][aria-current="true"]');
+    await expect(current).toHaveAttribute('data-item', f3.id);
+    // the side of 李明 on 3件: its number key
+    const sides = current.getByTestId('adj-side');
+    const liKey = String((await sides.evaluateAll((els) => els.map((e) => e.getAttribute('data-analyst')))).indexOf('li') + 1);
+    await shot('team-adjudication-zh');
+    await app.key(liKey);
+    await expect(items.nth(0)).toHaveAttribute('data-resolution', 'li');
+    await expect(current).toHaveAttribute('data-item', f12.id);
+    await app.key('x'); // 12项 is not a finding
+    await expect(items.nth(1)).toHaveAttribute('data-resolution', 'rejected');
+    await expect(current).toHaveAttribute('data-item', f456.id);
+    // 456件: take a side and correct its value to 500 (e, type, Enter)
+    await app.key('e');
+    const value = page.getByTestId('adj-edit-value');
+    await expect(value).toBeFocused();
+    await value.fill('500');
+    await value.press('Enter');
+    await expect(items.nth(2)).not.toHaveAttribute('data-resolution', '');
+    await app.key('a'); // every agreed item as it is
+    await expect(page.getByTestId('adj-counts')).toHaveAttribute('data-open', '0');
+    await expect(page.getByTestId('adj-counts')).toHaveAttribute('data-resolved', '4');
+    await shot('team-adjudicated-zh');
+
+    // the adjudicated layer is on disk, in my adjudicator folder
+    const adjDir = join(dir, '.report-annotator', 'team', 'adjudicated', ME.id);
+    await expect.poll(() => existsSync(join(adjDir, `${docId}.json`)), { timeout: 10_000 }).toBe(true);
+
+    // ---- export of the adjudicated layer reads back what was decided ----
+    await app.key('Control+e');
+    const dialog = page.getByTestId('export-dialog');
+    await expect(dialog).toBeVisible();
+    await page.getByTestId('export-format').selectOption('jsonl');
+    await page.getByTestId('export-layer').selectOption('adjudicated');
+    const out = join(root, 'adjudicated.jsonl');
+    await page.getByTestId('export-out').fill(out);
+    await page.getByTestId('export-run').click();
+    await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
+    const exported = readFileSync(out, 'utf8');
+    const values = new Map<string, unknown>();
+    for (const line of exported.trim().split('\n')) {
+      const rec = JSON.parse(line) as { record: string; findings?: { type: string; quote: string; status: string; data: { value?: number | null } }[] };
+      if (rec.record !== 'document') continue;
+      for (const f of rec.findings ?? []) if (f.type === 'figure') values.set(f.quote, f.data.value);
+    }
+    expect(values.get('3件')).toBe(30); // 李明's correction, taken
+    expect(values.has('12项')).toBe(false); // not a finding
+    expect(values.get('456件')).toBe(500); // edited in the queue
+    expect(values.get('9次')).toBe(9); // all agreed
+    await page.keyboard.press('Escape');
+
+    // ---- English ----
+    await app.setLanguage('en');
+    await openTeam(page, 'agreement');
+    await expect(page.getByTestId('agree-measure-f1')).toHaveText('Span F1');
+    await expect(matrixCell).toHaveText('0.67');
+    await shot('team-agreement-en');
+    await openTeam(page, 'adjudicate');
+    await page.getByTestId('adj-doc').first().click();
+    await expect(page.getByTestId('adj-group-disagree')).toContainText('The analysts disagree');
+    await shot('team-adjudication-en');
+    await page.getByTestId('view-review').click();
+    await page.locator(`[data-fid="${f3.id}"]`).first().click();
+    await expect(page.getByTestId('team-layers')).toContainText('Teammates');
+    await shot('team-layers-en');
+    await openTeam(page, 'sync');
+    await expect(page.getByTestId('sync-panel')).toBeVisible();
+    // with or without a local Syncthing, the page settles on an answer (never a spinner forever)
+    await expect(page.locator('[data-testid="sync-running"], [data-testid="sync-not-running"], [data-testid="sync-status-error"]')).toBeVisible({ timeout: 15_000 });
+    await shot('team-sync-en');
+  } finally {
+    await serve.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
