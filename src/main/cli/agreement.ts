@@ -77,7 +77,17 @@ export async function runAgreement(args: AgreementArgs, io: CliIO, open: (worksp
     io.err(`agreement: --format must be table or json, not ${format}\n`);
     return 2;
   }
-  const source = await open(args.workspace);
+  let source: TeamLayersSource;
+  try {
+    source = await open(args.workspace);
+  } catch (e) {
+    // an AppError (no workspace there, newer store, …): a plain message, exit 1
+    if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string') {
+      io.err(`agreement: ${e.message} [${String((e as unknown as { code: string }).code)}]\n`);
+      return 1;
+    }
+    throw e;
+  }
   try {
     const analysts = await source.analysts();
     const docs: DocumentLayers[] = [];

@@ -4,6 +4,7 @@
  *   report-annotator import <files or folders…> --workspace DIR
  *   report-annotator export --workspace DIR --format F --out PATH [--filter …]
  *   report-annotator team id | add-device | share | status   (the local Syncthing; see team.ts)
+ *   report-annotator agreement --workspace DIR [--format table|json] [--kind K]   (see agreement.ts)
  */
 import { parseArgs } from 'node:util';
 import { EXPORT_HELP } from '../../core/export/formats';
@@ -20,6 +21,8 @@ commands:
       import and analyse reports into a workspace store
 ${EXPORT_HELP}  team id | add-device ID [--name NAME] | share --workspace DIR --device ID… [--folder-id ID] | status --workspace DIR [--folder-id ID]
       share a workspace with teammates through the local Syncthing
+  agreement --workspace DIR [--format table|json] [--kind K]
+      agreement between the analysts of a team workspace: span F1 and Krippendorff's alpha per kind
   help
       show this help
 
@@ -70,6 +73,14 @@ export async function runCli(argv: string[], io: CliIO = processIO, version = '0
         if (values.help || positionals.length === 0) return io.out(HELP), 0;
         const { runTeam } = await import('./team');
         return await runTeam({ sub: positionals[0]!, positionals: positionals.slice(1), workspace: values.workspace, devices: values.device, name: values.name, folderId: values['folder-id'] }, io);
+      }
+      case 'agreement': {
+        const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, format: { type: 'string' }, kind: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+        if (values.help) return io.out(HELP), 0;
+        if (!values.workspace) throw new UsageError('agreement needs --workspace DIR');
+        const { runAgreement } = await import('./agreement');
+        const { openTeamLayersSource } = await import('../team/layers-source');
+        return await runAgreement({ workspace: values.workspace, format: values.format, kind: values.kind }, io, openTeamLayersSource);
       }
       default:
         throw new UsageError(`unknown command '${command}'`);

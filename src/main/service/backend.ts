@@ -23,7 +23,8 @@ import { FOLDER_FORMATS, exportWorkspace } from '../export';
 import { pivotOf } from './datasets';
 import { PathPolicy } from './path-policy';
 import { TaskRegistry } from './tasks';
-import { createTeamHandlers } from './team'; // team:
+import { TeamService } from './team'; // team:
+import { exportTeamLayer } from '../team/export'; // team:
 
 export interface PlatformDialogs {
   chooseFolder(): Promise<string | null>;
@@ -43,6 +44,8 @@ export interface BackendOptions {
   version: string;
   /** worker script for analysis; null analyses in process */
   workerPath?: string | null;
+  /** team: the local Syncthing (default: found from its config.xml); tests pass their instance */
+  syncthing?: () => Promise<import('../team/syncthing').SyncthingClient>;
 }
 
 export interface Backend {
@@ -111,6 +114,29 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   let current: OpenWorkspace | null = null;
   let opening: Promise<OpenWorkspace> | null = null;
+  // team: layers, agreement, adjudication, assignment, Syncthing (service/team.ts)
+  const team = new TeamService({
+    workspace: () => workspace(),
+    emit,
+    announceNotices: (host) => {
+      if (current && current.store === host.store) emit('workspaceChanged', view(current));
+    },
+    log: opts.log,
+    identity: () => me(),
+    adoptIdentity: async (id, name) => {
+      const next: Identity = { ...(await me()), id, name, confirmed: true };
+      await saveIdentity(opts.userDataDir, next);
+      identity = next;
+      if (current) {
+        const { dir, isSample } = current;
+        await closeCurrent(current);
+        current = null;
+        await openAndAnnounce(dir, isSample);
+      }
+      return { ...next };
+    },
+    syncthing: opts.syncthing,
+  });
 
   async function open(dir: string, isSample: boolean): Promise<OpenWorkspace> {
     const abs = resolve(dir);
@@ -148,6 +174,7 @@ export function createBackend(opts: BackendOptions): Backend {
       });
     });
     if (!isSample) await rememberWorkspace(abs);
+    await team.attach(opened).catch((e: unknown) => opts.log.error('team: could not attach', { error: String(e) })); // team:
     // New and changed report files are read after the open answers: a file that takes long (or
     // never parses) cannot keep the workspace from opening. The bundled samples are read first.
     opened.refresh = refresh(opened);
@@ -170,6 +197,7 @@ export function createBackend(opts: BackendOptions): Backend {
   }
 
   async function closeCurrent(ws: OpenWorkspace): Promise<void> {
+    await team.detach(); // team:
     tasks.cancel(ws.refreshTask);
     await ws.refresh;
     ws.unsubscribe();
@@ -333,7 +361,7 @@ export function createBackend(opts: BackendOptions): Backend {
       if (path) await policy.grant(path);
       return { path };
     },
-    exportDataset: async ({ format, filter, out, taskId, overwrite }) => {
+    exportDataset: async ({ format, filter, out, taskId, overwrite, layer }) => {
       const ws = await workspace();
       await requireAllowedTarget(out);
       const id = taskId ?? `export-${Date.now()}`;
@@ -341,6 +369,8 @@ export function createBackend(opts: BackendOptions): Backend {
       const controller = new AbortController();
       const timer = setInterval(() => task.cancelled && controller.abort(), 100);
       try {
+        // team: another layer than mine
+        if (layer) return await exportTeamLayer(ws.store, layer, { format, filter, out: resolve(out), overwrite: overwrite === true, signal: controller.signal, onProgress: (p) => emit('progress', { taskId: id, label: 'export', done: p.done, total: p.total, current: p.current, finished: p.current === null && p.done === p.total }) });
         return await exportWorkspace(ws.store, {
           format,
           filter,
@@ -414,11 +444,12 @@ export function createBackend(opts: BackendOptions): Backend {
       await saveIdentity(opts.userDataDir, next);
       identity = next;
       current?.store.renameAnalyst(name);
+      await team.profileChanged(); // team: teammates see the new name
       return { ...next };
     },
     saveStateGet: async () => (current ? toSaveState(current.store) : { state: 'idle' as const, lastSavedAt: null, error: null }),
     // team:
-    ...createTeamHandlers(),
+    ...team.handlers,
   };
 
   return {

@@ -124,6 +124,7 @@ export class WorkspaceStore {
           const name = layout.label(file.path);
           if (outcome.ok) tracker.recordSaved(name, outcome.at);
           else tracker.recordFailed(name, outcome.error);
+          if (outcome.ok) storeRef?.fileWritten(name); // team:
           storeRef?.emitSaveState();
         },
       };
@@ -166,6 +167,25 @@ export class WorkspaceStore {
       ws?.release();
       await lock?.release();
       throw e;
+    }
+  }
+
+  // team: who hears of each file written (workspace-relative path, '/'-separated): the team service asks Syncthing to scan it
+  private readonly writtenListeners = new Set<(file: string) => void>();
+
+  /** team: calls listener with each file durably written from now on (its path relative to the workspace folder); returns an unsubscribe function. */
+  onFileWritten(listener: (file: string) => void): () => void {
+    this.writtenListeners.add(listener);
+    return () => this.writtenListeners.delete(listener);
+  }
+
+  private fileWritten(file: string): void {
+    for (const l of this.writtenListeners) {
+      try {
+        l(file);
+      } catch {
+        // a listener's failure is its own
+      }
     }
   }
 

@@ -1,0 +1,31 @@
+/**
+ * The `TeamLayersSource` of the `agreement` command over a store v2 workspace folder: the store
+ * is opened read-only (no lock: the app may have the workspace open) under a reader id that is
+ * nobody's, so every analyst's layer is read from their work files (see ./workspace.ts).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppError } from '../../core/errors';
+import type { TeamLayersSource } from '../cli/agreement';
+import { WorkspaceStore } from '../store';
+import { STORE_DIR } from '../store/layout';
+import { TeamWorkspace } from './workspace';
+
+/** the read-only store's analyst: an id no app gives (apps use uuids), so every real analyst's layer comes from their files */
+const READER = { id: '_team-reader', name: 'team reader' };
+
+export async function openTeamLayersSource(workspace: string): Promise<TeamLayersSource> {
+  const dir = resolve(workspace);
+  if (!existsSync(join(dir, STORE_DIR, 'workspace.json'))) throw new AppError('workspace-not-found', `No workspace in ${dir} (no ${STORE_DIR}/workspace.json).`, { dir });
+  const store = await WorkspaceStore.open(dir, { app: 'cli', readOnly: true, analyst: READER });
+  const team = new TeamWorkspace(dir, store, () => null);
+  return {
+    async analysts() {
+      return (await team.analysts()).filter((a) => a.id !== READER.id).map((a) => ({ id: a.id, name: a.name }));
+    },
+    async *documents() {
+      for await (const read of team.sharedDocuments()) yield TeamWorkspace.agreementLayers(read);
+    },
+    close: () => store.close(),
+  };
+}

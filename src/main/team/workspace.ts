@@ -1,0 +1,449 @@
+/**
+ * A team workspace on disk: every analyst's layers, read from the store v2 work folders of a
+ * (synced) workspace, and the team's own files — each with one writer:
+ *
+ *   .report-annotator/work/<analystId>/<docId>.json          that analyst's work (the store writes mine)
+ *   .report-annotator/team/analysts/<analystId>.json          that analyst's profile {id, name, updatedAt}
+ *   .report-annotator/team/adjudicated/<analystId>/<docId>.json   that adjudicator's choices on a report
+ *   .report-annotator/team/assignment/<analystId>.json        the assignment that analyst set last
+ *
+ * No file has two writers, so no lock across machines is needed; where two people set an
+ * assignment or adjudicated one report, the one written last (its own time stamp) is taken.
+ *
+ * Teammates' files are read read-only and tolerantly: a file that is missing, half written,
+ * damaged or from a newer app makes that analyst's layer empty for now (`unreadable`), never
+ * an error; a file changes under us as it syncs, so each read is keyed by (mtime, size).
+ * Work made on another version of the report (the teammate's copy of the source differed) is
+ * carried to this machine's text by the store's re-anchoring (in memory; their file is theirs).
+ * My own layer comes from the store (with changes not yet on disk).
+ */
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type EffectiveFinding, effectiveFinding } from '../../core/document/effective';
+import { AppError } from '../../core/errors';
+import { type AdjudicationItem, type AnalystLayer, type DocumentLayers, adjudicationItems, assignReports, isReviewed, layerDocument } from '../../core/team';
+import { type AdjudicationFileData, adjudicatedWork, latestAdjudication } from '../../core/team/adjudicated';
+import { type Analyst, type CacheFile, type DocumentFile, type Finding, STORE_SCHEMA_VERSION, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
+import type { WorkspaceStore } from '../store';
+import { reconcileWork } from '../store/compose';
+import { decodeStoreFile } from '../store/decode';
+import { STORE_DIR, docIdFromName } from '../store/layout';
+import { parseConflictName } from '../../core/team/conflicts';
+
+const SAFE_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+export const isAnalystId = (s: string): boolean => SAFE_ID.test(s) && !s.includes('..');
+
+/** The analyst id under which the adjudicated layer appears among layers (not a valid work folder name: no clash). */
+export const ADJUDICATED = '~adjudicated';
+
+export interface AnalystProfile {
+  id: string;
+  name: string;
+  updatedAt: string;
+}
+
+export interface AssignmentFileData {
+  schemaVersion: 1;
+  setBy: { id: string; name: string };
+  setAt: string;
+  analysts: string[];
+  overlap: number;
+  manual: Record<string, string[]>;
+}
+
+/** One analyst's layer of one report, with what the UI shows about it. */
+export interface LayerRead {
+  analyst: string;
+  name: string;
+  isMe: boolean;
+  /** the analyst's work file was made on another version of the text */
+  otherVersion: boolean;
+  unreadable: boolean;
+  /** their document as they see it (derived findings + their manual ones, their reviews) */
+  doc: DocumentFile;
+  /** their reviewed findings, effective */
+  reviewed: EffectiveFinding[];
+}
+
+export interface DocumentLayersRead {
+  docId: string;
+  text: string;
+  /** the derived findings (detector + checks) on this machine */
+  derived: Finding[];
+  layers: LayerRead[];
+}
+
+type WorkRead = { ok: true; work: WorkFile } | { ok: false };
+
+interface CachedRead<T> {
+  mtimeMs: number;
+  size: number;
+  value: T;
+}
+
+/** Reads a JSON file tolerantly: null when missing, 'bad' when unreadable. */
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'bad';
+  }
+}
+
+/** temp file + rename (the temp name ends in .tmp: the .stignore keeps it out of sync) */
+export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  await writeFile(tmp, JSON.stringify(value), { flush: true });
+  await rename(tmp, path);
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw e;
+  }
+}
+
+export class TeamWorkspace {
+  readonly root: string;
+  readonly workDir: string;
+  readonly teamDir: string;
+  private readonly works = new Map<string, CachedRead<WorkRead>>();
+  /** per analyst: the doc ids of their work files (refreshed by `rescan`) */
+  private folders: Map<string, Set<string>> | null = null;
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    readonly dir: string,
+    readonly store: WorkspaceStore,
+    /** whose layer comes from the store (null: every layer from disk, as the CLI reads) */
+    private readonly meId: () => string | null = () => store.analyst.id,
+  ) {
+    this.root = join(dir, STORE_DIR);
+    this.workDir = join(this.root, 'work');
+    this.teamDir = join(this.root, 'team');
+  }
+
+  get me(): Analyst {
+    return this.store.analyst;
+  }
+
+  private isMe(id: string): boolean {
+    return id === this.meId();
+  }
+
+  // ---------------------------------------------------------------- analysts
+
+  /** Forgets the listing of the work folders (a file appeared or went). */
+  invalidate(analyst?: string, docId?: string): void {
+    if (analyst && docId && this.folders) {
+      // cheap update for one file: the next listing re-reads only when asked to
+      this.folders = null;
+    } else this.folders = null;
+  }
+
+  /** analyst id → doc ids of their work files (conflict copies and temp files are not work files). */
+  async workFolders(): Promise<Map<string, Set<string>>> {
+    if (this.folders) return this.folders;
+    const out = new Map<string, Set<string>>();
+    for (const a of await listDir(this.workDir)) {
+      if (!isAnalystId(a)) continue;
+      const ids = new Set<string>();
+      for (const n of await listDir(join(this.workDir, a))) {
+        if (parseConflictName(n)) continue;
+        const id = docIdFromName(n);
+        if (id) ids.add(id);
+      }
+      out.set(a, ids);
+    }
+    const me = this.meId();
+    if (me && !out.has(me)) out.set(me, new Set());
+    this.folders = out;
+    return out;
+  }
+
+  /** Profiles written by each analyst's app (team/analysts/). */
+  async profiles(): Promise<Map<string, AnalystProfile>> {
+    const out = new Map<string, AnalystProfile>();
+    const dir = join(this.teamDir, 'analysts');
+    for (const n of await listDir(dir)) {
+      const id = docIdFromName(n);
+      if (!id) continue;
+      const p = await readJson(join(dir, n));
+      if (p && typeof p === 'object' && typeof (p as AnalystProfile).name === 'string' && (p as AnalystProfile).id === id) out.set(id, p as AnalystProfile);
+    }
+    return out;
+  }
+
+  /** Writes my profile (my name, for teammates' views), when it differs from what is there. */
+  async writeMyProfile(now = new Date().toISOString()): Promise<void> {
+    if (this.store.readOnly) return;
+    const me = this.me;
+    const file = join(this.teamDir, 'analysts', `${me.id}.json`);
+    const p = await readJson(file);
+    if (p && typeof p === 'object' && (p as AnalystProfile).name === me.name && (p as AnalystProfile).id === me.id) return;
+    await writeJsonAtomic(file, { id: me.id, name: me.name, updatedAt: now } satisfies AnalystProfile);
+  }
+
+  /** Every analyst with a work folder or a profile: id, display name, how many reports, last activity. */
+  async analysts(): Promise<{ id: string; name: string; isMe: boolean; documents: number; lastActive: string | null }[]> {
+    this.folders = null;
+    const folders = await this.workFolders();
+    const profiles = await this.profiles();
+    const ids = new Set([...folders.keys(), ...profiles.keys()]);
+    const out = [];
+    for (const id of ids) {
+      const docs = folders.get(id) ?? new Set<string>();
+      let last = 0;
+      for (const d of docs) {
+        const s = await stat(join(this.workDir, id, `${d}.json`)).catch(() => null);
+        if (s && s.mtimeMs > last) last = s.mtimeMs;
+      }
+      out.push({ id, name: await this.nameOf(id, profiles), isMe: this.isMe(id), documents: docs.size, lastActive: last > 0 ? new Date(last).toISOString() : null });
+    }
+    return out.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  }
+
+  /** An analyst's display name: me, their profile, the name in one of their work files, or the id. */
+  async nameOf(id: string, profiles?: Map<string, AnalystProfile>): Promise<string> {
+    if (this.isMe(id)) return this.me.name;
+    const p = (profiles ?? (await this.profiles())).get(id);
+    if (p) return p.name;
+    const known = this.names.get(id);
+    if (known) return known;
+    const docs = (await this.workFolders()).get(id);
+    for (const d of docs ?? []) {
+      const r = await this.readWork(id, d);
+      if (r?.ok && r.work.analyst.name) {
+        this.names.set(id, r.work.analyst.name);
+        return r.work.analyst.name;
+      }
+    }
+    return id;
+  }
+
+  // ---------------------------------------------------------------- work files
+
+  /** A teammate's work file: null when there is none, {ok: false} when it cannot be read now. */
+  async readWork(analyst: string, docId: string): Promise<WorkRead | null> {
+    const file = join(this.workDir, analyst, `${docId}.json`);
+    const s = await stat(file).catch(() => null);
+    if (!s || !s.isFile()) {
+      this.works.delete(file);
+      return null;
+    }
+    const hit = this.works.get(file);
+    if (hit && hit.mtimeMs === s.mtimeMs && hit.size === s.size) return hit.value;
+    let value: WorkRead;
+    try {
+      const bytes = await readFile(file);
+      const d = decodeStoreFile(bytes, 'work', WorkFileSchema);
+      value = d.ok && d.data.documentId === docId ? { ok: true, work: d.data } : { ok: false };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      value = { ok: false };
+    }
+    this.works.set(file, { mtimeMs: s.mtimeMs, size: s.size, value });
+    if (value.ok && value.work.analyst.name) this.names.set(analyst, value.work.analyst.name);
+    return value;
+  }
+
+  // ---------------------------------------------------------------- layers
+
+  /** The analysts with a work file on `docId` (me first when I have one). */
+  async analystsOn(docId: string): Promise<string[]> {
+    const folders = await this.workFolders();
+    const out: string[] = [];
+    for (const [a, docs] of folders) if (docs.has(docId) || (this.isMe(a) && this.store.hasDocument(docId))) out.push(a);
+    return out.sort((x, y) => Number(this.isMe(y)) - Number(this.isMe(x)) || (x < y ? -1 : 1));
+  }
+
+  /**
+   * Every analyst's layer of one report. `only` limits the analysts read; `withMe` includes my
+   * layer even when I have not touched the report (an empty layer).
+   */
+  async documentLayers(docId: string, opts: { only?: readonly string[]; withMe?: boolean } = {}): Promise<DocumentLayersRead> {
+    const mine = await this.store.readDocument(docId);
+    const derived = mine.findings.filter((f) => f.origin !== 'manual');
+    const cacheLike: CacheFile = { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: mine.sha256, analyzer: '', sliced: false, text: mine.text, findings: derived };
+    const byId = new Map<string, Finding>();
+    for (const f of derived) byId.set(f.id, f);
+    let analysts = opts.only ? [...opts.only] : await this.analystsOn(docId);
+    const me = this.meId();
+    if (opts.withMe && me && !analysts.includes(me)) analysts = [me, ...analysts];
+    const layers: LayerRead[] = [];
+    const profiles = await this.profiles();
+    for (const a of analysts) {
+      const name = await this.nameOf(a, profiles);
+      if (this.isMe(a)) {
+        layers.push({ analyst: a, name, isMe: true, otherVersion: false, unreadable: false, doc: mine, reviewed: reviewedOf(mine, byId) });
+        continue;
+      }
+      const r = await this.readWork(a, docId);
+      if (!r) continue;
+      if (!r.ok) {
+        const doc = layerDocument(mine, derived, { reviews: {}, manualFindings: [], orphans: [] });
+        layers.push({ analyst: a, name, isMe: false, otherVersion: false, unreadable: true, doc, reviewed: [] });
+        continue;
+      }
+      const otherVersion = r.work.sha256 !== mine.sha256;
+      const work = otherVersion ? reconcileWork(cacheLike, r.work) : r.work;
+      const doc = layerDocument(mine, derived, { reviews: work.reviews, manualFindings: work.findings, orphans: work.orphans });
+      layers.push({ analyst: a, name, isMe: false, otherVersion, unreadable: false, doc, reviewed: reviewedOf(doc, byId) });
+    }
+    return { docId, text: mine.text, derived, layers };
+  }
+
+  /** The layers as core/team's agreement and adjudication take them. */
+  static agreementLayers(read: DocumentLayersRead): DocumentLayers {
+    return { docId: read.docId, layers: read.layers.map((l): AnalystLayer => ({ analyst: l.analyst, findings: l.reviewed })) };
+  }
+
+  /**
+   * Every report two or more analysts have work files on, with their layers (for agreement);
+   * `docIds` limits the reports. Reports only one analyst touched are not read at all.
+   */
+  async *sharedDocuments(docIds?: readonly string[]): AsyncGenerator<DocumentLayersRead> {
+    this.folders = null;
+    const folders = await this.workFolders();
+    const me = this.meId();
+    const counts = new Map<string, number>();
+    for (const [a, docs] of folders) {
+      if (a === me) continue;
+      for (const d of docs) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+    const indexed = this.store.workspace().documents.map((d) => d.id);
+    const wanted = docIds ? new Set(docIds) : null;
+    for (const id of indexed) {
+      if (wanted && !wanted.has(id)) continue;
+      const others = counts.get(id) ?? 0;
+      // mine counts when I reviewed anything there (my file, or unsaved work in the store)
+      const mineToo = me !== null && (folders.get(me)?.has(id) ?? false) ? 1 : 0;
+      if (others + mineToo < 2) continue;
+      if (!this.store.hasDocument(id)) continue;
+      try {
+        yield await this.documentLayers(id);
+      } catch (e) {
+        // a report whose derived data this machine cannot read (not imported here yet, damaged)
+        if (e instanceof AppError) continue;
+        throw e;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- adjudication
+
+  adjudicationFile(adjudicator: string, docId: string): string {
+    return join(this.teamDir, 'adjudicated', adjudicator, `${docId}.json`);
+  }
+
+  /** Every adjudicator's file on the report (readable ones). */
+  async adjudications(docId: string): Promise<AdjudicationFileData[]> {
+    const out: AdjudicationFileData[] = [];
+    for (const a of await listDir(join(this.teamDir, 'adjudicated'))) {
+      if (!isAnalystId(a)) continue;
+      const d = await readJson(this.adjudicationFile(a, docId));
+      if (isAdjudicationFile(d, docId) && d.adjudicator.id === a) out.push(d);
+    }
+    return out;
+  }
+
+  /** The adjudication shown for a report: the one updated last, or null. */
+  async adjudication(docId: string): Promise<AdjudicationFileData | null> {
+    return latestAdjudication(await this.adjudications(docId));
+  }
+
+  /** My adjudication file of the report (null when I have none; a damaged one is refused so it is never overwritten unread). */
+  async myAdjudication(docId: string): Promise<AdjudicationFileData | null> {
+    const d = await readJson(this.adjudicationFile(this.me.id, docId));
+    if (d === null) return null;
+    if (!isAdjudicationFile(d, docId)) throw new AppError('store-corrupt', `Your adjudication file of report ${docId} cannot be read; it was left as it is.`, { docId });
+    return d;
+  }
+
+  async writeMyAdjudication(data: AdjudicationFileData): Promise<void> {
+    if (this.store.readOnly) throw new AppError('store-read-only', 'The workspace is open read-only.');
+    await writeJsonAtomic(this.adjudicationFile(this.me.id, data.documentId), data);
+  }
+
+  /** Items of the adjudication queue of a report (the analysts' layers, the adjudicated layer left out). */
+  async adjudicationItems(docId: string): Promise<{ read: DocumentLayersRead; items: AdjudicationItem[] }> {
+    const read = await this.documentLayers(docId);
+    return { read, items: adjudicationItems(TeamWorkspace.agreementLayers(read).layers) };
+  }
+
+  /** The adjudicated layer's work of a report (live agreement + frozen choices), or null when fewer than two analysts worked on it and nobody adjudicated it. */
+  async adjudicatedLayer(docId: string): Promise<{ work: ReturnType<typeof adjudicatedWork>; by: string | null } | null> {
+    const { read, items } = await this.adjudicationItems(docId);
+    const file = await this.adjudication(docId);
+    const participants = read.layers.filter((l) => l.reviewed.length > 0).length;
+    if (!file && participants < 2) return null;
+    const by = file?.adjudicator.name ?? 'adjudicated';
+    return { work: adjudicatedWork(items, file, by, file?.updatedAt ?? new Date(0).toISOString()), by: file?.adjudicator.id ?? null };
+  }
+
+  // ---------------------------------------------------------------- assignment
+
+  assignmentFile(analyst: string): string {
+    return join(this.teamDir, 'assignment', `${analyst}.json`);
+  }
+
+  /** The assignment set last by anyone (each analyst writes only their own file). */
+  async assignment(): Promise<AssignmentFileData | null> {
+    const files: AssignmentFileData[] = [];
+    const dir = join(this.teamDir, 'assignment');
+    for (const n of await listDir(dir)) {
+      const id = docIdFromName(n);
+      if (!id) continue;
+      const d = await readJson(join(dir, n));
+      if (isAssignmentFile(d) && d.setBy.id === id) files.push(d);
+    }
+    let best: AssignmentFileData | null = null;
+    for (const f of files) if (!best || f.setAt > best.setAt || (f.setAt === best.setAt && f.setBy.id > best.setBy.id)) best = f;
+    return best;
+  }
+
+  async setAssignment(a: Omit<AssignmentFileData, 'schemaVersion' | 'setBy' | 'setAt'>, now = new Date().toISOString()): Promise<AssignmentFileData> {
+    if (this.store.readOnly) throw new AppError('store-read-only', 'The workspace is open read-only.');
+    const data: AssignmentFileData = { schemaVersion: 1, setBy: { id: this.me.id, name: this.me.name }, setAt: now, analysts: a.analysts, overlap: a.overlap, manual: a.manual };
+    await writeJsonAtomic(this.assignmentFile(this.me.id), data);
+    return data;
+  }
+
+  /** The plan of an assignment over the workspace's reports. */
+  plan(a: AssignmentFileData | null): ReturnType<typeof assignReports> | null {
+    if (!a) return null;
+    return assignReports({ docIds: this.store.workspace().documents.map((d) => d.id), analysts: a.analysts, overlap: a.overlap, manual: a.manual });
+  }
+}
+
+/** The reviewed findings of a layer, effective, in the order of the document's findings (plus reviews on derived findings its findings list lacks). */
+function reviewedOf(doc: DocumentFile, derivedById: Map<string, Finding>): EffectiveFinding[] {
+  const out: EffectiveFinding[] = [];
+  const inDoc = new Map<string, Finding>();
+  for (const f of doc.findings) if (f.origin === 'manual') inDoc.set(f.id, f);
+  for (const [id, review] of Object.entries(doc.reviews)) {
+    if (review.status === 'suggested') continue;
+    const f = inDoc.get(id) ?? derivedById.get(id);
+    if (!f) continue;
+    const e = effectiveFinding(f, review);
+    if (isReviewed(e)) out.push(e);
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+function isAdjudicationFile(d: unknown, docId: string): d is AdjudicationFileData {
+  if (!d || typeof d !== 'object') return false;
+  const x = d as AdjudicationFileData;
+  return x.schemaVersion === 1 && x.documentId === docId && typeof x.updatedAt === 'string' && !!x.adjudicator && typeof x.adjudicator.id === 'string' && typeof x.choices === 'object' && !!x.choices && !!x.work && typeof x.work.reviews === 'object' && Array.isArray(x.work.manualFindings);
+}
+
+function isAssignmentFile(d: unknown): d is AssignmentFileData {
+  if (!d || typeof d !== 'object') return false;
+  const x = d as AssignmentFileData;
+  return x.schemaVersion === 1 && typeof x.setAt === 'string' && !!x.setBy && typeof x.setBy.id === 'string' && Array.isArray(x.analysts) && x.analysts.every((a) => typeof a === 'string') && typeof x.overlap === 'number' && typeof x.manual === 'object' && x.manual !== null;
+}
