@@ -125,14 +125,18 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     // ---- agreement: figures worked out by hand ----
     // F1 over asserted findings: mine {9次, 3件, 12项}, 李明's {9次, 3件, 456件}; matched 2 → 2·2/(3+3) = 0.67.
     // α status over the 4 matched decisions (✓✓, ✓c, ✓✕, ✕✓): n = 8 values (5 ✓, 1 c, 2 ✕), Do = 6/8,
-    // De = (64 − 25 − 1 − 4)/(8·7) = 34/56 → α = 1 − 0.75/(34/56) = −0.24. Units all the same: α undefined (—).
+    // De = (64 − 25 − 1 − 4)/(8·7) = 34/56 → α = 1 − 0.75/(34/56) = −0.24.
     await openTeam(page, 'agreement');
     const matrixCell = page.locator('[data-testid="agree-matrix"] [data-testid="agree-cell"][data-row="wang"][data-col="li"]');
     await expect(matrixCell).toHaveText('0.67');
     await expect(page.locator('[data-testid="agree-matrix"] [data-testid="agree-cell"][data-row="li"][data-col="wang"]')).toHaveText('0.67');
     await page.getByTestId('agree-measure-status').click();
     await expect(matrixCell).toHaveText('-0.24');
+    // α unit over the asserted matched pairs (9次: 次/次, 3件: 件/件): no disagreement, and the units vary → 1
     await page.getByTestId('agree-measure-unit').click();
+    await expect(matrixCell).toHaveText('1.00');
+    // α kind: every matched pair is count/count — no variation at all, so α is undefined: a dash, not 0 or 1
+    await page.getByTestId('agree-measure-kind').click();
     await expect(matrixCell).toHaveText('—');
     await page.getByTestId('agree-measure-f1').click();
     await page.getByTestId('agree-doc').first().click();

@@ -161,7 +161,9 @@ function runKey(k: NonNullable<ReturnType<typeof queueKey>>, t: (k: MessageKey, 
       return;
     case 'edit': {
       const choice = it.resolution?.choice;
-      const take = choice && 'take' in choice ? choice.take : it.decisions[0]?.decision.analyst;
+      // the side taken, else the first that says the finding is there (editing a value asserts it)
+      const asserted = it.decisions.find((x) => x.decision.status === 'accepted' || x.decision.status === 'corrected');
+      const take = choice && 'take' in choice ? choice.take : (asserted ?? it.decisions[0])?.decision.analyst;
       const d = it.decisions.find((x) => x.decision.analyst === take);
       if (!d || !take) return;
       if (d.type !== 'figure') {
