@@ -43,8 +43,11 @@ function writeWork(dir: string, analyst: { id: string; name: string }, docId: st
 /** The report's id, source hash and four count figures, from the cache the import wrote. */
 function readCache(dir: string): { docId: string; sha256: string; figs: Record<string, Fig> } {
   const cacheDir = join(dir, '.report-annotator', 'cache');
-  const name = readdirSync(cacheDir).find((n) => n.endsWith('.json') && !n.startsWith('.'))!;
-  const cache = JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as { id: string; sha256: string; text: string; findings: { type: string; id: string; data: { start: number; end: number; text: string } }[] };
+  type Cache = { id: string; sha256: string; text: string; findings: { type: string; id: string; data: { start: number; end: number; text: string } }[] };
+  const caches = readdirSync(cacheDir)
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .map((n) => JSON.parse(readFileSync(join(cacheDir, n), 'utf8')) as Cache);
+  const cache = caches.find((c) => c.text.includes('常委会会议9次'))!;
   const cps = [...cache.text];
   const figs: Record<string, Fig> = {};
   for (const f of cache.findings) {
@@ -75,6 +78,8 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
   const userData = join(root, 'user');
   mkdirSync(dir);
   writeFileSync(join(dir, '人大工作报告.txt'), REPORT);
+  // a second report nobody has reviewed yet: for the assignment (and left out of the agreement)
+  writeFileSync(join(dir, '政府工作报告.txt'), '\n\n全年新建学校8所，新增就业岗位1.2万个。\n');
   identity(userData, ME);
   // first run: the import writes the cache (derived findings with their ids)
   let serve = await startServe({ workspace: dir, userDataDir: userData });
@@ -201,6 +206,33 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     expect(values.get('456件')).toBe(500); // edited in the queue
     expect(values.get('9次')).toBe(9); // all agreed
     await page.keyboard.press('Escape');
+
+    // ---- assignment: an even split, no overlap, then one report given to me by hand; my queue in the report list ----
+    await openTeam(page, 'assign');
+    await expect(page.getByTestId('assign-analyst')).toHaveCount(2);
+    await page.getByTestId('assign-overlap').fill('0');
+    await page.getByTestId('assign-save').click();
+    const rows = page.getByTestId('assign-row');
+    await expect(rows).toHaveCount(2);
+    // each report has one analyst, and each analyst one report
+    await expect(page.locator('[data-testid="assign-cell"]:checked')).toHaveCount(2);
+    await expect(page.locator('[data-testid="assign-cell"][data-analyst="wang"]:checked')).toHaveCount(1);
+    const mine = await page.locator('[data-testid="assign-row"]:has([data-testid="assign-cell"][data-analyst="wang"]:checked)').getAttribute('data-doc-id');
+    const theirs = await page.locator('[data-testid="assign-row"]:has([data-testid="assign-cell"][data-analyst="li"]:checked)').getAttribute('data-doc-id');
+    expect(mine).not.toBe(theirs);
+    await shot('team-assignment-zh');
+    await page.getByTestId('view-review').click();
+    await page.getByTestId('my-queue-toggle').check();
+    await expect(app.docList.getByTestId('doc-item')).toHaveCount(1);
+    await expect(app.docList.getByTestId('doc-item')).toHaveAttribute('data-doc-id', mine!);
+    // by hand: the other report too
+    await openTeam(page, 'assign');
+    await page.locator(`[data-testid="assign-row"][data-doc-id="${theirs}"] [data-testid="assign-cell"][data-analyst="wang"]`).check();
+    await page.getByTestId('assign-save').click();
+    await expect(page.locator(`[data-testid="assign-row"][data-doc-id="${theirs}"] [data-testid="assign-cell"]:checked`)).toHaveCount(2);
+    await page.getByTestId('view-review').click();
+    await expect(app.docList.getByTestId('doc-item')).toHaveCount(2);
+    await page.getByTestId('my-queue-toggle').uncheck();
 
     // ---- English ----
     await app.setLanguage('en');

@@ -204,6 +204,16 @@ function Item({ item, index, current, editing }: { item: QueueItem; index: numbe
           <span className="muted small">{t('team.adj.agreedAsIs')}</span>
         ) : null}
         {item.stale ? <span className="stale small" title={t('team.adj.staleTitle')}>{t('team.adj.stale')}</span> : null}
+        {current ? null : (
+          <span className="adj-summary small" data-testid="adj-summary">
+            {item.decisions.map((d) => (
+              <span key={d.decision.analyst} className="adj-summary-side">
+                <span className="muted">{name(d.decision.analyst)}</span> <span className={`badge st-${d.decision.status}`}>{t(`status.${d.decision.status}` as MessageKey)}</span>{' '}
+                <DecisionValues d={d.decision} type={d.type} />
+              </span>
+            ))}
+          </span>
+        )}
       </div>
       {current ? (
         <ol className="adj-sides">
