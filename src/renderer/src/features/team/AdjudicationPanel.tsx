@@ -6,7 +6,7 @@
  * every all-agree item as it is, o opens the report at the item. Each choice is written to the
  * adjudicator's layer through the API; the queue moves on to the next open item.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AdjudicationChoice } from '../../../../core/team/api';
 import type { FigureKind } from '../../../../core/schema';
 import { useStore } from '../../lib/store';
@@ -19,6 +19,7 @@ import { setView } from '../layout/view';
 import { openFinding } from '../report/store';
 import { isTypingTarget } from '../shortcuts/keys';
 import { DecisionValues } from './TeamLayers';
+import { limitRows } from './limit';
 import { GROUP_ORDER, queueKey } from './queue';
 import { type QueueItem, acceptAllAgreed, adjudicateItem, isOpenItem, loadQueue, loadSummary, moveAdj, setAdjIndex, startEdit, stopEdit, teamStore } from './store';
 
@@ -28,17 +29,23 @@ export function AdjudicationPanel(): React.JSX.Element {
   const { t, count } = useI18n();
   const summary = useStore(teamStore, (s) => s.summary);
   const adjDoc = useStore(teamStore, (s) => s.adjDoc);
+  const [query, setQuery] = useState('');
   useEffect(() => {
     void loadSummary();
   }, []);
+  const rows = useMemo(() => limitRows(summary?.documents ?? [], query, (d) => d.name), [summary, query]);
   return (
     <div className="team-section adjudication-panel" data-testid="adjudication-panel">
       <div className="adj-layout">
         <nav className="adj-docs" aria-label={t('team.adj.reports')}>
           <h2>{t('team.adj.reports')}</h2>
           {summary && summary.documents.length === 0 ? <p className="muted small">{t('team.adj.noReports')}</p> : null}
+          {summary && summary.documents.length > 10 ? (
+            <input type="search" className="adj-filter" value={query} placeholder={t('docs.filter')} aria-label={t('docs.filter')} onChange={(e) => setQuery(e.target.value)} data-testid="adj-filter" />
+          ) : null}
+          {rows.matched > rows.shown.length ? <p className="muted small">{t('team.more', { shown: count(rows.shown.length), matched: count(rows.matched) })}</p> : null}
           <ul className="visible-scroll" role="listbox" aria-label={t('team.adj.reports')} data-testid="adj-docs">
-            {(summary?.documents ?? []).map((d) => (
+            {rows.shown.map((d) => (
               <li key={d.documentId} role="option" aria-selected={d.documentId === adjDoc}>
                 <button type="button" className={d.documentId === adjDoc ? 'doc-item open' : 'doc-item'} onClick={() => void loadQueue(d.documentId)} data-testid="adj-doc" data-doc-id={d.documentId}>
                   <span className="doc-name">{d.name}</span>

@@ -4,13 +4,14 @@
  * reports each pair both reviewed; the reports they share listed under it, each opening its own
  * matrix (drill-down).
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AgreementMeasure } from '../../../../core/team';
 import type { TeamAgreementView } from '../../../../core/team/api';
 import { useStore } from '../../lib/store';
 import { type MessageKey, useI18n } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/messages';
 import { cellsOf, docMatrix, formatMeasure, measuresFor, pairFigure } from './matrix';
+import { limitRows } from './limit';
 import { loadAgreement, setAgreementDoc, setAgreementMeasure, teamStore } from './store';
 
 export function AgreementPanel(): React.JSX.Element {
@@ -20,9 +21,11 @@ export function AgreementPanel(): React.JSX.Element {
   const kind = useStore(teamStore, (s) => s.agreementKind);
   const measure0 = useStore(teamStore, (s) => s.agreementMeasure);
   const docId = useStore(teamStore, (s) => s.agreementDoc);
+  const [query, setQuery] = useState('');
   useEffect(() => {
     void loadAgreement();
   }, []);
+  const rows = useMemo(() => limitRows(view?.perDocument ?? [], query, (d) => d.name), [view, query]);
   const measures = measuresFor(kind);
   const measure: AgreementMeasure = measures.includes(measure0) ? measure0 : 'f1';
   const kindName = (k: string): string => (k === 'all' ? t('team.agree.allKinds') : isMessageKey(`kind.${k}`) ? t(`kind.${k}` as MessageKey) : k);
@@ -67,13 +70,17 @@ export function AgreementPanel(): React.JSX.Element {
           <p className="muted small legend">
             <span className="band-swatch band-high">≥ 0.80</span> <span className="band-swatch band-mid">≥ 0.67</span> <span className="band-swatch band-low">&lt; 0.67</span> {t('team.agree.legend')}
           </p>
-          <h3>{t('team.agree.perReport')}</h3>
+          <div className="team-row">
+            <h3>{t('team.agree.perReport')}</h3>
+            <input type="search" value={query} placeholder={t('docs.filter')} aria-label={t('docs.filter')} onChange={(e) => setQuery(e.target.value)} data-testid="agree-filter" />
+            {rows.matched > rows.shown.length ? <span className="muted small">{t('team.more', { shown: count(rows.shown.length), matched: count(rows.matched) })}</span> : null}
+          </div>
           {view.perDocument.length === 0 ? (
             <p className="muted">{t('team.agree.noShared')}</p>
           ) : (
             <div className="agree-docs">
               <ul className="agree-doc-list visible-scroll" role="listbox" aria-label={t('team.agree.perReport')} data-testid="agree-docs">
-                {view.perDocument.map((d) => (
+                {rows.shown.map((d) => (
                   <li key={d.documentId} role="option" aria-selected={d.documentId === docId}>
                     <button type="button" className={d.documentId === docId ? 'doc-item open' : 'doc-item'} onClick={() => setAgreementDoc(d.documentId === docId ? null : d.documentId)} data-testid="agree-doc" data-doc-id={d.documentId}>
                       <span className="doc-name">{d.name}</span>

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '../../lib/store';
 import { workspaceStore } from '../documents/store';
 import { useI18n } from '../i18n/i18n';
+import { limitRows } from './limit';
 import { loadAnalysts, loadAssignment, saveAssignment, teamStore } from './store';
 
 export function AssignPanel(): React.JSX.Element {
@@ -24,6 +25,7 @@ export function AssignPanel(): React.JSX.Element {
   const [overlapPct, setOverlapPct] = useState<string | null>(null);
   const [manual, setManual] = useState<Record<string, string[]> | null>(null);
   const [saving, setSaving] = useState(false);
+  const [query, setQuery] = useState('');
   const inPlan = chosen ?? (assignment && assignment.setBy !== null ? assignment.analysts : analysts.map((a) => a.id));
   const pct = overlapPct ?? String(Math.round((assignment?.setBy ? assignment.overlap : 0.1) * 100));
   const pctNum = Number(pct);
@@ -32,6 +34,7 @@ export function AssignPanel(): React.JSX.Element {
   const dirty = chosen !== null || overlapPct !== null || manual !== null;
   const name = (id: string): string => analysts.find((a) => a.id === id)?.name ?? id;
   const sortedDocs = useMemo(() => [...(docs ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), [docs]);
+  const rows = useMemo(() => limitRows(sortedDocs, query, (d) => d.name), [sortedDocs, query]);
   const loads = useMemo(() => {
     const m = new Map<string, number>();
     for (const [a, q] of Object.entries(assignment?.queues ?? {})) m.set(a, q.length);
@@ -115,7 +118,11 @@ export function AssignPanel(): React.JSX.Element {
           <span className="muted small">{t('team.assign.saveHint')}</span>
         </div>
       </form>
-      <h3>{t('team.assign.reports', { count: count(sortedDocs.length) })}</h3>
+      <div className="team-row">
+        <h3>{t('team.assign.reports', { count: count(sortedDocs.length) })}</h3>
+        <input type="search" value={query} placeholder={t('docs.filter')} aria-label={t('docs.filter')} onChange={(e) => setQuery(e.target.value)} data-testid="assign-filter" />
+        {rows.matched > rows.shown.length ? <span className="muted small">{t('team.more', { shown: count(rows.shown.length), matched: count(rows.matched) })}</span> : null}
+      </div>
       <div className="visible-scroll assign-table-wrap">
         <table className="team-table assign-table" data-testid="assign-table">
           <thead>
@@ -130,7 +137,7 @@ export function AssignPanel(): React.JSX.Element {
             </tr>
           </thead>
           <tbody>
-            {sortedDocs.map((d) => {
+            {rows.shown.map((d) => {
               const hand = byHand[d.id];
               const who = hand ?? assignment?.byDoc[d.id] ?? [];
               return (

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TeamDecision } from '../../../../core/team/api';
 import { exportLayerRequest } from './ExportLayerField';
+import { limitRows } from './limit';
 import { sameDecision, visibleDecisions } from './layers';
 import { bandOf, cellsOf, formatMeasure, measuresFor } from './matrix';
 import { GROUP_ORDER, moveIndex, nextOpen, queueKey, queueOrder } from './queue';
@@ -126,5 +127,18 @@ describe('export layer', () => {
     expect(exportLayerRequest('all', 'me')).toEqual({ layer: 'all' });
     expect(exportLayerRequest('analyst:b', 'me')).toEqual({ layer: { analyst: 'b' } });
     expect(exportLayerRequest('analyst:me', 'me')).toEqual({});
+  });
+});
+
+describe('long lists', () => {
+  it('filters by name, draws only the first rows, and says how many matched', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ name: `${i % 2 ? '市' : '省'}报告${i}` }));
+    const all = limitRows(rows, '', (r) => r.name);
+    expect(all.shown).toHaveLength(300);
+    expect(all.matched).toBe(2000);
+    const some = limitRows(rows, '省报告1', (r) => r.name, 5);
+    expect(some.shown.every((r) => r.name.includes('省报告1'))).toBe(true);
+    expect(some.shown).toHaveLength(5);
+    expect(some.matched).toBe(rows.filter((r) => r.name.includes('省报告1')).length);
   });
 });
