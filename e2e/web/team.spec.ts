@@ -29,10 +29,10 @@ function review(f: Fig, status: Status, annotator: string, fields: Record<string
   return { findingId: f.id, status, fields, tags: [], note: '', updatedAt: at, annotator, anchor: { start: f.start, end: f.end, quote: f.text, prefix: '', suffix: '' } };
 }
 
-function writeWork(dir: string, analyst: { id: string; name: string }, docId: string, sha256: string, reviews: ReturnType<typeof review>[]): void {
+function writeWork(dir: string, analyst: { id: string; name: string }, docId: string, sha256: string, reviews: ReturnType<typeof review>[], findings: unknown[] = []): void {
   const folder = join(dir, '.report-annotator', 'work', analyst.id);
   mkdirSync(folder, { recursive: true });
-  const file = { schemaVersion: 2, documentId: docId, analyst, sha256, findings: [], reviews: Object.fromEntries(reviews.map((r) => [r.findingId, r])), orphans: [], history: { undo: [], redo: [] } };
+  const file = { schemaVersion: 2, documentId: docId, analyst, sha256, findings, reviews: Object.fromEntries(reviews.map((r) => [r.findingId, r])), orphans: [], history: { undo: [], redo: [] } };
   // as the store writes: a temp file renamed over the target
   const tmp = join(folder, `.${docId}.json.e2e.tmp`);
   writeFileSync(tmp, JSON.stringify(file));
@@ -120,9 +120,20 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     await page.locator(`[data-fid="${f9.id}"]`).first().click();
     await expect(app.inspector).toHaveAttribute('data-finding-id', f9.id);
     await expect(layers.locator('[data-analyst="li"]')).toHaveAttribute('data-status', 'accepted');
-    writeWork(dir, LI, docId, sha256, [review(f9, 'rejected', LI.name, {}, '2026-12-01T09:00:00.000Z'), review(f3, 'corrected', LI.name, { value: 30 }), review(f12, 'rejected', LI.name), review(f456, 'accepted', LI.name)]);
+    // 李明 also adds a figure by hand (一年, a duration): listed for me under "added by teammates"
+    const manual = { type: 'figure', id: 'man:li-yinian', origin: 'manual', data: { text: '一年', start: 2, end: 4, kind: 'duration', value: 1, value_to: null, unit: '年', approx: null, metric: null } };
+    const manualReview = { ...review({ id: manual.id, text: '一年', start: 2, end: 4 }, 'accepted', LI.name), updatedAt: '2026-12-01T09:00:00.000Z' };
+    writeWork(dir, LI, docId, sha256, [review(f9, 'rejected', LI.name, {}, '2026-12-01T09:00:00.000Z'), review(f3, 'corrected', LI.name, { value: 30 }), review(f12, 'rejected', LI.name), review(f456, 'accepted', LI.name), manualReview], [manual]);
     await expect(layers.locator('[data-analyst="li"]')).toHaveAttribute('data-status', 'rejected', { timeout: 15_000 });
     await expect(app.inspector).toHaveAttribute('data-finding-id', f9.id);
+    await app.key('Escape');
+    await expect(app.inspector).not.toHaveAttribute('data-finding-id', /./);
+    await page.getByTestId('team-added').locator('summary').click();
+    await expect(page.getByTestId('team-added-item')).toHaveCount(1);
+    await expect(page.getByTestId('team-added-item')).toContainText('李明');
+    await expect(page.getByTestId('team-added-item')).toContainText('一年');
+    await shot('team-added-zh');
+    await page.locator(`[data-fid="${f9.id}"]`).first().click();
     // back as it was, for the figures below
     writeWork(dir, LI, docId, sha256, [review(f9, 'accepted', LI.name, {}, '2026-12-01T10:00:00.000Z'), review(f3, 'corrected', LI.name, { value: 30 }), review(f12, 'rejected', LI.name), review(f456, 'accepted', LI.name)]);
     await expect(layers.locator('[data-analyst="li"]')).toHaveAttribute('data-status', 'accepted', { timeout: 15_000 });

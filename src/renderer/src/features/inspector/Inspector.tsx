@@ -17,7 +17,7 @@ import { FigureForm } from './FigureForm';
 import { NoteField } from './NoteField';
 import './inspector.css';
 // team: teammates' decisions on the selected finding
-import { TeamLayers } from '../team/TeamLayers';
+import { TeamAdded, TeamLayers } from '../team/TeamLayers';
 
 export function Inspector(): React.JSX.Element {
   const { t } = useI18n();
@@ -49,6 +49,8 @@ export function Inspector(): React.JSX.Element {
         {history}
         <OrphansPanel />
         <p className="muted">{t(hasDoc ? 'inspector.empty' : 'inspector.noReport')}</p>
+        {/* team: */}
+        <TeamAdded />
         <MetadataEditor />
       </div>
     );

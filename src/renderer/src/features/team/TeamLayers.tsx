@@ -11,6 +11,8 @@ import { type MessageKey, useI18n } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/messages';
 import { figureValueText } from '../inspector/figure-value';
 import { otherFields, sameDecision, visibleDecisions } from './layers';
+import { findingSpan } from '../../../../core/document/findings';
+import { reportStore, showSpan } from '../report/store';
 import { setLayerFilter, startTeam, teamPrefs, teamStore } from './store';
 import './team.css';
 
@@ -95,5 +97,46 @@ export function DecisionValues({ d, type }: { d: TeamDecision; type: string }): 
     <span className="vals num" data-testid="layer-values">
       {parts.join(' · ')}
     </span>
+  );
+}
+
+/**
+ * Findings teammates added by hand that are not in my view (I did not add them): who added which
+ * words, and their decision; a click shows the place in the report. Folded by default; hidden by
+ * "my work only" and by the analyst filter like the decisions.
+ */
+export function TeamAdded(): React.JSX.Element | null {
+  const { t } = useI18n();
+  const view = useStore(teamStore, (s) => s.layers);
+  const filter = useStore(teamPrefs, (s) => s.layerFilter);
+  const index = useStore(reportStore, (s) => s.model?.index);
+  if (!view || filter.mineOnly || !index || view.documentId !== reportStore.get().docId) return null;
+  const added = view.findings.filter((f) => filter.analyst === 'all' || f.analyst === filter.analyst);
+  if (added.length === 0) return null;
+  const name = (id: string): string => view.layers.find((l) => l.analyst === id)?.name ?? id;
+  return (
+    <details className="team-added field-group" data-testid="team-added">
+      <summary className="small">{t('team.layers.added', { count: added.length })}</summary>
+      <ul className="team-decisions">
+        {added.map(({ analyst, finding }) => {
+          const span = findingSpan(finding);
+          const d = view.decisions[finding.id]?.find((x) => x.analyst === analyst);
+          return (
+            <li key={`${analyst}:${finding.id}`} className="team-decision" data-testid="team-added-item">
+              <span className="who">{name(analyst)}</span>
+              <button type="button" className="link" onClick={() => showSpan(span)} title={t('team.layers.showPlace')}>
+                「{index.slice(span.start, span.end)}」
+              </button>
+              {d ? (
+                <>
+                  <span className={`badge st-${d.status}`}>{t(`status.${d.status}` as MessageKey)}</span>
+                  <DecisionValues d={d} type={finding.type} />
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }

@@ -325,6 +325,8 @@ export function startTeam(): void {
     const now = reportStore.get().docId;
     if (now === docId) return;
     docId = now;
+    // the previous report's layers are not this one's
+    if (teamStore.get().layers?.documentId !== now) teamStore.patch({ layers: null });
     void loadLayers(now);
   });
   // another workspace: another team (its analysts, assignment, queues)
