@@ -136,6 +136,11 @@ export function createBackend(opts: BackendOptions): Backend {
       return { ...next };
     },
     syncthing: opts.syncthing,
+    sourcesChanged: () => {
+      const ws = current;
+      if (!ws || ws.isSample) return;
+      ws.refresh = ws.refresh.then(() => (current === ws ? refresh(ws) : undefined));
+    },
   });
 
   async function open(dir: string, isSample: boolean): Promise<OpenWorkspace> {

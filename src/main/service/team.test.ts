@@ -219,6 +219,21 @@ describe('team layers through the service', () => {
     expect(io.stderr).toContain('workspace-not-found');
   });
 
+  it('a report a teammate added (its source and their work arriving while the app is open) is listed, with their layer', async () => {
+    const ann = await machine('ann', { 'extra.txt': '新建学校3所，改造道路12条。\n' });
+    const bob = await machine('bob');
+    const ws = (await ok(ann.b, 'workspaceGet', {}))!;
+    const extra = ws.documents.find((d) => d.name === 'extra.txt')!.id;
+    const fig = (await ok(ann.b, 'documentGet', { id: extra })).findings.find((f) => f.type === 'figure')!;
+    await ok(ann.b, 'reviewApply', { documentId: extra, action: { type: 'setStatus', findingIds: [fig.id], status: 'accepted' } });
+    const listed = nextEvent(bob.b, 'workspaceChanged', (v) => v.documents.some((d) => d.id === extra));
+    deliver(ann, bob, 'extra.txt');
+    deliver(ann, bob, workRel(ann, extra));
+    await listed;
+    const layers = await ok(bob.b, 'teamLayers', { documentId: extra });
+    expect(layers.decisions[fig.id]!.map((d) => [d.analyst, d.status])).toEqual([[ann.me.id, 'accepted']]);
+  });
+
   it('a teammate’s file that is damaged or half-written leaves their layer empty, never an error', async () => {
     const { ann, bob, id } = await twoAnalysts();
     const target = join(bob.dir, workRel(ann, id));

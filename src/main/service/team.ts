@@ -62,6 +62,8 @@ export interface TeamServiceOptions {
   adoptIdentity(id: string, name: string): Promise<Identity>;
   /** the local Syncthing (default: from its config.xml); tests pass their instance */
   syncthing?: () => Promise<SyncthingClient>;
+  /** teammates' work names reports this machine has not listed yet: look at the folder's reports again */
+  sourcesChanged?: () => void;
   /** ms between a burst of file events and teamChanged (default 30) */
   debounceMs?: number;
 }
@@ -74,6 +76,8 @@ interface Attached {
   /** Syncthing's folder id of this workspace, when it shares it (looked up at most every 30 s) */
   folder: { id: string | null; at: number } | null;
   merging: Promise<void>;
+  /** reports named by teammates' work that were not listed here (asked for a new listing once each) */
+  unknown: Set<string>;
 }
 
 const FOLDER_TTL_MS = 30_000;
@@ -96,7 +100,7 @@ export class TeamService {
   async attach(host: TeamHost): Promise<void> {
     await this.detach();
     const team = new TeamWorkspace(host.dir, host.store);
-    const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve() };
+    const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve(), unknown: new Set() };
     a.watcher = new TeamWatcher(team.root, (c) => this.changed(a, c), this.opts.debounceMs ?? 30, (e) => this.opts.log.error('team watcher', { error: String(e) }));
     this.attached = a;
     if (host.isSample || host.store.readOnly) return;
@@ -183,6 +187,13 @@ export class TeamService {
       for (const id of ids) docs.add(id);
     }
     a.team.invalidate();
+    // a teammate's work on a report this machine has not listed (its source arrived with it, or is on its way): list the folder again, once per report
+    const indexed = new Set(a.host.store.workspace().documents.map((d) => d.id));
+    const unknown = [...docs].filter((d) => !indexed.has(d) && !a.unknown.has(d));
+    if (unknown.length > 0) {
+      for (const d of unknown) a.unknown.add(d);
+      this.opts.sourcesChanged?.();
+    }
     if (c.conflicts.has(me)) a.merging = a.merging.then(() => this.mergeConflicts(a, c.conflicts.get(me)!));
     if (docs.size === 0 && analysts.size === 0 && !c.assignment && !c.profiles) return;
     this.opts.emit('teamChanged', { documentIds: [...docs].sort(), analysts: [...analysts].sort(), assignment: c.assignment || c.profiles });

@@ -396,8 +396,15 @@ export async function waitSynced(opts: { writer: SyncthingClient; reader: Syncth
 const BEGIN = '// report-annotator: begin (machine-local files; written by the app, do not edit this block)';
 const END = '// report-annotator: end';
 
-/** What each machine keeps to itself: the lock, temp files, the derived cache, local backups. */
-export const STIGNORE_LINES = ['/.report-annotator/lock', '/.report-annotator/cache', '/.report-annotator/backups', '*.tmp', '*.lock'];
+/**
+ * What each machine keeps to itself: the lock, temp files, the derived cache, local backups —
+ * and the index `workspace.json`, which every app writes (the list of reports, this analyst's
+ * review counts, taxonomy and metadata edits): synced, it would be a file with many writers,
+ * replaced under a running app and split into conflict copies. Each machine lists the folder's
+ * reports itself (same ids: they hash the report's path in the folder). Also the store's
+ * recovery leftovers (`*.corrupt-*`, a v1 migration's id map).
+ */
+export const STIGNORE_LINES = ['/.report-annotator/lock', '/.report-annotator/cache', '/.report-annotator/backups', '/.report-annotator/workspace.json', '/.report-annotator/migration-v1.json', '/.report-annotator/*.corrupt-*', '*.tmp', '*.lock'];
 
 /** The .stignore text: lines already there are kept, the app's block is written (again) at the end. */
 export function stignoreText(existing: string): string {
