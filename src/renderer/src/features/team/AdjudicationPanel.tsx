@@ -16,7 +16,7 @@ import { isMessageKey } from '../i18n/messages';
 import { parseValueInput } from '../inspector/parseValue';
 import { uiStore } from '../layout/ui';
 import { setView } from '../layout/view';
-import { openFinding } from '../report/store';
+import { openFinding, reportStore, showSpan } from '../report/store';
 import { isTypingTarget } from '../shortcuts/keys';
 import { DecisionValues } from './TeamLayers';
 import { limitRows } from './limit';
@@ -135,6 +135,16 @@ async function acceptAgreed(t: (k: MessageKey, v?: Record<string, string | numbe
   if (n > 0) showNotice(t('team.adj.acceptedAgree', { count: n }), 3000);
 }
 
+/** The report at the item: my finding selected when I have it, else the item's place highlighted (a teammate's own finding). */
+function openItem(docId: string, it: QueueItem): void {
+  setView('review');
+  const ids = [...new Set(it.decisions.map((d) => d.findingId))];
+  void (async () => {
+    for (const id of ids) if (await openFinding(docId, id)) return;
+    if (reportStore.get().docId === docId) showSpan({ start: it.start, end: it.end });
+  })();
+}
+
 function runKey(k: NonNullable<ReturnType<typeof queueKey>>, t: (k: MessageKey, v?: Record<string, string | number>) => string): void {
   const s = teamStore.get();
   const it = s.queue?.order[s.adjIndex];
@@ -146,11 +156,7 @@ function runKey(k: NonNullable<ReturnType<typeof queueKey>>, t: (k: MessageKey, 
       void acceptAgreed(t);
       return;
     case 'open':
-      if (it && s.adjDoc) {
-        const doc = s.adjDoc;
-        setView('review');
-        void openFinding(doc, it.decisions[0]?.findingId ?? it.id);
-      }
+      if (it && s.adjDoc) openItem(s.adjDoc, it);
       return;
   }
   if (!it || s.adjBusy) return;
@@ -240,6 +246,19 @@ function Item({ item, index, current, editing }: { item: QueueItem; index: numbe
           <li className="adj-more">
             <button type="button" className="link small" onClick={(e) => (e.stopPropagation(), void adjudicateItem(item.id, { reject: true }))} data-testid="adj-reject">
               {t('team.adj.reject')} <kbd>x</kbd>
+            </button>
+            {item.decisions.some((d) => d.type === 'figure') ? (
+              <button type="button" className="link small" onClick={(e) => (e.stopPropagation(), runKey({ type: 'edit' }, t))} data-testid="adj-edit-open">
+                {t('team.adj.edit')} <kbd>e</kbd>
+              </button>
+            ) : null}
+            {item.resolution ? (
+              <button type="button" className="link small" onClick={(e) => (e.stopPropagation(), void adjudicateItem(item.id, null, false))} data-testid="adj-undo">
+                {t('team.adj.undo')} <kbd>u</kbd>
+              </button>
+            ) : null}
+            <button type="button" className="link small" onClick={(e) => (e.stopPropagation(), runKey({ type: 'open' }, t))} data-testid="adj-open">
+              {t('team.adj.open')} <kbd>o</kbd>
             </button>
           </li>
         </ol>

@@ -128,6 +128,13 @@ describe('adjudication queue by keyboard', () => {
     fireEvent.keyDown(document.body, { key: 'x' });
     await waitFor(() => expect(calls.some(([m, r]) => m === 'teamAdjudicate' && r.item === 'i4' && JSON.stringify(r.choice) === JSON.stringify({ reject: true }))).toBe(true));
     await waitFor(() => expect(current()).toBe('i3'));
+    // k back to i4, u undoes the choice (choice null), and the selection stays on it
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(current()).toBe('i4');
+    fireEvent.keyDown(document.body, { key: 'u' });
+    await waitFor(() => expect(calls.some(([m, r]) => m === 'teamAdjudicate' && r.item === 'i4' && r.choice === null)).toBe(true));
+    await waitFor(() => expect(document.querySelector('[data-item="i4"]')?.getAttribute('data-resolution')).toBe(''));
+    expect(current()).toBe('i4');
     // a key typed into a field is not a queue key
     const input = document.createElement('input');
     document.body.appendChild(input);
