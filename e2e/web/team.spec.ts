@@ -255,6 +255,13 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     await page.getByTestId('adj-doc').first().click();
     await expect(page.getByTestId('adj-group-disagree')).toContainText('The analysts disagree');
     await shot('team-adjudication-en');
+    // the narrow end of the desktop range: the queue and its sides keep their lines (no squeeze)
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('adj-item').first().click();
+    const side = page.locator('[data-testid="adj-item"][aria-current="true"] [data-testid="adj-side"]').first();
+    expect((await side.boundingBox())!.height).toBeLessThan(40);
+    await shot('team-adjudication-en-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByTestId('view-review').click();
     await page.locator(`[data-fid="${f3.id}"]`).first().click();
     await expect(page.getByTestId('team-layers')).toContainText('Teammates');
