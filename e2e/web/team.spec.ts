@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
@@ -123,8 +123,11 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     // 李明 also adds a figure by hand (一年, a duration): listed for me under "added by teammates"
     const manual = { type: 'figure', id: 'man:li-yinian', origin: 'manual', data: { text: '一年', start: 2, end: 4, kind: 'duration', value: 1, value_to: null, unit: '年', approx: null, metric: null } };
     const manualReview = { ...review({ id: manual.id, text: '一年', start: 2, end: 4 }, 'accepted', LI.name), updatedAt: '2026-12-01T09:00:00.000Z' };
+    const t0 = Date.now();
     writeWork(dir, LI, docId, sha256, [review(f9, 'rejected', LI.name, {}, '2026-12-01T09:00:00.000Z'), review(f3, 'corrected', LI.name, { value: 30 }), review(f12, 'rejected', LI.name), review(f456, 'accepted', LI.name), manualReview], [manual]);
     await expect(layers.locator('[data-analyst="li"]')).toHaveAttribute('data-status', 'rejected', { timeout: 15_000 });
+    // a figure, not a check (the machine is shared): file written → shown in the open inspector
+    console.log(`team e2e: a teammate's work file reached the open inspector in ${Date.now() - t0} ms (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
     await expect(app.inspector).toHaveAttribute('data-finding-id', f9.id);
     await app.key('Escape');
     await expect(app.inspector).not.toHaveAttribute('data-finding-id', /./);
