@@ -601,6 +601,9 @@ export const en = {
   'team.adj.staleTitle': 'The analyst changed this decision after it was chosen; the adjudicated layer keeps what was chosen. Choose again to take the new one.',
   'team.adj.editFiguresOnly': 'Only a figure’s value, unit and kind can be edited here.',
   'team.adj.badValue': 'not a number',
+  // workspace notices of the team service (sync conflicts of my own work file)
+  'notice.work-conflict-merged': 'Your work on {name} was changed on two computers at once ({copies} conflicting {copies|copy|copies}). Both versions were merged: where they differed ({superseded}), the later review is kept and the other can be brought back with Undo.',
+  'notice.work-conflict-unreadable': 'A conflicting copy of your work on {name} could not be read and was left as it is: {files}. Your current work is unchanged.',
   'team.export.layer': 'Layer',
   'team.export.mine': 'My work',
   'team.export.adjudicated': 'Adjudicated layer',
@@ -1218,6 +1221,9 @@ export const zh: Messages = {
   'team.adj.staleTitle': '该标注人在裁定之后改动了这个决定；裁定层保留当时的选择。如要采用新决定，请重新选择。',
   'team.adj.editFiguresOnly': '这里只能修改数字的数值、单位和类别。',
   'team.adj.badValue': '不是数字',
+  // 团队服务的工作区提示（我自己的标注文件的同步冲突）
+  'notice.work-conflict-merged': '您在 {name} 上的标注曾在两台电脑上同时修改（{copies} 份冲突副本），两个版本已合并：有 {superseded} 处不同，保留了较晚的审核，另一处可以用“撤销”找回。',
+  'notice.work-conflict-unreadable': '您在 {name} 上的标注有一份冲突副本无法读取，已原样保留：{files}。您当前的标注没有变化。',
   'team.export.layer': '标注层',
   'team.export.mine': '我的标注',
   'team.export.adjudicated': '裁定层',

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { TeamDecision } from '../../../../core/team/api';
 import { exportLayerRequest } from './ExportLayerField';
 import { limitRows } from './limit';
+import { noticeText } from '../documents/store';
+import { setLang } from '../i18n/i18n';
 import { sameDecision, visibleDecisions } from './layers';
 import { bandOf, cellsOf, formatMeasure, measuresFor } from './matrix';
 import { GROUP_ORDER, moveIndex, nextOpen, queueKey, queueOrder } from './queue';
@@ -140,5 +142,18 @@ describe('long lists', () => {
     expect(some.shown.every((r) => r.name.includes('省报告1'))).toBe(true);
     expect(some.shown).toHaveLength(5);
     expect(some.matched).toBe(rows.filter((r) => r.name.includes('省报告1')).length);
+  });
+});
+
+describe('team notices in the analyst language', () => {
+  it('words the service notice of a merged sync conflict from its code and params, not its English text', () => {
+    setLang('zh');
+    const n = { code: 'work-conflict-merged', message: 'Your work on a.txt was changed on two computers at once', params: { name: 'a.txt', copies: 1, superseded: 2 } };
+    const zh = noticeText(n);
+    expect(zh).toContain('a.txt');
+    expect(zh).toContain('有 2 处不同');
+    expect(zh).not.toMatch(/Your work/);
+    setLang('en');
+    expect(noticeText(n)).toContain('(1 conflicting copy)');
   });
 });
