@@ -12,7 +12,7 @@ import { workspaceStore } from '../documents/store';
 import { ErrorText } from '../errors/ErrorText';
 import { showNotice } from '../errors/store';
 import { type MessageKey, useI18n } from '../i18n/i18n';
-import { addDevice, loadStatus, shareFolder, teamStore } from './store';
+import { addDevice, adoptAnalyst, adoptable, loadAnalysts, loadStatus, shareFolder, teamStore } from './store';
 
 export function SyncPanel(): React.JSX.Element {
   const { t } = useI18n();
@@ -34,7 +34,42 @@ export function SyncPanel(): React.JSX.Element {
       {statusError ? <ErrorText error={statusError} testId="sync-status-error" /> : null}
       {!status && !statusError ? <p className="muted">{t('team.sync.checking')}</p> : null}
       {status ? status.syncthing === 'running' ? <Running status={status} /> : <NotRunning status={status} /> : null}
+      <Adopt />
     </div>
+  );
+}
+
+/** A machine with no work here yet (settings lost, a new computer) may continue as an analyst whose work is in the folder. */
+function Adopt(): React.JSX.Element | null {
+  const { t } = useI18n();
+  const analysts = useStore(teamStore, (s) => s.analysts);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void loadAnalysts();
+  }, []);
+  const candidates = adoptable(analysts);
+  if (candidates.length === 0) return null;
+  const adopt = async (a: (typeof candidates)[number]): Promise<void> => {
+    if (typeof window.confirm === 'function' && !window.confirm(t('team.adopt.confirm', { name: a.name }))) return;
+    setBusy(true);
+    await adoptAnalyst(a);
+    setBusy(false);
+  };
+  return (
+    <section className="team-form" data-testid="adopt">
+      <h3>{t('team.adopt.title')}</h3>
+      <p className="small">{t('team.adopt.intro')}</p>
+      <ul className="summary-list">
+        {candidates.map((a) => (
+          <li key={a.id}>
+            <button type="button" disabled={busy} onClick={() => void adopt(a)} data-testid="adopt-analyst" data-analyst={a.id}>
+              {t('team.adopt.as', { name: a.name })}
+            </button>{' '}
+            <span className="muted small">{t('team.adopt.work', { count: a.documents, at: (a.lastActive ?? '').slice(0, 10) })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -13,7 +13,9 @@ import { getClient } from '../../api/client';
 import { createPersistedStore, createStore } from '../../lib/store';
 import { workspaceStore } from '../documents/store';
 import { reportError } from '../errors/store';
-import { reportStore } from '../report/store';
+import { applyView, reportStore } from '../report/store';
+import { showNotice } from '../errors/store';
+import { t } from '../i18n/i18n';
 import { trackWrite } from '../statusbar/saveState';
 import { DEFAULT_LAYER_FILTER, type LayerFilter } from './layers';
 import { moveIndex, nextOpen, queueOrder } from './queue';
@@ -361,4 +363,32 @@ export function startTeam(): void {
     void loadMyQueue();
   }
   if (docId) void loadLayers(docId);
+}
+
+// ---- taking over an earlier analyst id (this machine has no work here: lost settings, a new computer) ----
+
+/** Analysts whose id this machine could take over: only while I have no work in the workspace. */
+export function adoptable(analysts: readonly TeamAnalyst[]): TeamAnalyst[] {
+  const me = analysts.find((a) => a.isMe);
+  if (!me || me.documents > 0) return [];
+  return analysts.filter((a) => !a.isMe && a.documents > 0);
+}
+
+export async function adoptAnalyst(a: TeamAnalyst): Promise<boolean> {
+  try {
+    const identity = await trackWrite(() => getClient().teamAdoptAnalyst({ analystId: a.id }));
+    showNotice(t('team.adopt.done', { name: identity.name }), 5000);
+    // the workspace was opened again as that analyst: my work and the open report's reviews are theirs now
+    await loadAnalysts();
+    void loadMyQueue();
+    const docId = reportStore.get().docId;
+    if (docId) {
+      applyView(await getClient().documentView({ id: docId }));
+      void loadLayers(docId);
+    }
+    return true;
+  } catch (e) {
+    reportError(e, 'teamAdoptAnalyst');
+    return false;
+  }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TeamDecision } from '../../../../core/team/api';
 import { exportLayerRequest } from './ExportLayerField';
 import { limitRows } from './limit';
+import { adoptable } from './store';
 import { noticeText } from '../documents/store';
 import { setLang } from '../i18n/i18n';
 import { sameDecision, visibleDecisions } from './layers';
@@ -155,5 +156,14 @@ describe('team notices in the analyst language', () => {
     expect(zh).not.toMatch(/Your work/);
     setLang('en');
     expect(noticeText(n)).toContain('(1 conflicting copy)');
+  });
+});
+
+describe('taking over an earlier analyst id', () => {
+  const a = (id: string, isMe: boolean, documents: number) => ({ id, name: id, isMe, documents, lastActive: null });
+  it('is offered only while I have no work here, and only analysts who have some', () => {
+    expect(adoptable([a('new', true, 0), a('wang', false, 12), a('empty', false, 0)]).map((x) => x.id)).toEqual(['wang']);
+    expect(adoptable([a('me', true, 3), a('wang', false, 12)])).toEqual([]);
+    expect(adoptable([a('wang', false, 12)])).toEqual([]);
   });
 });
