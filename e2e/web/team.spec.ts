@@ -279,3 +279,48 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('team: a computer without my work (settings lost) continues as the analyst whose work is in the folder', async ({ page, shot }) => {
+  test.setTimeout(120_000);
+  const app = new AppPage(page);
+  await app.stayOnDecision();
+  const root = mkdtempSync(join(tmpdir(), 'ra-team-adopt-'));
+  const dir = join(root, 'ws');
+  mkdirSync(dir);
+  writeFileSync(join(dir, '人大工作报告.txt'), REPORT);
+  const first = join(root, 'user-first');
+  identity(first, ME);
+  let serve = await startServe({ workspace: dir, userDataDir: first });
+  try {
+    await app.goto(serve.url);
+    await serve.stop();
+    const { docId, sha256, figs } = readCache(dir);
+    writeWork(dir, ME, docId, sha256, [review(figs['9次']!, 'accepted', ME.name), review(figs['3件']!, 'rejected', ME.name)]);
+    // the same person on a new install: a new analyst id, no work here
+    const fresh = join(root, 'user-fresh');
+    identity(fresh, { id: 'fresh-install', name: '王芳' });
+    serve = await startServe({ workspace: dir, userDataDir: fresh });
+    await app.goto(serve.url);
+    await app.setLanguage('zh');
+    await app.openDocument('人大工作报告');
+    await page.locator(`[data-fid="${figs['9次']!.id}"]`).first().click();
+    await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'suggested');
+    await openTeam(page, 'sync');
+    const offer = page.locator('[data-testid="adopt-analyst"][data-analyst="wang"]');
+    await expect(offer).toBeVisible();
+    await shot('team-adopt-zh');
+    page.once('dialog', (d) => void d.accept());
+    await offer.click();
+    await expect(page.getByTestId('adopt')).toBeHidden({ timeout: 15_000 });
+    await page.getByTestId('view-review').click();
+    await page.locator(`[data-fid="${figs['9次']!.id}"]`).first().click();
+    await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'accepted', { timeout: 15_000 });
+    await page.locator(`[data-fid="${figs['3件']!.id}"]`).first().click();
+    await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'rejected');
+    // the identity of this app is that analyst's from now on
+    expect(JSON.parse(readFileSync(join(fresh, 'identity.json'), 'utf8')).id).toBe('wang');
+  } finally {
+    await serve.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
