@@ -244,11 +244,41 @@ function figuresOf(acc: Acc, isAll: boolean): AgreementFigures {
   };
 }
 
-function pairOf(a: string, b: string, documents: number, accs: Map<string, Acc>): PairAgreement {
+function pairOf(a: string, b: string, documents: number, accs: Map<string, Acc>, onlyAll = false): PairAgreement {
   const byKind: Record<string, AgreementFigures> = {};
-  accFor(accs, ALL_KINDS);
+  const all = accFor(accs, ALL_KINDS);
+  if (onlyAll) return { a, b, documents, byKind: { [ALL_KINDS]: figuresOf(all, true) } };
   for (const [kind, acc] of [...accs].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) byKind[kind] = figuresOf(acc, kind === ALL_KINDS);
   return { a, b, documents, byKind };
+}
+
+/** One document's figures for the pairs that both reviewed it (what computeAgreement pools), kept by `AgreementMemo`. */
+interface DocumentAccs {
+  /** the layers' findings arrays it was computed from (same arrays → same figures) */
+  arrays: readonly (readonly EffectiveFinding[])[];
+  names: string;
+  pairs: { i: number; j: number; accs: Map<string, Acc>; pair: PairAgreement }[];
+}
+
+/**
+ * Figures of each document kept between calls of computeAgreement (pass the same memo again):
+ * a document whose layers are the same arrays as last time (a caller that keeps unchanged
+ * layers' arrays, as the app does) is not matched again; only the pooling is redone.
+ */
+export class AgreementMemo {
+  readonly docs = new Map<string, DocumentAccs>();
+}
+
+export interface AgreementOptions {
+  /** the kinds of the per-document figures: every kind (default) or only 'all' (much less to build and to send) */
+  perDocumentKinds?: 'every' | 'all';
+  memo?: AgreementMemo;
+}
+
+function sameArrays(x: readonly (readonly EffectiveFinding[])[], y: readonly (readonly EffectiveFinding[])[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /**
@@ -256,33 +286,51 @@ function pairOf(a: string, b: string, documents: number, accs: Map<string, Acc>)
  * every matched item of every document, F1 from the summed counts), and per document.
  * `analysts` fixes the order (default: every analyst seen, sorted).
  */
-export function computeAgreement(docs: Iterable<DocumentLayers>, analysts?: readonly string[]): AgreementReport {
+export function computeAgreement(docs: Iterable<DocumentLayers>, analysts?: readonly string[], opts: AgreementOptions = {}): AgreementReport {
   const docList = [...docs];
   const names = analysts ? [...analysts] : [...new Set(docList.flatMap((d) => d.layers.map((l) => l.analyst)))].sort();
+  const namesKey = names.join('\u0000');
+  const onlyAll = opts.perDocumentKinds === 'all';
   const pooled = new Map<string, { docs: number; accs: Map<string, Acc> }>();
   const kinds = new Set<string>();
   const perDocument: AgreementReport['perDocument'] = [];
+  const seen = new Set<string>();
   for (const doc of docList) {
-    const byAnalyst = new Map(doc.layers.map((l) => [l.analyst, split(l)]));
-    const pairs: PairAgreement[] = [];
-    for (let i = 0; i < names.length; i++) {
-      for (let j = i + 1; j < names.length; j++) {
-        const la = byAnalyst.get(names[i]!);
-        const lb = byAnalyst.get(names[j]!);
-        if (!la || !lb) continue;
-        const accs = new Map<string, Acc>();
-        if (!accumulate(accs, la, lb)) continue;
-        for (const k of accs.keys()) if (k !== ALL_KINDS) kinds.add(k);
-        const key = `${i}\u0000${j}`;
-        let p = pooled.get(key);
-        if (!p) pooled.set(key, (p = { docs: 0, accs: new Map() }));
-        p.docs++;
-        for (const [k, acc] of accs) mergeInto(accFor(p.accs, k), acc);
-        pairs.push(pairOf(la.layer.analyst, lb.layer.analyst, 1, accs));
+    const byAnalyst = new Map(doc.layers.map((l) => [l.analyst, l]));
+    const arrays = names.map((n) => byAnalyst.get(n)?.findings ?? EMPTY);
+    let computed = opts.memo?.docs.get(doc.docId);
+    if (!computed || computed.names !== namesKey || !sameArrays(computed.arrays, arrays)) {
+      const splits = names.map((n) => {
+        const l = byAnalyst.get(n);
+        return l ? split(l) : null;
+      });
+      const pairs: DocumentAccs['pairs'] = [];
+      for (let i = 0; i < names.length; i++) {
+        for (let j = i + 1; j < names.length; j++) {
+          const la = splits[i];
+          const lb = splits[j];
+          if (!la || !lb) continue;
+          const accs = new Map<string, Acc>();
+          if (!accumulate(accs, la, lb)) continue;
+          pairs.push({ i, j, accs, pair: pairOf(la.layer.analyst, lb.layer.analyst, 1, accs, onlyAll) });
+        }
       }
+      computed = { arrays, names: namesKey, pairs };
+      opts.memo?.docs.set(doc.docId, computed);
     }
-    perDocument.push({ docId: doc.docId, pairs });
+    seen.add(doc.docId);
+    for (const { i, j, accs } of computed.pairs) {
+      for (const k of accs.keys()) if (k !== ALL_KINDS) kinds.add(k);
+      const key = `${i}\u0000${j}`;
+      let p = pooled.get(key);
+      if (!p) pooled.set(key, (p = { docs: 0, accs: new Map() }));
+      p.docs++;
+      for (const [k, acc] of accs) mergeInto(accFor(p.accs, k), acc);
+    }
+    perDocument.push({ docId: doc.docId, pairs: computed.pairs.map((p) => p.pair) });
   }
+  // documents gone since the last call are forgotten
+  if (opts.memo) for (const id of opts.memo.docs.keys()) if (!seen.has(id)) opts.memo.docs.delete(id);
   const pairs: PairAgreement[] = [];
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
@@ -292,6 +340,8 @@ export function computeAgreement(docs: Iterable<DocumentLayers>, analysts?: read
   }
   return { analysts: names, kinds: [...kinds].sort(), pairs, perDocument };
 }
+
+const EMPTY: readonly EffectiveFinding[] = [];
 
 export type AgreementMeasure = 'f1' | 'status' | 'unit' | 'value' | 'kind';
 

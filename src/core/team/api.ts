@@ -121,7 +121,7 @@ export const TeamAgreementView = z.object({
   matrices: z.record(z.enum(AGREEMENT_MEASURES), z.array(z.array(z.number().nullable()))),
   /** every pair, pooled over the reports both reviewed */
   pairs: z.array(PairAgreementView),
-  /** per report: the pairs that both reviewed it (reports nobody shares are left out) */
+  /** per report: the pairs that both reviewed it (reports nobody shares are left out); each pair's byKind holds only 'all' (the per-kind figures of a report: call with documentIds: [that report], then read `pairs`) */
   perDocument: z.array(z.object({ documentId: z.string(), name: z.string(), pairs: z.array(PairAgreementView) })),
   /** reports read, and how long the computation took (ms) */
   documents: z.number().int(),

@@ -21,7 +21,7 @@ export interface TeamAnalyst {
 export interface TeamLayersSource {
   analysts(): Promise<TeamAnalyst[]>;
   /** every document with each analyst's layer (analysts without work on it may be left out) */
-  documents(): AsyncIterable<DocumentLayers> | Iterable<DocumentLayers>;
+  documents(): AsyncIterable<DocumentLayers> | Iterable<DocumentLayers> | Promise<Iterable<DocumentLayers>>;
   close?(): Promise<void>;
 }
 
@@ -91,7 +91,8 @@ export async function runAgreement(args: AgreementArgs, io: CliIO, open: (worksp
   try {
     const analysts = await source.analysts();
     const docs: DocumentLayers[] = [];
-    for await (const d of source.documents()) docs.push(d);
+    const listed = source.documents();
+    for await (const d of listed instanceof Promise ? await listed : listed) docs.push(d);
     const report = computeAgreement(docs, analysts.map((a) => a.id));
     if (args.kind && args.kind !== 'all' && !report.kinds.includes(args.kind)) {
       io.err(`agreement: no findings of kind ${args.kind} (kinds: ${report.kinds.join(', ') || 'none'})\n`);

@@ -297,10 +297,9 @@ export class TeamService {
         const a = await this.current();
         const t0 = performance.now();
         const analysts = await a.team.analysts();
-        const docs = [];
-        for await (const read of a.team.sharedDocuments(documentIds)) docs.push(TeamWorkspace.agreementLayers(read));
+        const docs = await a.team.agreementDocuments(documentIds);
         const ids = analysts.map((x) => x.id);
-        const report = computeAgreement(docs, ids);
+        const report = computeAgreement(docs, ids, { perDocumentKinds: 'all', memo: a.team.agreementMemo });
         const k = kind ?? 'all';
         const matrices = Object.fromEntries(AGREEMENT_MEASURES.map((m) => [m, agreementMatrix(report.pairs, ids, k, m as AgreementMeasure)])) as Record<AgreementMeasure, (number | null)[][]>;
         const names = new Map(a.host.store.workspace().documents.map((d) => [d.id, d.name]));

@@ -23,9 +23,7 @@ export async function openTeamLayersSource(workspace: string): Promise<TeamLayer
     async analysts() {
       return (await team.analysts()).filter((a) => a.id !== READER.id).map((a) => ({ id: a.id, name: a.name }));
     },
-    async *documents() {
-      for await (const read of team.sharedDocuments()) yield TeamWorkspace.agreementLayers(read);
-    },
+    documents: () => team.agreementDocuments(),
     close: () => store.close(),
   };
 }

@@ -21,9 +21,9 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { type EffectiveFinding, effectiveFinding } from '../../core/document/effective';
 import { AppError } from '../../core/errors';
-import { type AdjudicationItem, type AnalystLayer, type DocumentLayers, adjudicationItems, assignReports, isReviewed, layerDocument } from '../../core/team';
+import { type AdjudicationItem, AgreementMemo, type AnalystLayer, type DocumentLayers, adjudicationItems, assignReports, isReviewed, layerDocument } from '../../core/team';
 import { type AdjudicationFileData, adjudicatedWork, latestAdjudication } from '../../core/team/adjudicated';
-import { type Analyst, type CacheFile, type DocumentFile, type Finding, STORE_SCHEMA_VERSION, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
+import { type Analyst, type CacheFile, type DocumentFile, type Finding, type Review, STORE_SCHEMA_VERSION, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import { reconcileWork } from '../store/compose';
 import { decodeStoreFile } from '../store/decode';
@@ -75,11 +75,8 @@ export interface DocumentLayersRead {
 
 type WorkRead = { ok: true; work: WorkFile } | { ok: false };
 
-interface CachedRead<T> {
-  mtimeMs: number;
-  size: number;
-  value: T;
-}
+/** reports read at once by `agreementDocuments` (their files' reads overlap) */
+const READ_CONCURRENCY = 8;
 
 /** Reads a JSON file tolerantly: null when missing, 'bad' when unreadable. */
 async function readJson(path: string): Promise<unknown> {
@@ -112,10 +109,13 @@ export class TeamWorkspace {
   readonly root: string;
   readonly workDir: string;
   readonly teamDir: string;
-  private readonly works = new Map<string, CachedRead<WorkRead>>();
+  /** analyst + report → that layer's reviewed findings, with the file state they were read from */
+  private readonly layerMemo = new Map<string, { mtimeMs: number; size: number; sha: string; findings: EffectiveFinding[] }>();
   /** per analyst: the doc ids of their work files (refreshed by `rescan`) */
   private folders: Map<string, Set<string>> | null = null;
   private readonly names = new Map<string, string>();
+  /** per-report agreement figures kept between calls (core/team AgreementMemo) */
+  readonly agreementMemo = new AgreementMemo();
 
   constructor(
     readonly dir: string,
@@ -228,28 +228,94 @@ export class TeamWorkspace {
 
   // ---------------------------------------------------------------- work files
 
-  /** A teammate's work file: null when there is none, {ok: false} when it cannot be read now. */
+  /** A teammate's work file: null when there is none, {ok: false} when it cannot be read now (half written, damaged, newer). */
   async readWork(analyst: string, docId: string): Promise<WorkRead | null> {
     const file = join(this.workDir, analyst, `${docId}.json`);
-    const s = await stat(file).catch(() => null);
-    if (!s || !s.isFile()) {
-      this.works.delete(file);
-      return null;
-    }
-    const hit = this.works.get(file);
-    if (hit && hit.mtimeMs === s.mtimeMs && hit.size === s.size) return hit.value;
-    let value: WorkRead;
+    let bytes: Buffer;
     try {
-      const bytes = await readFile(file);
-      const d = decodeStoreFile(bytes, 'work', WorkFileSchema);
-      value = d.ok && d.data.documentId === docId ? { ok: true, work: d.data } : { ok: false };
+      bytes = await readFile(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      value = { ok: false };
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'EISDIR' ? null : { ok: false };
     }
-    this.works.set(file, { mtimeMs: s.mtimeMs, size: s.size, value });
+    const d = decodeStoreFile(bytes, 'work', WorkFileSchema);
+    const value: WorkRead = d.ok && d.data.documentId === docId ? { ok: true, work: d.data } : { ok: false };
     if (value.ok && value.work.analyst.name) this.names.set(analyst, value.work.analyst.name);
     return value;
+  }
+
+  /**
+   * Every analyst's layer of every report two or more analysts have work files on, as
+   * agreement takes it — read for speed over a whole workspace: my changes are flushed first
+   * and every layer, mine included, comes from the files; several reports are read at once;
+   * each layer is kept (compact: the reviewed findings without their review records) keyed by
+   * its file's mtime and size and the report's text hash, so a second call reads only what
+   * changed, and a report's derived data is read only when one of its layers changed.
+   */
+  async agreementDocuments(docIds?: readonly string[]): Promise<DocumentLayers[]> {
+    if (!this.store.readOnly) await this.store.flush().catch(() => undefined); // the save state reports a failure; what is on disk is read
+    this.folders = null;
+    const folders = await this.workFolders();
+    const byDoc = new Map<string, string[]>();
+    for (const [a, docs] of folders) for (const d of docs) (byDoc.get(d) ?? byDoc.set(d, []).get(d)!).push(a);
+    const wanted = docIds ? new Set(docIds) : null;
+    const metas = this.store.workspace().documents.filter((m) => (!wanted || wanted.has(m.id)) && (byDoc.get(m.id)?.length ?? 0) >= 2);
+    const out: (DocumentLayers | null)[] = new Array(metas.length).fill(null);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const i = next++;
+        if (i >= metas.length) return;
+        const meta = metas[i]!;
+        out[i] = await this.agreementDocument(meta.id, meta.sha256, byDoc.get(meta.id)!.sort());
+      }
+    };
+    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    return out.filter((d): d is DocumentLayers => d !== null && d.layers.length >= 2);
+  }
+
+  private async agreementDocument(docId: string, sha: string, analysts: string[]): Promise<DocumentLayers | null> {
+    const layers: AnalystLayer[] = [];
+    let derived: Map<string, Finding> | null = null;
+    let cacheLike: CacheFile | null = null;
+    for (const a of analysts) {
+      const file = join(this.workDir, a, `${docId}.json`);
+      const s = await stat(file).catch(() => null);
+      const key = `${a}\u0000${docId}`;
+      if (!s || !s.isFile()) {
+        this.layerMemo.delete(key);
+        continue;
+      }
+      const hit = this.layerMemo.get(key);
+      if (hit && hit.mtimeMs === s.mtimeMs && hit.size === s.size && hit.sha === sha) {
+        if (hit.findings.length > 0) layers.push({ analyst: a, findings: hit.findings });
+        continue;
+      }
+      const r = await this.readWork(a, docId);
+      let findings: EffectiveFinding[] = [];
+      if (r?.ok) {
+        if (!derived) {
+          let doc: DocumentFile;
+          try {
+            doc = await this.store.readDocument(docId);
+          } catch (e) {
+            if (e instanceof AppError) return null; // not on this machine yet, or its derived data unreadable
+            throw e;
+          }
+          const ds = doc.findings.filter((f) => f.origin !== 'manual');
+          derived = new Map(ds.map((f) => [f.id, f]));
+          cacheLike = { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
+        }
+        const work = r.work.sha256 === cacheLike!.sha256 ? r.work : reconcileWork(cacheLike!, r.work);
+        const manual = new Map(work.findings.map((f) => [f.id, f]));
+        findings = reviewedOf({ reviews: work.reviews, manual }, derived);
+        for (const e of findings) e.review = null; // agreement reads no review record: do not keep the file's objects alive
+      }
+      // a file that cannot be read now (arriving, damaged) is not remembered: the next call tries again
+      if (r?.ok) this.layerMemo.set(key, { mtimeMs: s.mtimeMs, size: s.size, sha, findings });
+      if (findings.length > 0) layers.push({ analyst: a, findings });
+    }
+    return { docId, layers };
   }
 
   // ---------------------------------------------------------------- layers
@@ -280,7 +346,7 @@ export class TeamWorkspace {
     for (const a of analysts) {
       const name = await this.nameOf(a, profiles);
       if (this.isMe(a)) {
-        layers.push({ analyst: a, name, isMe: true, otherVersion: false, unreadable: false, doc: mine, reviewed: reviewedOf(mine, byId) });
+        layers.push({ analyst: a, name, isMe: true, otherVersion: false, unreadable: false, doc: mine, reviewed: reviewedOf({ reviews: mine.reviews, manual: manualOf(mine) }, byId) });
         continue;
       }
       const r = await this.readWork(a, docId);
@@ -293,7 +359,7 @@ export class TeamWorkspace {
       const otherVersion = r.work.sha256 !== mine.sha256;
       const work = otherVersion ? reconcileWork(cacheLike, r.work) : r.work;
       const doc = layerDocument(mine, derived, { reviews: work.reviews, manualFindings: work.findings, orphans: work.orphans });
-      layers.push({ analyst: a, name, isMe: false, otherVersion, unreadable: false, doc, reviewed: reviewedOf(doc, byId) });
+      layers.push({ analyst: a, name, isMe: false, otherVersion, unreadable: false, doc, reviewed: reviewedOf({ reviews: doc.reviews, manual: manualOf(doc) }, byId) });
     }
     return { docId, text: mine.text, derived, layers };
   }
@@ -421,20 +487,21 @@ export class TeamWorkspace {
   }
 }
 
-/** The reviewed findings of a layer, effective, in the order of the document's findings (plus reviews on derived findings its findings list lacks). */
-function reviewedOf(doc: DocumentFile, derivedById: Map<string, Finding>): EffectiveFinding[] {
+/** The reviewed findings of a layer, effective, in reading order (reviews whose finding is neither derived nor the analyst's manual one are left out). */
+function reviewedOf(layer: { reviews: Record<string, Review>; manual: Map<string, Finding> }, derivedById: Map<string, Finding>): EffectiveFinding[] {
   const out: EffectiveFinding[] = [];
-  const inDoc = new Map<string, Finding>();
-  for (const f of doc.findings) if (f.origin === 'manual') inDoc.set(f.id, f);
-  for (const [id, review] of Object.entries(doc.reviews)) {
+  for (const id in layer.reviews) {
+    const review = layer.reviews[id]!;
     if (review.status === 'suggested') continue;
-    const f = inDoc.get(id) ?? derivedById.get(id);
+    const f = layer.manual.get(id) ?? derivedById.get(id);
     if (!f) continue;
     const e = effectiveFinding(f, review);
     if (isReviewed(e)) out.push(e);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
+
+const manualOf = (doc: DocumentFile): Map<string, Finding> => new Map(doc.findings.filter((f) => f.origin === 'manual').map((f) => [f.id, f]));
 
 function isAdjudicationFile(d: unknown, docId: string): d is AdjudicationFileData {
   if (!d || typeof d !== 'object') return false;

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// bench/team/app.mjs: the team figures of issue 14 through the app's service (store v2 files,
+// src/main/service/team.ts), not in memory:
+//  1. a workspace of 2,000 reports × 5 analysts' work files (synthetic reports made of the
+//     sample paragraphs, analysed by the real detectors; each analyst decides ~70% of the
+//     findings with some disagreement): the app opening it (store + team attach: .stignore,
+//     profile, conflict scan, watchers), then teamAgreement over the whole workspace, cold (first
+//     call after opening) and warm; peak RSS of this process.
+//  2. review → teammate: two backends on two Syncthing instances on 127.0.0.1 (harness.ts); the
+//     time from reviewApply on A to teamChanged naming that report on B (the app asks its
+//     Syncthing to scan the work file it wrote; B's watcher reports the arrival). 50 reviews.
+// Prints figures with the load average; never passes or fails on time.
+//   node bench/team/app.mjs [--docs 2000] [--analysts 5] [--samples 50] [--skip-sync] [--skip-workspace]
+import { build } from 'esbuild';
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dataDir, rng, root, sampleParagraphs, syntheticReport } from '../lib.mjs';
+
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false } } });
+const DOCS = Number(values.docs);
+const ANALYSTS = Number(values.analysts);
+const SAMPLES = Number(values.samples);
+const load = () => execSync('uptime').toString().trim().replace(/^.*load/, 'load');
+const rss = () => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
+
+const benchDir = join(dataDir, 'team');
+mkdirSync(benchDir, { recursive: true });
+const entry = join(benchDir, 'app-entry.ts');
+writeFileSync(entry, [
+  "export { createBackend } from '../../../src/main/service/backend';",
+  "export { call } from '../../../src/main/service/dispatch';",
+  "export { analyzeText } from '../../../src/core/analyze';",
+  "export { buildDocument, emptyWork } from '../../../src/core/document';",
+  "export * from '../../../src/main/team/harness';",
+  "export { waitSynced } from '../../../src/main/team/syncthing';",
+  '',
+].join('\n'));
+const bundle = join(benchDir, 'app.mjs');
+await build({ bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', entryPoints: [entry], outfile: bundle });
+const T = await import(bundle);
+const log = { error: (m, c) => console.error(m, c ?? '') };
+const SAMPLES_DIR = join(root, 'resources', 'samples');
+const ok = async (b, method, req) => {
+  const r = await T.call(b.handlers, method, req);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `median ${s[Math.floor(s.length / 2)].toFixed(0)} ms, max ${s[s.length - 1].toFixed(0)} ms (n=${s.length})`;
+};
+
+// ---------------------------------------------------------------- 1. a 2,000 × 5 workspace
+if (!values['skip-workspace']) {
+  const random = rng(1414);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-team-ws-'));
+  const store = join(dir, '.report-annotator');
+  const paragraphs = sampleParagraphs();
+  const templates = [];
+  for (let i = 0; i < 20; i++) {
+    const text = syntheticReport(paragraphs, 8000, random);
+    const doc = T.buildDocument({ text, detectorFindings: T.analyzeText(text), work: T.emptyWork() });
+    templates.push({ text, findings: doc.findings, counts: doc.counts });
+  }
+  const analysts = Array.from({ length: ANALYSTS }, (_, i) => ({ id: `00000000-0000-4000-8000-00000000000${i}`, name: `analyst ${i + 1}` }));
+  const t0 = performance.now();
+  mkdirSync(join(store, 'cache'), { recursive: true });
+  for (const a of analysts) mkdirSync(join(store, 'work', a.id), { recursive: true });
+  const metas = [];
+  let findingsTotal = 0;
+  let workBytes = 0;
+  for (let d = 0; d < DOCS; d++) {
+    const tpl = templates[d % templates.length];
+    const id = `bench${String(d).padStart(5, '0')}`;
+    const sha = `${'0'.repeat(48)}${String(d).padStart(16, '0')}`;
+    findingsTotal += tpl.findings.length;
+    writeFileSync(join(store, 'cache', `${id}.json`), JSON.stringify({ schemaVersion: 2, id, sha256: sha, analyzer: '2.0.0-bench', sliced: false, text: tpl.text, findings: tpl.findings }));
+    metas.push({ id, path: `reports/${id}.txt`, name: `${id}.txt`, format: 'txt', encoding: 'utf-8', size: tpl.text.length, mtimeMs: 0, sha256: sha, length: tpl.text.length, importedAt: '2026-01-01T00:00:00.000Z', counts: tpl.counts, metadata: {} });
+    for (const a of analysts) {
+      const reviews = {};
+      for (const f of tpl.findings) {
+        const r = random();
+        if (r < 0.3) continue;
+        const status = r < 0.85 ? 'accepted' : r < 0.95 ? 'rejected' : 'corrected';
+        const fields = status === 'corrected' && f.type === 'figure' && typeof f.data.value === 'number' ? { value: f.data.value + 1 } : {};
+        reviews[f.id] = { findingId: f.id, status: status === 'corrected' && !fields.value ? 'accepted' : status, fields, tags: [], note: '', updatedAt: '2026-01-01T00:00:00.000Z', annotator: a.name, anchor: { start: 0, end: 0, quote: '', prefix: '', suffix: '' } };
+      }
+      const text = JSON.stringify({ schemaVersion: 2, documentId: id, analyst: a, sha256: sha, findings: [], reviews, orphans: [], history: { undo: [], redo: [] } });
+      workBytes += text.length;
+      writeFileSync(join(store, 'work', a.id, `${id}.json`), text);
+    }
+  }
+  writeFileSync(join(store, 'workspace.json'), JSON.stringify({ schemaVersion: 2, documents: metas, taxonomy: [], settings: {}, indicatorMap: {} }));
+  console.log(`workspace: ${DOCS} reports (${(findingsTotal / DOCS).toFixed(0)} findings each on average) × ${ANALYSTS} analysts' work files (${(workBytes / DOCS / ANALYSTS / 1024).toFixed(1)} kB each) written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // the app: analyst 1's machine (their identity in the user data)
+  const ud = mkdtempSync(join(tmpdir(), 'bench-team-ud-'));
+  writeFileSync(join(ud, 'identity.json'), JSON.stringify({ ...analysts[0], confirmed: true }));
+  const noSyncthing = async () => {
+    const e = new Error('no Syncthing in this bench part');
+    e.name = 'SyncthingError';
+    throw Object.assign(e, { code: 'syncthing-not-configured' });
+  };
+  const t1 = performance.now();
+  const b = T.createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES_DIR, userDataDir: ud, workspaceDir: dir, log, version: '2.0.0-bench', workerPath: null, syncthing: noSyncthing });
+  const ws = await ok(b, 'workspaceGet', {});
+  const openMs = performance.now() - t1;
+  const who = await ok(b, 'identityGet', {});
+  console.log(`open: ${openMs.toFixed(0)} ms to the workspace view (${ws.documents.length} reports, as ${who.name}; store + team attach: .stignore, profile, conflict scan, watchers); ${load()}`);
+  await b.refreshed();
+  for (const round of ['cold', 'warm']) {
+    const c0 = process.cpuUsage();
+    const t2 = performance.now();
+    const agr = await ok(b, 'teamAgreement', {});
+    const secs = (performance.now() - t2) / 1000;
+    const cpu = process.cpuUsage(c0);
+    const p = agr.pairs[0];
+    console.log(`agreement (${round}): ${secs.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU over ${agr.documents} reports × ${agr.analysts.length} analysts (${agr.pairs.length} pairs); F1 ${p.byKind.all.f1?.toFixed(3)}, alpha status ${p.byKind.all.status.alpha?.toFixed(3)}; peak RSS ${rss()}; ${load()}`);
+  }
+  const t3 = performance.now();
+  const q = await ok(b, 'teamAdjudicationQueue', { documentId: metas[0].id });
+  const l = await ok(b, 'teamLayers', { documentId: metas[0].id });
+  console.log(`one report: adjudication queue (${q.items.length} items) + layers (${l.layers.length}) in ${(performance.now() - t3).toFixed(0)} ms`);
+  await b.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(ud, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- 2. review → teammate through the app
+if (values['skip-sync']) process.exit(0);
+if (!T.syncthingInstalled()) {
+  console.log('SKIP review latency: syncthing is not installed');
+  process.exit(0);
+}
+const rootDir = mkdtempSync(join(tmpdir(), 'bench-team-sync-'));
+const pair = await T.startSyncthingPair(rootDir);
+const backends = [];
+try {
+  const random = rng(7);
+  const paragraphs = sampleParagraphs();
+  for (let i = 0; i < 3; i++) writeFileSync(join(pair.a.folderPath, `r${i}.txt`), syntheticReport(paragraphs, 6000, random));
+  await T.waitSynced({ writer: pair.a.client, reader: pair.b.client, readerId: pair.b.deviceId, folder: pair.folderId });
+  const mk = (side, name) => T.createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES_DIR, userDataDir: join(rootDir, `${name}-ud`), workspaceDir: side.folderPath, log, version: '2.0.0-bench', workerPath: null, syncthing: async () => side.client });
+  const A = mk(pair.a, 'ann');
+  const B = mk(pair.b, 'bob');
+  backends.push(A, B);
+  for (const [b, name] of [[A, 'ann'], [B, 'bob']]) {
+    await ok(b, 'workspaceGet', {});
+    await b.refreshed();
+    await ok(b, 'identitySet', { name });
+  }
+  const docs = (await ok(A, 'workspaceGet', {})).documents;
+  const findings = [];
+  for (const d of docs) for (const f of (await ok(A, 'documentGet', { id: d.id })).findings) findings.push([d.id, f.id]);
+  const times = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const [docId, fid] = findings[i % findings.length];
+    const seen = new Promise((res, rej) => {
+      const timer = setTimeout(() => {
+        off();
+        rej(new Error('no teamChanged within 30 s'));
+      }, 30_000);
+      const off = B.onEvent((n, p) => {
+        if (n === 'teamChanged' && p.documentIds.includes(docId) && p.analysts.length > 0) {
+          clearTimeout(timer);
+          off();
+          res();
+        }
+      });
+    });
+    const t0 = performance.now();
+    await ok(A, 'reviewApply', { documentId: docId, action: { type: 'setStatus', findingIds: [fid], status: i % 2 ? 'rejected' : 'accepted' } });
+    await seen;
+    times.push(performance.now() - t0);
+  }
+  console.log(`review on A → teamChanged on B (app scans after its write, B's watcher): ${stats(times)}; ${load()}`);
+} finally {
+  for (const b of backends) await b.close();
+  await pair.stop();
+  rmSync(rootDir, { recursive: true, force: true });
+}
