@@ -160,7 +160,15 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     await page.getByTestId('agree-measure-f1').click();
     await page.getByTestId('agree-doc').first().click();
     await expect(page.locator('[data-testid="agree-doc-matrix"] [data-testid="agree-cell"][data-row="wang"][data-col="li"]')).toHaveText('0.67');
+    // one kind (count): α value (interval) over the matched values (9, 9) and (3, 30): n = 4,
+    // Do = 2·27²/4 = 364.5, De = 2·(0 + 36 + 441 + 36 + 441 + 729)/(4·3) = 280.5 → α = 1 − 364.5/280.5 = −0.30
+    await page.getByTestId('agree-kind').selectOption('count');
+    await page.getByTestId('agree-measure-value').click();
+    await expect(matrixCell).toHaveText('-0.30');
+    await expect(page.locator('[data-testid="agree-doc-matrix"] [data-testid="agree-cell"][data-row="wang"][data-col="li"]')).toHaveText('-0.30');
     await shot('team-agreement-zh');
+    await page.getByTestId('agree-kind').selectOption('all');
+    await page.getByTestId('agree-measure-f1').click();
 
     // ---- adjudication by keyboard ----
     await openTeam(page, 'adjudicate');

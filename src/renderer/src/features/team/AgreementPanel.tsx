@@ -10,7 +10,7 @@ import type { TeamAgreementView } from '../../../../core/team/api';
 import { useStore } from '../../lib/store';
 import { type MessageKey, useI18n } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/messages';
-import { cellsOf, docMatrix, formatMeasure, measuresFor, pairFigure } from './matrix';
+import { cellsOf, formatMeasure, measuresFor, pairFigure } from './matrix';
 import { limitRows } from './limit';
 import { loadAgreement, setAgreementDoc, setAgreementMeasure, teamStore } from './store';
 
@@ -21,6 +21,7 @@ export function AgreementPanel(): React.JSX.Element {
   const kind = useStore(teamStore, (s) => s.agreementKind);
   const measure0 = useStore(teamStore, (s) => s.agreementMeasure);
   const docId = useStore(teamStore, (s) => s.agreementDoc);
+  const docView = useStore(teamStore, (s) => s.agreementDocView);
   const [query, setQuery] = useState('');
   useEffect(() => {
     void loadAgreement();
@@ -30,6 +31,8 @@ export function AgreementPanel(): React.JSX.Element {
   const measure: AgreementMeasure = measures.includes(measure0) ? measure0 : 'f1';
   const kindName = (k: string): string => (k === 'all' ? t('team.agree.allKinds') : isMessageKey(`kind.${k}`) ? t(`kind.${k}` as MessageKey) : k);
   const doc = view && docId ? view.perDocument.find((d) => d.documentId === docId) : undefined;
+  // the list's figures are pooled over all kinds (the per-report rows carry 'all'); α value exists per kind only
+  const listMeasure: AgreementMeasure = measure === 'value' ? 'f1' : measure;
   return (
     <div className="team-section agreement-panel" data-testid="agreement-panel">
       <div className="team-row">
@@ -71,7 +74,9 @@ export function AgreementPanel(): React.JSX.Element {
             <span className="band-swatch band-high">≥ 0.80</span> <span className="band-swatch band-mid">≥ 0.67</span> <span className="band-swatch band-low">&lt; 0.67</span> {t('team.agree.legend')}
           </p>
           <div className="team-row">
-            <h3>{t('team.agree.perReport')}</h3>
+            <h3>
+              {t('team.agree.perReport')} <span className="muted small">({t('team.agree.caption', { measure: t(`team.agree.measure.${listMeasure}` as MessageKey), kind: t('team.agree.allKinds') })})</span>
+            </h3>
             <input type="search" value={query} placeholder={t('docs.filter')} aria-label={t('docs.filter')} onChange={(e) => setQuery(e.target.value)} data-testid="agree-filter" />
             {rows.matched > rows.shown.length ? <span className="muted small">{t('team.more', { shown: count(rows.shown.length), matched: count(rows.matched) })}</span> : null}
           </div>
@@ -85,7 +90,7 @@ export function AgreementPanel(): React.JSX.Element {
                     <button type="button" className={d.documentId === docId ? 'doc-item open' : 'doc-item'} onClick={() => setAgreementDoc(d.documentId === docId ? null : d.documentId)} data-testid="agree-doc" data-doc-id={d.documentId}>
                       <span className="doc-name">{d.name}</span>
                       <span className="muted small num">
-                        {d.pairs.map((p) => `${view.names[p.a] ?? p.a}–${view.names[p.b] ?? p.b} ${formatMeasure(pairFigure(p, kind, measure))}`).join(' · ')}
+                        {d.pairs.map((p) => `${view.names[p.a] ?? p.a}–${view.names[p.b] ?? p.b} ${formatMeasure(pairFigure(p, 'all', listMeasure))}`).join(' · ')}
                       </span>
                     </button>
                   </li>
@@ -94,7 +99,11 @@ export function AgreementPanel(): React.JSX.Element {
               {doc ? (
                 <div className="agree-doc-detail" data-testid="agree-doc-detail">
                   <h4>{doc.name}</h4>
-                  <Matrix view={view} matrix={docMatrix(doc.pairs, view.analysts, kind, measure)} testId="agree-doc-matrix" caption={t('team.agree.caption', { measure: t(`team.agree.measure.${measure}` as MessageKey), kind: kindName(kind) })} />
+                  {docView ? (
+                    <Matrix view={docView} matrix={docView.matrices[measure]} testId="agree-doc-matrix" caption={t('team.agree.caption', { measure: t(`team.agree.measure.${measure}` as MessageKey), kind: kindName(kind) })} />
+                  ) : (
+                    <p className="muted small">{t('app.loading')}</p>
+                  )}
                   <table className="team-table pair-table">
                     <thead>
                       <tr>
@@ -108,7 +117,7 @@ export function AgreementPanel(): React.JSX.Element {
                       </tr>
                     </thead>
                     <tbody>
-                      {doc.pairs.map((p) => {
+                      {(docView?.pairs ?? []).filter((p) => p.documents > 0).map((p) => {
                         const fig = p.byKind[kind];
                         return (
                           <tr key={`${p.a}-${p.b}`}>

@@ -4,7 +4,7 @@
  * report, nothing asserted, or no variation for alpha) and a band for its tint (legible without
  * colour: the number is there).
  */
-import { type AgreementMeasure, type PairAgreement, agreementMatrix, measureOf } from '../../../../core/team';
+import { type AgreementMeasure, type PairAgreement, measureOf } from '../../../../core/team';
 
 export const MEASURES: readonly AgreementMeasure[] = ['f1', 'status', 'unit', 'value', 'kind'];
 
@@ -43,11 +43,6 @@ export function cellsOf(matrix: readonly (readonly (number | null)[])[] | undefi
       return { value: v, text: diagonal ? '' : formatMeasure(v), band: diagonal ? 'none' : bandOf(v), diagonal };
     }),
   );
-}
-
-/** One report's matrix from its pairs (core/team agreementMatrix). */
-export function docMatrix(pairs: readonly PairAgreement[], analysts: readonly string[], kind: string, measure: AgreementMeasure): (number | null)[][] {
-  return agreementMatrix(pairs, analysts, kind, measure);
 }
 
 /** The figures of one pair for the table under the matrix. */

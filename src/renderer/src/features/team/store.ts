@@ -42,8 +42,10 @@ export interface TeamState {
   agreementLoading: boolean;
   agreementKind: string;
   agreementMeasure: AgreementMeasure;
-  /** the report drilled into (its pairs), or null */
+  /** the report drilled into, or null */
   agreementDoc: string | null;
+  /** that report's agreement (every kind's figures: the service's per-report rows carry 'all' only) */
+  agreementDocView: TeamAgreementView | null;
   summary: AdjudicationSummaryView | null;
   /** the adjudication queue of one report, items in queue order, and the current one */
   queue: (AdjudicationQueueView & { order: QueueItem[] }) | null;
@@ -57,7 +59,7 @@ export interface TeamState {
 
 export const teamStore = createStore<TeamState>({
   tab: 'sync', analysts: [], status: null, statusLoading: false, statusError: null, actionError: null, actionBusy: false, layers: null, assignment: null, myQueue: null,
-  agreement: null, agreementLoading: false, agreementKind: 'all', agreementMeasure: 'f1', agreementDoc: null, summary: null, queue: null, adjDoc: null, adjIndex: 0, adjLoading: false, adjBusy: false, editing: null,
+  agreement: null, agreementLoading: false, agreementKind: 'all', agreementMeasure: 'f1', agreementDoc: null, agreementDocView: null, summary: null, queue: null, adjDoc: null, adjIndex: 0, adjLoading: false, adjBusy: false, editing: null,
 });
 
 export interface TeamPrefs {
@@ -203,7 +205,9 @@ export async function loadAgreement(kind: string = teamStore.get().agreementKind
     const agreement = await getClient().teamAgreement({ kind });
     if (seq !== agreementSeq) return;
     const doc = teamStore.get().agreementDoc;
-    teamStore.patch({ agreement, agreementLoading: false, agreementDoc: doc && agreement.perDocument.some((d) => d.documentId === doc) ? doc : null });
+    const keep = doc && agreement.perDocument.some((d) => d.documentId === doc) ? doc : null;
+    teamStore.patch({ agreement, agreementLoading: false, agreementDoc: keep, ...(keep ? {} : { agreementDocView: null }) });
+    if (keep) void loadAgreementDoc(keep, kind);
   } catch (e) {
     if (seq === agreementSeq) teamStore.patch({ agreementLoading: false });
     reportError(e, 'teamAgreement');
@@ -214,7 +218,21 @@ export function setAgreementMeasure(m: AgreementMeasure): void {
   teamStore.patch({ agreementMeasure: m });
 }
 export function setAgreementDoc(doc: string | null): void {
-  teamStore.patch({ agreementDoc: doc });
+  teamStore.patch({ agreementDoc: doc, agreementDocView: null });
+  if (doc) void loadAgreementDoc(doc, teamStore.get().agreementKind);
+}
+
+let agreementDocSeq = 0;
+
+/** One report's agreement for the kind shown (its matrices and every kind's pair figures). */
+async function loadAgreementDoc(doc: string, kind: string): Promise<void> {
+  const seq = ++agreementDocSeq;
+  try {
+    const view = await getClient().teamAgreement({ kind, documentIds: [doc] });
+    if (seq === agreementDocSeq && teamStore.get().agreementDoc === doc) teamStore.patch({ agreementDocView: view });
+  } catch (e) {
+    reportError(e, 'teamAgreement');
+  }
 }
 
 // ---- adjudication ----
@@ -337,7 +355,7 @@ export function startTeam(): void {
     const now = workspaceStore.get().workspace?.dir ?? null;
     if (now === dir) return;
     dir = now;
-    teamStore.patch({ analysts: [], layers: null, assignment: null, myQueue: null, agreement: null, agreementDoc: null, summary: null, queue: null, adjDoc: null, adjIndex: 0, editing: null, status: null });
+    teamStore.patch({ analysts: [], layers: null, assignment: null, myQueue: null, agreement: null, agreementDoc: null, agreementDocView: null, summary: null, queue: null, adjDoc: null, adjIndex: 0, editing: null, status: null });
     if (now) {
       void loadAnalysts();
       void loadMyQueue();
