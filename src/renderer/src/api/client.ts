@@ -4,7 +4,7 @@
  * contract by a loop (createApiClient).
  */
 import { z } from 'zod';
-import { type ApiBridge, type ApiClient, type ApiEventName, type Result, createApiClient } from '../../../core/api';
+import { API_EVENTS, type ApiBridge, type ApiClient, type Result, createApiClient } from '../../../core/api';
 
 declare global {
   interface Window {
@@ -38,7 +38,8 @@ export function httpBridge(token: string | null, base = ''): ApiBridge {
   const ensureSource = (): void => {
     if (source || typeof EventSource === 'undefined') return;
     source = new EventSource(`${base}/api/events`, { withCredentials: true });
-    for (const name of ['progress', 'saveState', 'workspaceChanged', 'menuCommand'] satisfies ApiEventName[]) {
+    // team: every event of the contract (a new one, like the team's, needs no edit here)
+    for (const name of API_EVENTS) {
       source.addEventListener(name, (ev) => {
         const payload = JSON.parse((ev as MessageEvent<string>).data) as unknown;
         for (const l of listeners.get(name) ?? []) l(payload);

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/i18n';
 import { openDocument, reportStore } from '../report/store';
 import { type DocSort, cancelImport, orphanCountOf, unreviewed, visibleDocuments, workspaceStore } from './store';
 import './documents.css';
+// team: "my queue" (the reports assigned to me)
+import { MyQueueToggle, useQueueFilter } from '../team/MyQueueToggle';
 
 export function DocumentsPane(): React.JSX.Element {
   const { t, count } = useI18n();
@@ -14,7 +16,9 @@ export function DocumentsPane(): React.JSX.Element {
   const progress = useStore(workspaceStore, (s) => s.progress);
   const orphanCounts = useStore(workspaceStore, (s) => s.orphanCounts);
   const openId = useStore(reportStore, (s) => s.docId);
-  const docs = ws ? visibleDocuments(ws.documents, filter, sort) : [];
+  // team: the list narrowed to my queue when asked
+  const queue = useQueueFilter();
+  const docs = ws ? visibleDocuments(queue ? ws.documents.filter((d) => queue.has(d.id)) : ws.documents, filter, sort) : [];
   return (
     <div className="docs-pane">
       {progress ? (
@@ -42,6 +46,8 @@ export function DocumentsPane(): React.JSX.Element {
           <option value="unreviewed">{t('docs.sortUnreviewed')}</option>
         </select>
       </div>
+      {/* team: */}
+      <MyQueueToggle />
       {loading && !ws ? <p className="muted docs-note">{t('app.loading')}</p> : null}
       {ws && ws.documents.length === 0 ? <p className="muted docs-note">{t('docs.empty')}</p> : null}
       {ws && ws.documents.length > 0 && docs.length === 0 ? <p className="muted docs-note">{t('docs.noMatch')}</p> : null}

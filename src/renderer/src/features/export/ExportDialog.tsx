@@ -13,6 +13,8 @@ import { withKeys } from '../shortcuts/keys';
 import { EXPORT_FILTERS, EXPORT_FORMATS, isFolderFormat } from './formats';
 import { cancelExport, chooseTarget, exportStore, prepareExport, resultHeadline, runExport, setExportOptions } from './store';
 import './export.css';
+// team:
+import { ExportLayerField } from '../team/ExportLayerField';
 
 const MAX_FILES_LISTED = 12;
 
@@ -86,6 +88,8 @@ function ExportDialogBody(): React.JSX.Element {
             ))}
           </div>
         </fieldset>
+        {/* team: */}
+        <ExportLayerField disabled={s.running} />
         <div className="field">
           <label htmlFor="export-out">{t(folder ? 'export.targetFolder' : 'export.targetFile')}</label>
           <div className="field-input">

@@ -10,6 +10,8 @@ import { reportError, showNotice } from '../errors/store';
 import { t } from '../i18n/i18n';
 import { uiStore } from '../layout/ui';
 import { EXPORT_FILTERS, EXPORT_FORMATS, type ExportFilter, type ExportFormat, isSuggested, suggestedTarget } from './formats';
+// team: the layer an export takes (mine, adjudicated, one analyst's, all)
+import { exportLayerRequest } from '../team/ExportLayerField';
 
 export interface ExportState {
   format: ExportFormat;
@@ -98,11 +100,11 @@ export async function runExport(): Promise<ExportResult | null> {
   try {
     let result: ExportResult;
     try {
-      result = await client.exportDataset({ format: s.format, filter: s.filter, out, taskId });
+      result = await client.exportDataset({ format: s.format, filter: s.filter, out, taskId, ...exportLayerRequest() });
     } catch (e) {
       // an existing file is replaced only when the analyst says so
       if (errorCode(e) !== 'file-exists' || !confirmOverwrite(e)) throw e;
-      result = await client.exportDataset({ format: s.format, filter: s.filter, out, taskId, overwrite: true });
+      result = await client.exportDataset({ format: s.format, filter: s.filter, out, taskId, overwrite: true, ...exportLayerRequest() });
     }
     exportStore.patch({ result });
     // the dialog was closed while the export ran: say that it is done

@@ -16,6 +16,8 @@ import { DefectPanel } from './DefectPanel';
 import { FigureForm } from './FigureForm';
 import { NoteField } from './NoteField';
 import './inspector.css';
+// team: teammates' decisions on the selected finding
+import { TeamAdded, TeamLayers } from '../team/TeamLayers';
 
 export function Inspector(): React.JSX.Element {
   const { t } = useI18n();
@@ -47,6 +49,8 @@ export function Inspector(): React.JSX.Element {
         {history}
         <OrphansPanel />
         <p className="muted">{t(hasDoc ? 'inspector.empty' : 'inspector.noReport')}</p>
+        {/* team: */}
+        <TeamAdded />
         <MetadataEditor />
       </div>
     );
@@ -56,6 +60,8 @@ export function Inspector(): React.JSX.Element {
       {history}
       <OrphansPanel />
       <FindingHeader finding={finding} review={review} />
+      {/* team: */}
+      <TeamLayers findingId={finding.id} type={finding.type} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => decide(finding.id, 'accepted')} title={withKeys(t('action.accept'), 'accept')} data-testid="accept">
           ✓ {t('action.accept')}

@@ -1,7 +1,8 @@
 /** The top-level view: Review (the three panes) or the Figures table (indicators × reports). */
 import { createStore } from '../../lib/store';
 
-export type View = 'review' | 'figures';
+// team: the Team page (sync, assignment, agreement, adjudication)
+export type View = 'review' | 'figures' | 'team';
 
 export const viewStore = createStore<{ view: View }>({ view: 'review' });
 
