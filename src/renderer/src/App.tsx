@@ -25,6 +25,8 @@ import { ViewSwitch } from './features/layout/ViewSwitch';
 import { viewStore } from './features/layout/view';
 import { useStore } from './lib/store';
 import { IdentityDialog } from './features/identity/IdentityDialog';
+import { LikeDialog } from './features/rules/LikeDialog'; // rules:
+import { RulesPage } from './features/rules/RulesPage'; // rules:
 
 export function App(): React.JSX.Element {
   const { t } = useI18n();
@@ -49,7 +51,7 @@ export function App(): React.JSX.Element {
         <SearchBox />
         <Settings />
       </header>
-      {view === 'review' ? <Panes documents={<DocumentsPane />} report={<ReportPane />} inspector={<Inspector />} /> : <FiguresView />}
+      {view === 'review' ? <Panes documents={<DocumentsPane />} report={<ReportPane />} inspector={<Inspector />} /> : view === 'rules' ? <RulesPage /> /* rules: */ : <FiguresView />}
       <StatusBar />
       <SelectionBar />
       <CheatSheet />
@@ -60,6 +62,7 @@ export function App(): React.JSX.Element {
       <ExportDialog />
       <ErrorPresenter />
       <IdentityDialog />
+      <LikeDialog />
     </div>
   );
 }

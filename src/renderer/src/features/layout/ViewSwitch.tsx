@@ -16,6 +16,7 @@ export function ViewSwitch(): React.JSX.Element {
     <div className="view-switch" role="group" aria-label={t('view.label')}>
       {item('review', t('view.review'))}
       {item('figures', t('view.figures'))}
+      {item('rules', t('view.rules')) /* rules: */}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import type { Matched } from './keys';
 import { decide, nextReport, selectAllReportText } from '../report/review-flow';
 import { startCaret, stopCaret } from '../report/caret';
 import { prefsStore } from '../report/prefs';
+import { openLike } from '../rules/store'; // rules:
 
 function selected(): string | null {
   return reportStore.get().selectedId;
@@ -56,6 +57,8 @@ export function runCommand(m: Matched): boolean {
       return startCaret();
     case 'selectAll':
       return selectAllReportText();
+    case 'applyLike': // rules: apply the last decision to all like it
+      return openLike();
     case 'acceptNext': {
       const id = selected();
       if (id) void setStatus([id], 'accepted');
