@@ -7,7 +7,7 @@ import { AppPage } from './pages/app';
 
 // Issue 16: review once, apply everywhere. Reject a figure, apply the decision to all figures like
 // it (count and preview first), undo the batch in one step, find the rule on the Rules page and
-// switch it off.
+// switch it off; m takes a figure's metric from the selected words.
 
 const A = '\n\n某县2024年人大常委会工作报告\n\n2023年，召开常委会会议9次，审议议题40项。\n\n上半年，召开常委会会议12次。\n\n下半年，召开常委会会议7次。\n';
 const B = '\n\n某市2024年人大常委会工作报告\n\n一年来，召开常委会会议15次。\n';
@@ -96,6 +96,15 @@ test('rules: reject, apply to all like it with a preview, undo the batch, the ru
     await app.setLanguage('zh');
     await expect(page.getByTestId('rules-page')).toContainText('工作区规则');
     await expect(page.getByTestId('rule-row').first()).toContainText('不是发现（忽略）');
+
+    // m: the words selected in the report become the selected figure's metric (then r carries it)
+    await page.getByTestId('view-review').click();
+    await app.setLanguage('en');
+    await seg('40项').click();
+    await app.selectText('议题');
+    await app.key('m');
+    await expect(page.getByTestId('field-metric')).toHaveValue('议题');
+    await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'corrected');
     expect(errors).toEqual([]);
   } finally {
     await serve.stop();

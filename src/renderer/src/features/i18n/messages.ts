@@ -528,6 +528,10 @@ export const en = {
   'like.more': '… and {count} more',
   'like.applied': 'Applied to {count} {count|finding|findings} in {documents} {documents|report|reports}. Ctrl+Z undoes it in this report.',
   'like.failed': '{count} {count|report|reports} could not be changed (see the log).',
+  'shortcuts.metricFromSelection': 'The selected text is the selected figure’s metric',
+  'metric.needFigure': 'Select a figure first, then the words of its metric in the report, and press m.',
+  'metric.badSelection': 'The selected text cannot be a metric (empty, too long, or more than one line).',
+  'metric.set': 'Metric set to “{metric}”. Press r to apply it to all figures like this one.',
   // ── end rules ──
 } as const;
 
@@ -1063,5 +1067,9 @@ export const zh: Messages = {
   'like.more': '……另有 {count} 条',
   'like.applied': '已应用到 {documents} 份报告中的 {count} 条发现。按 Ctrl+Z 可撤销本报告中的改动。',
   'like.failed': '{count} 份报告无法改动（详见日志）。',
+  'shortcuts.metricFromSelection': '所选文字设为所选数字的指标',
+  'metric.needFigure': '请先选中一个数字，再在报告中选中其指标文字，然后按 m。',
+  'metric.badSelection': '所选文字不能作为指标（为空、过长或跨行）。',
+  'metric.set': '指标已设为“{metric}”。按 r 可应用到所有同类数字。',
   // ── end rules ──
 };

@@ -12,14 +12,14 @@ export type CommandId =
   // ui-b: issue 15
   | 'skip' | 'nextReport' | 'prevReport' | 'findingsList' | 'caret' | 'selectAll'
   // rules: issue 16
-  | 'applyLike';
+  | 'applyLike' | 'metricFromSelection';
 
 /** Commands that act on the report or the selected finding: ignored while the Figures table is shown. */
 export const REVIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>([
   'next', 'prev', 'nextUnreviewed', 'accept', 'reject', 'acceptNext', 'edit', 'tagPicker', 'toggleTag', 'undo', 'redo', 'bulkAccept', 'toggleDocs', 'toggleInspector', 'addFigure', 'tagSpan',
   'fixReportWide',
   'skip', 'findingsList', 'caret', 'selectAll',
-  'applyLike', // rules:
+  'applyLike', 'metricFromSelection', // rules:
 ]);
 
 export interface KeyBinding {
@@ -51,6 +51,7 @@ export const BINDINGS: KeyBinding[] = [
   { id: 'fixReportWide', keys: ['Shift+P'], label: 'shortcuts.fixReportWide', group: 'review' },
   { id: 'caret', keys: ['c'], label: 'shortcuts.caret', group: 'review' },
   { id: 'applyLike', keys: ['r'], label: 'shortcuts.applyLike', group: 'review' }, // rules:
+  { id: 'metricFromSelection', keys: ['m'], label: 'shortcuts.metricFromSelection', group: 'review' }, // rules:
   { id: 'undo', keys: ['Ctrl+Z'], label: 'action.undo', group: 'general' },
   { id: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'action.redo', group: 'general' },
   { id: 'toggleView', keys: ['v'], label: 'shortcuts.toggleView', group: 'general' },
@@ -126,6 +127,7 @@ export function matchKey(e: KeyLike): Matched | null {
     case 'l': return { id: 'findingsList' };
     case 'c': return { id: 'caret' };
     case 'r': return { id: 'applyLike' }; // rules:
+    case 'm': return { id: 'metricFromSelection' }; // rules:
     default: return null;
   }
 }
