@@ -124,7 +124,7 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     sameSource: existing?.sha256 === imported.sha256,
   });
   // rules: the workspace rules act on the machine findings (never on reviewed ones)
-  const built = withWorkspaceRules(store, id, imported.text, analysis, rebuilt, existing?.sha256 === imported.sha256 ? existing : null);
+  const built = withWorkspaceRules(store, id, imported.text, rebuilt, existing?.sha256 === imported.sha256 ? existing : null);
   const doc: DocumentFile = {
     schemaVersion: STORE_SCHEMA_VERSION,
     id,

@@ -9,8 +9,7 @@
 import { type DocumentModel, byReadingOrder, countFindings } from '../../core/document';
 import { AppError } from '../../core/errors';
 import { type BatchDecision, type BatchPreviewItem, previewBatch } from '../../core/review';
-import { type LikeDocument, type Rule, changeCounts, findLike, isReviewed, ruleFromDecision, ruledFindings } from '../../core/rules';
-import type { Analysis } from '../../core/schema';
+import { type LikeDocument, type Rule, changeCounts, findLike, isReviewed, ruleFromDecision, ruledFromDerived } from '../../core/rules';
 import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import { reviewDocument } from './documents';
@@ -18,42 +17,49 @@ import { newRuleId, ruleBookOf } from './rules';
 
 /**
  * The document `built` (core's rebuildDocument, without rules) with the workspace's active rules
- * applied to its machine findings. A reviewed detector finding is kept as it was in the previous
+ * applied to its machine findings (core's ruledFromDerived: ruledFindings over what was derived). A reviewed detector finding is kept as it was in the previous
  * analysis of the same text (what the analyst reviewed, a rule's change included); the rules'
  * per-document change counts are recorded in the rule book.
  */
-export function withWorkspaceRules(store: WorkspaceStore, id: string, text: string, analysis: Analysis, built: DocumentModel, previous: Pick<DocumentFile, 'text' | 'findings'> | null): DocumentModel {
+export function withWorkspaceRules(store: WorkspaceStore, id: string, text: string, built: DocumentModel, previous: Pick<DocumentFile, 'text' | 'findings'> | null): DocumentModel {
   const book = ruleBookOf(store);
-  const rules = book?.active() ?? [];
-  if (rules.length === 0) {
-    if (!book?.readOnly) book?.forgetDocument(id);
-    return built;
-  }
-  return applyWorkspaceRules(text, analysis, built, previous, rules, store.workspace().indicatorMap, (counts) => {
-    if (!book?.readOnly) book?.setDocumentChanges(id, counts);
+  if (!book) return built;
+  const rules = book.active();
+  const touched = book.touchedIn(id);
+  if (rules.length === 0 && touched.size === 0) return built;
+  return applyWorkspaceRules(text, built, previous, rules, store.workspace().indicatorMap, touched, (counts, ids) => {
+    if (!book.readOnly) book.setDocumentChanges(id, counts, ids);
   });
 }
 
 /** Pure core of withWorkspaceRules (unit tested). */
 export function applyWorkspaceRules(
   text: string,
-  analysis: Analysis,
   built: DocumentModel,
   previous: Pick<DocumentFile, 'text' | 'findings'> | null,
   rules: readonly Rule[],
   indicators: Readonly<Record<string, string>>,
-  record: (counts: Record<string, number>) => void = () => undefined,
+  /** findings whose data a rule made at the previous analysis (a reviewed one keeps it) */
+  touched: ReadonlySet<string> = new Set(),
+  record: (counts: Record<string, number>, touched: string[]) => void = () => undefined,
 ): DocumentModel {
-  const ruled = ruledFindings(text, analysis, rules, built.reviews, indicators);
-  record(changeCounts(ruled.changed));
-  const prev = previous && previous.text === text ? new Map(previous.findings.map((f) => [f.id, f])) : null;
+  // core's ruledFindings from the findings rebuildDocument derived (no second derivation)
+  const ruled = ruledFromDerived(text, built.findings, rules, built.reviews, indicators);
+  const prev = previous && previous.text === text && touched.size > 0 ? new Map(previous.findings.map((f) => [f.id, f])) : null;
+  const kept: string[] = [];
   const findings: Finding[] = [];
   const ids = new Set<string>();
   for (const f of ruled.findings) {
-    const was = Object.hasOwn(built.reviews, f.id) ? prev?.get(f.id) : undefined;
-    findings.push(was && was.origin === f.origin && was.type === f.type ? was : f);
+    // what the analyst reviewed is what stays: a reviewed finding a rule had changed keeps the rule's data
+    const was = prev && touched.has(f.id) && Object.hasOwn(built.reviews, f.id) ? prev.get(f.id) : undefined;
+    if (was && was.origin === f.origin && was.type === f.type) {
+      findings.push(was);
+      if (was !== f) kept.push(f.id);
+    } else findings.push(f);
     ids.add(f.id);
   }
+  record(changeCounts(ruled.changed), [...ruled.changed.filter((c) => c.after !== null).map((c) => c.findingId), ...kept]);
+  if (ruled.changed.length === 0 && kept.length === 0) return built;
   let manual = false;
   for (const f of built.findings) {
     if (f.origin !== 'manual' || ids.has(f.id)) continue;

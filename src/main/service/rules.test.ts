@@ -141,6 +141,22 @@ describe('rules in the service', () => {
     expect(existsSync(join(rulesFolder(ws)))).toBe(true);
   });
 
+  it('a finding the analyst accepted as a rule left it keeps that data when the rule is switched off or deleted', async () => {
+    const { b, ids } = await workspace();
+    await ok(b, 'rulesImport', { json: exportRules([rule('fix12', { match: { type: 'figure', kind: 'count', pattern: '召开常委会会议|#次' }, action: { op: 'fix', fields: { metric: '常委会会议次数' } } })]) });
+    await ok(b, 'rulesReanalyze', {});
+    const doc = await ok(b, 'documentGet', { id: ids['b.txt'] });
+    const twelve = figureAt(doc, '12次')!;
+    expect(twelve.data).toMatchObject({ metric: '常委会会议次数' });
+    await ok(b, 'reviewApply', { documentId: ids['b.txt'], action: { type: 'setStatus', findingIds: [twelve.id], status: 'accepted' } });
+    await ok(b, 'ruleUpdate', { id: 'fix12', enabled: false });
+    await ok(b, 'rulesReanalyze', {});
+    expect(figureAt(await ok(b, 'documentGet', { id: ids['b.txt'] }), '12次')).toEqual(twelve);
+    await ok(b, 'ruleDelete', { id: 'fix12' });
+    await ok(b, 'rulesReanalyze', {});
+    expect(figureAt(await ok(b, 'documentGet', { id: ids['b.txt'] }), '12次')).toEqual(twelve);
+  });
+
   it('re-analysis with any rule set keeps every review and every reviewed finding as the analyst saw it (property)', async () => {
     const { b, ws, ids } = await workspace();
     const docs = [ids['a.txt'], ids['b.txt']];
@@ -182,7 +198,7 @@ describe('rules in the service', () => {
           }
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 25 },
     );
     // one file: this analyst's
     expect(readdirSync(rulesFolder(ws)).filter((n) => n.endsWith('.json'))).toHaveLength(1);

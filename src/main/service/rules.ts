@@ -32,6 +32,11 @@ export const RuleBookFile = z.object({
   changed: z.record(z.string(), z.record(z.string(), Count)),
   /** reviews each rule made through apply-to-all: ruleId → n */
   applied: z.record(z.string(), Count),
+  /**
+   * the findings of each document whose data a rule made at its last analysis (documentId →
+   * finding ids): a reviewed one keeps that data at the next analysis, whatever the rules then
+   */
+  touched: z.record(z.string(), z.array(z.string())).default({}),
 });
 export type RuleBookFile = z.infer<typeof RuleBookFile>;
 
@@ -53,7 +58,7 @@ export interface RulePatch {
   action?: Rule['action'];
 }
 
-const empty = (analyst: { id: string; name: string }): RuleBookFile => ({ format: RULEBOOK_FORMAT, version: 1, analyst, rules: [], shared: [], changed: {}, applied: {} });
+const empty = (analyst: { id: string; name: string }): RuleBookFile => ({ format: RULEBOOK_FORMAT, version: 1, analyst, rules: [], shared: [], changed: {}, applied: {}, touched: {} });
 
 export function rulesFolder(workspaceDir: string): string {
   return join(workspaceDir, STORE_DIR, RULES_FOLDER);
@@ -224,20 +229,23 @@ export class RuleBook {
     return { added: added.length, skipped };
   }
 
-  /** What the rules changed in a document at its latest analysis (replaces the document's earlier counts). */
-  setDocumentChanges(documentId: string, counts: Record<string, number>): void {
-    const before = this.data.changed[documentId];
-    const none = Object.keys(counts).length === 0;
-    if (none && !before) return;
-    if (before && JSON.stringify(before) === JSON.stringify(counts)) return;
-    this.mutate((d) => {
-      if (none) delete d.changed[documentId];
-      else d.changed[documentId] = { ...counts };
-    }, false);
+  /** The findings of a document whose data a rule made at its last analysis. */
+  touchedIn(documentId: string): ReadonlySet<string> {
+    return new Set(this.data.touched[documentId] ?? []);
   }
 
-  forgetDocument(documentId: string): void {
-    if (this.data.changed[documentId]) this.mutate((d) => void delete d.changed[documentId], false);
+  /** What the rules changed in a document at its latest analysis (replaces the document's earlier record). */
+  setDocumentChanges(documentId: string, counts: Record<string, number>, touched: readonly string[]): void {
+    const none = Object.keys(counts).length === 0 && touched.length === 0;
+    if (none && !this.data.changed[documentId] && !this.data.touched[documentId]) return;
+    const ids = [...touched].sort();
+    if (JSON.stringify(this.data.changed[documentId] ?? {}) === JSON.stringify(counts) && JSON.stringify(this.data.touched[documentId] ?? []) === JSON.stringify(ids)) return;
+    this.mutate((d) => {
+      if (Object.keys(counts).length === 0) delete d.changed[documentId];
+      else d.changed[documentId] = { ...counts };
+      if (ids.length === 0) delete d.touched[documentId];
+      else d.touched[documentId] = ids;
+    }, false);
   }
 
   recordApplied(ruleId: string, n: number): void {
