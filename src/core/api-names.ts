@@ -31,6 +31,15 @@ export const API_METHOD_NAMES = [
   'metadataSet',
   'identityGet',
   'identitySet',
+  // rules: issue 16
+  'rulesList',
+  'ruleUpdate',
+  'ruleDelete',
+  'rulesExport',
+  'rulesImport',
+  'likePreview',
+  'likeApply',
+  'rulesReanalyze',
 ] as const;
 
 export const API_EVENT_NAMES = ['progress', 'saveState', 'workspaceChanged', 'menuCommand'] as const;
