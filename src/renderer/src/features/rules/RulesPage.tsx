@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RuleEntry } from '../../../../core/api';
 import { useStore } from '../../lib/store';
+import { workspaceStore } from '../documents/store';
 import { useI18n } from '../i18n/i18n';
 import { actionWords, matchWords } from './describe';
 import { deleteRule, editRule, exportRulesFile, importRulesText, loadRules, reanalyseWorkspace, rulesStore, setRuleEnabled, setRuleShared } from './store';
@@ -18,9 +19,11 @@ export function RulesPage(): React.JSX.Element {
   const busy = useStore(rulesStore, (s) => s.busy);
   const reanalysis = useStore(rulesStore, (s) => s.reanalysis);
   const file = useRef<HTMLInputElement>(null);
+  // read again when another workspace opens (its rules are its own)
+  const dir = useStore(workspaceStore, (s) => s.workspace?.dir ?? null);
   useEffect(() => {
     void loadRules();
-  }, []);
+  }, [dir]);
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
     const f = e.target.files?.[0];
     e.target.value = '';
