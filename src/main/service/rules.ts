@@ -277,19 +277,26 @@ export class RuleBook {
     return this.writing;
   }
 
+  /**
+   * A change: to the rules (on a validated copy: a change that breaks the schema is refused), or
+   * to the per-document records (`rulesChanged` false: counts and ids the analysis made, changed
+   * in place — a re-analysis of thousands of reports records one per report).
+   */
   private mutate(fn: (d: RuleBookFile) => void, rulesChanged = true): void {
     if (this.readOnly) throw new AppError('store-read-only', 'the workspace is open read-only: rules cannot be changed');
-    const copy = structuredClone(this.data);
-    fn(copy);
-    this.data = RuleBookFile.parse(copy);
-    if (rulesChanged) this.activeCache = null;
+    if (rulesChanged) {
+      const copy = structuredClone(this.data);
+      fn(copy);
+      this.data = RuleBookFile.parse(copy);
+      this.activeCache = null;
+    } else fn(this.data);
     this.dirty = true;
-    // written soon after a change even when no caller waits for it (an import's counts)
+    // written soon after a change even when no caller waits for it (an import's records: at most once a second)
     if (!this.timer) {
       this.timer = setTimeout(() => {
         this.timer = null;
         this.flush().catch((e: unknown) => this.onWriteError?.(e));
-      }, 50);
+      }, rulesChanged ? 50 : 1000);
       this.timer.unref?.();
     }
   }
