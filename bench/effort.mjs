@@ -4,7 +4,8 @@
 // like this" and workspace rules learned from the reports reviewed before. Then the cost of
 // re-analysing a 2,000-report workspace with 500 rules against without (as the service does it).
 // Prints figures; never passes or fails.
-//   node bench/effort.mjs [--docs N] [--passes N] [--skip-overhead] [--verbose] [--key-seconds S]
+//   node bench/effort.mjs [--docs N] [--passes N] [--skip-overhead] [--service] [--verbose] [--key-seconds S]
+//   (--service also times rulesReanalyze through the backend on a workspace of --docs reports)
 //
 // The simulated analyst knows the gold, so only reports with gold can be simulated: the
 // development gold reports (../shared/eval/dev-gold). The other sample reports have no gold;
@@ -29,7 +30,7 @@
 //     every finding like this one needs exactly the same decision and it saves keys
 // Reading is not counted: keystrokes only.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
@@ -361,4 +362,70 @@ if (!process.argv.includes('--skip-overhead')) {
   console.log(`  with rules:    ${fmt(withRules)} s (+ ruledFromDerived ${fmt(ruledS, 3)} s; ${changedBy500} of ${findings} findings changed)`);
   console.log(`  with / without: ${fmt(withRules / without, 3)}x (target ≤ 1.2x); the corpus repeats sample paragraphs, so these rules change ${fmt((100 * changedBy500) / Math.max(1, findings), 0)}% of the findings, far more than real rules would`);
   console.log(`  ${quiet.length} rules of the same kinds that match nothing: ${fmt((without + quietS) / without, 3)}x`);
+}
+
+// ---- the same through the service: rulesReanalyze of a 2,000-report workspace ------------------
+// (--service: the backend bundled from source, in this process, analysis in process; each
+// re-analysis reads every report again, analyses it, applies the rules and writes what changed)
+if (process.argv.includes('--service')) {
+  const { writeCorpus } = await import('./lib.mjs');
+  const { cpSync, mkdirSync } = await import('node:fs');
+  const docs = Number(arg('--docs', '2000'));
+  const { dir: cdir } = writeCorpus(`corpus-effort-${docs}`, docs, 9_000, 7);
+  const ws = mkdtempSync(join(tmpdir(), 'ra-effort-ws-'));
+  mkdirSync(join(ws, 'reports'));
+  for (const f of readdirSync(cdir).filter((x) => x.endsWith('.txt')).sort().slice(0, docs)) cpSync(join(cdir, f), join(ws, 'reports', f));
+  const out = join(root, 'bench', '.data', 'effort-backend-bundle');
+  await build({
+    entryPoints: { backend: join(root, 'src/main/service/backend.ts'), dispatch: join(root, 'src/main/service/dispatch.ts') },
+    bundle: true, platform: 'node', format: 'esm', outdir: out, outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'error',
+  });
+  const { createBackend } = await import(join(out, 'backend.mjs'));
+  const { dispatch } = await import(join(out, 'dispatch.mjs'));
+  const log = { error: (m, c) => console.error(m, c) };
+  const backend = createBackend({ mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-effort-ud-')), workspaceDir: ws, log, version: 'bench', workerPath: null });
+  const call = async (m, req) => {
+    const r = await dispatch(backend.handlers, m, req);
+    if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  const t0 = performance.now();
+  await call('workspaceGet', {});
+  await backend.refreshed();
+  const view = await call('workspaceGet', {});
+  console.log(`\nthrough the service: ${view.documents.length} reports imported in ${fmt((performance.now() - t0) / 1000, 1)} s (load ${load()})`);
+  // 500 rules from the workspace's own figures, as above
+  const rules = [];
+  const seen = new Set();
+  for (let d = 0; d < 80 && rules.length < 500; d++) {
+    const doc = await call('documentGet', { id: view.documents[d].id });
+    const figs = doc.findings.filter((f) => f.type === 'figure');
+    for (let k = 0; k < figs.length && rules.length < 500; k += 3) {
+      const f = figs[k];
+      const i = rules.length;
+      const match = i % 2 ? { type: 'figure', kind: f.data.kind, pattern: core.clausePattern(doc.text, f.data.start, f.data.end) } : { type: 'figure', kind: f.data.kind, text: core.foldSurface(f.data.text) };
+      const key = JSON.stringify(match);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const action = i % 3 === 0 ? { op: 'ignore' } : i % 3 === 1 ? { op: 'name' } : { op: 'fix', fields: { metric: '指标', unit: '个' } };
+      rules.push({ id: `s${i}`, enabled: true, match, action, provenance: { analyst: 'bench', documentId: 'synthetic', at: ctx.now } });
+    }
+  }
+  const passes = Number(arg('--passes', '2'));
+  const reanalyse = async () => {
+    const t = performance.now();
+    const r = await call('rulesReanalyze', {});
+    return { s: (performance.now() - t) / 1000, r };
+  };
+  const withoutRuns = [];
+  for (let i = 0; i < passes; i++) withoutRuns.push(await reanalyse());
+  await call('rulesImport', { json: core.exportRules(rules) });
+  const withRuns = [];
+  for (let i = 0; i < passes; i++) withRuns.push(await reanalyse());
+  const a = Math.min(...withoutRuns.map((x) => x.s));
+  const b = Math.min(...withRuns.map((x) => x.s));
+  const first = withRuns[0].r;
+  console.log(`  rulesReanalyze without rules: ${fmt(a, 1)} s; with ${rules.length} rules: ${fmt(b, 1)} s (findings ${first.findingsBefore} → ${first.findingsAfter}; the rules changed or dropped ${first.rules.reduce((n, x) => n + x.after, 0)}); with / without ${fmt(b / a, 3)}x (best of ${passes}, load ${load()})`);
+  await backend.close();
+  rmSync(ws, { recursive: true, force: true });
 }
