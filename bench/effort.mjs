@@ -2,9 +2,10 @@
 // bench/effort: the analyst's effort in keystrokes, from the detector output to the gold, driven
 // through the review actions of src/core (not the UI); first without, then with "apply to all
 // like this" and workspace rules learned from the reports reviewed before. Then the cost of
-// applyRules with 500 rules over the 12 MB bench corpus (as bench/analyze.mjs makes it).
+// re-analysing a 2,000-report workspace with 500 rules against without (as the service does it).
 // Prints figures; never passes or fails.
-//   node bench/effort.mjs [--docs N] [--skip-overhead]
+//   node bench/effort.mjs [--docs N] [--passes N] [--skip-overhead] [--service] [--verbose] [--key-seconds S]
+//   (--service also times rulesReanalyze through the backend on a workspace of --docs reports)
 //
 // The simulated analyst knows the gold, so only reports with gold can be simulated: the
 // development gold reports (../shared/eval/dev-gold). The other sample reports have no gold;
@@ -17,6 +18,10 @@
 //   correct fields: e (focuses value) + one Tab / Shift+Tab per field moved + typing + Enter;
 //     typing a number: its characters; a select (kind, approx): 1; Chinese text: 2 keys per
 //     character (pinyin IME with word completion); clearing a field: 2 (select all, Delete)
+//   a metric that is written in the figure's paragraph: select its words (1, a mouse drag) + m
+//     (1) — the renderer's "metric from selection" (features/rules/metric.ts) — instead of
+//     typing it in the form (the other fields, if any, through the form as above); only where
+//     the gold metric is literally in the paragraph, else it is typed
 //   a missing figure: select its text (1, a mouse drag) + f (1) + corrections of what the
 //     manual figure's guess (the renderer's parseFigureInput/guessKind) gets wrong
 //   a finding the detector placed on the wrong span: reject it + add the right one
@@ -25,7 +30,7 @@
 //     every finding like this one needs exactly the same decision and it saves keys
 // Reading is not counted: keystrokes only.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
@@ -48,7 +53,7 @@ writeFileSync(
     `export { analyzeText, buildBoilerplate } from ${JSON.stringify(join(root, 'src/core/index.ts'))};`,
     `export * from ${JSON.stringify(join(root, 'src/core/rules/index.ts'))};`,
     `export { applyAction, previewBatch } from ${JSON.stringify(join(root, 'src/core/review/index.ts'))};`,
-    `export { findingsFromAnalysis } from ${JSON.stringify(join(root, 'src/core/document/index.ts'))};`,
+    `export { derivedFindings, findingsFromAnalysis } from ${JSON.stringify(join(root, 'src/core/document/index.ts'))};`,
     `export { parseFigureInput, guessKind } from ${JSON.stringify(join(root, 'src/renderer/src/features/inspector/parseValue.ts'))};`,
   ].join('\n'),
 );
@@ -131,12 +136,32 @@ function needOf(f, match) {
   const fields = diffTo(f.data, g);
   return Object.keys(fields).length ? { fields } : null;
 }
-const costOf = (need) => (need.status === 'rejected' ? 1 : editCost(need.fields));
+/** the paragraph (line) of the text around code point `at` */
+function paragraphAt(cps, at) {
+  let a = at;
+  let b = at;
+  while (a > 0 && cps[a - 1] !== '\n') a--;
+  while (b < cps.length && cps[b] !== '\n') b++;
+  return cps.slice(a, b).join('');
+}
+/** keys to make finding f's fields `fields`: the form, or a selection + m for a metric written in its paragraph */
+let selectMetric = !process.argv.includes('--no-select-metric');
+function correctCost(fields, f, cps) {
+  const m = fields.metric;
+  if (selectMetric && typeof m === 'string' && m.length > 0 && paragraphAt(cps, f.data.start).includes(m)) {
+    const rest = { ...fields };
+    delete rest.metric;
+    return 2 + editCost(rest);
+  }
+  return editCost(fields);
+}
+const costOf = (need, f, cps) => (need.status === 'rejected' ? 1 : correctCost(need.fields, f, cps));
 const sameNeed = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 const ctx = { now: '2026-01-01T00:00:00.000Z', annotator: 'bench' };
 function reviewReport(gold, rules, propagate) {
   const text = texts[gold.doc];
+  const cps = [...text];
   const analysis = core.analyzeText(text, { boilerplate });
   const detector = core.findingsFromAnalysis(analysis).filter((f) => f.type === 'figure');
   const applied = core.applyRules(detector, rules, { text });
@@ -156,7 +181,7 @@ function reviewReport(gold, rules, propagate) {
     keys.navigate += 1;
     if (process.argv.includes('--verbose')) console.log(`      ${gold.doc} ${f.data.text}@${f.data.start} ${f.data.kind}: ${JSON.stringify(need)}`);
     if (need.status) keys.reject += 1;
-    else keys.correct += editCost(need.fields);
+    else keys.correct += correctCost(need.fields, f, cps);
     const action = need.status ? { type: 'setStatus', findingIds: [f.id], status: 'rejected' } : { type: 'setFields', findingId: f.id, fields: need.fields };
     state = core.applyAction(state, action, ctx);
     done.add(f.id);
@@ -166,7 +191,7 @@ function reviewReport(gold, rules, propagate) {
     if (like.length === 0) continue;
     const byId = new Map(findings.map((x) => [x.id, x]));
     const allSame = like.every((id) => sameNeed(needOf(byId.get(id), match), need));
-    const saves = like.reduce((s, id) => s + 1 + costOf(needOf(byId.get(id), match) ?? { fields: {} }), 0);
+    const saves = like.reduce((s, id) => s + 1 + costOf(needOf(byId.get(id), match) ?? { fields: {} }, byId.get(id), cps), 0);
     if (!allSame || saves <= 2) continue;
     const preview = core.previewBatch(state, like, need.status ? { status: 'rejected' } : { fields: need.fields }, ctx);
     if (!preview.action) continue;
@@ -233,6 +258,18 @@ for (const order of orders) {
   }
 }
 
+// the same analyst without "metric from selection" (every metric typed in the form), for comparison
+if (selectMetric) {
+  selectMetric = false;
+  for (const withRules of [false, true]) {
+    const { runs } = session(golds, withRules);
+    const keys = runs.reduce((s, r) => s + r.total, 0);
+    const items = runs.reduce((s, r) => s + r.goldCount, 0);
+    console.log(`\nfor comparison, every metric typed in the form (first order, ${withRules ? 'with apply-to-all and rules' : 'without'}): ${keys} keys / ${items} gold figures = ${fmt(keys / items)} per figure, ${fmt((keys * KEY_SECONDS) / 60, 1)} min`);
+  }
+  selectMetric = true;
+}
+
 // the sample reports without gold: what the rules learned from the gold reports change there
 const withoutGold = Object.keys(texts).filter((f) => !golds.some((g) => g.doc === f));
 console.log(`\nsample reports without gold (no simulation possible; the ${learned.length} rules learned from the gold reports, applied):`);
@@ -247,11 +284,19 @@ for (const f of withoutGold) {
   console.log(`  ${f}: ${findings.length} figure findings, ${res.changed.length} changed by rules ${JSON.stringify(ops)}`);
 }
 
-// ---- 500 rules over the 12 MB corpus ------------------------------------------------------------
+// ---- 500 rules over a 2,000-report workspace ------------------------------------------------------
+// What re-analysing a report costs in the service (src/main/service/importing.ts + rules-apply.ts):
+// the analysis, then rebuildDocument's derivedFindings; with rules, core's ruledFromDerived on top
+// (ruledFindings over what was derived: the rules act on the detector findings, and the
+// consistency checks run again over what they left only when a rule changed something).
+// Timed per stage, each the best of N passes: on a loaded machine an interleaved pass mostly
+// measures the other processes. Reading and writing the files is the same with and without rules
+// and is left out (it would only make the ratio smaller).
 if (!process.argv.includes('--skip-overhead')) {
   const { writeCorpus } = await import('./lib.mjs');
-  const docs = Number(arg('--docs', '400'));
-  const { dir: cdir, bytes } = writeCorpus('corpus-12mb', 400, 10_600, 7);
+  const docs = Number(arg('--docs', '2000'));
+  const passes = Number(arg('--passes', '2'));
+  const { dir: cdir, bytes } = writeCorpus(`corpus-effort-${docs}`, docs, 9_000, 7);
   const files = readdirSync(cdir).filter((f) => f.endsWith('.txt')).sort().slice(0, docs);
   const corpus = files.map((f) => readFileSync(join(cdir, f), 'utf8'));
   // 500 rules from the corpus's own figures (so they match): a third each ignore, name, fix; half by text, half by clause
@@ -260,6 +305,7 @@ if (!process.argv.includes('--skip-overhead')) {
   const seen = new Set();
   outer: for (let round = 0; round < 40; round++) {
     for (const { t, fs } of first) {
+      if (fs.length === 0) continue;
       const f = fs[(round * 37 + rules.length * 13) % fs.length];
       const i = rules.length;
       const match = i % 2 ? { type: 'figure', kind: f.data.kind, pattern: core.clausePattern(t, f.data.start, f.data.end) } : { type: 'figure', kind: f.data.kind, text: core.foldSurface(f.data.text) };
@@ -271,34 +317,115 @@ if (!process.argv.includes('--skip-overhead')) {
       if (rules.length >= 500) break outer;
     }
   }
-  // re-analysis (analyzeText + ids) and applyRules timed apart, each the best of 3 passes: on a
-  // loaded machine an interleaved pass mostly measures the other processes
-  const analysed = [];
+  const analyses = [];
   const timeAnalysis = () => {
     const t0 = performance.now();
-    analysed.length = 0;
-    for (const text of corpus) analysed.push(core.findingsFromAnalysis(core.analyzeText(text)));
+    analyses.length = 0;
+    for (const text of corpus) analyses.push(core.analyzeText(text));
+    return (performance.now() - t0) / 1000;
+  };
+  const derived = [];
+  const timeDerive = () => {
+    const t0 = performance.now();
+    derived.length = 0;
+    for (let i = 0; i < corpus.length; i++) derived.push(core.derivedFindings(corpus[i], analyses[i]));
     return (performance.now() - t0) / 1000;
   };
   let changed = 0;
-  const timeRules = (set = rules) => {
+  let findings = 0;
+  const timeRuled = (set) => {
     const t0 = performance.now();
     changed = 0;
-    for (let i = 0; i < corpus.length; i++) changed += core.applyRules(analysed[i], set, { text: corpus[i], reviews: {} }).changed.length;
+    findings = 0;
+    for (let i = 0; i < corpus.length; i++) {
+      const r = core.ruledFromDerived(corpus[i], derived[i], set);
+      changed += r.changed.length;
+      findings += r.findings.length;
+    }
     return (performance.now() - t0) / 1000;
   };
   // the same number of rules of the same kinds that match nothing: the cost of looking rules up
   const quiet = rules.map((r, i) => ({ ...r, match: r.match.text !== undefined ? { ...r.match, text: `无此规则${i}` } : { ...r.match, pattern: `无此规则${i}|#次` } }));
-  timeAnalysis(); // warm-up of the JIT and the lexicons
-  timeRules();
-  const analysisS = Math.min(timeAnalysis(), timeAnalysis(), timeAnalysis());
-  const rulesS = Math.min(timeRules(), timeRules(), timeRules());
+  const best = (fn) => Math.min(...Array.from({ length: passes }, fn));
+  timeAnalysis(); // warm-up of the JIT and the lexicons (and the analyses the other stages read)
+  timeDerive();
+  timeRuled(rules);
+  const analysisS = best(timeAnalysis);
+  const deriveS = best(timeDerive);
+  const ruledS = best(() => timeRuled(rules));
   const changedBy500 = changed;
-  const quietS = Math.min(timeRules(quiet), timeRules(quiet), timeRules(quiet));
-  changed = changedBy500;
-  const n = analysed.reduce((x, f) => x + f.length, 0);
-  console.log(`\n${rules.length} rules (a third each ignore, name, fix; half by text, half by clause pattern) over ${corpus.length} documents, ${fmt(bytes / 1048576, 1)} MB (one thread, in process, best of 3, load ${load()}):`);
-  console.log(`  re-analysis without rules: ${fmt(analysisS)} s; applyRules: ${fmt(rulesS, 3)} s (${changed} of ${n} findings changed, ${fmt((rulesS * 1e6) / n, 2)} µs per finding)`);
-  console.log(`  re-analysis with rules / without: ${fmt((analysisS + rulesS) / analysisS, 3)}x (target ≤ 1.2x); the corpus repeats sample paragraphs, so these rules change ${fmt((100 * changed) / n, 0)}% of the findings, far more than real rules would`);
-  console.log(`  ${quiet.length} rules of the same kinds that match nothing: applyRules ${fmt(quietS, 3)} s, ${fmt((analysisS + quietS) / analysisS, 3)}x`);
+  const quietS = best(() => timeRuled(quiet));
+  const without = analysisS + deriveS;
+  const withRules = analysisS + deriveS + ruledS;
+  console.log(`\nre-analysing ${corpus.length} reports (${fmt(bytes / 1048576, 1)} MB) as the service does, with ${rules.length} rules (a third each ignore, name, fix; half by text, half by clause pattern); one thread, in process, best of ${passes}, load ${load()}:`);
+  console.log(`  without rules: ${fmt(without)} s (analysis ${fmt(analysisS)} s + derivedFindings ${fmt(deriveS, 3)} s)`);
+  console.log(`  with rules:    ${fmt(withRules)} s (+ ruledFromDerived ${fmt(ruledS, 3)} s; ${changedBy500} of ${findings} findings changed)`);
+  console.log(`  with / without: ${fmt(withRules / without, 3)}x (target ≤ 1.2x); the corpus repeats sample paragraphs, so these rules change ${fmt((100 * changedBy500) / Math.max(1, findings), 0)}% of the findings, far more than real rules would`);
+  console.log(`  ${quiet.length} rules of the same kinds that match nothing: ${fmt((without + quietS) / without, 3)}x`);
+}
+
+// ---- the same through the service: rulesReanalyze of a 2,000-report workspace ------------------
+// (--service: the backend bundled from source, in this process, analysis in process; each
+// re-analysis reads every report again, analyses it, applies the rules and writes what changed)
+if (process.argv.includes('--service')) {
+  const { writeCorpus } = await import('./lib.mjs');
+  const { cpSync, mkdirSync } = await import('node:fs');
+  const docs = Number(arg('--docs', '2000'));
+  const { dir: cdir } = writeCorpus(`corpus-effort-${docs}`, docs, 9_000, 7);
+  const ws = mkdtempSync(join(tmpdir(), 'ra-effort-ws-'));
+  mkdirSync(join(ws, 'reports'));
+  for (const f of readdirSync(cdir).filter((x) => x.endsWith('.txt')).sort().slice(0, docs)) cpSync(join(cdir, f), join(ws, 'reports', f));
+  const out = join(root, 'bench', '.data', 'effort-backend-bundle');
+  await build({
+    entryPoints: { backend: join(root, 'src/main/service/backend.ts'), dispatch: join(root, 'src/main/service/dispatch.ts') },
+    bundle: true, platform: 'node', format: 'esm', outdir: out, outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'error',
+  });
+  const { createBackend } = await import(join(out, 'backend.mjs'));
+  const { dispatch } = await import(join(out, 'dispatch.mjs'));
+  const log = { error: (m, c) => console.error(m, c) };
+  const backend = createBackend({ mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-effort-ud-')), workspaceDir: ws, log, version: 'bench', workerPath: null });
+  const call = async (m, req) => {
+    const r = await dispatch(backend.handlers, m, req);
+    if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  const t0 = performance.now();
+  await call('workspaceGet', {});
+  await backend.refreshed();
+  const view = await call('workspaceGet', {});
+  console.log(`\nthrough the service: ${view.documents.length} reports imported in ${fmt((performance.now() - t0) / 1000, 1)} s (load ${load()})`);
+  // 500 rules from the workspace's own figures, as above
+  const rules = [];
+  const seen = new Set();
+  for (let d = 0; d < 80 && rules.length < 500; d++) {
+    const doc = await call('documentGet', { id: view.documents[d].id });
+    const figs = doc.findings.filter((f) => f.type === 'figure');
+    for (let k = 0; k < figs.length && rules.length < 500; k += 3) {
+      const f = figs[k];
+      const i = rules.length;
+      const match = i % 2 ? { type: 'figure', kind: f.data.kind, pattern: core.clausePattern(doc.text, f.data.start, f.data.end) } : { type: 'figure', kind: f.data.kind, text: core.foldSurface(f.data.text) };
+      const key = JSON.stringify(match);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const action = i % 3 === 0 ? { op: 'ignore' } : i % 3 === 1 ? { op: 'name' } : { op: 'fix', fields: { metric: '指标', unit: '个' } };
+      rules.push({ id: `s${i}`, enabled: true, match, action, provenance: { analyst: 'bench', documentId: 'synthetic', at: ctx.now } });
+    }
+  }
+  const passes = Number(arg('--passes', '2'));
+  const reanalyse = async () => {
+    const t = performance.now();
+    const r = await call('rulesReanalyze', {});
+    return { s: (performance.now() - t) / 1000, r };
+  };
+  const withoutRuns = [];
+  for (let i = 0; i < passes; i++) withoutRuns.push(await reanalyse());
+  await call('rulesImport', { json: core.exportRules(rules) });
+  const withRuns = [];
+  for (let i = 0; i < passes; i++) withRuns.push(await reanalyse());
+  const a = Math.min(...withoutRuns.map((x) => x.s));
+  const b = Math.min(...withRuns.map((x) => x.s));
+  const first = withRuns[0].r;
+  console.log(`  rulesReanalyze without rules: ${fmt(a, 1)} s; with ${rules.length} rules: ${fmt(b, 1)} s (findings ${first.findingsBefore} → ${first.findingsAfter}; the rules changed or dropped ${first.rules.reduce((n, x) => n + x.after, 0)}); with / without ${fmt(b / a, 3)}x (best of ${passes}, load ${load()})`);
+  await backend.close();
+  rmSync(ws, { recursive: true, force: true });
 }

@@ -45,6 +45,15 @@ export const API_METHOD_NAMES = [
   'teamAddDevice',
   'teamShareFolder',
   'teamAdoptAnalyst',
+  // rules: issue 16
+  'rulesList',
+  'ruleUpdate',
+  'ruleDelete',
+  'rulesExport',
+  'rulesImport',
+  'likePreview',
+  'likeApply',
+  'rulesReanalyze',
 ] as const;
 
 export const API_EVENT_NAMES = ['progress', 'saveState', 'workspaceChanged', 'menuCommand', /* team: */ 'teamChanged'] as const;

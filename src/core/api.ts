@@ -11,6 +11,7 @@ import { Analysis } from './schema';
 import { DocumentMeta, Finding, Review, ReviewStatus, Tag } from './store-schema';
 // team: the team methods' schemas (src/core/team/api.ts)
 import * as team from './team/api';
+import { Rule, RuleAction } from './rules'; // rules:
 
 export const SaveState = z.object({
   state: z.enum(['saved', 'saving', 'error', 'idle']),
@@ -160,6 +161,85 @@ export type AnalystIdentity = z.infer<typeof AnalystIdentity>;
 const docId = z.string().min(1).max(200);
 const path = z.string().min(1).max(4096);
 
+
+// rules: issue 16 — workspace rules and "apply to all like this"
+export const RuleEntry = z.object({
+  rule: Rule,
+  /** this analyst's own rule (editable); otherwise a teammate's shared rule, read-only */
+  mine: z.boolean(),
+  owner: z.object({ id: z.string(), name: z.string() }),
+  shared: z.boolean(),
+  /** findings it changed at the last analysis of each report, summed */
+  changed: z.number().int(),
+  /** reviews it made through apply-to-all */
+  applied: z.number().int(),
+});
+export type RuleEntry = z.infer<typeof RuleEntry>;
+export const RulesView = z.object({
+  rules: z.array(RuleEntry),
+  /** report names by document id, for the rules' provenance */
+  reports: z.record(z.string(), z.string()),
+  /** problems reading the rules files (a damaged file moved aside), English */
+  problems: z.array(z.string()),
+});
+export type RulesView = z.infer<typeof RulesView>;
+export const LikeScope = z.enum(['report', 'workspace']);
+export const LikePreviewItem = z.object({
+  documentId: z.string(),
+  findingId: z.string(),
+  before: z.object({ status: ReviewStatus, data: z.unknown() }),
+  after: z.object({ status: ReviewStatus, data: z.unknown() }),
+});
+export const LikePreview = z.object({
+  count: z.number().int(),
+  documents: z.number().int(),
+  /** the decision repeated */
+  decision: z.object({ status: ReviewStatus.optional(), fields: z.record(z.string(), z.unknown()).optional() }),
+  /** the rule the decision teaches (null: an accept teaches none) */
+  rule: Rule.nullable(),
+  /** the first items (at most `limit`), with their text */
+  items: z.array(LikePreviewItem.extend({ text: z.string(), documentName: z.string() })),
+});
+export type LikePreview = z.infer<typeof LikePreview>;
+export const LikeApplied = z.object({
+  count: z.number().int(),
+  documents: z.number().int(),
+  ruleId: z.string().nullable(),
+  failed: z.array(z.object({ documentId: z.string(), message: z.string() })),
+  /** the review state of the report asked about, after the batch */
+  result: ReviewResult.nullable(),
+});
+export type LikeApplied = z.infer<typeof LikeApplied>;
+export const ReanalysisReport = z.object({
+  documents: z.number().int(),
+  failed: z.array(ImportFailure),
+  cancelled: z.boolean(),
+  /** per rule: findings it changed before and after the re-analysis */
+  rules: z.array(z.object({ ruleId: z.string(), before: z.number().int(), after: z.number().int() })),
+  findingsBefore: z.number().int(),
+  findingsAfter: z.number().int(),
+});
+export type ReanalysisReport = z.infer<typeof ReanalysisReport>;
+const likeRequest = z.object({ documentId: z.string().min(1).max(200), findingId: plainKey.max(500), scope: LikeScope }).strict();
+const ruleId = z.string().min(1).max(200);
+export const rulesApi = {
+  rulesList: { request: z.object({}).strict(), response: RulesView },
+  ruleUpdate: {
+    request: z.object({ id: ruleId, enabled: z.boolean().optional(), note: z.string().max(2000).optional(), shared: z.boolean().optional(), action: RuleAction.optional() }).strict(),
+    response: RulesView,
+  },
+  ruleDelete: { request: z.object({ id: ruleId }).strict(), response: RulesView },
+  rulesExport: { request: z.object({}).strict(), response: z.object({ json: z.string() }) },
+  rulesImport: { request: z.object({ json: z.string().max(20_000_000) }).strict(), response: z.object({ added: z.number().int(), skipped: z.number().int(), view: RulesView }) },
+  /** how many findings like this one (in the report or the workspace) the analyst's decision on it would change, with a preview */
+  likePreview: { request: likeRequest.extend({ limit: z.number().int().min(0).max(500).default(50) }).strict(), response: LikePreview },
+  /** applies the decision to them (one undo step per report) and keeps the rule it teaches unless `learn` is false */
+  likeApply: { request: likeRequest.extend({ learn: z.boolean().default(true) }).strict(), response: LikeApplied },
+  /** re-analyses every report of the workspace with the active rules; reports what changed per rule */
+  rulesReanalyze: { request: z.object({ taskId: z.string().max(100).optional() }).strict(), response: ReanalysisReport },
+} as const;
+// rules: end
+
 export const api = {
   appInfo: { request: empty, response: z.object({ name: z.string(), version: z.string(), mode: z.enum(['desktop', 'browser']), platform: z.string() }) },
   workspaceGet: { request: empty, response: WorkspaceView.nullable() },
@@ -243,6 +323,7 @@ export const api = {
    * work shows as mine again. Refused (bad-request) when I already have work here or the id has no work folder.
    */
   teamAdoptAnalyst: { request: team.teamRequests.adopt, response: AnalystIdentity },
+  ...rulesApi, // rules:
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Api = typeof api;

@@ -31,3 +31,28 @@ export function ruledFindings(
   const checks = consistencyChecks(text, changed.length === 0 ? analysis.figures : figures, indicators);
   return { findings: checks.length === 0 ? findings : [...findings, ...checks].sort(byReadingOrder), changed };
 }
+
+const isCheck = (f: Finding): boolean => f.type === 'defect' && f.data.kind === 'consistency';
+
+/**
+ * ruledFindings from the findings derivedFindings already gave for this text, analysis and
+ * indicator map (the service derives them once, to carry reviews): the rules act on the
+ * detector findings (not on the checks, nor on anything manual); when no rule changed anything
+ * the derived findings come back as they are (no second derivation), otherwise the checks are
+ * made again over the figures as the rules left them. The same findings as ruledFindings (in
+ * reading order) and the same changes.
+ */
+export function ruledFromDerived(
+  text: string,
+  derived: readonly Finding[],
+  rules: readonly Rule[],
+  reviews: Readonly<Record<string, Review>> = {},
+  indicators: Readonly<Record<string, string>> = {},
+): RuledFindings {
+  const detector = derived.filter((f) => f.origin === 'detector' && !isCheck(f));
+  const { findings, changed } = applyRules(detector, rules, { text, reviews });
+  if (changed.length === 0) return { findings: derived.filter((f) => f.origin === 'detector'), changed };
+  const figures: Figure[] = [];
+  for (const f of findings) if (f.type === 'figure' && f.data.kind !== 'name') figures.push(f.data);
+  return { findings: [...findings, ...consistencyChecks(text, figures, indicators)].sort(byReadingOrder), changed };
+}

@@ -66,11 +66,23 @@ export function surfaceOf(f: Finding): string {
 /** What a decision is, for finding its like: `pattern` when it fixes a figure's metric or unit. */
 export type LikeMode = 'surface' | 'pattern';
 
-/** The mode a review's decision is matched by: metric or unit fixes by clause pattern, the rest by surface. */
-export function likeModeOf(finding: Finding, review: Pick<Review, 'fields'> | null | undefined): LikeMode {
+/** Arabic digits in a surface text: such a figure is data, alike only in its clause. */
+const ARABIC_DIGIT = /[0-9０-９]/u;
+
+/**
+ * The mode a review's decision is matched by — the same the rule it teaches matches by (see
+ * ruleFromDecision), so "apply to all like this" previews what the rule will do on re-analysis:
+ * a figure's metric or unit fix, a rejected figure, and any decision on a figure written with
+ * Arabic digits (but a value fix) by clause pattern; the rest (a name, a figure in words, a
+ * value fix, duplicates and defects) by surface.
+ */
+export function likeModeOf(finding: Finding, review: Pick<Review, 'fields'> & { status?: Review['status'] } | null | undefined): LikeMode {
   if (finding.type !== 'figure' || !review) return 'surface';
   const keys = Object.keys(review.fields);
-  return keys.length > 0 && keys.every((k) => k === 'metric' || k === 'unit') ? 'pattern' : 'surface';
+  if (keys.includes('value') || keys.includes('value_to')) return 'surface';
+  if (keys.length > 0 && keys.every((k) => k === 'metric' || k === 'unit')) return 'pattern';
+  if (review.status === 'rejected') return 'pattern';
+  return ARABIC_DIGIT.test(finding.data.text) ? 'pattern' : 'surface';
 }
 
 /** The key two findings share when they are alike under `mode`. */
@@ -93,8 +105,8 @@ export interface LikeDocument {
 export interface LikeDecision {
   documentId: string;
   findingId: string;
-  /** the decision's review (its fields choose the mode); null or absent: by surface */
-  review?: Pick<Review, 'fields'> | null;
+  /** the decision's review (its status and fields choose the mode); null or absent: by surface */
+  review?: (Pick<Review, 'fields'> & { status?: Review['status'] }) | null;
 }
 
 export interface LikeMatch {

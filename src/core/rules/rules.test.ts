@@ -165,6 +165,32 @@ function reviewed(text: string, fs: FigureFinding[], steps: { i: number; what: s
   return s;
 }
 
+describe('like this one = what the rule it teaches matches (property)', () => {
+  it('the findings apply-to-all offers are the ones the learned rule changes on re-analysis, and it changes no others', () => {
+    const decisionArb = fc.oneof(
+      fc.constant({ status: 'rejected' as const, fields: {} }),
+      fieldsArb.filter((f) => Object.keys(f).length > 0).map((fields) => ({ status: 'corrected' as const, fields: fields as Record<string, unknown> })),
+    );
+    fc.assert(
+      fc.property(scenario, decisionArb, ({ text, fs, quote }, decision) => {
+        const f = fs.find((x) => x.data.text === quote);
+        if (!f) return;
+        let s = state(text, fs);
+        s = decision.status === 'rejected' ? applyAction(s, { type: 'setStatus', findingIds: [f.id], status: 'rejected' }, ctx) : applyAction(s, { type: 'setFields', findingId: f.id, fields: decision.fields }, ctx);
+        const review = s.reviews[f.id];
+        const rule = ruleFromDecision(text, f, review, prov, 'learned');
+        if (!rule) return;
+        const like = findLike([{ id: 'd', text, findings: fs, reviews: {} }], { documentId: 'd', findingId: f.id, review }).map((m) => m.findingId).sort();
+        const changed = applyRules(fs, [rule], { text, reviews: {} }).changed.map((c) => c.findingId).filter((id) => id !== f.id).sort();
+        // a rule may leave a finding as it is (already a name, already that metric), never change one not offered
+        for (const id of changed) expect(like).toContain(id);
+        if (rule.action.op === 'ignore') expect(changed).toEqual(like);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('rules never change the analyst’s work (property)', () => {
   it('re-analysis with any rule set keeps every existing review and every reviewed finding as it was', () => {
     fc.assert(

@@ -25,6 +25,8 @@ import { PathPolicy } from './path-policy';
 import { TaskRegistry } from './tasks';
 import { TeamService } from './team'; // team:
 import { exportTeamLayer } from '../team/export'; // team:
+import { RuleBook, attachRuleBook, ruleBookOf } from './rules'; // rules:
+import { rulesHandlers } from './rules-handlers'; // rules:
 
 export interface PlatformDialogs {
   chooseFolder(): Promise<string | null>;
@@ -149,6 +151,15 @@ export function createBackend(opts: BackendOptions): Backend {
     await policy.grant(abs);
     const who = await me();
     const store = await openStore(abs, { app: opts.app, analyst: { id: who.id, name: who.name }, analyzer: opts.version });
+    // rules: the analyst's rule book (and teammates' shared rules), before anything is analysed
+    try {
+      const book = await RuleBook.open(abs, { id: who.id, name: who.name }, { readOnly: store.readOnly });
+      book.onWriteError = (e) => opts.log.error('could not save the rules', { error: String(e) });
+      attachRuleBook(store, book);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
     if (current) await closeCurrent(current);
     const opened: OpenWorkspace = {
       store,
@@ -169,6 +180,7 @@ export function createBackend(opts: BackendOptions): Backend {
       if (announce && current === opened) emit('workspaceChanged', view(opened));
     };
     for (const n of store.notices) await tell(n, false);
+    for (const p of ruleBookOf(store)?.problems ?? []) opened.notices.push({ code: 'rules-unreadable', message: `${p.message}${p.movedTo ? ` (${p.movedTo})` : ''}` }); // rules:
     opened.unlisten = store.onNotice((n) => {
       // after the read that raised it has finished (it may be that read's own notice)
       setImmediate(() => {
@@ -207,6 +219,7 @@ export function createBackend(opts: BackendOptions): Backend {
     await ws.refresh;
     ws.unsubscribe();
     ws.unlisten();
+    await ruleBookOf(ws.store)?.flush().catch((e: unknown) => opts.log.error('could not save the rules', { error: String(e) })); // rules:
     await ws.store.close();
   }
 
@@ -452,6 +465,22 @@ export function createBackend(opts: BackendOptions): Backend {
       await team.profileChanged(); // team: teammates see the new name
       return { ...next };
     },
+    // rules: issue 16
+    ...rulesHandlers({
+      workspace,
+      ctx,
+      pool,
+      tasks,
+      emit,
+      log: opts.log,
+      allow: (p) => policy.allows(p),
+      announce: () => {
+        if (current) {
+          emit('workspaceChanged', view(current));
+          emit('saveState', toSaveState(current.store));
+        }
+      },
+    }),
     saveStateGet: async () => (current ? toSaveState(current.store) : { state: 'idle' as const, lastSavedAt: null, error: null }),
     // team:
     ...team.handlers,

@@ -18,6 +18,7 @@ import { type ImportedText, expandPaths, importFile } from '../import';
 import type { WorkspaceStore } from '../store';
 import type { Logger } from './dispatch';
 import { documentIdFor } from './ids';
+import { withWorkspaceRules } from './rules-apply'; // rules:
 import type { TaskRegistry } from './tasks';
 
 export interface ImportContext {
@@ -115,13 +116,15 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
   const existing = store.hasDocument(id) ? await store.readDocument(id) : null;
   // same bytes and text: the analyst's work is kept; a changed file (or another encoding): every
   // review is carried to its new place, what cannot be placed is kept as an orphan (never dropped)
-  const built = rebuildDocument({
+  const rebuilt = rebuildDocument({
     text: imported.text,
     detectorFindings: analysis,
     indicators: store.workspace().indicatorMap,
     previous: existing && { text: existing.text, findings: existing.findings, work: workOf(existing) },
     sameSource: existing?.sha256 === imported.sha256,
   });
+  // rules: the workspace rules act on the machine findings (never on reviewed ones)
+  const built = withWorkspaceRules(store, id, imported.text, rebuilt, existing?.sha256 === imported.sha256 ? existing : null);
   const doc: DocumentFile = {
     schemaVersion: STORE_SCHEMA_VERSION,
     id,

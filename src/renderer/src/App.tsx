@@ -27,6 +27,8 @@ import { useStore } from './lib/store';
 import { IdentityDialog } from './features/identity/IdentityDialog';
 // team:
 import { TeamPage } from './features/team/TeamPage';
+import { LikeDialog } from './features/rules/LikeDialog'; // rules:
+import { RulesPage } from './features/rules/RulesPage'; // rules:
 
 export function App(): React.JSX.Element {
   const { t } = useI18n();
@@ -51,7 +53,7 @@ export function App(): React.JSX.Element {
         <SearchBox />
         <Settings />
       </header>
-      {view === 'review' ? <Panes documents={<DocumentsPane />} report={<ReportPane />} inspector={<Inspector />} /> : view === 'team' ? <TeamPage /> : <FiguresView />}
+      {view === 'review' ? <Panes documents={<DocumentsPane />} report={<ReportPane />} inspector={<Inspector />} /> : view === 'team' ? <TeamPage /> : view === 'rules' ? <RulesPage /> /* rules: */ : <FiguresView />}
       <StatusBar />
       <SelectionBar />
       <CheatSheet />
@@ -62,6 +64,7 @@ export function App(): React.JSX.Element {
       <ExportDialog />
       <ErrorPresenter />
       <IdentityDialog />
+      <LikeDialog />
     </div>
   );
 }

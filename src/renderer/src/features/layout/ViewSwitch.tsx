@@ -18,6 +18,7 @@ export function ViewSwitch(): React.JSX.Element {
       {item('figures', t('view.figures'))}
       {/* team: */}
       {item('team', t('view.team'))}
+      {item('rules', t('view.rules')) /* rules: */}
     </div>
   );
 }

@@ -2,7 +2,8 @@
 import { createStore } from '../../lib/store';
 
 // team: the Team page (sync, assignment, agreement, adjudication)
-export type View = 'review' | 'figures' | 'team';
+// rules: the Rules page
+export type View = 'review' | 'figures' | 'team' | 'rules';
 
 export const viewStore = createStore<{ view: View }>({ view: 'review' });
 
@@ -11,5 +12,5 @@ export function setView(view: View): void {
 }
 
 export function toggleView(): void {
-  setView(viewStore.get().view === 'review' ? 'figures' : 'review');
+  setView(viewStore.get().view === 'review' ? 'figures' : 'review'); // rules: the Rules page is reached by its button
 }

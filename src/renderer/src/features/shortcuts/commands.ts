@@ -14,6 +14,8 @@ import type { Matched } from './keys';
 import { decide, nextReport, selectAllReportText } from '../report/review-flow';
 import { startCaret, stopCaret } from '../report/caret';
 import { prefsStore } from '../report/prefs';
+import { openLike } from '../rules/store'; // rules:
+import { metricFromSelection } from '../rules/metric'; // rules:
 
 function selected(): string | null {
   return reportStore.get().selectedId;
@@ -56,6 +58,10 @@ export function runCommand(m: Matched): boolean {
       return startCaret();
     case 'selectAll':
       return selectAllReportText();
+    case 'applyLike': // rules: apply the last decision to all like it
+      return openLike();
+    case 'metricFromSelection': // rules: the selected text is the selected figure's metric
+      return metricFromSelection();
     case 'acceptNext': {
       const id = selected();
       if (id) void setStatus([id], 'accepted');

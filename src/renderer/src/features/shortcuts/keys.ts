@@ -10,13 +10,16 @@ export type CommandId =
   | 'export' | 'toggleView'
   | 'fixReportWide'
   // ui-b: issue 15
-  | 'skip' | 'nextReport' | 'prevReport' | 'findingsList' | 'caret' | 'selectAll';
+  | 'skip' | 'nextReport' | 'prevReport' | 'findingsList' | 'caret' | 'selectAll'
+  // rules: issue 16
+  | 'applyLike' | 'metricFromSelection';
 
 /** Commands that act on the report or the selected finding: ignored while the Figures table is shown. */
 export const REVIEW_ONLY: ReadonlySet<CommandId> = new Set<CommandId>([
   'next', 'prev', 'nextUnreviewed', 'accept', 'reject', 'acceptNext', 'edit', 'tagPicker', 'toggleTag', 'undo', 'redo', 'bulkAccept', 'toggleDocs', 'toggleInspector', 'addFigure', 'tagSpan',
   'fixReportWide',
   'skip', 'findingsList', 'caret', 'selectAll',
+  'applyLike', 'metricFromSelection', // rules:
 ]);
 
 export interface KeyBinding {
@@ -47,6 +50,8 @@ export const BINDINGS: KeyBinding[] = [
   { id: 'tagSpan', keys: ['g'], label: 'shortcuts.tagSpan', group: 'review' },
   { id: 'fixReportWide', keys: ['Shift+P'], label: 'shortcuts.fixReportWide', group: 'review' },
   { id: 'caret', keys: ['c'], label: 'shortcuts.caret', group: 'review' },
+  { id: 'applyLike', keys: ['r'], label: 'shortcuts.applyLike', group: 'review' }, // rules:
+  { id: 'metricFromSelection', keys: ['m'], label: 'shortcuts.metricFromSelection', group: 'review' }, // rules:
   { id: 'undo', keys: ['Ctrl+Z'], label: 'action.undo', group: 'general' },
   { id: 'redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'action.redo', group: 'general' },
   { id: 'toggleView', keys: ['v'], label: 'shortcuts.toggleView', group: 'general' },
@@ -121,6 +126,8 @@ export function matchKey(e: KeyLike): Matched | null {
     case 's': return { id: 'skip' };
     case 'l': return { id: 'findingsList' };
     case 'c': return { id: 'caret' };
+    case 'r': return { id: 'applyLike' }; // rules:
+    case 'm': return { id: 'metricFromSelection' }; // rules:
     default: return null;
   }
 }
