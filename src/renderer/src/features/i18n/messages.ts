@@ -469,6 +469,11 @@ export const en = {
   'identity.prompt': 'Your name is recorded on every review you make. You can change it later.',
   'identity.name': 'Your name',
   // ── end storev2 ──
+  // ── perf (helper PERF): a hard-wrapped report is a report-wide notice ──
+  'defect.reason.broken_paragraph.hardWrap': 'The text is hard-wrapped (copied out of a PDF): {count} line {count|break cuts a sentence|breaks cut sentences}; the fix joins them.',
+  'notice.hardWrap': 'This report is hard-wrapped: {count} line {count|break|breaks} inside sentences to join.',
+  'notice.hardWrapFix': 'Join them all',
+  // ── end perf ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -944,4 +949,9 @@ export const zh: Messages = {
   'identity.prompt': '您的姓名会记录在您的每一条审核上，之后可以修改。',
   'identity.name': '您的姓名',
   // ── end storev2 ──
+  // ── perf (helper PERF) ──
+  'defect.reason.broken_paragraph.hardWrap': '全文为硬换行文本（从 PDF 复制而来）：{count} 处换行把句子断开，修改会把它们接上。',
+  'notice.hardWrap': '本报告为硬换行文本：共 {count} 处句中换行应接上。',
+  'notice.hardWrapFix': '全部接上',
+  // ── end perf ──
 };
