@@ -371,7 +371,8 @@ function undoFeedback(kind: 'undo' | 'redo', before: { findings: Finding[]; revi
   const first = change.findingIds[0];
   const f = s.model.byId.get(first) ?? before.findings.find((x) => x.id === first);
   const what = change.findingIds.length > 1 ? t('undo.items', { count: change.findingIds.length }) : f ? findingLabel(f, (a, b) => s.model!.index.slice(a, b)) : '';
-  showNotice(t(kind === 'undo' ? 'undo.done' : 'redo.done', { action: t(`undo.verb.${change.verb}` as MessageKey), what }), 3500);
+  // brief: in the status bar, where it covers no list, pane or button
+  showNotice(t(kind === 'undo' ? 'undo.done' : 'redo.done', { action: t(`undo.verb.${change.verb}` as MessageKey), what }), 3500, true);
   if (change.selectId) {
     const target = s.model.byId.get(change.selectId);
     // a finding the filter hides is not selected (the inspector would show what the list does not)
