@@ -103,7 +103,8 @@ function ReportToolbar(): React.JSX.Element | null {
           {meta.name}
         </h1>
         <span className="muted num counts" data-testid="report-counts">
-          {t('report.findings', { count: count(total) })} · {t('report.unreviewed', { count: count(unreviewed) })}
+          {/* a long report's text shows a moment before its findings are counted */}
+          {model.pending ? '…' : <>{t('report.findings', { count: count(total) })} · {t('report.unreviewed', { count: count(unreviewed) })}</>}
         </span>
       </div>
       <select aria-label={t('field.kind')} title={t('field.kind')} value={filter.kind === 'all' ? filter.type : `${filter.type}:${filter.kind}`} onChange={(e) => {

@@ -47,6 +47,8 @@ export interface DocModel {
   reviewable: number;
   /** findings about the whole report (half-width punctuation throughout): a notice over the report, no marks in the text */
   reportWide: Finding[];
+  /** the text alone, shown while a long report's findings are still being prepared (they follow in a task or two) */
+  pending?: boolean;
 }
 
 /** The primary span of a finding (for a duplicate: its second place, the copy). */
@@ -70,8 +72,7 @@ export function paragraphAt(starts: Int32Array, cp: number): number {
   return lo;
 }
 
-export function buildModel(text: string, findings: Finding[], index: TextIndex = new TextIndex(text)): DocModel {
-  const paragraphs = splitParagraphs(text, index.map);
+export function buildModel(text: string, findings: Finding[], index: TextIndex = new TextIndex(text), paragraphs: Paragraph[] = splitParagraphs(text, index.map)): DocModel {
   const n = paragraphs.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);

@@ -19,6 +19,7 @@ import { trackWrite } from '../statusbar/saveState';
 import { filterStore, setFilter } from './filters';
 import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
 import { TextIndex } from './offsets';
+import { splitParagraphs } from '../../../../core/text';
 import { DEFAULT_FILTER, type NavIndex, buildNavIndex, matchesFilter, nextUnreviewed, stepFinding } from './navigation';
 
 export interface ScrollRequest {
@@ -73,9 +74,12 @@ export async function openDocument(id: string, target?: { start: number; end: nu
     if (seq !== loadSeq) return;
     // a long report is prepared in several tasks (each well under 100 ms), not in one long task
     // that freezes the window: the text index, the findings, the model, then the first render
-    const model = await modelInTasks(view);
+    const shown = (model: DocModel): void =>
+      reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
+    const model = await modelInTasks(view, () => seq === loadSeq, shown);
     if (seq !== loadSeq) return;
-    reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
+    if (reportStore.get().model?.pending && reportStore.get().docId === id) reportStore.patch({ model });
+    else shown(model);
     setOrphanCount(id, view.orphans.length);
     if (target) showSpan(target);
     // the first j finds the navigation index and the findings by id built (one task each)
@@ -103,22 +107,37 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** modelOf in steps, each its own task (only a long text is worth the extra tasks). */
-async function modelInTasks(view: PackedDocumentView): Promise<DocModel> {
+/**
+ * modelOf in steps, each its own task (only a long text is worth the extra tasks). The text is
+ * shown first (`showText`: its paragraphs, no findings yet — what the first screen needs), then
+ * the findings are unpacked and placed in the tasks after that paint.
+ */
+async function modelInTasks(view: PackedDocumentView, current: () => boolean, showText: (m: DocModel) => void): Promise<DocModel> {
   if (view.text.length < 100_000) return modelOf(view);
   // the steps are marked on the performance timeline (the perf spec prints them)
   mark('report:view');
   await nextTask();
   const index = new TextIndex(view.text);
+  const paragraphs = splitParagraphs(view.text, index.map);
   mark('report:index');
-  await nextTask();
+  if (current()) {
+    showText({ ...buildModel(view.text, [], index, paragraphs), pending: true });
+    mark('report:text');
+  }
+  await afterPaintTask();
   const findings = unpackFindings(view.findings, slicerOf(view.text, index.map));
   mark('report:findings');
   await nextTask();
-  const model = buildModel(view.text, findings, index);
+  const model = buildModel(view.text, findings, index, paragraphs);
   mark('report:model');
   await nextTask();
   return model;
+}
+
+/** A task after the next paint (the text shown first gets painted before the findings are prepared). */
+function afterPaintTask(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return nextTask();
+  return new Promise((ok) => requestAnimationFrame(() => void nextTask().then(ok)));
 }
 
 function mark(name: string): void {
