@@ -73,6 +73,15 @@ export function paragraphAt(starts: Int32Array, cp: number): number {
 }
 
 export function buildModel(text: string, findings: Finding[], index: TextIndex = new TextIndex(text), paragraphs: Paragraph[] = splitParagraphs(text, index.map)): DocModel {
+  const steps = modelSteps(findings, index, paragraphs, Infinity);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * buildModel in steps: the generator yields after every `chunk` findings placed (and before the
+ * reading order), so a long report's model is built over several tasks; its return value is the model.
+ */
+export function* modelSteps(findings: Finding[], index: TextIndex, paragraphs: Paragraph[], chunk: number): Generator<void, DocModel, void> {
   const n = paragraphs.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
@@ -97,7 +106,9 @@ export function buildModel(text: string, findings: Finding[], index: TextIndex =
   };
   let reviewable = 0;
   const reportWide: Finding[] = [];
+  let done = 0;
   for (const f of findings) {
+    if (++done % chunk === 0) yield;
     const kind = f.data.kind;
     const dimmed = isDimmed(f);
     if (!dimmed) reviewable++;
@@ -124,6 +135,7 @@ export function buildModel(text: string, findings: Finding[], index: TextIndex =
       }
     }
   }
+  if (findings.length >= chunk) yield;
   const order = readingOrder(findings);
   // the maps by id are built when first asked for (after the first paint: the view needs neither)
   let byId: Map<string, Finding> | null = null;

@@ -17,7 +17,7 @@ import type { MessageKey } from '../i18n/messages';
 import { describeUndo, findingLabel } from './undo-feedback';
 import { trackWrite } from '../statusbar/saveState';
 import { filterStore, setFilter } from './filters';
-import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
+import { type DocModel, buildModel, modelSteps, primarySpan, sameFindings } from './model';
 import { TextIndex } from './offsets';
 import { splitParagraphs } from '../../../../core/text';
 import { DEFAULT_FILTER, type NavIndex, buildNavIndex, matchesFilter, nextUnreviewed, stepFinding } from './navigation';
@@ -125,14 +125,28 @@ async function modelInTasks(view: PackedDocumentView, current: () => boolean, sh
     mark('report:text');
   }
   await afterPaintTask();
-  const findings = unpackFindings(view.findings, slicerOf(view.text, index.map));
+  // the findings unpacked and placed a few thousand per task: no task holds the window long
+  const slice = slicerOf(view.text, index.map);
+  let findings: Finding[] = [];
+  for (let i = 0; i < view.findings.length; i += CHUNK) {
+    if (i > 0) await nextTask();
+    findings = findings.concat(unpackFindings(view.findings.slice(i, i + CHUNK), slice));
+  }
   mark('report:findings');
   await nextTask();
-  const model = buildModel(view.text, findings, index, paragraphs);
+  const steps = modelSteps(findings, index, paragraphs, CHUNK);
+  let r = steps.next();
+  while (!r.done) {
+    await nextTask();
+    r = steps.next();
+  }
   mark('report:model');
   await nextTask();
-  return model;
+  return r.value;
 }
+
+/** findings unpacked or placed per task while a long report opens */
+const CHUNK = 5000;
 
 /** A task after the next paint (the text shown first gets painted before the findings are prepared). */
 function afterPaintTask(): Promise<void> {
