@@ -125,7 +125,7 @@ async function modelInTasks(view: PackedDocumentView, current: () => boolean, sh
     mark('report:text');
   }
   await afterPaintTask();
-  // the findings unpacked and placed a few thousand per task: no task holds the window long
+  // the findings unpacked and placed 2,000 per task: no task holds the window long
   const slice = slicerOf(view.text, index.map);
   let findings: Finding[] = [];
   for (let i = 0; i < view.findings.length; i += CHUNK) {
@@ -146,12 +146,15 @@ async function modelInTasks(view: PackedDocumentView, current: () => boolean, sh
 }
 
 /** findings unpacked or placed per task while a long report opens */
-const CHUNK = 5000;
+const CHUNK = 2000;
 
-/** A task after the next paint (the text shown first gets painted before the findings are prepared). */
+/**
+ * A task once the text shown first is on screen: after the frame that paints it and the one after
+ * (the first screen is not held up by the findings being prepared).
+ */
 function afterPaintTask(): Promise<void> {
   if (typeof requestAnimationFrame === 'undefined') return nextTask();
-  return new Promise((ok) => requestAnimationFrame(() => void nextTask().then(ok)));
+  return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0))));
 }
 
 function mark(name: string): void {
