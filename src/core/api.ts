@@ -47,7 +47,7 @@ export const DocumentView = z.object({
 export type DocumentView = z.infer<typeof DocumentView>;
 
 /** A finding packed for the UI (src/core/findings-pack.ts): an array of values, or rarely the finding itself. */
-export const PackedFinding = z.union([z.array(z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.number())])), Finding]);
+export const PackedFinding = z.union([z.array(z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.number(), z.string()]))])), Finding]);
 
 /**
  * What the review screen loads (`documentView`): a DocumentView with the findings packed —

@@ -46,3 +46,22 @@ describe('packed findings', () => {
     expect(roundTrip([odd], text)).toEqual([odd]);
   });
 });
+
+describe('a long fix', () => {
+  it('travels as its edits, not as a second copy of the report, and comes back exactly', () => {
+    const line = '加强生态文明建设，用法治的力量保护生态环境和自然资源，组织开展年度环境状况专题询问';
+    const text = Array.from({ length: 400 }, (_, i) => `${line}${i}`).join('\n');
+    const replacement = text.replace(/\n/g, '');
+    const wrap: Finding = { type: 'defect', id: 'def:broken_paragraph:0-9', origin: 'detector', data: { kind: 'broken_paragraph', start: 0, end: [...text].length, text, replacement, note: 'hard-wrapped text: 399 line breaks inside sentences to join' } };
+    const packed = packFindings([wrap], text);
+    expect(JSON.stringify(packed).length).toBeLessThan(replacement.length / 4);
+    expect(roundTrip([wrap], text)).toEqual([wrap]);
+  });
+
+  it('with a quote that is not the text at its span still comes back exactly', () => {
+    const text = 'x'.repeat(600);
+    const quote = 'y\n'.repeat(300);
+    const f: Finding = { type: 'defect', id: 'def:broken_paragraph:0-600', origin: 'detector', data: { kind: 'broken_paragraph', start: 0, end: 600, text: quote, replacement: quote.replace(/\n/g, ''), note: 'hard-wrapped text: 300 line breaks inside sentences to join' } };
+    expect(roundTrip([f], text)).toEqual([f]);
+  });
+});

@@ -8,16 +8,20 @@
  *   figure    [0, id, origin, start, end, kind, value, value_to, unit, approx, metric, text?]
  *   duplicate [1, id, origin, kind, length, [a.start, a.end, b.start, b.end, …places], similarity | null, hasPlaces]
  *   defect    [2, id, origin, start, end, kind, replacement, note | 0, text?]
+ *   defect    [3, id, origin, start, end, kind, edits, note | 0, text?]   (a long fix, as its edits)
  *
  * origin is 0 (detector) or 1 (manual); a missing `text` means the document's text at
- * [start, end). Duplicates travel thinned: their places carry
+ * [start, end). A long fix (a hard-wrapped report's: the whole text with its line breaks joined)
+ * travels as its edits of the text, [at, deleted, inserted, …] in UTF-16 units of the text, not as
+ * a second copy of the report. Duplicates travel thinned: their places carry
  * offsets only (text ''), as in DocumentView. A finding that does not fit these shapes (a field
  * this codec does not know) travels as its object, so unpacking always gives back the findings.
  */
 import type { Finding } from './store-schema';
 import { OffsetMap } from './text';
+import { applyFixEdits, fixEdits } from './defects/fix-edits';
 
-export type PackedValue = string | number | boolean | null | number[];
+export type PackedValue = string | number | boolean | null | (number | string)[];
 /** One finding: its packed row, or (rarely) the finding object itself. */
 export type PackedFinding = PackedValue[] | Finding;
 
@@ -25,6 +29,21 @@ const FIGURE_KEYS = ['text', 'start', 'end', 'kind', 'value', 'value_to', 'unit'
 const DEFECT_KEYS = new Set(['kind', 'start', 'end', 'text', 'replacement', 'note']);
 const DUPLICATE_KEYS = new Set(['kind', 'a', 'b', 'length', 'similarity', 'places']);
 const TOP_KEYS = 4; // type, id, origin, data
+/** a fix at least this long travels as its edits when they are less than half its size */
+const LONG_FIX = 256;
+
+/** A long fix as its edits of the text, flat ([at, deleted, inserted, …]), or null when they save little. */
+function packedEdits(text: string, replacement: string): (number | string)[] | null {
+  if (replacement.length < LONG_FIX) return null;
+  const edits = fixEdits(text, replacement);
+  let size = 0;
+  const flat: (number | string)[] = [];
+  for (const e of edits) {
+    size += e.ins.length + 12;
+    flat.push(e.at, e.del, e.ins);
+  }
+  return size * 2 < replacement.length ? flat : null;
+}
 
 /** Slices the document text by code point offsets. */
 export type Slicer = (start: number, end: number) => string;
@@ -64,7 +83,8 @@ function packOne(f: Finding, isText: Matcher): PackedFinding {
     case 'defect': {
       const d = f.data;
       if (!hasOnly(d, DEFECT_KEYS) || !('replacement' in d) || typeof d.text !== 'string' || (d.note !== undefined && typeof d.note !== 'string')) return f;
-      const row: PackedValue[] = [2, f.id, origin, d.start, d.end, d.kind, d.replacement, d.note ?? 0];
+      const edits = d.replacement === null ? null : packedEdits(d.text, d.replacement);
+      const row: PackedValue[] = edits ? [3, f.id, origin, d.start, d.end, d.kind, edits, d.note ?? 0] : [2, f.id, origin, d.start, d.end, d.kind, d.replacement, d.note ?? 0];
       if (!isText(d.start, d.end, d.text)) row.push(d.text);
       return row;
     }
@@ -108,10 +128,13 @@ function unpackOne(row: PackedFinding, slice: Slicer): Finding {
       } as Extract<Finding, { type: 'figure' }>['data'];
       return { type: 'figure', id: row[1] as string, origin, data };
     }
-    case 2: {
+    case 2:
+    case 3: {
       const start = row[3] as number;
       const end = row[4] as number;
-      const data = { kind: row[5], start, end, text: row.length > 8 ? (row[8] as string) : slice(start, end), replacement: row[6] } as Extract<Finding, { type: 'defect' }>['data'];
+      const text = row.length > 8 ? (row[8] as string) : slice(start, end);
+      const replacement = row[0] === 3 ? applyFixEdits(text, editsOf(row[6] as (number | string)[])) : row[6];
+      const data = { kind: row[5], start, end, text, replacement } as Extract<Finding, { type: 'defect' }>['data'];
       if (row[7] !== 0) data.note = row[7] as string;
       return { type: 'defect', id: row[1] as string, origin, data };
     }
@@ -129,6 +152,12 @@ function unpackOne(row: PackedFinding, slice: Slicer): Finding {
     default:
       throw new Error(`unknown packed finding ${JSON.stringify(row).slice(0, 80)}`);
   }
+}
+
+function editsOf(flat: readonly (number | string)[]): { at: number; del: number; ins: string }[] {
+  const out: { at: number; del: number; ins: string }[] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) out.push({ at: flat[i] as number, del: flat[i + 1] as number, ins: flat[i + 2] as string });
+  return out;
 }
 
 /** The findings back from their packed form; `text` is the document's text. */

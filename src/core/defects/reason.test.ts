@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze';
-import { changedMarks, defectReason, fixSamples, isReportWide } from './reason';
+import { changedMarks, defectReason, fixSamples, isReportWide, reportWideCount } from './reason';
 
 const defectsOf = (text: string) => analyzeText(text).defects;
 
@@ -58,5 +58,34 @@ describe('defectReason: a code and parameters for every defect the detectors mak
         expect(fixSamples({ text, replacement }).length).toBe(Math.min(3, n));
       }),
     );
+  });
+});
+
+describe('a hard-wrapped report', () => {
+  // text copied out of a PDF: a line break at the end of every printed line, inside sentences
+  const sentence = '今年以来，全市上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展，经济运行持续回升向好，各项事业取得新的进展。';
+  const lines: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const s = sentence.replace('今年', `第${i + 1}年`);
+    lines.push(s.slice(0, 25), s.slice(25, 50), s.slice(50));
+  }
+  const text = `\n\n${lines.join('\n')}\n`;
+  const wrap = defectsOf(text).find((d) => d.kind === 'broken_paragraph' && d.replacement !== null && d.end - d.start > 1000);
+
+  it('is one report-wide finding, counted by its joins, with samples of the joins', () => {
+    expect(wrap, 'the detectors find one hard-wrap finding').toBeDefined();
+    const d = wrap!;
+    expect(isReportWide(d)).toBe(true);
+    const joins = d.text.length - d.replacement!.length;
+    expect(joins).toBeGreaterThan(40);
+    expect(defectReason(d)).toEqual({ code: 'broken_paragraph.hardWrap', params: { count: joins } });
+    expect(reportWideCount(d)).toBe(joins);
+    const s = fixSamples(d);
+    expect(s).toHaveLength(3);
+    for (const x of s) {
+      expect(x.from).toBe('\n');
+      expect(x.to).toBe('');
+      expect([...x.before].length).toBeLessThanOrEqual(8);
+    }
   });
 });

@@ -5,6 +5,7 @@
  * English on: a note it does not know gives the kind's general reason.
  */
 import type { Defect } from '../schema';
+import { type FixEdit, fixEdits } from './fix-edits';
 
 export type DefectReasonCode =
   | 'foreign_token'
@@ -25,6 +26,7 @@ export type DefectReasonCode =
   | 'caption.layout'
   | 'caption.headline'
   | 'broken_paragraph'
+  | 'broken_paragraph.hardWrap'
   | 'punct.report'
   | 'punct.passage'
   | 'punct.mark'
@@ -82,7 +84,36 @@ export function changedMarks(d: Pick<Defect, 'text' | 'replacement'>): string[] 
  * as a notice over the report with a count and one fix, not as a span over the text.
  */
 export function isReportWide(d: Pick<Defect, 'kind' | 'note' | 'text'>): boolean {
+  if (isHardWrap(d)) return true;
   return d.kind === 'mixed_punctuation' && ((d.note?.startsWith(REPORT_WIDE_NOTE) ?? false) || d.text.includes('\n'));
+}
+
+/** The start of the note of the one finding over a hard-wrapped report (broken-paragraph.ts). */
+export const HARD_WRAP_NOTE = 'hard-wrapped text:';
+
+/**
+ * The one finding over a hard-wrapped report (text copied out of a PDF, a line break at the end
+ * of every printed line), from the first break to join to the last: report-wide too.
+ */
+export function isHardWrap(d: Pick<Defect, 'kind' | 'note'>): boolean {
+  return d.kind === 'broken_paragraph' && (d.note?.startsWith(HARD_WRAP_NOTE) ?? false);
+}
+
+const editsCache = new WeakMap<object, FixEdit[]>();
+
+/** The edits of a defect's fix (none without a fix), computed once per defect. */
+export function defectEdits(d: Pick<Defect, 'text' | 'replacement'>): FixEdit[] {
+  let e = editsCache.get(d);
+  if (!e) {
+    e = d.replacement === null ? [] : fixEdits(d.text, d.replacement);
+    editsCache.set(d, e);
+  }
+  return e;
+}
+
+/** How many places a report-wide fix changes: marks made full-width, or line breaks joined. */
+export function reportWideCount(d: Pick<Defect, 'kind' | 'note' | 'text' | 'replacement'>): number {
+  return isHardWrap(d) ? defectEdits(d).length : changedMarks(d).length;
 }
 
 export function defectReason(d: Defect): DefectReason {
@@ -101,6 +132,7 @@ export function defectReason(d: Defect): DefectReason {
       return code ? { code, params: {} } : { code: 'kind.caption', params: {} };
     }
     case 'broken_paragraph':
+      if (isHardWrap(d)) return { code: 'broken_paragraph.hardWrap', params: { count: defectEdits(d).length } };
       // the note is a quote of the two halves ("…持 / 续夯基础…"), no words: it reads in any language
       return note && !/[A-Za-z]{3}/.test(note) ? { code: 'broken_paragraph', params: { quote: note } } : { code: 'kind.broken_paragraph', params: {} };
     case 'mixed_punctuation': {
@@ -129,7 +161,8 @@ export interface FixSample {
  */
 export function fixSamples(d: Pick<Defect, 'text' | 'replacement'>, count = 3, context = 8): FixSample[] {
   const { text, replacement } = d;
-  if (replacement === null || replacement.length !== text.length) return [];
+  if (replacement === null) return [];
+  if (replacement.length !== text.length) return editSamples(text, defectEdits(d), count, context);
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) if (text[i] !== replacement[i]) at.push(i);
   if (at.length === 0) return [];
@@ -140,6 +173,24 @@ export function fixSamples(d: Pick<Defect, 'text' | 'replacement'>, count = 3, c
     to: replacement[i],
     after: cut(text.slice(i + 1, i + 1 + context * 2), context, 'start'),
   }));
+}
+
+/** Samples of a fix that adds or removes characters (a hard-wrapped report's joined line breaks): a few of its edits, spread over it. */
+function editSamples(text: string, edits: readonly FixEdit[], count: number, context: number): FixSample[] {
+  if (edits.length === 0) return [];
+  const picks = edits.length <= count ? edits : Array.from({ length: count }, (_, k) => edits[Math.round((k * (edits.length - 1)) / Math.max(1, count - 1))]);
+  return [...new Set(picks)].map((e) => ({
+    before: cut(text.slice(Math.max(0, e.at - context * 2), e.at), context, 'end'),
+    from: shorten(text.slice(e.at, e.at + e.del), context),
+    to: shorten(e.ins, context),
+    after: cut(text.slice(e.at + e.del, e.at + e.del + context * 2), context, 'start'),
+  }));
+}
+
+/** A long deleted or inserted run as its first and last n code points around an ellipsis. */
+function shorten(s: string, n: number): string {
+  if (s.length <= n * 3) return s;
+  return `${cut(s.slice(0, n * 2), n, 'start')}…${cut(s.slice(-n * 2), n, 'end')}`;
 }
 
 /** At most n code points of s, from its end or its start (no split surrogate pair). */

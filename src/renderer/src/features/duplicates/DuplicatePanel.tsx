@@ -74,7 +74,8 @@ function Places({ places, slice }: { places: { start: number; end: number }[]; s
       <h4>{t('dup.places', { count: places.length })}</h4>
       <ol className="visible-scroll" data-testid="dup-places">
         {places.map((p, i) => {
-          const text = [...slice(p.start, p.end)];
+          // 40 code points are shown: no more is read (a group of long paragraphs has many places)
+          const text = [...slice(p.start, Math.min(p.end, p.start + 41))];
           return (
             <li key={`${p.start}-${p.end}`}>
               <button type="button" className="link" onClick={() => scrollToSpan(p)} title={t('dup.showPlace')} data-testid="dup-place">

@@ -26,7 +26,7 @@ export function ErrorPresenter(): React.JSX.Element {
           </div>
         );
       })}
-      {notices.map((n) => (
+      {notices.filter((n) => !n.brief).map((n) => (
         <div key={n.id} className="toast" role="status" data-testid="notice">
           <div className="t-head">
             <span>{n.text}</span>

@@ -11,6 +11,8 @@ export interface ShownError {
 export interface Notice {
   id: number;
   text: string;
+  /** a brief confirmation (what an undo undid): shown in the status bar, not as a toast over the panes */
+  brief?: boolean;
 }
 
 export const errorStore = createStore<{ errors: ShownError[]; notices: Notice[] }>({ errors: [], notices: [] });
@@ -41,9 +43,14 @@ export function dismissError(id: number): void {
   errorStore.set((s) => ({ ...s, errors: s.errors.filter((e) => e.id !== id) }));
 }
 
-export function showNotice(text: string, ttlMs = 4000): void {
+export function showNotice(text: string, ttlMs = 4000, brief = false): void {
   const id = ++seq;
-  errorStore.set((s) => ({ ...s, notices: [...s.notices.slice(-2), { id, text }] }));
+  // at most three of each place (toasts, status bar), newest last
+  errorStore.set((s) => {
+    const same = s.notices.filter((n) => !!n.brief === brief);
+    const drop = same.length >= 3 ? same[0].id : null;
+    return { ...s, notices: [...s.notices.filter((n) => n.id !== drop), { id, text, ...(brief ? { brief } : {}) }] };
+  });
   if (ttlMs > 0) setTimeout(() => dismissNotice(id), ttlMs);
 }
 

@@ -684,6 +684,11 @@ export const en = {
   'metric.badSelection': 'The selected text cannot be a metric (empty, too long, or more than one line).',
   'metric.set': 'Metric set to “{metric}”. Press r to apply it to all figures like this one.',
   // ── end rules ──
+  // ── perf (helper PERF): a hard-wrapped report is a report-wide notice ──
+  'defect.reason.broken_paragraph.hardWrap': 'The text is hard-wrapped (copied out of a PDF): {count} line {count|break cuts a sentence|breaks cut sentences}; the fix joins them.',
+  'notice.hardWrap': 'This report is hard-wrapped: {count} line {count|break|breaks} inside sentences to join.',
+  'notice.hardWrapFix': 'Join them all',
+  // ── end perf ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1374,4 +1379,9 @@ export const zh: Messages = {
   'metric.badSelection': '所选文字不能作为指标（为空、过长或跨行）。',
   'metric.set': '指标已设为“{metric}”。按 r 可应用到所有同类数字。',
   // ── end rules ──
+  // ── perf (helper PERF) ──
+  'defect.reason.broken_paragraph.hardWrap': '全文为硬换行文本（从 PDF 复制而来）：{count} 处换行把句子断开，修改会把它们接上。',
+  'notice.hardWrap': '本报告为硬换行文本：共 {count} 处句中换行应接上。',
+  'notice.hardWrapFix': '全部接上',
+  // ── end perf ──
 };

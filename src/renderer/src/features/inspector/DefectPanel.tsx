@@ -1,5 +1,5 @@
 /** A text defect: the suggested fix previewed before/after; accepting records a correction (the source is never edited). */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { effectiveData } from '../../../../core/document/effective';
 import { fixSamples, isReportWide } from '../../../../core/defects/reason';
 import type { Finding, Review } from '../../../../core/store-schema';
@@ -14,7 +14,8 @@ type DefectFinding = Extract<Finding, { type: 'defect' }>;
 /** A fix over the whole report (half-width punctuation throughout): a few of its places, not a wall of struck-through text. */
 function ReportWidePreview({ d, replacement }: { d: DefectFinding['data']; replacement: string | null }): React.JSX.Element {
   const { t } = useI18n();
-  const samples = fixSamples({ text: d.text, replacement });
+  // the finding's own fix is the finding's data (its edits are computed once per finding)
+  const samples = useMemo(() => fixSamples(replacement === d.replacement ? d : { text: d.text, replacement }), [d, replacement]);
   const show = (s: string): string => s.replace(/\n+/g, ' ⏎ ');
   return (
     <div className="fix-samples" lang="zh-Hans" data-testid="fix-samples">
@@ -33,6 +34,12 @@ function ReportWidePreview({ d, replacement }: { d: DefectFinding['data']; repla
   );
 }
 const CONTEXT = 16;
+/**
+ * A defect longer than this (code units of its text or its fix) is previewed by samples, with no
+ * field holding it: laying out a whole hard-wrapped report twice in the inspector froze the
+ * window for seconds on every finding shown after it.
+ */
+export const LONG_DEFECT = 2000;
 
 /** Updated in place from one defect to the next, and kept mounted (hidden) while the inspector shows another kind of finding. */
 export const DefectPanel = memo(function DefectPanel({ finding, review, active = true }: { finding: DefectFinding; review: Review | undefined; active?: boolean }): React.JSX.Element {
@@ -41,7 +48,7 @@ export const DefectPanel = memo(function DefectPanel({ finding, review, active =
   const d = finding.data;
   const replacement = effectiveData(finding, review).replacement;
   // a fix over the whole report: a notice over the report says it; here a few samples, and no field holding the whole text
-  const wide = isReportWide(d);
+  const wide = isReportWide(d) || d.end - d.start > LONG_DEFECT || d.text.length > LONG_DEFECT || (replacement?.length ?? 0) > LONG_DEFECT;
   const before = index && !wide ? index.slice(Math.max(0, d.start - CONTEXT), d.start) : '';
   const after = index && !wide ? index.slice(d.end, Math.min(index.length, d.end + CONTEXT)) : '';
   const text = wide ? '' : index ? index.slice(d.start, d.end) : d.text;

@@ -97,12 +97,16 @@ function ReportToolbar(): React.JSX.Element | null {
   const chosen = kinds.find(([k]) => k === bulkKind) ?? kinds[0];
   return (
     <div className="report-toolbar one-row" role="toolbar" aria-label={t('report.filters')} ref={toolbarRef}>
-      <h1 className="doc-title" data-testid="report-title" title={meta.name}>
-        {meta.name}
-      </h1>
-      <span className="muted num counts" data-testid="report-counts">
-        {t('report.findings', { count: count(total) })} · {t('report.unreviewed', { count: count(unreviewed) })}
-      </span>
+      {/* the title over its counts: the title keeps its room, the controls give way (issue 15: "taiy…") */}
+      <div className="title-block">
+        <h1 className="doc-title" data-testid="report-title" title={meta.name}>
+          {meta.name}
+        </h1>
+        <span className="muted num counts" data-testid="report-counts">
+          {/* a long report's text shows a moment before its findings are counted */}
+          {model.pending ? '…' : <>{t('report.findings', { count: count(total) })} · {t('report.unreviewed', { count: count(unreviewed) })}</>}
+        </span>
+      </div>
       <select aria-label={t('field.kind')} title={t('field.kind')} value={filter.kind === 'all' ? filter.type : `${filter.type}:${filter.kind}`} onChange={(e) => {
         const v = e.target.value;
         if (v === 'all' || v === 'figure' || v === 'duplicate' || v === 'defect') setFilter({ type: v, kind: 'all' });

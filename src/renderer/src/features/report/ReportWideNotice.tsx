@@ -1,9 +1,9 @@
 /**
- * Findings about the whole report (half-width punctuation throughout) as a notice over the
+ * Findings about the whole report (half-width punctuation throughout, a hard-wrapped text) as a notice over the
  * text: what it is, how many marks, and one key to accept the fix — not a span painted over
  * every clause.
  */
-import { changedMarks } from '../../../../core/defects/reason';
+import { isHardWrap, reportWideCount } from '../../../../core/defects/reason';
 import type { Finding } from '../../../../core/store-schema';
 import { EMPTY, useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
@@ -29,17 +29,18 @@ function Notice({ finding }: { finding: Finding }): React.JSX.Element | null {
   if (finding.type !== 'defect') return null;
   const status = review?.status ?? 'suggested';
   const done = status === 'accepted' || status === 'corrected';
-  const n = changedMarks(finding.data).length;
+  const n = reportWideCount(finding.data);
+  const wrap = isHardWrap(finding.data);
   return (
-    <div className={`report-wide-notice s-${status}${selected ? ' sel' : ''}`} role="region" aria-label={t('kind.mixed_punctuation')} data-testid="report-wide-notice" data-fid={finding.id} data-status={status}>
-      <span className="rw-text">{t('notice.reportWide', { count: count(n) })}</span>
+    <div className={`report-wide-notice s-${status}${selected ? ' sel' : ''}`} role="region" aria-label={t(wrap ? 'kind.broken_paragraph' : 'kind.mixed_punctuation')} data-testid="report-wide-notice" data-fid={finding.id} data-status={status}>
+      <span className="rw-text">{t(wrap ? 'notice.hardWrap' : 'notice.reportWide', { count: count(n) })}</span>
       {status !== 'suggested' ? <span className="rw-status">{t(`status.${status}`)}</span> : null}
       <span className="spacer" />
       <button type="button" onClick={() => selectFinding(finding.id, false)} aria-pressed={selected} data-testid="report-wide-show">
         {t('notice.reportWideShow')}
       </button>
-      <button type="button" className="primary" disabled={done} onClick={() => void fixReportWide(finding.id)} title={withKeys(t('notice.reportWideFix'), 'fixReportWide')} data-testid="report-wide-fix">
-        {t('notice.reportWideFix')}
+      <button type="button" className="primary" disabled={done} onClick={() => void fixReportWide(finding.id)} title={withKeys(t(wrap ? 'notice.hardWrapFix' : 'notice.reportWideFix'), 'fixReportWide')} data-testid="report-wide-fix">
+        {t(wrap ? 'notice.hardWrapFix' : 'notice.reportWideFix')}
       </button>
     </div>
   );

@@ -47,6 +47,8 @@ export interface DocModel {
   reviewable: number;
   /** findings about the whole report (half-width punctuation throughout): a notice over the report, no marks in the text */
   reportWide: Finding[];
+  /** the text alone, shown while a long report's findings are still being prepared (they follow in a task or two) */
+  pending?: boolean;
 }
 
 /** The primary span of a finding (for a duplicate: its second place, the copy). */
@@ -70,8 +72,16 @@ export function paragraphAt(starts: Int32Array, cp: number): number {
   return lo;
 }
 
-export function buildModel(text: string, findings: Finding[], index: TextIndex = new TextIndex(text)): DocModel {
-  const paragraphs = splitParagraphs(text, index.map);
+export function buildModel(text: string, findings: Finding[], index: TextIndex = new TextIndex(text), paragraphs: Paragraph[] = splitParagraphs(text, index.map)): DocModel {
+  const steps = modelSteps(findings, index, paragraphs, Infinity);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * buildModel in steps: the generator yields after every `chunk` findings placed (and before the
+ * reading order), so a long report's model is built over several tasks; its return value is the model.
+ */
+export function* modelSteps(findings: Finding[], index: TextIndex, paragraphs: Paragraph[], chunk: number): Generator<void, DocModel, void> {
   const n = paragraphs.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
@@ -96,7 +106,9 @@ export function buildModel(text: string, findings: Finding[], index: TextIndex =
   };
   let reviewable = 0;
   const reportWide: Finding[] = [];
+  let done = 0;
   for (const f of findings) {
+    if (++done % chunk === 0) yield;
     const kind = f.data.kind;
     const dimmed = isDimmed(f);
     if (!dimmed) reviewable++;
@@ -123,6 +135,7 @@ export function buildModel(text: string, findings: Finding[], index: TextIndex =
       }
     }
   }
+  if (findings.length >= chunk) yield;
   const order = readingOrder(findings);
   // the maps by id are built when first asked for (after the first paint: the view needs neither)
   let byId: Map<string, Finding> | null = null;

@@ -77,3 +77,48 @@ describe('a report-wide finding (issue 15 #2)', () => {
     expect(reportStore.get().selectedId).toBe(wide.id);
   });
 });
+
+describe('a hard-wrapped report (one finding joining its line breaks)', () => {
+  const sentence = '今年以来，全市上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展，经济运行持续回升向好，各项事业取得新的进展。';
+  const lines: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const s = sentence.replace('今年', `第${i + 1}年`);
+    lines.push(s.slice(0, 25), s.slice(25, 50), s.slice(50));
+  }
+  const wrapText = `\n\n${lines.join('\n')}\n`;
+  const a = analyzeText(wrapText);
+  const wrapFindings: Finding[] = a.defects.map((d): Finding => ({ type: 'defect', id: defectId(d), origin: 'detector', data: d }));
+  const wrap = wrapFindings.find((f) => f.type === 'defect' && f.data.kind === 'broken_paragraph' && f.data.end - f.data.start > 1000) as Extract<Finding, { type: 'defect' }>;
+  const joins = wrap.data.text.length - (wrap.data.replacement ?? '').length;
+
+  it('is a notice with the count of joins, not a mark over every paragraph', () => {
+    const model = buildModel(wrapText, wrapFindings);
+    expect(model.reportWide.map((f) => f.id)).toEqual([wrap.id]);
+    expect(model.marks.flat().some((m) => m.id === wrap.id)).toBe(false);
+    setLang('en');
+    reportStore.patch({ model });
+    render(<ReportWideNotice />);
+    expect(screen.getByTestId('report-wide-notice').textContent).toContain(`This report is hard-wrapped: ${joins} line breaks inside sentences to join.`);
+    expect(screen.getByTestId('report-wide-fix').textContent).toBe('Join them all');
+  });
+
+  it('the inspector shows three joins, not the report twice, and no field holding it', () => {
+    setLang('zh');
+    reportStore.patch({ model: buildModel(wrapText, wrapFindings) });
+    render(<DefectPanel finding={wrap} review={undefined} />);
+    const samples = screen.getByTestId('fix-samples');
+    expect(samples.querySelectorAll('li')).toHaveLength(3);
+    expect(screen.getByTestId('defect-panel').textContent!.length).toBeLessThan(400);
+    expect(screen.queryByTestId('field-replacement')).toBeNull();
+    expect(screen.getByTestId('defect-reason').textContent).toContain(`${joins} 处换行`);
+  });
+
+  it('a long defect that is not report-wide is previewed by samples too (its text never laid out whole)', () => {
+    const body = '经济运行持续回升向好'.repeat(300);
+    const long: Extract<Finding, { type: 'defect' }> = { type: 'defect', id: 'def:caption:0-3000', origin: 'detector', data: { kind: 'caption', start: 0, end: 3000, text: body, replacement: '' } };
+    reportStore.patch({ model: buildModel(body, [long]) });
+    render(<DefectPanel finding={long} review={undefined} />);
+    expect(screen.getByTestId('defect-panel').textContent!.length).toBeLessThan(600);
+    expect(screen.queryByTestId('field-replacement')).toBeNull();
+  });
+});

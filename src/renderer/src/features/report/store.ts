@@ -17,8 +17,9 @@ import type { MessageKey } from '../i18n/messages';
 import { describeUndo, findingLabel } from './undo-feedback';
 import { trackWrite } from '../statusbar/saveState';
 import { filterStore, setFilter } from './filters';
-import { type DocModel, buildModel, primarySpan, sameFindings } from './model';
+import { type DocModel, buildModel, modelSteps, primarySpan, sameFindings } from './model';
 import { TextIndex } from './offsets';
+import { splitParagraphs } from '../../../../core/text';
 import { DEFAULT_FILTER, type NavIndex, buildNavIndex, matchesFilter, nextUnreviewed, stepFinding } from './navigation';
 
 export interface ScrollRequest {
@@ -73,9 +74,12 @@ export async function openDocument(id: string, target?: { start: number; end: nu
     if (seq !== loadSeq) return;
     // a long report is prepared in several tasks (each well under 100 ms), not in one long task
     // that freezes the window: the text index, the findings, the model, then the first render
-    const model = await modelInTasks(view);
+    const shown = (model: DocModel): void =>
+      reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
+    const model = await modelInTasks(view, () => seq === loadSeq, shown);
     if (seq !== loadSeq) return;
-    reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
+    if (reportStore.get().model?.pending && reportStore.get().docId === id) reportStore.patch({ model });
+    else shown(model);
     setOrphanCount(id, view.orphans.length);
     if (target) showSpan(target);
     // the first j finds the navigation index and the findings by id built (one task each)
@@ -103,22 +107,54 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** modelOf in steps, each its own task (only a long text is worth the extra tasks). */
-async function modelInTasks(view: PackedDocumentView): Promise<DocModel> {
+/**
+ * modelOf in steps, each its own task (only a long text is worth the extra tasks). The text is
+ * shown first (`showText`: its paragraphs, no findings yet — what the first screen needs), then
+ * the findings are unpacked and placed in the tasks after that paint.
+ */
+async function modelInTasks(view: PackedDocumentView, current: () => boolean, showText: (m: DocModel) => void): Promise<DocModel> {
   if (view.text.length < 100_000) return modelOf(view);
   // the steps are marked on the performance timeline (the perf spec prints them)
   mark('report:view');
   await nextTask();
   const index = new TextIndex(view.text);
+  const paragraphs = splitParagraphs(view.text, index.map);
   mark('report:index');
-  await nextTask();
-  const findings = unpackFindings(view.findings, slicerOf(view.text, index.map));
+  if (current()) {
+    showText({ ...buildModel(view.text, [], index, paragraphs), pending: true });
+    mark('report:text');
+  }
+  await afterPaintTask();
+  // the findings unpacked and placed 2,000 per task: no task holds the window long
+  const slice = slicerOf(view.text, index.map);
+  let findings: Finding[] = [];
+  for (let i = 0; i < view.findings.length; i += CHUNK) {
+    if (i > 0) await nextTask();
+    findings = findings.concat(unpackFindings(view.findings.slice(i, i + CHUNK), slice));
+  }
   mark('report:findings');
   await nextTask();
-  const model = buildModel(view.text, findings, index);
+  const steps = modelSteps(findings, index, paragraphs, CHUNK);
+  let r = steps.next();
+  while (!r.done) {
+    await nextTask();
+    r = steps.next();
+  }
   mark('report:model');
   await nextTask();
-  return model;
+  return r.value;
+}
+
+/** findings unpacked or placed per task while a long report opens */
+const CHUNK = 2000;
+
+/**
+ * A task once the text shown first is on screen: after the frame that paints it and the one after
+ * (the first screen is not held up by the findings being prepared).
+ */
+function afterPaintTask(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return nextTask();
+  return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0))));
 }
 
 function mark(name: string): void {
@@ -371,7 +407,8 @@ function undoFeedback(kind: 'undo' | 'redo', before: { findings: Finding[]; revi
   const first = change.findingIds[0];
   const f = s.model.byId.get(first) ?? before.findings.find((x) => x.id === first);
   const what = change.findingIds.length > 1 ? t('undo.items', { count: change.findingIds.length }) : f ? findingLabel(f, (a, b) => s.model!.index.slice(a, b)) : '';
-  showNotice(t(kind === 'undo' ? 'undo.done' : 'redo.done', { action: t(`undo.verb.${change.verb}` as MessageKey), what }), 3500);
+  // brief: in the status bar, where it covers no list, pane or button
+  showNotice(t(kind === 'undo' ? 'undo.done' : 'redo.done', { action: t(`undo.verb.${change.verb}` as MessageKey), what }), 3500, true);
   if (change.selectId) {
     const target = s.model.byId.get(change.selectId);
     // a finding the filter hides is not selected (the inspector would show what the list does not)

@@ -87,8 +87,10 @@ export function describeUndo(kind: 'undo' | 'redo', before: State, after: State)
 /** A short label of a finding: a figure's metric phrase and text (召开常委会会议9次), else its text, cut at `max` characters. */
 export function findingLabel(f: Finding, slice: (start: number, end: number) => string, max = 24): string {
   const span = primarySpan(f);
-  let text = slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  // a few times the label's length is read, not a whole hard-wrapped report
+  const end = Math.min(span.end, span.start + max * 4);
+  let text = slice(span.start, end).replace(/\s+/g, ' ').trim();
   if (f.type === 'figure' && f.data.metric && !text.startsWith(f.data.metric)) text = f.data.metric + text;
   const chars = [...text];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : end < span.end ? text + '…' : text;
 }

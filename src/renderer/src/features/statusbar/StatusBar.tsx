@@ -3,6 +3,7 @@ import { useStore } from '../../lib/store';
 import { workspaceStore } from '../documents/store';
 import { EncodingMenu } from '../encoding/EncodingMenu';
 import { presentError } from '../errors/presenter';
+import { dismissNotice, errorStore } from '../errors/store';
 import { useI18n } from '../i18n/i18n';
 import { filterStore } from '../report/filters';
 import { currentNav, reportStore } from '../report/store';
@@ -18,6 +19,7 @@ export function StatusBar(): React.JSX.Element {
   useStore(reportStore, (s) => s.reviews);
   // the position counts the findings the filters let through
   useStore(filterStore, (s) => s);
+  const notices = useStore(errorStore, (s) => s.notices);
   const state = displayedState(save);
   // the navigation index is built on the first j, not for the status bar of a fresh report
   const nav = selectedId ? currentNav() : null;
@@ -35,7 +37,16 @@ export function StatusBar(): React.JSX.Element {
       <span className={`save save-${state}`} data-testid="save-state" data-state={state} title={save.lastSavedAt ?? ''}>
         {saveText}
       </span>
-      <span className="spacer" />
+      <span className="status-notices" aria-live="polite">
+        {notices.filter((n) => n.brief).map((n) => (
+          <span key={n.id} className="status-notice" role="status" data-testid="notice" title={n.text}>
+            <span className="sn-text">{n.text}</span>
+            <button type="button" className="icon-btn" onClick={() => dismissNotice(n.id)} aria-label={t('dialog.close')}>
+              ×
+            </button>
+          </span>
+        ))}
+      </span>
       {meta && nav && pos !== undefined ? <span className="num">{t('status.position', { index: count(pos + 1), count: count(nav.list.length) })}</span> : null}
       {meta ? <EncodingMenu key={meta.id} meta={meta} /> : null}
     </footer>
