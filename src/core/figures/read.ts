@@ -3,7 +3,7 @@
  * [qualifier] [unit] [suffix qualifier], plus dates (2024年3月27日, 去年11月, 截至11月底) and
  * ranges (1-7月, 2021—2035年). Offsets here are UTF-16 indices; the detector converts them.
  */
-import type { Approx, FigureKind } from '../schema';
+import type { Approx, FigureKind, FigureNote } from '../schema';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
   RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, WordSet, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
@@ -37,6 +37,8 @@ export interface RawFigure {
   unitCat: UnitCategory | null;
   token: NumberToken;
   metric?: string | null;
+  /** why value is null (an uncertain reading) */
+  note?: FigureNote;
 }
 
 const DOT = unitSet('.．');
@@ -484,7 +486,7 @@ function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigur
     if (ys && !(ys.len === 1 && hasUnit(NOT_YEAR_END, text.charCodeAt(end + 1)))) end += ys.len;
   }
   const s = era ? eraEnd - era.len : datePrefixStart(text, start);
-  return { start: s, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok };
+  return { start: s, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok, note: { code: 'minguo-year', params: { year: v } } };
 }
 
 /** After the first number (and its qualifiers) at pos: "-7月", "—2035年", "至5个"? */

@@ -469,6 +469,13 @@ export const en = {
   'identity.prompt': 'Your name is recorded on every review you make. You can change it later.',
   'identity.name': 'Your name',
   // ── end storev2 ──
+  // ── figures: why a figure's value is left empty; import layout warnings (helper FIGURES) ──
+  'figureNote.spaced-digits': 'Value left empty: the spaces between these digits could group them in more than one way.',
+  'figureNote.cut-by-break': 'Value left empty: a line break (perhaps a page number) cuts this number.',
+  'figureNote.leading-zero': 'Value left empty: digits with a leading zero are a code or a broken number.',
+  'figureNote.broken-number': 'Value left empty: other text cuts this number.',
+  'figureNote.minguo-year': 'Minguo (ROC) year {year}: not read as a Gregorian year.',
+  // ── end figures ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -944,4 +951,11 @@ export const zh: Messages = {
   'identity.prompt': '您的姓名会记录在您的每一条审核上，之后可以修改。',
   'identity.name': '您的姓名',
   // ── end storev2 ──
+  // ── figures: why a figure's value is left empty; import layout warnings (helper FIGURES) ──
+  'figureNote.spaced-digits': '数值留空：这些数字之间的空格可有多种分组方式。',
+  'figureNote.cut-by-break': '数值留空：此数字被换行（可能是页码）隔断。',
+  'figureNote.leading-zero': '数值留空：以 0 开头的数字是编码或残缺的数字。',
+  'figureNote.broken-number': '数值留空：此数字被其他文字隔断。',
+  'figureNote.minguo-year': '民国纪年 {year} 年：不按公历年份读取。',
+  // ── end figures ──
 };

@@ -1,0 +1,34 @@
+/**
+ * A figure the detector cannot read with certainty is reported with value null and a note
+ * saying why (ANNOTATION-GUIDE §1: a wrong value is worse than none). Inputs from real layouts:
+ * pdftotext output of the Hong Kong addresses, Taiwan reports.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectFigures } from './index';
+
+const at = (text: string, surface: string) => {
+  const f = detectFigures(text).find((x) => x.text === surface);
+  if (!f) throw new Error(`${surface} not found in ${JSON.stringify(text)}: ${JSON.stringify(detectFigures(text).map((x) => x.text))}`);
+  return f;
+};
+
+describe('the note on a figure whose value is null', () => {
+  it('spaced-digits: groups of digits that could be one number or two', () => {
+    const f = at('興建2 000 1 000 個單位', '2 000 1 000 個');
+    expect(f).toMatchObject({ value: null, note: { code: 'spaced-digits' } });
+  });
+  it('a thousands group written with a space is certain: no note', () => {
+    const f = at('興建 15 000 個單位', '15 000 個');
+    expect(f.value).toBe(15000);
+    expect(f.note).toBeUndefined();
+  });
+  it('leading-zero: digits with a leading zero are a code or a broken number', () => {
+    expect(at('共有00123個', '00123個')).toMatchObject({ value: null, note: { code: 'leading-zero' } });
+  });
+  it('minguo-year: a Minguo year is a date with value null and the ROC year as a parameter', () => {
+    expect(at('民國108年3月，全台失業率為3.7%。', '民國108年3月')).toMatchObject({ kind: 'date', value: null, note: { code: 'minguo-year', params: { year: 108 } } });
+  });
+  it('a figure read with certainty carries no note', () => {
+    for (const f of detectFigures('召开常委会会议9次，审议法规草案12件，投入资金3400余万元。')) expect(f.note).toBeUndefined();
+  });
+});
