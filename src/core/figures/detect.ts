@@ -307,7 +307,7 @@ function toFiguresThroughLayout(original: string, layout: Layout, raws: RawFigur
 
 /** The figure a raw reading makes, at UTF-16 span [s, e) of `text`. */
 function figureOf(r: RawFigure, text: string, s: number, e: number, cp: (u: number) => number): Figure {
-  return {
+  const f: Figure = {
     text: text.slice(s, e),
     start: cp(s),
     end: cp(e),
@@ -317,8 +317,9 @@ function figureOf(r: RawFigure, text: string, s: number, e: number, cp: (u: numb
     unit: canonicalUnit(r.unit),
     approx: r.approx,
     metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
-    ...(r.note && r.kind !== 'name' && r.value === null ? { note: r.note } : {}),
   };
+  if (r.note && r.kind !== 'name' && r.value === null) f.note = r.note;
+  return f;
 }
 
 /** A unit as the datasets compare it: the full-width percent sign is the percent sign (97.5％ and 97.5% are one unit). */

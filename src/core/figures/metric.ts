@@ -184,8 +184,10 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
       clauseEnd = j;
     }
     // a new sentence has no subject yet (each character is searched once)
-    for (let j = Math.max(scanned, 0); j < clauseStart; j++) {
-      if (SENTENCE_END.has(text[j])) { carry = { ...carry, subject: null }; break; }
+    if (carry.subject !== null) {
+      for (let j = scanned; j < clauseStart; j++) {
+        if (isSentenceEnd(text.charCodeAt(j))) { carry = { ...carry, subject: null }; break; }
+      }
     }
     scanned = Math.max(scanned, clauseStart);
     // figures whose start lies in [clauseStart, clauseEnd)
@@ -198,6 +200,7 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
 }
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n']);
+const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0x0a || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 
 /** The last quantity of the previous clause, when that clause ended right after it. */
 interface Carry {
