@@ -12,7 +12,7 @@ import { type Layout, compactLayout, hasUncertain, isWs, toOriginal, toOriginalE
 import { assignMetrics } from './metric';
 import { readName } from './names';
 import { isChineseNumeralCode } from './numerals';
-import { type NumberToken, type RawFigure, readFigure, readNumberToken, readFraction, readPercentWord, setMinguoDocument } from './read';
+import { type NumberToken, type RawFigure, readBracketYear, readFigure, readNumberToken, readFraction, readPercentWord, setMinguoDocument } from './read';
 import { hasUnit, unitSet } from './unitset';
 
 const FIXED = buildFixedIndex((c) => isChineseNumeralCode(c) || (c >= 0x30 && c <= 0x39));
@@ -186,6 +186,12 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   const tok = readNumberToken(text, i);
   if (!tok) return i + 1;
   if (quote) quote.hasNumeral = true;
+  // 本(112)年度: a Minguo year in brackets
+  const by = readBracketYear(text, tok);
+  if (by) {
+    raws.push(by);
+    return by.end;
+  }
 
   // 三分之一, 1/10
   const frac = readFraction(text, tok);

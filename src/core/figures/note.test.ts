@@ -32,3 +32,24 @@ describe('the note on a figure whose value is null', () => {
     for (const f of detectFigures('召开常委会会议9次，审议法规草案12件，投入资金3400余万元。')) expect(f.note).toBeUndefined();
   });
 });
+
+describe('Taiwan and mainland rate and year forms', () => {
+  it('本(112)年度, 上（111）年度: a Minguo year in brackets is a date with value null and the year as a parameter', () => {
+    const figs = detectFigures('本(112)年度預算歲出為2兆7,190億元，較上（111）年度增加1,020億元。');
+    expect(figs.filter((f) => f.kind === 'date').map((f) => [f.text, f.value, f.note])).toEqual([
+      ['本(112)年度', null, { code: 'minguo-year', params: { year: 112 } }],
+      ['上（111）年度', null, { code: 'minguo-year', params: { year: 111 } }],
+    ]);
+    expect(at('本(112)年度預算歲出為2兆7,190億元。', '2兆7,190億元').value).toBe(2719000000000);
+  });
+  it('a bracketed number after another word is no year', () => {
+    expect(detectFigures('他(112)年').filter((f) => f.kind === 'date')).toEqual([]);
+  });
+  it('千分之N is a rate per mille as written, like 9.6‰', () => {
+    expect(at('人口自然增长率为千分之三点五。', '千分之三点五')).toMatchObject({ kind: 'percent', value: 3.5, unit: '‰' });
+    expect(at('出生率9.6‰。', '9.6‰')).toMatchObject({ kind: 'percent', value: 9.6, unit: '‰' });
+    // other fractions stay decimal fractions
+    expect(at('约占三分之一。', '三分之一')).toMatchObject({ kind: 'percent', unit: null });
+    expect(at('约占三分之一。', '三分之一').value).toBeCloseTo(1 / 3, 12);
+  });
+});
