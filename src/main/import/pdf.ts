@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '../../core/errors';
-import { fromPdfjsItem, itemsToLines, type PdfItem } from './pdf-lines';
+import { fromPdfjsItem, pageToLines, type PdfItem } from './pdf-lines';
 import { linesToParagraphs, stripRunningHeads, type PdfPage } from './pdf-layout';
 import { loadPdfjs } from './pdfjs';
 import { type PdfLimits, defaultPdfLimits, scanContentStreams, tooComplex } from './pdf-limits';
@@ -76,7 +76,7 @@ export async function importPdf(bytes: Uint8Array, limitsOverride: Partial<PdfLi
           continue;
         }
         const items = await readTextItems(page, budget, n);
-        const read = { lines: itemsToLines(items), height: page.view[3] - page.view[1] };
+        const read = { lines: pageToLines(items), height: page.view[3] - page.view[1] };
         pages.push(read);
         if (key !== null) seen.set(key, read);
         page.cleanup();
