@@ -48,3 +48,16 @@ describe('note in JSONL', () => {
     }
   });
 });
+
+describe('a defect keeps its own note in JSONL', () => {
+  it('is not taken for a figure note (a defect has no value)', () => {
+    const { workspace, docs } = astralFixture();
+    const doc = docs[0];
+    const def = doc.findings.find((f) => f.type === 'defect');
+    if (!def || def.type !== 'defect') throw new Error('fixture has a defect');
+    def.data = { ...def.data, note: 'the continuation is lost' };
+    const ctx = exportContext(workspace, 'all');
+    const rec = documentRecord(prepareDocument(workspace.documents[0], doc, ctx), ctx) as unknown as { findings: { id: string; data: { note?: unknown } }[] };
+    expect(rec.findings.find((f) => f.id === def.id)?.data.note).toBe('the continuation is lost');
+  });
+});
