@@ -13,6 +13,7 @@ import { root } from '../lib.mjs';
 const h = await bundleTs('pdf-roundtrip', `
   export * from './src/main/import/pdf-roundtrip-harness';
   export { importPdf } from './src/main/import/pdf';
+  export { warningText } from './src/main/import/warnings';
 `);
 const soffice = h.findSoffice();
 if (!soffice) {
@@ -35,7 +36,7 @@ try {
     const c = h.compareFigures(h.readText(f), r.text);
     kept += c.kept;
     total += c.original;
-    console.log(`${f.split('/').pop().padEnd(36)} ${(100 * c.ratio).toFixed(1).padStart(5)} %  (${c.kept}/${c.original} figures kept in order, ${c.found} found in the PDF text; ${r.pages} pages imported in ${ms.toFixed(0)} ms)${r.warnings.length ? '\n    warnings: ' + r.warnings.join(' | ') : ''}`);
+    console.log(`${f.split('/').pop().padEnd(36)} ${(100 * c.ratio).toFixed(1).padStart(5)} %  (${c.kept}/${c.original} figures kept in order, ${c.found} found in the PDF text; ${r.pages} pages imported in ${ms.toFixed(0)} ms)${r.warnings.length ? '\n    warnings: ' + r.warnings.map(h.warningText).join(' | ') : ''}`);
   }
   console.log(`all: ${(100 * kept / Math.max(1, total)).toFixed(1)} % (${kept}/${total})`);
 } finally {

@@ -102,10 +102,21 @@ export const ReviewResult = z.object({
 export type ReviewResult = z.infer<typeof ReviewResult>;
 
 export const ImportFailure = z.object({ path: z.string(), error: z.object({ code: z.string(), message: z.string() }) });
+// [figures-import-warnings] What an importer did to a file's text that the analyst should know
+// (layout spaces removed, pages repeated …): a code + params, worded by the UI (importWarning.<code>).
+export const ImportWarningCode = z.enum([
+  'pdf-page-unreadable', 'pdf-pages-repeated', 'pdf-layout-spaces', 'pdf-radicals-fixed', 'undecodable-bytes',
+  'html-unterminated', 'html-declared-utf8', 'html-declared-mismatch', 'docx-message', 'encoding-ignored',
+]);
+export type ImportWarningCode = z.infer<typeof ImportWarningCode>;
+export const ImportWarning = z.object({ code: ImportWarningCode, params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type ImportWarning = z.infer<typeof ImportWarning>;
 export const ImportSummary = z.object({
   imported: z.array(DocumentMeta),
   failed: z.array(ImportFailure),
   cancelled: z.boolean(),
+  /** [figures-import-warnings] warnings of the imported files, by source path */
+  warnings: z.array(z.object({ path: z.string(), warning: ImportWarning })).optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

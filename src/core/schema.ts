@@ -10,6 +10,13 @@ export type FigureKind = z.infer<typeof FigureKind>;
 export const Approx = z.enum(['more', 'less', 'about']).nullable();
 export type Approx = z.infer<typeof Approx>;
 
+// [figures-note] Why a figure's value is left null: the analyst sees the reason (i18n key
+// `figureNote.<code>`, with params), exports carry it (JSONL `note`, CSV/XLSX `value_note`).
+export const FigureNoteCode = z.enum(['spaced-digits', 'cut-by-break', 'leading-zero', 'broken-number', 'minguo-year']);
+export type FigureNoteCode = z.infer<typeof FigureNoteCode>;
+export const FigureNote = z.object({ code: FigureNoteCode, params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type FigureNote = z.infer<typeof FigureNote>;
+
 export const Figure = z.object({
   text: z.string(),
   start: z.number().int().nonnegative(),
@@ -20,6 +27,8 @@ export const Figure = z.object({
   unit: z.string().nullable(),
   approx: Approx,
   metric: z.string().nullable(),
+  /** only on a figure whose value is null because its reading is uncertain [figures-note] */
+  note: FigureNote.optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 

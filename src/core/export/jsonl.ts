@@ -107,6 +107,8 @@ function dataWithUtf16(p: PreparedDocument, f: EffectiveFinding): Record<string,
   const out = copyOf(d);
   out.start_utf16 = p.map.toUtf16(d.start);
   out.end_utf16 = p.map.toUtf16(d.end);
+  // [figures-note] a figure's note says why its value is null: not once the analyst set one (a defect's note stays)
+  if (f.type === 'figure' && out.note !== undefined && d.value !== null) delete out.note;
   return out;
 }
 

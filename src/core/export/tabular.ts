@@ -18,7 +18,7 @@ export function toCell(v: unknown): Cell {
   return JSON.stringify(v);
 }
 
-export const FACTS_COLUMNS = ['document_id', 'document', 'region', 'year', 'paragraph', 'figure_id', 'kind', 'start', 'end', 'text', 'value', 'value_to', 'unit', 'approx', 'metric', 'indicator', 'tags', 'status', 'note', 'origin', 'original_value', 'original_value_to', 'original_unit'] as const;
+export const FACTS_COLUMNS = ['document_id', 'document', 'region', 'year', 'paragraph', 'figure_id', 'kind', 'start', 'end', 'text', 'value', 'value_to', 'unit', 'approx', 'metric', 'indicator', 'tags', 'status', 'note', 'origin', 'original_value', 'original_value_to', 'original_unit', 'value_note'] as const;
 export const DUPLICATES_COLUMNS = ['document_id', 'document', 'finding_id', 'kind', 'a_start', 'a_end', 'a_text', 'b_start', 'b_end', 'b_text', 'length', 'similarity', 'places', 'tags', 'status', 'note'] as const;
 /** A text defect: its span, the fix in effect (`replacement`, the analyst's if corrected) and the detector's (`original_replacement`, only when the analyst changed it). */
 export const DEFECTS_COLUMNS = ['document_id', 'document', 'paragraph', 'finding_id', 'kind', 'start', 'end', 'text', 'replacement', 'original_replacement', 'tags', 'status', 'note', 'origin'] as const;
@@ -33,10 +33,17 @@ export function factRows(p: PreparedDocument, ctx: ExportContext): Cell[][] {
       p.meta.id, p.meta.name, p.metadata.region, p.metadata.year, p.paragraphIndex(d.start), f.id, d.kind, d.start, d.end, d.text,
       d.value, d.value_to ?? null, d.unit, d.approx, d.metric, exportIndicator(d, ctx),
       tagNames(f.review?.tags ?? [], ctx.taxonomy).join('; '), f.status, f.review?.note || null, f.origin,
-      ...originalFigure(d, f.original as Figure | null),
+      ...originalFigure(d, f.original as Figure | null), valueNote(d),
     ] as unknown[]).map(toCell));
   }
   return rows;
+}
+
+/** [figures-note] Why the value is empty (`minguo-year year=108`), while it is. */
+function valueNote(d: Figure): string | null {
+  if (!d.note || d.value !== null) return null;
+  const params = Object.entries(d.note.params ?? {}).map(([k, v]) => `${k}=${v}`);
+  return [d.note.code, ...params].join(' ');
 }
 
 /** The detector's (or manual) value, value_to and unit where the analyst changed any of them, else empty cells. */

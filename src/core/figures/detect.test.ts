@@ -330,14 +330,10 @@ describe('the sample reports', () => {
     expect(lz.find((f) => f.text === '93%')).toMatchObject({ metric: '办结满意率' });
   });
 
-  it('is linear and fast enough on a large text', () => {
+  // (its speed is measured by bench/analyze, which prints it: a test never fails on time — house rules)
+  it('reads a large text (the five reports 30 times over, ~3 MB) as 30 copies of their figures', () => {
     const all = ['changzhi-city-2024', 'taiyuan-city-2024', 'jiangxian-county-2024', 'luzhou-district-2025', 'lvliang-city-2024-newspaper'].map(read).join('\n');
-    const big = all.repeat(30); // ~3 MB
-    detectFigures(all);
-    const t0 = performance.now();
-    const figs = detectFigures(big);
-    const seconds = (performance.now() - t0) / 1000;
+    const figs = detectFigures(all.repeat(30));
     expect(figs.length).toBe(detectFigures(all).length * 30);
-    expect(seconds).toBeLessThan(2); // generous: ≥ 1.5 MB/s even on a loaded CI machine
   });
 });

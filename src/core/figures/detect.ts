@@ -4,7 +4,7 @@
  * quotations decide between slogans (names) and quoted figures. Linear in the text length:
  * every look-around is bounded by a few characters.
  */
-import type { Figure } from '../schema';
+import type { Figure, FigureNoteCode } from '../schema';
 import { OffsetMap } from '../text';
 import { CHAR_CLASS, C_ASTRAL, C_NUMERAL, C_QUOTE, QUOTE_PAIRS } from './charclass';
 import { DURATION_CUES_AFTER, DURATION_CUES_BEFORE, FREQUENCY_PREFIXES, UNITS, WordSet, buildFixedIndex, foldCode } from './lexicon';
@@ -12,7 +12,7 @@ import { type Layout, compactLayout, hasUncertain, isWs, toOriginal, toOriginalE
 import { assignMetrics } from './metric';
 import { readName } from './names';
 import { isChineseNumeralCode } from './numerals';
-import { type NumberToken, type RawFigure, readFigure, readNumberToken, readFraction, readPercentWord, setMinguoDocument } from './read';
+import { type NumberToken, type RawFigure, readBracketYear, readFigure, readNumberToken, readFraction, readPercentWord, setMinguoDocument } from './read';
 import { hasUnit, unitSet } from './unitset';
 
 const FIXED = buildFixedIndex((c) => isChineseNumeralCode(c) || (c >= 0x30 && c <= 0x39));
@@ -118,6 +118,15 @@ function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
   return d(c) || ((c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e) && d(text.charCodeAt(k + 1)));
 }
 
+/** Why a quantity read at tok cannot be read with certainty, or null. */
+function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): FigureNoteCode | null {
+  if (cutByBreak(text, tok, fig.end)) return 'cut-by-break';
+  if (fig.kind === 'date') return null;
+  if (tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) return 'leading-zero';
+  if ((hasUnit(PLACE_START, text.charCodeAt(tok.start)) && digitBefore(text, tok.start)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start - 1)) && digitBefore(text, tok.start - 1))) return 'broken-number';
+  return null;
+}
+
 /** Whether the whitespace run from `at` on (step 1) or back (step -1) holds a blank line. */
 function blankBetween(text: string, at: number, step: 1 | -1): boolean {
   let nl = 0;
@@ -177,6 +186,12 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   const tok = readNumberToken(text, i);
   if (!tok) return i + 1;
   if (quote) quote.hasNumeral = true;
+  // 本(112)年度: a Minguo year in brackets
+  const by = readBracketYear(text, tok);
+  if (by) {
+    raws.push(by);
+    return by.end;
+  }
 
   // 三分之一, 1/10
   const frac = readFraction(text, tok);
@@ -211,9 +226,11 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
     // 00个, 0123人: digits with a leading zero are a code or a broken number, not a quantity as
     // written; 38⏎萬宗: a bare 萬 after a number cut off by a line break is part of that number;
     // 12⏎⏎2024年, 3億⏎5⏎,000萬: digits across a kept break (a page number between) may belong together
-    if (cutByBreak(text, tok, fig.end) || (fig.kind !== 'date' && ((tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start)) && digitBefore(text, tok.start)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start - 1)) && digitBefore(text, tok.start - 1))))) {
+    const code = uncertainReading(text, tok, fig);
+    if (code) {
       fig.value = null;
       fig.value_to = null;
+      fig.note = { code };
     }
     raws.push(fig);
     if (quote && fig.kind !== 'date') quote.hadQuantity = true;
@@ -282,7 +299,7 @@ export function detectFigures(original: string): Figure[] {
   if (!layout.changed) return toFigures(text, raws, astral);
   // a figure holding an uncertain digit junction (1 2345) is shown without a value
   for (const r of raws) {
-    if (r.kind !== 'name' && hasUncertain(layout, r.start, r.end)) { r.value = null; r.value_to = null; }
+    if (r.kind !== 'name' && hasUncertain(layout, r.start, r.end)) { r.value = null; r.value_to = null; r.note = { code: 'spaced-digits' }; }
   }
   return toFiguresThroughLayout(original, layout, raws, astral.length > 0);
 }
@@ -296,7 +313,7 @@ function toFiguresThroughLayout(original: string, layout: Layout, raws: RawFigur
 
 /** The figure a raw reading makes, at UTF-16 span [s, e) of `text`. */
 function figureOf(r: RawFigure, text: string, s: number, e: number, cp: (u: number) => number): Figure {
-  return {
+  const f: Figure = {
     text: text.slice(s, e),
     start: cp(s),
     end: cp(e),
@@ -307,6 +324,8 @@ function figureOf(r: RawFigure, text: string, s: number, e: number, cp: (u: numb
     approx: r.approx,
     metric: r.kind === 'name' || r.kind === 'date' ? null : (r.metric ?? null),
   };
+  if (r.note && r.kind !== 'name' && r.value === null) f.note = r.note;
+  return f;
 }
 
 /** A unit as the datasets compare it: the full-width percent sign is the percent sign (97.5％ and 97.5% are one unit). */

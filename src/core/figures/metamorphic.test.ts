@@ -92,6 +92,8 @@ function check(c: Case, at: number[], ws: string[]): void {
   // ends): what follows is a figure of the next paragraph, read on its own (3⏎ ⏎300個 has 300個)
   const paragraphSplit = /\n[ \t\u3000]*\n/.test(text.slice(start, end));
   for (const h of hits) {
+    // a quantity left without a value says why (the analyst sees the note)
+    if (h.value === null && h.kind !== 'date') expect(h.note?.code, `${label}: a null value without a note`).toBeDefined();
     if (paragraphSplit && splitsDigits) continue;
     if (shortLineBreak && c.fig.value === null && (c.fig.kind === 'date' || ws.filter((w) => w === '\n').length > 1)) continue;
     // (a range cut by a paragraph end leaves its ends: 2022-23至⏎⏎2031-32年度 has 2031-32年度)

@@ -11,7 +11,8 @@
  */
 import { CHAR_CLASS, C_CLAUSE } from './charclass';
 import {
-  METRIC_KEEP, METRIC_LEADING, METRIC_SCOPE, METRIC_TRAILING, NOUN_BREAKERS, VERBS_BEFORE_NUMBER, ATTRIBUTIVE_ENDS,
+  ATTRIBUTIVE_ENDS, GENERIC_HEADS, METRIC_KEEP, METRIC_LEADING, METRIC_SCOPE, METRIC_TRAILING, NOUN_BREAKERS, PREDICATE_STARTS,
+  RESTATEMENTS, VERBS_BEFORE_NUMBER, WordSet, CHANGE_VERBS, DURATION_VERBS,
 } from './lexicon';
 import { isDigitCode } from './numerals';
 import type { RawFigure } from './read';
@@ -22,6 +23,7 @@ const PHRASE_CLOSE = unitSet('、等）)》”’」』】');
 /** Characters that end the noun after a figure. */
 const NOUN_STOP = unitSet('、等（(）)《》“”‘’「」『』【】 \t　');
 const OPEN_MARKS = unitSet('《“‘「『（(【');
+const CLOSE_MARKS = unitSet('》”’」』）)】');
 const CH_DENG = '等'.charCodeAt(0);
 const CH_DE = '的'.charCodeAt(0);
 const LAI = unitSet('来來');
@@ -70,6 +72,7 @@ export function cleanMetric(raw: string): string | null {
     const before = s;
     s = trimSpace(s);
     while (s.length && hasUnit(OPEN_MARKS, s.charCodeAt(s.length - 1))) s = s.slice(0, -1);
+    while (s.length && hasUnit(CLOSE_MARKS, s.charCodeAt(0))) s = s.slice(1);
     const t = METRIC_TRAILING.endsAt(s, s.length);
     if (t && t.len < s.length) s = s.slice(0, s.length - t.len);
     const l = METRIC_LEADING.startsAt(s, 0);
@@ -165,7 +168,8 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
   let clauseStart = 0;
   let clauseEnd = -1; // exclusive end of the current clause
   let k = 0;
-  let carry: Carry = { end: -1, metric: null };
+  let carry: Carry = { end: -1, metric: null, subject: null };
+  let scanned = 0; // text before this was searched for sentence ends
   while (k < figures.length) {
     const f0 = figures[k];
     if (clauseEnd < f0.start) {
@@ -179,31 +183,82 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
       while (j < n && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j++;
       clauseEnd = j;
     }
+    // a new sentence has no subject yet (each character is searched once)
+    if (carry.subject !== null) {
+      for (let j = scanned; j < clauseStart; j++) {
+        if (isSentenceEnd(text.charCodeAt(j))) { carry = { ...carry, subject: null }; break; }
+      }
+    }
+    scanned = Math.max(scanned, clauseStart);
     // figures whose start lies in [clauseStart, clauseEnd)
     let m = k;
     while (m < figures.length && figures[m].start < clauseEnd) m++;
     if (m === k) m = k + 1;
-    carry = assignClause(text, figures.slice(k, m), clauseStart, Math.max(clauseEnd, figures[m - 1].end), carry);
+    carry = assignClause(text, figures.slice(k, m), clauseStart, Math.max(clauseEnd, figures[m - 1].end), carry, k > 0 ? figures[k - 1].end : -1);
     k = m;
   }
 }
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n']);
+const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0x0a || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 
 /** The last quantity of the previous clause, when that clause ended right after it. */
 interface Carry {
   end: number;
   metric: string | null;
+  /** the metric of the sentence's first quantity: its subject, for a figure that restates another (即二十三亿元) */
+  subject: string | null;
 }
 
-function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, carry: Carry): Carry {
+/** Text with whitespace removed, for comparing a short phrase with a word. */
+const squeeze = (s: string): string => (INNER_SPACE.test(s) ? s.replace(INNER_SPACE_ALL, '') : s);
+
+/** Whether the whole of s is one word of the set. */
+function isWord(set: { startsAt(t: string, i: number): { len: number } | null }, s: string): boolean {
+  const w = s.length ? set.startsAt(s, 0) : null;
+  return w !== null && w.len === s.length;
+}
+
+const LEVEL_END = unitSet('至到');
+const CONTINUOUS = new WordSet<true>([['连续', true], ['連續', true]]);
+/** before a length of time, a character that makes it a time frame (首五年, 前四年, 后五年) */
+const TIME_FRAME = unitSet('首前后後头頭上下近来來去');
+/** 连续4年: a length of time that qualifies a verb (its figure may start at 连续 or after it). */
+const isContinuous = (text: string, start: number): boolean => CONTINUOUS.startsAt(text, start) !== null || CONTINUOUS.endsAt(text, start, Math.max(0, start - 2)) !== null;
+/** The subject of a metric: the words before its predicate (经常开支将轻微上升 → 经常开支). */
+function subjectOf(m: string | null): string | null {
+  if (!m) return m;
+  for (let i = 1; i < m.length; i++) if (PREDICATE_STARTS.startsAt(m, i)) return m.slice(0, i);
+  return m;
+}
+
+const YEAR_RANGE_UNITS = new Set(['年度', '学年', '學年']);
+/** The clause before the one starting at cs, within its sentence, when it holds no figure: its words. */
+function previousClause(text: string, cs: number, lastFigureEnd: number): string | null {
+  if (cs < 2 || SENTENCE_END.has(text[cs - 1])) return null;
+  const floor = Math.max(0, cs - 1 - PREVIOUS_CLAUSE_MAX);
+  let j = cs - 2;
+  while (j >= floor && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j--;
+  if (j < floor && floor > 0) return null; // too long to be a subject
+  if (lastFigureEnd > j + 1) return null; // it holds a figure
+  return cleanMetric(text.slice(j + 1, cs - 1));
+}
+const PREVIOUS_CLAUSE_MAX = 40;
+
+function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, carry: Carry, lastFigureEnd: number): Carry {
   let prevEnd = cs;
   // 发放补助32241人,3400余万元: a figure standing alone after a figure-ended clause shares its metric
   // (within a sentence: a new sentence never inherits the last one's metric)
   // (only by a figure that ends its phrase: 两千余人参加 says itself what is counted)
   const carried: string | null = carry.end === cs - 1 && !SENTENCE_END.has(text[cs - 1]) ? carry.metric : null;
+  let subject = carry.subject;
   let prevMetric: string | null = null;
-  let last: Carry = { end: -1, metric: null };
+  let prevKind: RawFigure['kind'] | null = null;
+  let last: Carry = { end: -1, metric: null, subject };
+  // 经营主体连续4年每年新增 · 较对上五年增加: a duration before a figure stands inside its phrase
+  let dur: { from: number; start: number; end: number; until: number; keep: boolean } | null = null;
+  // 财政储备在二零二三年三月三十一日预计为…: the words before a date
+  let date: { from: number; start: number; end: number } | null = null;
   for (let i = 0; i < figs.length; i++) {
     const f = figs[i];
     // 近三年来, 五年以来: a time frame, nothing counted (and no phrase taken from what follows)
@@ -214,16 +269,50 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
     }
     if (f.kind === 'name' || f.kind === 'date') {
       f.metric = null;
-      if (f.kind === 'date') prevEnd = Math.max(prevEnd, f.end);
+      if (f.kind === 'date') {
+        date = { from: Math.min(prevEnd, f.start), start: f.start, end: f.end };
+        prevEnd = Math.max(prevEnd, f.end);
+      }
       continue;
     }
     let nextStart = ce;
     for (let j = i + 1; j < figs.length; j++) if (figs[j].kind !== 'name') { nextStart = figs[j].start; break; }
-    const before = cleanMetric(text.slice(Math.min(prevEnd, f.start), f.start));
+    let beforeText = text.slice(Math.min(prevEnd, f.start), f.start);
+    if (dur && dur.until === prevEnd && f.kind !== 'duration') {
+      const cut = dur.keep ? dur.start : (CONTINUOUS.endsAt(text, dur.start, dur.from)?.len ?? 0);
+      beforeText = text.slice(dur.from, dur.keep ? dur.start : dur.start - cut) + (dur.keep ? text.slice(dur.start, dur.end) : '') + beforeText;
+    }
+    const bare = squeeze(beforeText);
+    let before = cleanMetric(beforeText);
+    // 比重上升到50.5% · 经常开支将轻微上升至…: the figure is the level its subject reaches
+    if (before && bare.length && hasUnit(LEVEL_END, bare.charCodeAt(bare.length - 1))) before = subjectOf(before);
+    // 在二零二三年三月三十一日预计为…: what is counted stands before the date
+    if (!before && date && date.end === prevEnd) before = cleanMetric(text.slice(date.from, date.start));
     let metric: string | null;
     let consumed = f.end;
-    if (endsPhrase(text, f.end, nextStart)) {
+    if (f.kind === 'range' && f.unit !== null && YEAR_RANGE_UNITS.has(f.unit)) {
+      // 二零二二／二三年度政府收入的修订预算为…: a fiscal year before its subject
+      metric = subjectOf(cleanMetric(text.slice(f.end, nextStart))) ?? before;
+      date = { from: Math.min(prevEnd, f.start), start: f.start, end: f.end };
+      consumed = f.end;
+    } else if (isWord(RESTATEMENTS, bare) && subject) {
+      // 即二十三亿元, 相当于…: the figure restates an earlier one; what is counted is the sentence subject
+      metric = subject;
+    } else if ((bare === '至' || bare === '到') && prevKind === 'percent' && prevMetric) {
+      // 下降百分之六至七千六百一十亿元: the level after a change belongs to the subject
+      metric = subjectOf(prevMetric);
+    } else if (f.kind === 'percent' && text.charCodeAt(f.end) === CH_DE && nextStart >= ce) {
+      // 80%的中小学纳入教联体: the share of what does what
+      metric = cleanMetric(text.slice(f.end + 1, f.end + 1 + phraseLength(text, f.end + 1, nextStart))) ?? before;
+      consumed = nextStart;
+    } else if (endsPhrase(text, f.end, nextStart)) {
       metric = before ?? prevMetric ?? carried;
+      // 增长8.5%，新增4万多亿元: a bare predicate continues the subject of the clause before
+      if (before && carried && prevEnd === cs && CHANGE_VERBS.startsAt(before, 0)) {
+        const verb = CHANGE_VERBS.endsAt(carried, carried.length);
+        if (verb && verb.len < carried.length) metric = carried.slice(0, carried.length - verb.len) + before;
+      }
+      metric ??= previousClause(text, cs, lastFigureEnd);
     } else if (f.unitCat === 'verbal') {
       // 开展执法检查5次 · 两次开展跟踪监督: the action around the count
       const len = phraseLength(text, f.end, nextStart);
@@ -241,8 +330,19 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
       const len = nounLength(text, from, nextStart, nextStart < ce);
       const noun = len > 0 ? cleanMetric(text.slice(from, from + len).replace(/^的/, '')) : null;
       if (f.kind === 'duration') consumed = from;
-      if (noun) {
+      if (noun && before && isWord(GENERIC_HEADS, noun)) {
+        // 下降至约八千二百亿元的水平: the level says nothing about what is counted
+        metric = subjectOf(before);
+        consumed = from + len;
+      } else if (noun) {
         metric = undouble(noun);
+        // 本届政府五年任期 · 城市12分钟急救圈: a length of time qualifies the noun of the words before it
+        // (not after a verb: 面对三年多疫情; nor a time frame: 首五年, 前四年)
+        // (a continuous length, 连续4年每年新增, qualifies the verb after it and leaves it to what follows)
+        if (f.kind === 'duration' && before && !DURATION_VERBS.endsAt(before, before.length) && !hasUnit(TIME_FRAME, text.charCodeAt(f.start - 1)) && !CHANGE_VERBS.startsAt(metric, 0)) {
+          metric = before + metric;
+          if (!isContinuous(text, f.start)) consumed = from + len;
+        }
         // a duration before a verb phrase (连续5个月督导…) leaves the phrase to what follows
         if (f.kind !== 'duration') consumed = from + len;
       } else if (before ?? prevMetric) metric = before ?? prevMetric;
@@ -253,10 +353,17 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
       } else metric = null;
     }
     f.metric = metric;
-    prevMetric = metric;
+    if (f.kind === 'duration' && consumed === f.end + innerLength(text, f.end)) {
+      const durFrom: number = dur && dur.until === prevEnd ? dur.from : Math.min(prevEnd, f.start);
+      dur = { from: durFrom, start: f.start, end: f.end, until: consumed, keep: !isContinuous(text, f.start) && innerLength(text, f.end) === 0 && squeeze(text.slice(durFrom, f.start)).length > 0 };
+    } else if (f.kind !== 'duration') {
+      prevMetric = metric;
+      prevKind = f.kind;
+      if (subject === null && metric) subject = metric;
+      last = { end: f.end, metric, subject };
+    }
     prevEnd = consumed;
-    last = { end: f.end, metric };
   }
+  last.subject = subject;
   return last;
 }
-

@@ -3,7 +3,7 @@
  * [qualifier] [unit] [suffix qualifier], plus dates (2024年3月27日, 去年11月, 截至11月底) and
  * ranges (1-7月, 2021—2035年). Offsets here are UTF-16 indices; the detector converts them.
  */
-import type { Approx, FigureKind } from '../schema';
+import type { Approx, FigureKind, FigureNote } from '../schema';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
   RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, WordSet, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
@@ -37,6 +37,8 @@ export interface RawFigure {
   unitCat: UnitCategory | null;
   token: NumberToken;
   metric?: string | null;
+  /** why value is null (an uncertain reading) */
+  note?: FigureNote;
 }
 
 const DOT = unitSet('.．');
@@ -390,6 +392,7 @@ export function readFraction(text: string, tok: NumberToken): RawFigure | null {
   if (!t2 || t2.value === null || t2.hasDigits !== tok.hasDigits) return null;
   let num = t2.value;
   let value: number;
+  let perMille = false;
   if (p === tok.end + 1) {
     // 1/10: numerator first; not a date (10/11月), a code or a fiscal year
     num = den;
@@ -399,8 +402,10 @@ export function readFraction(text: string, tok: NumberToken): RawFigure | null {
     if (isNumeralAt(text, t2.end) || hasUnit(SLASH, after) || UNITS.startsAt(text, t2.end) || hasUnit(DOT, text.charCodeAt(tok.start - 1)) || hasUnit(SLASH, text.charCodeAt(tok.start - 1))) return null;
     value = num / d2;
   } else {
-    value = num / den;
-    if (value > 1) return null;
+    // 千分之三點五: a rate per mille, as written (like 百分之N and 3.5‰)
+    if (den === 1000 && tok.end - tok.start === 1 && hasUnit(THOUSAND, text.charCodeAt(tok.start))) perMille = true;
+    value = perMille ? num : num / den;
+    if (!perMille && value > 1) return null;
   }
   let start = tok.start;
   let approx: Approx = null;
@@ -409,7 +414,23 @@ export function readFraction(text: string, tok: NumberToken): RawFigure | null {
   let end = t2.end;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
   if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
-  return { start, end, kind: 'percent', value, value_to: null, unit: null, approx, unitCat: 'percent', token: tok };
+  return { start, end, kind: 'percent', value, value_to: null, unit: perMille ? '‰' : null, approx, unitCat: 'percent', token: tok };
+}
+
+/** before a bracketed year: 本(112)年度, 上（111）年度, 下(113)年 */
+const BRACKET_YEAR_LEAD = unitSet('本上下前去今明该該');
+
+/**
+ * 本(112)年度, 上（111）年度: a Minguo (ROC) year in brackets after the word it stands for, as
+ * Taiwan budgets write it — a date whose value is null (never read as Gregorian), or null.
+ */
+export function readBracketYear(text: string, tok: NumberToken): RawFigure | null {
+  const v = tok.value;
+  if (!tok.hasDigits || !isInt(v) || v < 1 || v > 200 || tok.end - tok.start > 3) return null;
+  if (!hasUnit(OPEN_PAREN, text.charCodeAt(tok.start - 1)) || !hasUnit(CLOSE_PAREN, text.charCodeAt(tok.end))) return null;
+  if (!hasUnit(BRACKET_YEAR_LEAD, foldCode(text.charCodeAt(tok.start - 2))) || foldCode(text.charCodeAt(tok.end + 1)) !== CH_YEAR) return null;
+  const end = tok.end + (text.charCodeAt(tok.end + 2) === CH_DU ? 3 : 2);
+  return { start: tok.start - 2, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok, note: { code: 'minguo-year', params: { year: v } } };
 }
 
 const FISCAL_SEPARATORS = unitSet('/／-－–—~～至到');
@@ -484,7 +505,7 @@ function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigur
     if (ys && !(ys.len === 1 && hasUnit(NOT_YEAR_END, text.charCodeAt(end + 1)))) end += ys.len;
   }
   const s = era ? eraEnd - era.len : datePrefixStart(text, start);
-  return { start: s, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok };
+  return { start: s, end, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok, note: { code: 'minguo-year', params: { year: v } } };
 }
 
 /** After the first number (and its qualifiers) at pos: "-7月", "—2035年", "至5个"? */

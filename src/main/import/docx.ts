@@ -1,6 +1,7 @@
 import type JSZip from 'jszip';
 import { AppError } from '../../core/errors';
 import { htmlToParagraphs } from './html-text';
+import type { ImportWarning } from './warnings';
 
 /**
  * Ceiling on what the archive expands to, every part counted whatever its name (.xml, .bin,
@@ -23,7 +24,7 @@ export interface DocxOptions {
 
 export interface DocxResult {
   text: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /**
@@ -58,7 +59,7 @@ export async function importDocx(bytes: Uint8Array, opts: DocxOptions = {}): Pro
   } catch (e) {
     throw corrupt((e as Error).message);
   }
-  const warnings = [...new Set(result.messages.filter((m) => m.type === 'error').map((m) => `Word: ${m.message}`))];
+  const warnings: ImportWarning[] = [...new Set(result.messages.filter((m) => m.type === 'error').map((m) => m.message))].map((message) => ({ code: 'docx-message', params: { message } }));
   const { text } = htmlToParagraphs(result.value);
   if (text.length === 0) throw new AppError('file-empty', 'The Word document contains no text.');
   return { text, warnings };

@@ -4,6 +4,7 @@ import { importHtml } from './html';
 import { declaredHtmlCharset } from './html-charset';
 import { htmlToParagraphs } from './html-text';
 import { codeOf } from './test-fixtures';
+import { warningText } from './warnings';
 
 const paras = (html: string): string[] => htmlToParagraphs(html).paragraphs;
 
@@ -82,7 +83,7 @@ describe('importHtml: charset and errors', () => {
     expect(importHtml(iconv.encode('<p>各位代表：请予审议。</p>', 'gbk')).encoding).toBe('gb18030');
     const mislabelledUtf8 = importHtml(Buffer.from('<meta charset="gb2312"><p>各位代表：请予审议。</p>', 'utf8'));
     expect([mislabelledUtf8.encoding, mislabelledUtf8.text]).toEqual(['utf-8', '\n\n各位代表：请予审议。']);
-    expect(mislabelledUtf8.warnings.join()).toMatch(/declares gb18030 but is UTF-8/);
+    expect(mislabelledUtf8.warnings.map(warningText).join()).toMatch(/declares gb18030 but is UTF-8/);
     const mislabelledGbk = importHtml(iconv.encode('<meta charset="utf-8"><p>各位代表：请予审议。</p>', 'gbk'));
     expect([mislabelledGbk.encoding, mislabelledGbk.text]).toEqual(['gb18030', '\n\n各位代表：请予审议。']);
     expect(importHtml(iconv.encode('<p>各位代表</p>', 'gbk'), 'gbk').text).toBe('\n\n各位代表');
@@ -94,6 +95,6 @@ describe('importHtml: charset and errors', () => {
     expect(codeOf(() => importHtml(Buffer.from('<html><body><img src=x></body></html>')))).toBe('file-empty');
     const partial = importHtml(Buffer.from('<p>正文</p><!-- 未完'));
     expect(partial.text).toBe('\n\n正文');
-    expect(partial.warnings.join()).toMatch(/unterminated comment/);
+    expect(partial.warnings.map(warningText).join()).toMatch(/unterminated comment/);
   });
 });

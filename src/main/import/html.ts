@@ -5,11 +5,12 @@ import { countReplacements, decodeWith } from './encodings';
 import { declaredHtmlCharset } from './html-charset';
 import { htmlToParagraphs } from './html-text';
 import { replacementWarning } from './txt';
+import type { ImportWarning } from './warnings';
 
 export interface HtmlResult {
   text: string;
   encoding: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /**
@@ -18,7 +19,7 @@ export interface HtmlResult {
  * common mislabelling), else detection as for plain text.
  */
 export function importHtml(bytes: Uint8Array, override?: string): HtmlResult {
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const decoded = decodeHtml(bytes, override, warnings);
   if (decoded.replacements > 0) warnings.push(replacementWarning(decoded.replacements, decoded.encoding));
   const out = htmlToParagraphs(decoded.text);
@@ -26,18 +27,18 @@ export function importHtml(bytes: Uint8Array, override?: string): HtmlResult {
     if (out.unterminated) throw new AppError('corrupt-html', `The page has no text: an unterminated ${out.unterminated} runs to the end of the file.`, { unterminated: out.unterminated });
     throw new AppError('file-empty', 'The page contains no text.');
   }
-  if (out.unterminated) warnings.push(`The page ends inside an unterminated ${out.unterminated}; its remainder was skipped.`);
+  if (out.unterminated) warnings.push({ code: 'html-unterminated', params: { what: out.unterminated } });
   return { text: out.text, encoding: decoded.encoding, warnings };
 }
 
-function decodeHtml(bytes: Uint8Array, override: string | undefined, warnings: string[]): Decoded {
+function decodeHtml(bytes: Uint8Array, override: string | undefined, warnings: ImportWarning[]): Decoded {
   if ((override !== undefined && override.trim() !== '') || bomEncoding(bytes)) return decodeBytes(bytes, override);
   const declared = declaredHtmlCharset(bytes);
   if (!declared) return decodeBytes(bytes);
   if (looksBinary(bytes)) throw new AppError('binary-file', 'The file is binary, not text.');
   const utf8 = strictUtf8WithNonAscii(bytes);
   if (utf8 !== null) {
-    if (declared !== 'utf-8') warnings.push(`The page declares ${declared} but is UTF-8; read as UTF-8.`);
+    if (declared !== 'utf-8') warnings.push({ code: 'html-declared-utf8', params: { declared } });
     return { text: utf8, encoding: 'utf-8', replacements: 0 };
   }
   const text = decodeWith(bytes, declared);
@@ -45,7 +46,7 @@ function decodeHtml(bytes: Uint8Array, override: string | undefined, warnings: s
   if (replacements === 0) return { text, encoding: declared, replacements };
   const detected = decodeBytes(bytes);
   if (detected.encoding !== declared && detected.replacements < replacements) {
-    warnings.push(`The page declares ${declared} but reads better as ${detected.encoding}; read as ${detected.encoding}.`);
+    warnings.push({ code: 'html-declared-mismatch', params: { declared, encoding: detected.encoding } });
     return detected;
   }
   return { text, encoding: declared, replacements };

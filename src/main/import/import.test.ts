@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../core/text';
 import { SUPPORTED_EXTENSIONS, importFile, type ImportedText } from './index';
 import { CORPUS, makeDocx, makePdf, rejectionCode, TempDir, wParagraph } from './test-fixtures';
+import { warningText } from './warnings';
 
 const CHANGZHI = join(CORPUS, 'changzhi-city-2024.txt');
 const corpusText = readFileSync(CHANGZHI, 'utf8');
@@ -97,7 +98,7 @@ describe('importFile: plain text encodings', () => {
     const r = await importFile(dir.file('damaged.txt', bytes));
     expect(r.encoding).toBe('utf-8');
     expect(r.text).toBe(sample.slice(0, 200) + '\ufffd结束');
-    expect(r.warnings.join(' ')).toMatch(/1 byte sequence/);
+    expect(r.warnings.map(warningText).join(' ')).toMatch(/1 byte sequence/);
   });
 });
 

@@ -8,11 +8,13 @@ import type { DocFormat } from '../../core/store-schema';
 import { formatOf } from './formats';
 import { readFileBytes } from './read-file';
 import { type ParseWorker, sharedParseWorker } from './runner';
+import type { ImportWarning } from './warnings';
 
 export { decodeText } from './detect-encoding';
 export { expandPaths } from './expand-paths';
 export { SUPPORTED_EXTENSIONS, formatOf } from './formats';
 export { ParseWorker, importWorkerScript, sharedParseWorker, timeBudgetMs } from './runner';
+export { type ImportWarning, warningText } from './warnings';
 
 export interface ImportedText {
   text: string;
@@ -23,7 +25,7 @@ export interface ImportedText {
   mtimeMs: number;
   /** Hex SHA-256 of the file's bytes. */
   sha256: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export interface ImportOptions {

@@ -7,12 +7,13 @@ import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importPdf } from './pdf';
 import { importTxt } from './txt';
+import type { ImportWarning } from './warnings';
 
 export interface Parsed {
   text: string;
   /** the encoding the text was decoded from (txt, md, html); null for docx and pdf */
   encoding: string | null;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export async function parseBytes(format: DocFormat, bytes: Uint8Array, encoding?: string): Promise<Parsed> {
@@ -41,6 +42,6 @@ export async function parseBytes(format: DocFormat, bytes: Uint8Array, encoding?
   }
 }
 
-function withIgnoredEncoding(warnings: string[], encoding: string | undefined, format: DocFormat): string[] {
-  return encoding ? [...warnings, `The encoding override (${encoding}) does not apply to ${format} files and was ignored.`] : warnings;
+function withIgnoredEncoding(warnings: ImportWarning[], encoding: string | undefined, format: DocFormat): ImportWarning[] {
+  return encoding ? [...warnings, { code: 'encoding-ignored', params: { encoding, format } }] : warnings;
 }

@@ -171,3 +171,70 @@ function joinRuns(runs: PdfItem[]): PdfLine | null {
   if (text.length === 0) return null;
   return { text, x, xEnd, y, size, cells: text.includes(CELL), spacing: counts, ...(textX === undefined ? {} : { textX }) };
 }
+
+/** Bins across the page's text width when looking for the gutter between two columns. */
+const GUTTER_BINS = 240;
+/** Each column holds at least this many lines, of at least this many characters on average. */
+const COLUMN_MIN_LINES = 6;
+const COLUMN_MIN_CHARS = 8;
+
+/**
+ * A page's lines in reading order. A page set in two text columns (a gutter down the middle
+ * that no run crosses, with a column of prose on each side) is read column by column: first
+ * what spans both columns above them (a title), then the left column, the right one, and what
+ * spans them below. Anything else is read line by line across the page (tables keep their rows).
+ */
+export function pageToLines(items: readonly PdfItem[]): PdfLine[] {
+  const cols = splitColumns(items);
+  if (!cols) return itemsToLines(items);
+  const top = Math.max(...[...cols.left, ...cols.right].map((i) => i.y));
+  const above = cols.spanning.filter((i) => i.y > top);
+  const below = cols.spanning.filter((i) => i.y <= top);
+  return [...itemsToLines(above), ...itemsToLines(cols.left), ...itemsToLines(cols.right), ...itemsToLines(below)];
+}
+
+function splitColumns(items: readonly PdfItem[]): { left: PdfItem[]; right: PdfItem[]; spanning: PdfItem[] } | null {
+  const solid = items.filter((i) => i.str.trim().length > 0 && i.width > 0);
+  if (solid.length < 2 * COLUMN_MIN_LINES) return null;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const i of solid) {
+    minX = Math.min(minX, i.x);
+    maxX = Math.max(maxX, i.x + i.width);
+  }
+  const span = maxX - minX;
+  if (!(span > 0)) return null;
+  // runs as wide as most of the page (a title, a full-width paragraph) do not decide the gutter
+  const narrow = solid.filter((i) => i.width < 0.6 * span);
+  const cover = new Int32Array(GUTTER_BINS);
+  const bin = (x: number): number => Math.min(GUTTER_BINS - 1, Math.max(0, Math.floor(((x - minX) / span) * GUTTER_BINS)));
+  for (const i of narrow) for (let b = bin(i.x); b <= bin(i.x + i.width - 1e-6); b++) cover[b]++;
+  // the widest empty band in the middle of the page
+  const lo = Math.floor(0.3 * GUTTER_BINS);
+  const hi = Math.ceil(0.7 * GUTTER_BINS);
+  let best = -1;
+  let bestLen = 0;
+  for (let b = lo, run = 0; b < hi; b++) {
+    run = cover[b] === 0 ? run + 1 : 0;
+    if (run > bestLen) { bestLen = run; best = b - run + 1; }
+  }
+  const sizes = solid.map((i) => i.size).sort((a, b) => a - b);
+  const em = sizes[Math.floor(sizes.length / 2)];
+  if (best < 0 || (bestLen / GUTTER_BINS) * span < 1.5 * em) return null;
+  const gutter = minX + ((best + bestLen / 2) / GUTTER_BINS) * span;
+  const left: PdfItem[] = [];
+  const right: PdfItem[] = [];
+  const spanning: PdfItem[] = [];
+  for (const i of items) {
+    if (i.x + i.width <= gutter) left.push(i);
+    else if (i.x >= gutter) right.push(i);
+    else spanning.push(i);
+  }
+  const prose = (side: PdfItem[]): boolean => {
+    const lines = itemsToLines(side);
+    if (lines.length < COLUMN_MIN_LINES) return false;
+    const chars = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
+    return chars / lines.length >= COLUMN_MIN_CHARS && !lines.some((l) => l.cells);
+  };
+  return prose(left) && prose(right) ? { left, right, spanning } : null;
+}

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPdf } from './pdf';
 import { type Converted, compareFigures, convertToPdf, findSoffice, readText } from './pdf-roundtrip-harness';
 import { CORPUS } from './test-fixtures';
+import { warningText } from './warnings';
 
 const soffice = findSoffice();
 if (!soffice) console.log('SKIPPED: LibreOffice (soffice) is not installed, so the PDF round trip of the sample reports is not tested');
@@ -36,7 +37,7 @@ describe.skipIf(!soffice)('LibreOffice PDF round trip of the sample reports', ()
       expect(c.original).toBeGreaterThan(50);
       expect(c.ratio).toBeGreaterThanOrEqual(0.98);
       // the text layer's autospace was there and was removed
-      expect(r.warnings.join()).toMatch(/\d+ between Chinese characters and numbers/);
+      expect(r.warnings.map(warningText).join()).toMatch(/\d+ between Chinese characters and numbers/);
     }, 60_000);
   }
 });

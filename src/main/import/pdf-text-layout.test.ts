@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type PdfResult, importPdf } from './pdf';
 import { type PlacedRun, placedRunsPdf, runsInLine } from './pdf-fixtures';
+import { warningText } from './warnings';
 
 describe('importPdf: layout whitespace and tables', () => {
   it('removes the autospace a PDF puts between Chinese and numbers, and counts it', async () => {
     const line = runsInLine([{ text: '一年来，召开常委会会议' }, { text: '9', gapBefore: 0.2 }, { text: '次，制定法规', gapBefore: 0.2 }, { text: '3', gapBefore: 0.2 }, { text: '件。', gapBefore: 0.2 }], 72, 100);
     const r = await importPdf(await placedRunsPdf([line]));
     expect(r.text).toBe('\n\n一年来，召开常委会会议9次，制定法规3件。');
-    expect(r.warnings).toEqual(['4 layout spaces removed (4 between Chinese characters and numbers).']);
+    expect(r.warnings.map(warningText)).toEqual(['4 layout spaces removed (4 between Chinese characters and numbers).']);
     expect(r.layoutSpaces).toEqual({ letterSpacing: 0, cjkDigit: 4, punctuation: 0 });
   });
 
@@ -27,7 +28,7 @@ describe('importPdf: layout whitespace and tables', () => {
     ];
     const r = await importPdf(await placedRunsPdf(pages));
     expect(r.text).toBe('\n\n坚持党的领导\n\n超過3 300個單位，GDP grew 5 percent');
-    expect(r.warnings).toEqual(['7 layout spaces removed (5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers).']);
+    expect(r.warnings.map(warningText)).toEqual(['7 layout spaces removed (5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers).']);
   });
 
   it('keeps table rows as lines of their own, cells apart (not `元 100%200,001 元至…`)', async () => {
@@ -88,7 +89,7 @@ describe.skipIf(!present)('importPdf on the real Hong Kong PDFs (../shared/real-
     expect(lines('budget')).toContain('總數\t1 900 000\t—\t—');
     expect(got.budget.text).not.toMatch(/100%200,001/);
     expect(lines('budget')).toContain('44. 此外，我建議由二零二三／二四課稅年度起，增加子女基本免稅額及子女出生課稅年度的額外免稅額，由現時的十二萬元增至十三萬元，估計將惠及三十二萬四千名納稅人，每年稅收減少六億一千萬元。');
-    expect(got.budget.warnings.join()).toMatch(/layout spaces removed \(\d+ between letter-spaced Chinese characters, \d+ between Chinese characters and numbers, \d+ beside full-width punctuation\)/);
+    expect(got.budget.warnings.map(warningText).join()).toMatch(/layout spaces removed \(\d+ between letter-spaced Chinese characters, \d+ between Chinese characters and numbers, \d+ beside full-width punctuation\)/);
     expect(spacedShare(got.budget.text)).toBeLessThan(0.005);
   });
 
@@ -103,6 +104,6 @@ describe.skipIf(!present)('importPdf on the real Hong Kong PDFs (../shared/real-
   it('the 2025 policy address', () => {
     expect(lines('policy2025')).toContain('20. 特區會全力籌備好今年12月7日舉行的第八屆立法會選舉，確保選舉公平、公正、誠實和安全有序進行。');
     expect(spacedShare(got.policy2025.text)).toBeLessThan(0.005);
-    for (const k of Object.keys(files)) console.log(`${k}: ${got[k].pages} pages; ${got[k].warnings.join(' ')}`);
+    for (const k of Object.keys(files)) console.log(`${k}: ${got[k].pages} pages; ${got[k].warnings.map(warningText).join(' ')}`);
   });
 });

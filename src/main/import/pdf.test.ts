@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../core/text';
 import { importPdf } from './pdf';
 import { CORPUS, makeImageOnlyPdf, makePdf, rejectionCode } from './test-fixtures';
+import { warningText } from './warnings';
 
 const paras = splitParagraphs(readFileSync(join(CORPUS, 'taiyuan-city-2024.txt'), 'utf8')).map((p) => p.text);
 const longs = paras.filter((p) => p.length > 200).slice(0, 10);
@@ -27,7 +28,7 @@ describe('importPdf', () => {
   it('maps Kangxi radicals that some producers emit back to ideographs', async () => {
     const r = await importPdf(await makePdf({ blocks: [{ paragraph: '⼯作报告：⼈⼤常委会' }] }));
     expect(r.text).toBe('\n\n工作报告：人大常委会');
-    expect(r.warnings.join()).toMatch(/3 Kangxi radical characters/);
+    expect(r.warnings.map(warningText).join()).toMatch(/3 Kangxi radical characters/);
   });
 
   it('password-protected → pdf-encrypted', async () => {

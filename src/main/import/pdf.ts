@@ -1,16 +1,17 @@
 import { AppError, isAppError } from '../../core/errors';
-import { fromPdfjsItem, itemsToLines, type PdfItem } from './pdf-lines';
+import { fromPdfjsItem, pageToLines, type PdfItem } from './pdf-lines';
 import { linesToParagraphs, stripRunningHeads, type PdfPage } from './pdf-layout';
 import { loadPdfjs } from './pdfjs';
 import { type PdfLimits, defaultPdfLimits, scanContentStreams, tooComplex } from './pdf-limits';
 import { addCounts, emptyCounts, type SpacingCounts } from './pdf-spacing';
 import { joinParagraphs } from './paragraphs';
+import type { ImportWarning } from './warnings';
 
 export interface PdfResult {
   text: string;
-  warnings: string[];
+  warnings: ImportWarning[];
   pages: number;
-  /** Layout whitespace removed (also told in `warnings`, in English), for a presenter that translates. */
+  /** Layout whitespace removed (also told in `warnings`), by kind. */
   layoutSpaces: SpacingCounts;
 }
 
@@ -44,7 +45,7 @@ export async function importPdf(bytes: Uint8Array, limitsOverride: Partial<PdfLi
     stopAtErrors: false,
     verbosity: 0,
   });
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   try {
     let doc: Awaited<typeof task.promise>;
     try {
@@ -75,17 +76,17 @@ export async function importPdf(bytes: Uint8Array, limitsOverride: Partial<PdfLi
           continue;
         }
         const items = await readTextItems(page, budget, n);
-        const read = { lines: itemsToLines(items), height: page.view[3] - page.view[1] };
+        const read = { lines: pageToLines(items), height: page.view[3] - page.view[1] };
         pages.push(read);
         if (key !== null) seen.set(key, read);
         page.cleanup();
       } catch (e) {
         if (isAppError(e) && (e.code === 'too-complex' || e.code === 'too-large' || e.code === 'timeout')) throw e;
         failed++;
-        warnings.push(`Page ${n} could not be read: ${(e as Error)?.message ?? String(e)}`);
+        warnings.push({ code: 'pdf-page-unreadable', params: { page: n, reason: (e as Error)?.message ?? String(e) } });
       }
     }
-    if (repeated > 0) warnings.push(`The page tree names ${repeated} page${repeated === 1 ? '' : 's'} again; ${repeated === 1 ? 'its' : 'their'} text is repeated as printed.`);
+    if (repeated > 0) warnings.push({ code: 'pdf-pages-repeated', params: { count: repeated } });
     if (doc.numPages > 0 && failed === doc.numPages) throw new AppError('corrupt-pdf', 'No page of the PDF could be read.');
     if (!pages.some((p) => p.lines.length > 0)) {
       throw new AppError('pdf-no-text', 'The PDF has no text layer (scanned pages?); run OCR first.', { pages: doc.numPages });
@@ -97,7 +98,7 @@ export async function importPdf(bytes: Uint8Array, limitsOverride: Partial<PdfLi
     if (removed > 0) warnings.push(spacingWarning(spacing));
     const paragraphs = linesToParagraphs(kept);
     const fixed = fixRadicals(joinParagraphs(paragraphs));
-    if (fixed.count > 0) warnings.push(`${fixed.count} Kangxi radical character${fixed.count === 1 ? '' : 's'} replaced by the ideograph${fixed.count === 1 ? '' : 's'} it stands for.`);
+    if (fixed.count > 0) warnings.push({ code: 'pdf-radicals-fixed', params: { count: fixed.count } });
     return { text: fixed.text, warnings, pages: doc.numPages, layoutSpaces: spacing };
   } finally {
     await task.destroy().catch(() => undefined);
@@ -174,11 +175,7 @@ function fixRadicals(text: string): { text: string; count: number } {
   return { text: out, count };
 }
 
-function spacingWarning(c: SpacingCounts): string {
-  const parts: string[] = [];
-  if (c.letterSpacing > 0) parts.push(`${c.letterSpacing} between letter-spaced Chinese characters`);
-  if (c.cjkDigit > 0) parts.push(`${c.cjkDigit} between Chinese characters and numbers`);
-  if (c.punctuation > 0) parts.push(`${c.punctuation} beside full-width punctuation`);
-  const n = c.letterSpacing + c.cjkDigit + c.punctuation;
-  return `${n} layout space${n === 1 ? '' : 's'} removed (${parts.join(', ')}).`;
+function spacingWarning(c: SpacingCounts): ImportWarning {
+  const total = c.letterSpacing + c.cjkDigit + c.punctuation;
+  return { code: 'pdf-layout-spaces', params: { total, letterSpacing: c.letterSpacing, cjkDigit: c.cjkDigit, punctuation: c.punctuation } };
 }

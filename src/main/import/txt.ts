@@ -1,10 +1,11 @@
 import { normaliseLineEnds } from '../../core/text';
 import { decodeBytes } from './detect-encoding';
+import type { ImportWarning } from './warnings';
 
 export interface TxtResult {
   text: string;
   encoding: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /**
@@ -14,11 +15,11 @@ export interface TxtResult {
  */
 export function importTxt(bytes: Uint8Array, encoding?: string): TxtResult {
   const decoded = decodeBytes(bytes, encoding);
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   if (decoded.replacements > 0) warnings.push(replacementWarning(decoded.replacements, decoded.encoding));
   return { text: normaliseLineEnds(decoded.text), encoding: decoded.encoding, warnings };
 }
 
-export function replacementWarning(n: number, encoding: string): string {
-  return `${n} byte sequence${n === 1 ? '' : 's'} could not be decoded as ${encoding} and became U+FFFD; try another encoding.`;
+export function replacementWarning(n: number, encoding: string): ImportWarning {
+  return { code: 'undecodable-bytes', params: { count: n, encoding } };
 }

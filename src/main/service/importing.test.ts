@@ -61,6 +61,22 @@ describe('importIntoStore', () => {
     }
   });
 
+  it('carries each imported file\'s warnings into the summary as codes and params, by path [figures-import-warnings]', async () => {
+    const src = sources(2);
+    const damaged = join(src, 'damaged.txt');
+    writeFileSync(damaged, Buffer.concat([Buffer.from('\n\n召开常委会会议9次，审议法规12件，听取和审议专项工作报告6个。'.repeat(4), 'utf8'), Buffer.from([0xff]), Buffer.from('结束。', 'utf8')]));
+    const store = await WorkspaceStore.open(mkdtempSync(join(tmpdir(), 'ra-import-ws-')), { app: 'cli' });
+    const pool = new AnalysisPool(null);
+    try {
+      const summary = await importIntoStore(store, [src], ctx(pool));
+      expect(summary.imported).toHaveLength(3);
+      expect(summary.warnings).toEqual([{ path: damaged, warning: { code: 'undecodable-bytes', params: { count: 1, encoding: 'utf-8' } } }]);
+    } finally {
+      await pool.close();
+      await store.close();
+    }
+  });
+
   it('reports the reports whose index entry could not be written as failed, not imported', async () => {
     const src = sources(5);
     const store = await WorkspaceStore.open(mkdtempSync(join(tmpdir(), 'ra-import-ws-')), { app: 'cli' });

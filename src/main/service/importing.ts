@@ -87,7 +87,11 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
         try {
           const meta = await storeDocument(store, path, item.imported, await ctx.pool.analyze(item.imported.text, boilerplate));
           index.add(meta).then(
-            () => summary.imported.push(meta),
+            () => {
+              summary.imported.push(meta);
+              // [figures-import-warnings] what the importer did to the file's text, for the summary
+              for (const warning of item.imported.warnings) (summary.warnings ??= []).push({ path, warning });
+            },
             (e: unknown) => {
               summary.failed.push({ path, error: errorShape(e) });
               if (!isAppError(e)) ctx.log.error('index update failed', { path, error: String(e) });

@@ -47,6 +47,18 @@ function ImportSummaryBody({ result }: { result: ImportResult }): React.JSX.Elem
           </ul>
         </section>
       ) : null}
+      {result.warnings?.length ? (
+        <section className="summary-section">
+          <h3>{t('importWarning.title', { count: result.warnings.length })}</h3>
+          <ul className="summary-list import-list" data-testid="import-warnings">
+            {result.warnings.map((w, i) => (
+              <li key={`${w.path}:${i}`}>
+                <span className="path">{w.path.split(/[\\/]/).pop()}</span>: {t(`importWarning.${w.warning.code}`, w.warning.params)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {imported.length > 0 ? (
         <section className="summary-section">
           <h3>{t('import.importedList', { count: imported.length })}</h3>

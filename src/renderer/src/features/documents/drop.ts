@@ -39,7 +39,7 @@ export async function importDroppedFiles(files: readonly File[], folders: Readon
   try {
     const summary = payload.length ? await getClient().importDropped({ files: payload, taskId }) : { imported: [], failed: [], cancelled: false };
     const failed = [...summary.failed.map((f) => ({ ...f, path: dropName(f.path) })), ...local];
-    workspaceStore.patch({ importResult: { kind: 'files', dir: null, imported: summary.imported.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: summary.cancelled } });
+    workspaceStore.patch({ importResult: { kind: 'files', dir: null, imported: summary.imported.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: summary.cancelled, warnings: summary.warnings } });
     const ws = await getClient().workspaceGet({});
     if (ws) setWorkspace(ws);
   } catch (e) {

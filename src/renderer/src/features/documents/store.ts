@@ -37,6 +37,8 @@ export interface ImportResult {
   imported: { id: string; name: string }[];
   failed: { path: string; error: { code: string; message: string } }[];
   cancelled: boolean;
+  /** [figures-import-warnings] what the importers did to the files' text */
+  warnings?: NonNullable<ImportSummary['warnings']>;
 }
 
 export const workspaceStore = createStore<WorkspaceState>({ workspace: null, loading: true, progress: null, filter: '', sort: 'name', pathDialog: null, pathError: null, importResult: null, orphanCounts: {} });
@@ -244,7 +246,7 @@ export async function importPaths(paths: string[]): Promise<ImportSummary | null
   workspaceStore.patch({ pathDialog: null, progress: { taskId, label: 'import', done: 0, total: paths.length, current: null, finished: false } });
   try {
     const summary = await trackWrite(() => getClient().importFiles({ paths, taskId }));
-    workspaceStore.patch({ importResult: { kind: 'files', dir: null, imported: summary.imported.map((d) => ({ id: d.id, name: d.name })), failed: summary.failed, cancelled: summary.cancelled } });
+    workspaceStore.patch({ importResult: { kind: 'files', dir: null, imported: summary.imported.map((d) => ({ id: d.id, name: d.name })), failed: summary.failed, cancelled: summary.cancelled, warnings: summary.warnings } });
     const ws = await getClient().workspaceGet({});
     if (ws) setWorkspace(ws);
     return summary;

@@ -689,6 +689,24 @@ export const en = {
   'notice.hardWrap': 'This report is hard-wrapped: {count} line {count|break|breaks} inside sentences to join.',
   'notice.hardWrapFix': 'Join them all',
   // ── end perf ──
+  // ── figures: why a figure's value is left empty; import layout warnings (helper FIGURES) ──
+  'figureNote.spaced-digits': 'Value left empty: the spaces between these digits could group them in more than one way.',
+  'figureNote.cut-by-break': 'Value left empty: a line break (perhaps a page number) cuts this number.',
+  'figureNote.leading-zero': 'Value left empty: digits with a leading zero are a code or a broken number.',
+  'figureNote.broken-number': 'Value left empty: other text cuts this number.',
+  'figureNote.minguo-year': 'Minguo (ROC) year {year}: not read as a Gregorian year.',
+  'importWarning.title': 'What the import changed ({count})',
+  'importWarning.pdf-page-unreadable': 'page {page} could not be read ({reason})',
+  'importWarning.pdf-pages-repeated': 'the PDF names {count} page(s) again; their text is repeated as printed',
+  'importWarning.pdf-layout-spaces': '{total} layout space(s) removed: {letterSpacing} between letter-spaced Chinese characters, {cjkDigit} between Chinese characters and numbers, {punctuation} beside full-width punctuation',
+  'importWarning.pdf-radicals-fixed': '{count} Kangxi radical character(s) replaced by the ideographs they stand for',
+  'importWarning.undecodable-bytes': '{count} byte sequence(s) could not be decoded as {encoding}; try another encoding',
+  'importWarning.html-unterminated': 'the page ends inside an unterminated {what}; its remainder was skipped',
+  'importWarning.html-declared-utf8': 'the page declares {declared} but is UTF-8; read as UTF-8',
+  'importWarning.html-declared-mismatch': 'the page declares {declared} but reads better as {encoding}; read as {encoding}',
+  'importWarning.docx-message': 'Word: {message}',
+  'importWarning.encoding-ignored': 'the chosen encoding ({encoding}) does not apply to {format} files and was ignored',
+  // ── end figures ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1384,4 +1402,22 @@ export const zh: Messages = {
   'notice.hardWrap': '本报告为硬换行文本：共 {count} 处句中换行应接上。',
   'notice.hardWrapFix': '全部接上',
   // ── end perf ──
+  // ── figures: why a figure's value is left empty; import layout warnings (helper FIGURES) ──
+  'figureNote.spaced-digits': '数值留空：这些数字之间的空格可有多种分组方式。',
+  'figureNote.cut-by-break': '数值留空：此数字被换行（可能是页码）隔断。',
+  'figureNote.leading-zero': '数值留空：以 0 开头的数字是编码或残缺的数字。',
+  'figureNote.broken-number': '数值留空：此数字被其他文字隔断。',
+  'figureNote.minguo-year': '民国纪年 {year} 年：不按公历年份读取。',
+  'importWarning.title': '导入时对文本的处理（{count}）',
+  'importWarning.pdf-page-unreadable': '第 {page} 页无法读取（{reason}）',
+  'importWarning.pdf-pages-repeated': 'PDF 重复引用了 {count} 页，其文本按原样重复',
+  'importWarning.pdf-layout-spaces': '已删除 {total} 个排版空格：字间距空格 {letterSpacing} 个，汉字与数字之间 {cjkDigit} 个，全角标点旁 {punctuation} 个',
+  'importWarning.pdf-radicals-fixed': '{count} 个康熙部首字符已替换为对应的汉字',
+  'importWarning.undecodable-bytes': '{count} 处字节无法按 {encoding} 解码，请尝试其他编码',
+  'importWarning.html-unterminated': '网页在未闭合的 {what} 中结束，其余部分已跳过',
+  'importWarning.html-declared-utf8': '网页声明为 {declared}，实为 UTF-8，已按 UTF-8 读取',
+  'importWarning.html-declared-mismatch': '网页声明为 {declared}，按 {encoding} 读取效果更好，已按 {encoding} 读取',
+  'importWarning.docx-message': 'Word：{message}',
+  'importWarning.encoding-ignored': '所选编码（{encoding}）不适用于 {format} 文件，已忽略',
+  // ── end figures ──
 };

@@ -82,6 +82,7 @@ export const FigureForm = memo(function FigureForm({ finding, review, active = t
       </div>
       {numberField('value', t('field.value'), active ? 'value' : undefined)}
       {eff.kind === 'range' || eff.value_to !== null ? numberField('value_to', t('field.valueTo')) : null}
+      {orig.note && eff.value === null ? <p className="figure-note" data-testid="figure-note">{t(`figureNote.${orig.note.code}`, orig.note.params)}</p> : null}
       <EditField id="f-unit" label={t('field.unit')} value={eff.unit ?? ''} resetKey={finding.id} lang="zh-Hans" testId="field-unit" onCommit={(v) => set('unit', v.trim() === '' ? null : v.trim())} original={originalOf('unit')} originalLabel={(v) => t('field.original', { value: v })} />
       <div className="field">
         <label htmlFor="f-approx">{t('field.approx')}</label>

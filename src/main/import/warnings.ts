@@ -1,0 +1,42 @@
+/**
+ * Import warnings: what an importer did to a file's text (codes + params, worded by the UI in
+ * both languages, see importWarning.* in messages.ts). `warningText` is the English wording for
+ * the CLI, logs and benches.
+ */
+import type { ImportWarning } from '../../core/api';
+
+export type { ImportWarning } from '../../core/api';
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function warningText(w: ImportWarning): string {
+  const p = w.params ?? {};
+  const n = (k: string): number => Number(p[k] ?? 0);
+  switch (w.code) {
+    case 'pdf-page-unreadable':
+      return `Page ${p.page} could not be read: ${p.reason}`;
+    case 'pdf-pages-repeated':
+      return `The page tree names ${plural(n('count'), 'page', 'pages')} again; ${n('count') === 1 ? 'its' : 'their'} text is repeated as printed.`;
+    case 'pdf-layout-spaces': {
+      const parts: string[] = [];
+      if (n('letterSpacing') > 0) parts.push(`${n('letterSpacing')} between letter-spaced Chinese characters`);
+      if (n('cjkDigit') > 0) parts.push(`${n('cjkDigit')} between Chinese characters and numbers`);
+      if (n('punctuation') > 0) parts.push(`${n('punctuation')} beside full-width punctuation`);
+      return `${plural(n('total'), 'layout space', 'layout spaces')} removed (${parts.join(', ')}).`;
+    }
+    case 'pdf-radicals-fixed':
+      return `${plural(n('count'), 'Kangxi radical character', 'Kangxi radical characters')} replaced by the ideograph${n('count') === 1 ? '' : 's'} it stands for.`;
+    case 'undecodable-bytes':
+      return `${plural(n('count'), 'byte sequence', 'byte sequences')} could not be decoded as ${p.encoding} and became U+FFFD; try another encoding.`;
+    case 'html-unterminated':
+      return `The page ends inside an unterminated ${p.what}; its remainder was skipped.`;
+    case 'html-declared-utf8':
+      return `The page declares ${p.declared} but is UTF-8; read as UTF-8.`;
+    case 'html-declared-mismatch':
+      return `The page declares ${p.declared} but reads better as ${p.encoding}; read as ${p.encoding}.`;
+    case 'docx-message':
+      return `Word: ${p.message}`;
+    case 'encoding-ignored':
+      return `The encoding override (${p.encoding}) does not apply to ${p.format} files and was ignored.`;
+  }
+}
