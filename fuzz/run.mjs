@@ -40,6 +40,9 @@ const workerModule = await bundle(join(import.meta.dirname, 'worker.mjs'), 'fuzz
 // the importers' worker thread, where the service finds it: beside the bundle that runs it
 const importWorker = join(workerModule, '..', 'import-worker.mjs');
 await bundle(join(root, 'src', 'main', 'import', 'worker.ts'), 'import-worker', importWorker);
+// and the analysis worker, as the app runs it (a bounded heap: its failure is a refusal with a code)
+const analysisWorker = join(workerModule, '..', 'analysis-worker.mjs');
+await bundle(join(root, 'src', 'main', 'analysis', 'worker.ts'), 'analysis-worker', analysisWorker);
 
 // ── the child ──────────────────────────────────────────────────────────────────────────────
 let child = null;
@@ -177,6 +180,7 @@ try {
   rmSync(work, { recursive: true, force: true });
   rmSync(workerModule, { force: true });
   rmSync(importWorker, { force: true });
+  rmSync(analysisWorker, { force: true });
 }
 
 const seconds = (Date.now() - started) / 1000;

@@ -22,7 +22,9 @@ const fatal = (kind) => (e) => {
 process.on('uncaughtException', fatal('uncaught exception'));
 process.on('unhandledRejection', fatal('unhandled rejection'));
 
-const pool = new AnalysisPool(null, 1);
+// the analysis in a worker thread, as in the app (analysis-worker.mjs beside this bundle)
+const pool = new AnalysisPool(undefined, 1);
+if (pool.inProcess) throw new Error('fuzz: no analysis worker beside the bundle');
 const logged = [];
 const log = { error: (m, c) => logged.push(`${m} ${JSON.stringify(c ?? {})}`.slice(0, 1000)) };
 

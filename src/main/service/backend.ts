@@ -13,7 +13,7 @@ import type { Handlers, Logger } from './dispatch';
 import { countFindings } from '../../core/document';
 import { buildDocumentView, buildPackedView, buildReviewResult, reviewDocument } from './documents';
 import { type Identity, loadIdentity, osUserName, saveIdentity } from './identity';
-import { type UiNotice, uiNotice, workNotice } from './notices';
+import { type UiNotice, cappedNotices, uiNotice, workNotice } from './notices';
 import { ensureSampleWorkspace } from './samples';
 import { removeFailedDrops, saveDropped } from './dropped';
 import { encodingOverrides, importIntoStore } from './importing';
@@ -213,7 +213,7 @@ export function createBackend(opts: BackendOptions): Backend {
 
   function view(ws: OpenWorkspace): WorkspaceView {
     const w = ws.store.workspace();
-    return { dir: ws.dir, name: ws.isSample ? 'Sample reports' : basename(ws.dir), isSample: ws.isSample, documents: w.documents, taxonomy: w.taxonomy, notices: ws.notices };
+    return { dir: ws.dir, name: ws.isSample ? 'Sample reports' : basename(ws.dir), isSample: ws.isSample, documents: w.documents, taxonomy: w.taxonomy, notices: [...ws.notices, ...cappedNotices(w.documents)] }; // memory: + reports shown in part
   }
 
   async function rememberWorkspace(dir: string): Promise<void> {

@@ -469,6 +469,11 @@ export const en = {
   'identity.prompt': 'Your name is recorded on every review you make. You can change it later.',
   'identity.name': 'Your name',
   // ── end storev2 ──
+  // ── memory: findings cut to the first ones per kind (helper MEMORY, core/analyze MAX_FINDINGS_PER_KIND) ──
+  'notice.findings-capped-figures': '{name} has more than {limit} {limit|figure|figures}: only the first {limit} (in reading order) are shown, and the consistency checks cover only those. Split the report into smaller files to see all of them.',
+  'notice.findings-capped-duplicates': '{name} has more than {limit} duplicated {limit|passage|passages}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
+  'notice.findings-capped-defects': '{name} has more than {limit} text {limit|defect|defects}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
+  // ── end memory ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -944,4 +949,9 @@ export const zh: Messages = {
   'identity.prompt': '您的姓名会记录在您的每一条审核上，之后可以修改。',
   'identity.name': '您的姓名',
   // ── end storev2 ──
+  // ── memory: findings cut to the first ones per kind (helper MEMORY, core/analyze MAX_FINDINGS_PER_KIND) ──
+  'notice.findings-capped-figures': '{name} 中的数字超过 {limit} 个：只显示前 {limit} 个（按阅读顺序），一致性检查也只涵盖这些。请把报告拆分成较小的文件以查看全部。',
+  'notice.findings-capped-duplicates': '{name} 中的重复内容超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
+  'notice.findings-capped-defects': '{name} 中的文本问题超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
+  // ── end memory ──
 };
