@@ -5,6 +5,8 @@
 // through the real path (a real WorkspaceStore in a fresh workspace + importIntoStore: importers,
 // analysis, store) in a child process, with a time budget per input.
 //   node fuzz/run.mjs [--count 3000] [--budget-ms 20000] [--seed 1] [--big-mb 20] [--no-specials] [--json FILE]
+// The budget per input is the app's own import budget (src/main/import/budget.ts, 20 s + 2 s/MB,
+// sent by the child), unless --budget-ms gives another base.
 // Counts tried / imported / refused (AppError, by code) / crashed (uncaught exception, child
 // died, or a non-AppError) / hung (over budget) / store-dirty (a refused input left something
 // in the store). Failing inputs are kept in bench/.data/fuzz/failures/ for replay
@@ -20,7 +22,7 @@ import { mutatedPdf, pdfBases, randomInput, rng, specials } from './generators.m
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '3000' },
-    'budget-ms': { type: 'string', default: '20000' },
+    'budget-ms': { type: 'string' },
     seed: { type: 'string', default: String(Date.now() % 1e9) },
     'big-mb': { type: 'string', default: '20' },
     'no-specials': { type: 'boolean', default: false },
@@ -30,7 +32,9 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.count);
-const budgetMs = Number(values['budget-ms']);
+/** the import budget (budget.ts IMPORT_BUDGET), from the child's first ready message */
+let budgetMs = values['budget-ms'] === undefined ? null : Number(values['budget-ms']);
+let perMbMs = null;
 const seed = Number(values.seed);
 const r = rng(seed);
 const started = Date.now();
@@ -57,7 +61,11 @@ function startChild() {
       stderr = (stderr + d).slice(-4000);
     });
     c.on('message', (m) => {
-      if (m?.type === 'ready') return ready(c);
+      if (m?.type === 'ready') {
+        budgetMs ??= m.budget.baseMs;
+        perMbMs ??= m.budget.perMbMs;
+        return ready(c);
+      }
       if (waiting && m.id === waiting.id) {
         const w = waiting;
         waiting = null;
@@ -145,7 +153,8 @@ async function one(input) {
   if (input.fifo) execFileSync('mkfifo', [file]);
   else writeFileSync(file, input.bytes);
   // large inputs get a budget that grows with their size (reading, hashing, analysis are linear)
-  const budget = budgetMs + Math.floor(input.bytes.length / (1024 * 1024)) * 2000;
+  child ??= await startChild();
+  const budget = Math.round(budgetMs + (perMbMs * input.bytes.length) / (1024 * 1024));
   const res = await runInput(id, file, budget);
   record(input, res, file);
   rmSync(file, { force: true });
@@ -190,6 +199,7 @@ const summary = {
   machine: { cores: availableParallelism(), platform: process.platform, node: process.version },
   seed,
   budgetMs,
+  perMbMs,
   seconds: Number(seconds.toFixed(1)),
   ...tally,
   peakRssMb,
@@ -208,7 +218,7 @@ if (!values.replay) {
 console.log(`inputs tried ${tally.tried}, crashed ${tally.crashed}, hung ${tally.hung}, store dirty after a refused input ${tally.storeDirty}`);
 console.log(`  imported ${tally.imported}, refused with a code ${tally.refused}: ${Object.entries(byCode).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
 console.log(`  peak RSS of the import path ${peakRssMb} MB (${peakRssKind ?? '-'})`);
-console.log(`  seed ${seed}; budget ${budgetMs} ms per input (+2 s per MB); ${seconds.toFixed(1)} s; slowest: ${slowest.map((s) => `${s.kind} ${s.ms} ms`).join(', ')}`);
+console.log(`  seed ${seed}; budget ${budgetMs} ms per input (+${perMbMs / 1000} s per MB); ${seconds.toFixed(1)} s; slowest: ${slowest.map((s) => `${s.kind} ${s.ms} ms`).join(', ')}`);
 if (!values.quiet) {
   console.log('  by kind:');
   for (const [kind, k] of Object.entries(byKind).sort()) console.log(`    ${kind.padEnd(30)} tried ${String(k.tried).padStart(5)}  imported ${String(k.imported).padStart(5)}  refused ${String(k.refused).padStart(5)}${k.crashed ? `  CRASHED ${k.crashed}` : ''}${k.hung ? `  HUNG ${k.hung}` : ''}${k.storeDirty ? `  DIRTY ${k.storeDirty}` : ''}`);

@@ -10,6 +10,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisPool } from '../src/main/analysis/pool';
+import { IMPORT_BUDGET } from '../src/main/import/budget';
 import { importIntoStore } from '../src/main/service/importing';
 import { TaskRegistry } from '../src/main/service/tasks';
 import { WorkspaceStore } from '../src/main/store';
@@ -92,4 +93,4 @@ process.on('message', async (msg) => {
   // the largest resident set so far (KB on Linux): this process and its worker threads
   process.send?.({ id, ...reply, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 });
-process.send?.({ type: 'ready' });
+process.send?.({ type: 'ready', budget: IMPORT_BUDGET });

@@ -92,13 +92,16 @@ const disk = read('disk');
 const locks = read('locks');
 const eneg = read('electronegativity');
 const attacks = read('attacks');
+/** issue 17: the app's peak resident set on any single hostile input (1.5 GB) */
+const RSS_TARGET_MB = 1536;
+if (fuzz) console.error(`fuzz: peak RSS of the import path ${fuzz.peakRssMb ?? '?'} MB on any one input (target ≤ ${RSS_TARGET_MB} MB; largest: ${fuzz.peakRssKind ?? '-'})`);
 const n = (x) => (x === null || x === undefined ? '—' : Number(x).toLocaleString('en-US'));
 const dates = [fuzz, ks, kv, km, disk, locks, eneg, attacks].filter(Boolean).map((s) => s.date).sort();
 const newest = dates.at(-1)?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
 const oldest = dates[0]?.slice(0, 10) ?? newest;
 const kills = (ks?.kills ?? 0) + (kv?.kills ?? 0);
 const rows = [
-  ['Malformed inputs through import + analysis + store (`fuzz/run.mjs`)', fuzz ? `${n(fuzz.tried)} tried · **${n(fuzz.crashed)} crashed** · **${n(fuzz.hung)} hung** (budget ${fuzz.budgetMs / 1000} s + 2 s/MB) · ${n(fuzz.storeDirty)} refused inputs left data in the store` : 'not run'],
+  ['Malformed inputs through import + analysis + store (`fuzz/run.mjs`)', fuzz ? `${n(fuzz.tried)} tried · **${n(fuzz.crashed)} crashed** · **${n(fuzz.hung)} hung** (budget ${fuzz.budgetMs / 1000} s + ${(fuzz.perMbMs ?? 2000) / 1000} s/MB) · peak RSS **${fuzz.peakRssMb === undefined ? '—' : `${n(fuzz.peakRssMb)} MB`}** on any one input (target ≤ ${n(RSS_TARGET_MB)} MB; largest: ${fuzz.peakRssKind ?? '—'}) · ${n(fuzz.storeDirty)} refused inputs left data in the store` : 'not run'],
   ['kill -9 during imports and review writes (`bench/store/kill.mjs`, `bench/faults/kill-service.mjs`)', ks || kv ? `${n(kills)} kills (${n(ks?.kills)} raw store + ${n(kv?.kills)} through importFiles/reviewApply) · **${n((ks?.corrupted ?? 0) + (kv?.corrupted ?? 0))} stores corrupted** · **${n((ks?.lost ?? 0) + (kv?.lost ?? 0))} acknowledged writes lost**` : 'not run'],
   ['kill -9 while a v1 workspace is migrated to the v2 layout on open (`bench/store/kill-migrate.mjs`)', km ? `${n(km.kills)} kills (${n(km.kills - km.finished)} mid-migration) · **${n(km.corrupted)} stores corrupted** · **${n(km.lost)} documents with work lost or changed**` : 'not run'],
   ['Full disk and read-only workspace, real tmpfs (`bench/faults/disk.mjs`)', disk ? (disk.skipped ? 'skipped (mount not permitted)' : `${n(disk.tried)} cases · ${n(disk.passed)} passed (store-disk-full / store-read-only, work kept, saved once writable)`) : 'not run'],
@@ -115,7 +118,7 @@ const table = [
   ...rows.map(([a, b]) => `| ${a} | ${b} |`),
 ].join('\n');
 
-const ok = (fuzz ? fuzz.crashed + fuzz.hung + fuzz.storeDirty === 0 : true) && (ks ? ks.corrupted + ks.lost === 0 : true) && (kv ? kv.corrupted + kv.lost === 0 : true) && (km ? km.corrupted + km.lost === 0 : true) && (disk ? disk.skipped || disk.passed === disk.tried : true) && (locks ? locks.passed === locks.tried : true) && (eneg ? eneg.failing === 0 : true) && (attacks ? attacks.passed === attacks.tried : true);
+const ok = (fuzz ? fuzz.crashed + fuzz.hung + fuzz.storeDirty === 0 && !(fuzz.peakRssMb > RSS_TARGET_MB) : true) && (ks ? ks.corrupted + ks.lost === 0 : true) && (kv ? kv.corrupted + kv.lost === 0 : true) && (km ? km.corrupted + km.lost === 0 : true) && (disk ? disk.skipped || disk.passed === disk.tried : true) && (locks ? locks.passed === locks.tried : true) && (eneg ? eneg.failing === 0 : true) && (attacks ? attacks.passed === attacks.tried : true);
 
 if (!values['no-readme']) {
   const readme = join(root, 'README.md');
