@@ -12,7 +12,7 @@ import { OffsetMap, type Paragraph, splitParagraphs } from './text';
  * Past it, the first findings in reading order are kept and the analysis says so in `capped`
  * (the UI and the CLI tell the analyst): a finding is never dropped without a notice.
  */
-export const MAX_FINDINGS_PER_KIND = 200_000;
+export const MAX_FINDINGS_PER_KIND = 100_000;
 
 export interface AnalyzeOptions {
   /** boilerplate model built across the documents analysed together */
