@@ -11,6 +11,7 @@ import { AnalysisPool } from '../analysis/pool';
 import { type StoreNotice, WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { countFindings } from '../../core/document';
+import type { DocumentFile, DocumentMeta } from '../../core/store-schema';
 import { buildDocumentView, buildPackedView, buildReviewResult, reviewDocument } from './documents';
 import { type Identity, loadIdentity, osUserName, saveIdentity } from './identity';
 import { type UiNotice, cappedNotices, uiNotice, workNotice } from './notices';
@@ -236,6 +237,25 @@ export function createBackend(opts: BackendOptions): Backend {
 
   const ctx = () => ({ now: new Date().toISOString(), annotator: identity?.name ?? osUserName() });
 
+  // memory (issue 17, damaged-store cases): a report's cache file is derived from its source;
+  // damaged or deleted with no good backup, it is made again from the source (the store has
+  // told the analyst and kept the damaged file), and the analyst's work file, which is intact,
+  // is composed with it — instead of a report that cannot be opened until imported again
+  const readOrRebuild = async (ws: OpenWorkspace, meta: DocumentMeta): Promise<DocumentFile> => {
+    try {
+      return await ws.store.readDocument(meta.id);
+    } catch (e) {
+      if (!isAppError(e) || (e.code !== 'store-corrupt' && e.code !== 'document-not-found')) throw e;
+      const source = isAbsolute(meta.path) ? meta.path : join(ws.dir, meta.path);
+      const st = await stat(source).catch(() => null);
+      if (!st?.isFile()) throw e;
+      const summary = await importIntoStore(ws.store, [source], { allow: (p) => policy.allows(p), pool, tasks, emit, log: opts.log, taskId: `rebuild-${meta.id}-${Date.now()}`, label: 'import' });
+      if (summary.imported.length !== 1) throw e;
+      if (current === ws) emit('workspaceChanged', view(ws));
+      return ws.store.readDocument(meta.id);
+    }
+  };
+
   const handlers: Handlers = {
     appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
     workspaceGet: async () => view(await workspace()),
@@ -294,13 +314,13 @@ export function createBackend(opts: BackendOptions): Backend {
       const ws = await workspace();
       const meta = ws.store.workspace().documents.find((d) => d.id === id);
       if (!meta) throw new AppError('document-not-found', `no document ${id}`);
-      return buildDocumentView(meta, await ws.store.readDocument(id));
+      return buildDocumentView(meta, await readOrRebuild(ws, meta)); // memory: see readOrRebuild
     },
     documentView: async ({ id }) => {
       const ws = await workspace();
       const meta = ws.store.workspace().documents.find((d) => d.id === id);
       if (!meta) throw new AppError('document-not-found', `no document ${id}`);
-      return buildPackedView(meta, await ws.store.readDocument(id));
+      return buildPackedView(meta, await readOrRebuild(ws, meta)); // memory: see readOrRebuild
     },
     analyzeText: async ({ text }) => pool.analyze(text),
     reviewApply: async ({ documentId, action }) => {
