@@ -84,6 +84,16 @@ function startChild() {
   });
 }
 
+/** The peak resident set of a live process so far (Linux VmHWM), MB; null where unknown. */
+function peakRssOf(pid) {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function runInput(id, path, budget) {
   child ??= await startChild();
   const c = child;
@@ -93,10 +103,11 @@ async function runInput(id, path, budget) {
     const timer = setTimeout(() => {
       if (waiting?.id !== id) return;
       waiting = null;
+      const rssMb = peakRssOf(c.pid); // a hung input's memory counts too (read before the kill)
       c.kill('SIGKILL');
       child = null;
       restarts++;
-      resolve({ id, outcome: 'hung', detail: `over the ${budget} ms budget` });
+      resolve({ id, outcome: 'hung', detail: `over the ${budget} ms budget`, ...(rssMb === null ? {} : { rssMb }) });
     }, budget);
     waiting = {
       id,
