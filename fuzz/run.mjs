@@ -13,7 +13,7 @@
 // (`node fuzz/run.mjs --replay FILE`). Exits 1 on any crash, hang or dirty store.
 import { execFileSync, fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundle, root } from './build.mjs';
@@ -38,6 +38,10 @@ let perMbMs = null;
 const seed = Number(values.seed);
 const r = rng(seed);
 const started = Date.now();
+/** the machine's 1-minute load average, sampled every 10 s: timings (hangs) are measured against wall time */
+const loads = [loadavg()[0]];
+const loadTimer = setInterval(() => loads.push(loadavg()[0]), 10_000);
+loadTimer.unref();
 const work = mkdtempSync(join(tmpdir(), 'ra-fuzz-'));
 const failuresDir = join(root, 'bench', '.data', 'fuzz', 'failures');
 const workerModule = await bundle(join(import.meta.dirname, 'worker.mjs'), 'fuzz-worker');
@@ -215,6 +219,7 @@ const summary = {
   ...tally,
   peakRssMb,
   peakRssKind,
+  load: { min: Number(Math.min(...loads).toFixed(1)), max: Number(Math.max(...loads).toFixed(1)), cores: availableParallelism() },
   childRestarts: restarts,
   refusedByCode: byCode,
   byKind,
