@@ -238,14 +238,23 @@ export function createBackend(opts: BackendOptions): Backend {
   const ctx = () => ({ now: new Date().toISOString(), annotator: identity?.name ?? osUserName() });
 
   // memory (issue 17, damaged-store cases): a report's cache file is derived from its source;
-  // damaged or deleted with no good backup, it is made again from the source (the store has
-  // told the analyst and kept the damaged file), and the analyst's work file, which is intact,
-  // is composed with it — instead of a report that cannot be opened until imported again
+  // damaged or deleted with no good backup, it is made again from the source on first read (the
+  // store has told the analyst and kept the damaged file), and the analyst's work file, which is
+  // intact, is composed with it — instead of a report that cannot be opened until imported again
   const readOrRebuild = async (ws: OpenWorkspace, meta: DocumentMeta): Promise<DocumentFile> => {
     try {
       return await ws.store.readDocument(meta.id);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'store-corrupt' && e.code !== 'document-not-found')) throw e;
+      if (ws.store.hasDocument(meta.id)) {
+        // a damaged cache file is moved aside by the store (with its notice): read again, the file
+        // is gone and the store forgets it — then it is made again below
+        try {
+          return await ws.store.readDocument(meta.id);
+        } catch {
+          if (ws.store.hasDocument(meta.id)) throw e;
+        }
+      }
       const source = isAbsolute(meta.path) ? meta.path : join(ws.dir, meta.path);
       const st = await stat(source).catch(() => null);
       if (!st?.isFile()) throw e;
