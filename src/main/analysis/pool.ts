@@ -80,6 +80,8 @@ interface Slot {
 const DEPTH = 2;
 /** How far down the queue a worker with work in hand looks for a part it has run before. */
 const LOOK_AHEAD = 16;
+/** A worker that analysed a text longer than this (UTF-16 units) is replaced (see spawn). */
+const RETIRE_UNITS = 4 << 20;
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
@@ -327,6 +329,12 @@ export class AnalysisPool {
       if (msg.ok && msg.capped) p.onCapped?.(msg.capped);
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(`analysis failed: ${msg.message}`));
+      // memory: after a very long report the worker's heap is large; a fresh worker gives it back
+      // at once, before the caller builds and stores the document (peak RSS of the app)
+      if (p.job && p.job.text.length > RETIRE_UNITS && !slot.learner && slot.busy === 0 && this.slots.includes(slot)) {
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        void worker.terminate().catch(() => undefined);
+      }
       this.pump();
     });
     worker.on('error', (e) => this.failSlot(slot, e));
