@@ -5,13 +5,15 @@
 // through the real path (a real WorkspaceStore in a fresh workspace + importIntoStore: importers,
 // analysis, store) in a child process, with a time budget per input.
 //   node fuzz/run.mjs [--count 3000] [--budget-ms 20000] [--seed 1] [--big-mb 20] [--no-specials] [--json FILE]
+// The budget per input is the app's own import budget (src/main/import/budget.ts, 20 s + 2 s/MB,
+// sent by the child), unless --budget-ms gives another base.
 // Counts tried / imported / refused (AppError, by code) / crashed (uncaught exception, child
 // died, or a non-AppError) / hung (over budget) / store-dirty (a refused input left something
 // in the store). Failing inputs are kept in bench/.data/fuzz/failures/ for replay
 // (`node fuzz/run.mjs --replay FILE`). Exits 1 on any crash, hang or dirty store.
 import { execFileSync, fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundle, root } from './build.mjs';
@@ -20,7 +22,7 @@ import { mutatedPdf, pdfBases, randomInput, rng, specials } from './generators.m
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '3000' },
-    'budget-ms': { type: 'string', default: '20000' },
+    'budget-ms': { type: 'string' },
     seed: { type: 'string', default: String(Date.now() % 1e9) },
     'big-mb': { type: 'string', default: '20' },
     'no-specials': { type: 'boolean', default: false },
@@ -30,16 +32,25 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.count);
-const budgetMs = Number(values['budget-ms']);
+/** the import budget (budget.ts IMPORT_BUDGET), from the child's first ready message */
+let budgetMs = values['budget-ms'] === undefined ? null : Number(values['budget-ms']);
+let perMbMs = null;
 const seed = Number(values.seed);
 const r = rng(seed);
 const started = Date.now();
+/** the machine's 1-minute load average, sampled every 10 s: timings (hangs) are measured against wall time */
+const loads = [loadavg()[0]];
+const loadTimer = setInterval(() => loads.push(loadavg()[0]), 10_000);
+loadTimer.unref();
 const work = mkdtempSync(join(tmpdir(), 'ra-fuzz-'));
 const failuresDir = join(root, 'bench', '.data', 'fuzz', 'failures');
 const workerModule = await bundle(join(import.meta.dirname, 'worker.mjs'), 'fuzz-worker');
 // the importers' worker thread, where the service finds it: beside the bundle that runs it
 const importWorker = join(workerModule, '..', 'import-worker.mjs');
 await bundle(join(root, 'src', 'main', 'import', 'worker.ts'), 'import-worker', importWorker);
+// and the analysis worker, as the app runs it (a bounded heap: its failure is a refusal with a code)
+const analysisWorker = join(workerModule, '..', 'analysis-worker.mjs');
+await bundle(join(root, 'src', 'main', 'analysis', 'worker.ts'), 'analysis-worker', analysisWorker);
 
 // ── the child ──────────────────────────────────────────────────────────────────────────────
 let child = null;
@@ -54,7 +65,11 @@ function startChild() {
       stderr = (stderr + d).slice(-4000);
     });
     c.on('message', (m) => {
-      if (m?.type === 'ready') return ready(c);
+      if (m?.type === 'ready') {
+        budgetMs ??= m.budget.baseMs;
+        perMbMs ??= m.budget.perMbMs;
+        return ready(c);
+      }
       if (waiting && m.id === waiting.id) {
         const w = waiting;
         waiting = null;
@@ -73,6 +88,16 @@ function startChild() {
   });
 }
 
+/** The peak resident set of a live process so far (Linux VmHWM), MB; null where unknown. */
+function peakRssOf(pid) {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function runInput(id, path, budget) {
   child ??= await startChild();
   const c = child;
@@ -82,10 +107,11 @@ async function runInput(id, path, budget) {
     const timer = setTimeout(() => {
       if (waiting?.id !== id) return;
       waiting = null;
+      const rssMb = peakRssOf(c.pid); // a hung input's memory counts too (read before the kill)
       c.kill('SIGKILL');
       child = null;
       restarts++;
-      resolve({ id, outcome: 'hung', detail: `over the ${budget} ms budget` });
+      resolve({ id, outcome: 'hung', detail: `over the ${budget} ms budget`, ...(rssMb === null ? {} : { rssMb }) });
     }, budget);
     waiting = {
       id,
@@ -142,7 +168,8 @@ async function one(input) {
   if (input.fifo) execFileSync('mkfifo', [file]);
   else writeFileSync(file, input.bytes);
   // large inputs get a budget that grows with their size (reading, hashing, analysis are linear)
-  const budget = budgetMs + Math.floor(input.bytes.length / (1024 * 1024)) * 2000;
+  child ??= await startChild();
+  const budget = Math.round(budgetMs + (perMbMs * input.bytes.length) / (1024 * 1024));
   const res = await runInput(id, file, budget);
   record(input, res, file);
   rmSync(file, { force: true });
@@ -177,6 +204,7 @@ try {
   rmSync(work, { recursive: true, force: true });
   rmSync(workerModule, { force: true });
   rmSync(importWorker, { force: true });
+  rmSync(analysisWorker, { force: true });
 }
 
 const seconds = (Date.now() - started) / 1000;
@@ -186,10 +214,12 @@ const summary = {
   machine: { cores: availableParallelism(), platform: process.platform, node: process.version },
   seed,
   budgetMs,
+  perMbMs,
   seconds: Number(seconds.toFixed(1)),
   ...tally,
   peakRssMb,
   peakRssKind,
+  load: { min: Number(Math.min(...loads).toFixed(1)), max: Number(Math.max(...loads).toFixed(1)), cores: availableParallelism() },
   childRestarts: restarts,
   refusedByCode: byCode,
   byKind,
@@ -204,7 +234,7 @@ if (!values.replay) {
 console.log(`inputs tried ${tally.tried}, crashed ${tally.crashed}, hung ${tally.hung}, store dirty after a refused input ${tally.storeDirty}`);
 console.log(`  imported ${tally.imported}, refused with a code ${tally.refused}: ${Object.entries(byCode).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
 console.log(`  peak RSS of the import path ${peakRssMb} MB (${peakRssKind ?? '-'})`);
-console.log(`  seed ${seed}; budget ${budgetMs} ms per input (+2 s per MB); ${seconds.toFixed(1)} s; slowest: ${slowest.map((s) => `${s.kind} ${s.ms} ms`).join(', ')}`);
+console.log(`  seed ${seed}; budget ${budgetMs} ms per input (+${perMbMs / 1000} s per MB); ${seconds.toFixed(1)} s; slowest: ${slowest.map((s) => `${s.kind} ${s.ms} ms`).join(', ')}`);
 if (!values.quiet) {
   console.log('  by kind:');
   for (const [kind, k] of Object.entries(byKind).sort()) console.log(`    ${kind.padEnd(30)} tried ${String(k.tried).padStart(5)}  imported ${String(k.imported).padStart(5)}  refused ${String(k.refused).padStart(5)}${k.crashed ? `  CRASHED ${k.crashed}` : ''}${k.hung ? `  HUNG ${k.hung}` : ''}${k.storeDirty ? `  DIRTY ${k.storeDirty}` : ''}`);

@@ -10,6 +10,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalysisPool } from '../src/main/analysis/pool';
+import { IMPORT_BUDGET } from '../src/main/import/budget';
 import { importIntoStore } from '../src/main/service/importing';
 import { TaskRegistry } from '../src/main/service/tasks';
 import { WorkspaceStore } from '../src/main/store';
@@ -22,7 +23,9 @@ const fatal = (kind) => (e) => {
 process.on('uncaughtException', fatal('uncaught exception'));
 process.on('unhandledRejection', fatal('unhandled rejection'));
 
-const pool = new AnalysisPool(null, 1);
+// the analysis in a worker thread, as in the app (analysis-worker.mjs beside this bundle)
+const pool = new AnalysisPool(undefined, 1);
+if (pool.inProcess) throw new Error('fuzz: no analysis worker beside the bundle');
 const logged = [];
 const log = { error: (m, c) => logged.push(`${m} ${JSON.stringify(c ?? {})}`.slice(0, 1000)) };
 
@@ -90,4 +93,4 @@ process.on('message', async (msg) => {
   // the largest resident set so far (KB on Linux): this process and its worker threads
   process.send?.({ id, ...reply, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 });
-process.send?.({ type: 'ready' });
+process.send?.({ type: 'ready', budget: IMPORT_BUDGET });

@@ -82,9 +82,20 @@ export const Defect = z.object({
 });
 export type Defect = z.infer<typeof Defect>;
 
+// memory: a report with more findings of one kind than the analysis keeps (core/analyze.ts)
+/** Kinds of finding cut to their first `n` (in reading order), with `n`: the report has more. Never silent: the UI and the CLI say so. */
+export const AnalysisCapped = z.object({
+  figures: z.number().int().positive().optional(),
+  duplicates: z.number().int().positive().optional(),
+  defects: z.number().int().positive().optional(),
+});
+export type AnalysisCapped = z.infer<typeof AnalysisCapped>;
+
 export const Analysis = z.object({
   figures: z.array(Figure),
   duplicates: z.array(Duplicate),
   defects: z.array(Defect),
+  /** memory: present only when a kind was cut to its first findings (see AnalysisCapped) */
+  capped: AnalysisCapped.optional(),
 });
 export type Analysis = z.infer<typeof Analysis>;

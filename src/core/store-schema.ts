@@ -9,7 +9,7 @@
  * v1 kept one docs/<id>.json per document holding both (DocumentFileV1); it is migrated on open.
  */
 import { z } from 'zod';
-import { Analysis, Defect, Duplicate, Figure } from './schema';
+import { Analysis, AnalysisCapped, Defect, Duplicate, Figure } from './schema';
 
 export const STORE_SCHEMA_VERSION = 2;
 
@@ -43,6 +43,8 @@ export const DocumentMeta = z.object({
     orphans: z.number().int().optional(),
   }),
   metadata: z.record(z.string(), z.string().nullable()).default({}),
+  /** memory: the kinds of finding cut to their first `n` when it was analysed (the report has more; see core/analyze) */
+  capped: AnalysisCapped.optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 

@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BoilerplateModel } from '../../core/duplicates';
 import { MIN_CORPUS } from '../../core/duplicates/constants';
-import type { Analysis } from '../../core/schema';
+import { AppError } from '../../core/errors';
+import type { Analysis, AnalysisCapped } from '../../core/schema';
 import type { AnalysisPart, WorkerJob, WorkerReply } from './worker';
 import { workerScript } from '../worker-script';
 
@@ -19,16 +20,30 @@ export interface FiguresAndDefectsJson {
   defects: string;
   /** the consistency checks' defects, when asked for (`{ checks: true }`) */
   checks?: string;
+  /** the kinds cut to their first findings (core/analyze's cap) */
+  capped?: AnalysisCapped;
 }
 
 /** Also the consistency checks over the figures (core/document checkDefects, no indicator map): for the CLI. */
 export interface ChecksOption {
   checks?: boolean;
+  /** told which kinds of finding were cut to their first ones (core/analyze's cap), when any were */
+  onCapped?: (capped: AnalysisCapped) => void;
 }
+
+/**
+ * The old-generation heap of an analysis worker, MB: a report whose analysis needs more is
+ * refused ('too-complex'), and the worker is replaced; the process never runs out of memory.
+ * The findings are capped per kind (core/analyze), so what needs this much is the detectors'
+ * work on a long text dense with figures, not a real report.
+ */
+export const ANALYSIS_HEAP_MB = 1024;
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (e: Error) => void;
+  /** told of the kinds the analysis cut (see ChecksOption.onCapped) */
+  onCapped?: (capped: AnalysisCapped) => void;
 }
 
 /** An analysis waiting for a worker. */
@@ -65,10 +80,12 @@ interface Slot {
 const DEPTH = 2;
 /** How far down the queue a worker with work in hand looks for a part it has run before. */
 const LOOK_AHEAD = 16;
+/** A worker that analysed a text longer than this (UTF-16 units) is replaced (see spawn). */
+const RETIRE_UNITS = 4 << 20;
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
-  private readonly pending = new Map<number, Pending & { slot: Slot; counted: boolean }>();
+  private readonly pending = new Map<number, Pending & { slot: Slot; counted: boolean; job?: Job }>();
   private readonly queue: Job[] = [];
   /** queued jobs per part */
   private readonly queued: Record<AnalysisPart, number> = { all: 0, 'figures+defects': 0, duplicates: 0 };
@@ -80,6 +97,9 @@ export class AnalysisPool {
   constructor(
     private readonly workerPath: string | null = workerScript('analysis-worker'),
     readonly size = Math.max(1, Math.min(4, availableParallelism())),
+    private readonly heapMb = ANALYSIS_HEAP_MB,
+    /** findings kept per kind (core/analyze's MAX_FINDINGS_PER_KIND unless given: tests) */
+    private readonly maxPerKind?: number,
   ) {}
 
   get inProcess(): boolean {
@@ -87,13 +107,18 @@ export class AnalysisPool {
   }
 
   analyze(text: string, boilerplate?: BoilerplateModel): Promise<Analysis> {
-    if (this.workerPath === null) return this.local((core) => core.analyzeText(text, { boilerplate }));
+    if (this.workerPath === null) return this.local((core) => core.analyzeText(text, { boilerplate, maxPerKind: this.maxPerKind }));
     if (this.pinned()) {
       // in two parts, each on the worker that runs it (see jobFor), joined as analyzeText's JSON
-      const fd = this.run(text, 'figures+defects', undefined, true) as Promise<FiguresAndDefectsJson>;
-      const dup = this.run(text, 'duplicates', boilerplate, true) as Promise<string>;
+      const capped: AnalysisCapped = {};
+      const cut = (c: AnalysisCapped): void => void Object.assign(capped, c);
+      const fd = this.run(text, 'figures+defects', undefined, true, false, cut) as Promise<FiguresAndDefectsJson>;
+      const dup = this.run(text, 'duplicates', boilerplate, true, false, cut) as Promise<string>;
       fd.catch(() => {}); // a failure is reported through Promise.all
-      return Promise.all([fd, dup]).then(([a, d]) => JSON.parse(`{"figures":${a.figures},"duplicates":${d},"defects":${a.defects}}`) as Analysis);
+      return Promise.all([fd, dup]).then(([a, d]) => {
+        const joined = JSON.parse(`{"figures":${a.figures},"duplicates":${d},"defects":${a.defects}}`) as Analysis;
+        return Object.keys(capped).length > 0 ? { ...joined, capped } : joined;
+      });
     }
     // as JSON text: a string crosses threads far cheaper than the objects' structured clone
     return (this.run(text, 'all', boilerplate, true) as Promise<string>).then((json) => JSON.parse(json) as Analysis);
@@ -109,15 +134,16 @@ export class AnalysisPool {
       return this.local((core) => {
         const parts: Uint8Array[] = [];
         let checks: Uint8Array | null = null;
-        core.analyzeInParts(text, { boilerplate }, (key, part) => {
+        const capped = core.analyzeInParts(text, { boilerplate, maxPerKind: this.maxPerKind }, (key, part) => {
           parts.push(new TextEncoder().encode(JSON.stringify(part)));
           if (options.checks && key === 'figures') checks = new TextEncoder().encode(JSON.stringify(core.checkDefects(text, part as Analysis['figures'])));
         });
         if (checks) parts.push(checks);
+        if (capped) options.onCapped?.(capped);
         return parts;
       });
     }
-    return this.run(text, 'all', boilerplate, 'utf8', options.checks) as Promise<Uint8Array[]>;
+    return this.run(text, 'all', boilerplate, 'utf8', options.checks, options.onCapped) as Promise<Uint8Array[]>;
   }
 
   /**
@@ -125,18 +151,25 @@ export class AnalysisPool {
    * so they can run while it is learnt), or the duplicates. Analysis = both parts.
    */
   analyzePart(text: string, part: 'figures+defects', options?: ChecksOption): Promise<FiguresAndDefectsJson>;
-  analyzePart(text: string, part: 'duplicates', boilerplate?: BoilerplateModel): Promise<string>;
-  analyzePart(text: string, part: 'figures+defects' | 'duplicates', arg?: BoilerplateModel | ChecksOption): Promise<FiguresAndDefectsJson | string> {
+  analyzePart(text: string, part: 'duplicates', boilerplate?: BoilerplateModel, onCapped?: (capped: AnalysisCapped) => void): Promise<string>;
+  analyzePart(text: string, part: 'figures+defects' | 'duplicates', arg?: BoilerplateModel | ChecksOption, onCappedDup?: (capped: AnalysisCapped) => void): Promise<FiguresAndDefectsJson | string> {
     const boilerplate = part === 'duplicates' ? (arg as BoilerplateModel | undefined) : undefined;
     const checks = part === 'figures+defects' && (arg as ChecksOption | undefined)?.checks === true;
+    const onCapped = part === 'duplicates' ? onCappedDup : (arg as ChecksOption | undefined)?.onCapped;
     if (this.workerPath === null) {
       return this.local((core) => {
-        if (part === 'duplicates') return JSON.stringify(core.analyzeDuplicates(text, { boilerplate }));
-        const a = core.analyzeFiguresAndDefects(text);
-        return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects), ...(checks ? { checks: JSON.stringify(core.checkDefects(text, a.figures)) } : {}) };
+        if (part === 'duplicates') {
+          const capped: AnalysisCapped = {};
+          const json = JSON.stringify(core.analyzeDuplicates(text, { boilerplate, maxPerKind: this.maxPerKind }, capped));
+          if (Object.keys(capped).length > 0) onCapped?.(capped);
+          return json;
+        }
+        const a = core.analyzeFiguresAndDefects(text, { maxPerKind: this.maxPerKind });
+        if (a.capped) onCapped?.(a.capped);
+        return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects), ...(checks ? { checks: JSON.stringify(core.checkDefects(text, a.figures)) } : {}), ...(a.capped ? { capped: a.capped } : {}) };
       });
     }
-    return this.run(text, part, boilerplate, true, checks) as Promise<FiguresAndDefectsJson | string>;
+    return this.run(text, part, boilerplate, true, checks, onCapped) as Promise<FiguresAndDefectsJson | string>;
   }
 
   /** Starts every worker now (they load while the caller reads its files). */
@@ -201,10 +234,10 @@ export class AnalysisPool {
     slot.worker.postMessage(job);
   }
 
-  private run(text: string, part: AnalysisPart, boilerplate: BoilerplateModel | undefined, json: boolean | 'utf8', checks = false): Promise<unknown> {
+  private run(text: string, part: AnalysisPart, boilerplate: BoilerplateModel | undefined, json: boolean | 'utf8', checks = false, onCapped?: (capped: AnalysisCapped) => void): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     return new Promise<unknown>((resolve, reject) => {
-      this.queue.push({ text, part, boilerplate, json, checks, resolve, reject });
+      this.queue.push({ text, part, boilerplate, json, checks, resolve, reject, onCapped });
       this.queued[part]++;
       this.pump();
     });
@@ -266,9 +299,9 @@ export class AnalysisPool {
     const id = this.nextId++;
     slot.busy++;
     slot.parts.add(job.part);
-    this.pending.set(id, { resolve: job.resolve, reject: job.reject, slot, counted: true });
+    this.pending.set(id, { resolve: job.resolve, reject: job.reject, onCapped: job.onCapped, slot, counted: true, job });
     const { text, part, json, boilerplate } = job;
-    const checks = job.checks ? { checks: true } : {};
+    const checks = { ...(job.checks ? { checks: true } : {}), ...(this.maxPerKind !== undefined ? { maxPerKind: this.maxPerKind } : {}) };
     if (!boilerplate) {
       this.post(slot, { kind: 'analyze', id, text, part, json, ...checks });
       return;
@@ -284,7 +317,8 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerPath as string);
+    // a bounded heap: a report that needs more is refused with a code (failSlot), not a crash
+    const worker = new Worker(this.workerPath as string, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, busy: 0, model: undefined, parts: new Set(), learner: false };
     worker.unref();
     worker.on('message', (msg: WorkerReply) => {
@@ -292,8 +326,15 @@ export class AnalysisPool {
       if (!p) return;
       this.pending.delete(msg.id);
       if (p.counted) p.slot.busy--;
+      if (msg.ok && msg.capped) p.onCapped?.(msg.capped);
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(`analysis failed: ${msg.message}`));
+      // memory: after a very long report the worker's heap is large; a fresh worker gives it back
+      // at once, before the caller builds and stores the document (peak RSS of the app)
+      if (p.job && p.job.text.length > RETIRE_UNITS && !slot.learner && slot.busy === 0 && this.slots.includes(slot)) {
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        void worker.terminate().catch(() => undefined);
+      }
       this.pump();
     });
     worker.on('error', (e) => this.failSlot(slot, e));
@@ -304,14 +345,27 @@ export class AnalysisPool {
     return slot;
   }
 
-  private failSlot(slot: Slot, e: Error): void {
+  /**
+   * A worker died (its heap ran out, or it crashed): the analysis it was running is refused —
+   * 'too-complex' when the heap ran out — and the analyses only waiting in its queue go back
+   * to the pool's queue (a worker runs its jobs in order: the earliest sent was running).
+   */
+  private failSlot(slot: Slot, e: Error & { code?: string }): void {
     const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
-    for (const [id, p] of this.pending) {
-      if (p.slot === slot) {
-        this.pending.delete(id);
-        p.reject(e);
-      }
+    if (i < 0) return; // already failed ('error' and 'exit' both come)
+    this.slots.splice(i, 1);
+    void slot.worker.terminate().catch(() => undefined);
+    const mine = [...this.pending].filter(([, p]) => p.slot === slot).sort(([a], [b]) => a - b);
+    const requeue: Job[] = [];
+    for (const [k, [id, p]] of mine.entries()) {
+      this.pending.delete(id);
+      if (k === 0) p.reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('too-complex', `The report needs more than the ${this.heapMb} MB allowed to analyse it; it was refused.`, { reason: 'memory', heapMb: this.heapMb }) : e);
+      else if (p.job && !this.closed) requeue.push(p.job);
+      else p.reject(e);
+    }
+    for (const job of requeue.reverse()) {
+      this.queue.unshift(job);
+      this.queued[job.part]++;
     }
     this.pump();
   }

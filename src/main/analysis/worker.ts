@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeDuplicates, analyzeFiguresAndDefects, analyzeInParts, analyzeText } from '../../core/analyze';
 import { checkDefects } from '../../core/document/derive';
-import type { Analysis } from '../../core/schema';
+import type { Analysis, AnalysisCapped } from '../../core/schema';
 import { BoilerplateBuilder, type BoilerplateModel } from '../../core/duplicates';
 
 /** Which analysis a job asks for: all of it, or one of its two parts (see analyzeFiguresAndDefects). */
@@ -27,6 +27,8 @@ export type WorkerJob =
        * a fourth UTF-8 part
        */
       checks?: boolean;
+      /** findings kept per kind (core/analyze's default unless given) */
+      maxPerKind?: number;
       /** the boilerplate model, sent once per worker and then named by its key */
       boilerplateKey?: number;
       boilerplate?: BoilerplateModel;
@@ -36,40 +38,48 @@ export type WorkerJob =
   /** the model of the documents added so far; replies with the model */
   | { kind: 'boilerplate-build'; id: number; builder: number };
 
-export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+/**
+ * `capped`: the kinds of finding the analysis cut to their first ones (core/analyze's cap) — beside
+ * the result, since a JSON or UTF-8 result has no room for it.
+ */
+export type WorkerReply = { id: number; ok: true; result: unknown; capped?: AnalysisCapped } | { id: number; ok: false; message: string };
 
 const models = new Map<number, BoilerplateModel>();
 const builders = new Map<number, BoilerplateBuilder | Error>();
 
-function analyze(job: Extract<WorkerJob, { kind: 'analyze' }>): unknown {
+function analyze(job: Extract<WorkerJob, { kind: 'analyze' }>, capped: AnalysisCapped): unknown {
   if (job.boilerplateKey !== undefined && job.boilerplate) {
     models.clear();
     models.set(job.boilerplateKey, job.boilerplate);
   }
   const boilerplate = job.boilerplateKey === undefined ? undefined : models.get(job.boilerplateKey);
+  const maxPerKind = job.maxPerKind;
   switch (job.part) {
     case 'all': {
       if (job.json === 'utf8') {
         const encoder = new TextEncoder();
         const parts: Uint8Array[] = [];
         let checks: Uint8Array | null = null;
-        analyzeInParts(job.text, { boilerplate }, (key, part) => {
+        const cut = analyzeInParts(job.text, { boilerplate, maxPerKind }, (key, part) => {
           parts.push(encoder.encode(JSON.stringify(part)));
           if (job.checks && key === 'figures') checks = encoder.encode(JSON.stringify(checkDefects(job.text, part as Analysis['figures'])));
         });
+        if (cut) Object.assign(capped, cut);
         if (checks) parts.push(checks);
         return parts;
       }
-      const a = analyzeText(job.text, { boilerplate });
+      const a = analyzeText(job.text, { boilerplate, maxPerKind });
+      if (a.capped) Object.assign(capped, a.capped);
       return job.json ? JSON.stringify(a) : a;
     }
     case 'figures+defects': {
-      const a = analyzeFiguresAndDefects(job.text);
+      const a = analyzeFiguresAndDefects(job.text, { maxPerKind });
+      if (a.capped) Object.assign(capped, a.capped);
       if (!job.json) return a;
-      return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects), ...(job.checks ? { checks: JSON.stringify(checkDefects(job.text, a.figures)) } : {}) };
+      return { figures: JSON.stringify(a.figures), defects: JSON.stringify(a.defects), ...(job.checks ? { checks: JSON.stringify(checkDefects(job.text, a.figures)) } : {}), ...(a.capped ? { capped: a.capped } : {}) };
     }
     case 'duplicates': {
-      const d = analyzeDuplicates(job.text, { boilerplate });
+      const d = analyzeDuplicates(job.text, { boilerplate, maxPerKind }, capped);
       return job.json ? JSON.stringify(d) : d;
     }
   }
@@ -77,8 +87,11 @@ function analyze(job: Extract<WorkerJob, { kind: 'analyze' }>): unknown {
 
 function run(job: WorkerJob): WorkerReply | null {
   switch (job.kind) {
-    case 'analyze':
-      return { id: job.id, ok: true, result: analyze(job) };
+    case 'analyze': {
+      const capped: AnalysisCapped = {};
+      const result = analyze(job, capped);
+      return { id: job.id, ok: true, result, ...(Object.keys(capped).length > 0 ? { capped } : {}) };
+    }
     case 'boilerplate-add': {
       // a failure is kept and reported when the model is asked for
       const b = builders.get(job.builder) ?? new BoilerplateBuilder();

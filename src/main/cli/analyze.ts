@@ -8,7 +8,7 @@
 import { createWriteStream } from 'node:fs';
 import { relative } from 'node:path';
 import { isAppError } from '../../core/errors';
-import type { Analysis, Defect } from '../../core/schema';
+import type { Analysis, AnalysisCapped, Defect } from '../../core/schema';
 import { cpLength } from '../../core/text';
 import { AnalysisPool, type FiguresAndDefectsJson } from '../analysis/pool';
 import { type ImportedText, expandPaths, importFile } from '../import';
@@ -70,11 +70,13 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
           writePart(parts[2]);
           write(',"checks":');
           writePart(parts[3]);
-          write('}\n');
+          // memory: the kinds cut to their first findings (core/analyze's cap), never silently
+          write(Object.keys(d.capped).length > 0 ? `,"capped":${JSON.stringify(d.capped)}}\n` : '}\n');
         } else {
           const [figures, duplicates, defects, checks] = parts.map(asText);
           writeCsv(path, JSON.parse(`{"figures":${figures},"duplicates":${duplicates},"defects":${defects},"checks":${checks}}`) as Analysis & { checks: Defect[] }, write);
         }
+        for (const [kind, limit] of Object.entries(d.capped)) io.err(`${path}: more than ${limit} ${kind}; only the first ${limit} (in reading order) are listed\n`);
         docs[emitted] = { ...d, fd: null, dup: null, all: null };
       }
     };
@@ -107,13 +109,14 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
         const read = reads.get(i) ?? importFile(path);
         reads.delete(i);
         const imported = await read;
-        const d: Doc = { path, imported, length: cpLength(imported.text), whole: imported.text.length > WHOLE_UNITS, fd: null, dup: null, all: null };
+        const d: Doc = { path, imported, length: cpLength(imported.text), whole: imported.text.length > WHOLE_UNITS, fd: null, dup: null, all: null, capped: {} };
+        const cut = (c: AnalysisCapped): void => void Object.assign(d.capped, c);
         docs.push(d);
         learner.add(imported.text);
         if (!d.whole) {
           const units = imported.text.length;
           ahead += units;
-          const job = pool.analyzePart(imported.text, 'figures+defects', { checks: true }).then((fd) => {
+          const job = pool.analyzePart(imported.text, 'figures+defects', { checks: true, onCapped: cut }).then((fd) => {
             ahead -= units;
             d.fd = fd;
             finished(d);
@@ -135,8 +138,9 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
     const worker = async (): Promise<void> => {
       while (next < docs.length) {
         const d = docs[next++];
-        if (d.whole) d.all = await pool.analyzeUtf8(d.imported.text, boilerplate, { checks: true });
-        else d.dup = await pool.analyzePart(d.imported.text, 'duplicates', boilerplate);
+        const cut = (c: AnalysisCapped): void => void Object.assign(d.capped, c);
+        if (d.whole) d.all = await pool.analyzeUtf8(d.imported.text, boilerplate, { checks: true, onCapped: cut });
+        else d.dup = await pool.analyzePart(d.imported.text, 'duplicates', boilerplate, cut);
         finished(d);
       }
     };
@@ -172,6 +176,8 @@ interface Doc {
   dup: string | null;
   /** figures, duplicates, defects, checks as JSON in UTF-8 */
   all: Uint8Array[] | null;
+  /** memory: the kinds of finding cut to their first ones */
+  capped: AnalysisCapped;
 }
 
 /** The JSON of figures, duplicates or defects: text, or UTF-8 bytes. */

@@ -1,5 +1,6 @@
 import { constants, inflateSync } from 'node:zlib';
 import { AppError } from '../../core/errors';
+import { pdfBudgetMs } from './budget';
 
 /**
  * What a PDF may cost the importer. pdf.js runs in this thread and yields only between
@@ -39,9 +40,9 @@ export function defaultPdfLimits(bytes: number): PdfLimits {
     maxItemsPerPage: 50_000,
     maxRepeatedPages: 50,
     maxChars: 20_000_000,
-    // Twice issue 17's budget (20 s + 2 s/MB): wall time, so a loaded machine must not turn a
-    // real report away; the import worker around all importers holds the app's own budget.
-    timeBudgetMs: 40_000 + (4_000 * bytes) / (1024 * 1024),
+    // budget.ts: within the import worker's budget, so that this check (between pages, naming
+    // the page) stops a slow PDF before the worker is stopped, and holds where there is no worker
+    timeBudgetMs: pdfBudgetMs(bytes),
   };
 }
 

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, ErrorCode } from '../../core/errors';
 import type { DocFormat } from '../../core/store-schema';
 import { workerScript } from '../worker-script';
+import { budgetMs, PARSE_BUDGET } from './budget';
 import { parseBytes, type Parsed } from './parse';
 import type { ParseJob, ParseReply } from './worker';
 
@@ -33,12 +34,13 @@ export interface ParseLimits {
   perMbMs?: number;
 }
 
-export const DEFAULT_LIMITS: Required<ParseLimits> = { heapMb: 1024, baseMs: 15_000, perMbMs: 1_500 };
+/** The budget is PARSE_BUDGET (budget.ts: the one source of the import's time budgets). */
+export const DEFAULT_LIMITS: Required<ParseLimits> = { heapMb: 1024, baseMs: PARSE_BUDGET.baseMs, perMbMs: PARSE_BUDGET.perMbMs };
 
 /** The time budget for a file of `size` bytes. */
 export function timeBudgetMs(size: number, limits: ParseLimits = {}): number {
   const l = { ...DEFAULT_LIMITS, ...limits };
-  return Math.round(l.baseMs + (l.perMbMs * size) / (1024 * 1024));
+  return budgetMs(size, l);
 }
 
 interface Running {

@@ -11,9 +11,10 @@ import { AnalysisPool } from '../analysis/pool';
 import { type StoreNotice, WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { countFindings } from '../../core/document';
+import type { DocumentFile, DocumentMeta } from '../../core/store-schema';
 import { buildDocumentView, buildPackedView, buildReviewResult, reviewDocument } from './documents';
 import { type Identity, loadIdentity, osUserName, saveIdentity } from './identity';
-import { type UiNotice, uiNotice, workNotice } from './notices';
+import { type UiNotice, cappedNotices, uiNotice, workNotice } from './notices';
 import { ensureSampleWorkspace } from './samples';
 import { removeFailedDrops, saveDropped } from './dropped';
 import { encodingOverrides, importIntoStore } from './importing';
@@ -260,7 +261,7 @@ export function createBackend(opts: BackendOptions): Backend {
 
   function view(ws: OpenWorkspace): WorkspaceView {
     const w = ws.store.workspace();
-    return { dir: ws.dir, name: ws.isSample ? 'Sample reports' : basename(ws.dir), isSample: ws.isSample, documents: w.documents, taxonomy: w.taxonomy, notices: ws.notices };
+    return { dir: ws.dir, name: ws.isSample ? 'Sample reports' : basename(ws.dir), isSample: ws.isSample, documents: w.documents, taxonomy: w.taxonomy, notices: [...ws.notices, ...cappedNotices(w.documents)] }; // memory: + reports shown in part
   }
 
   async function rememberWorkspace(dir: string): Promise<void> {
@@ -282,6 +283,34 @@ export function createBackend(opts: BackendOptions): Backend {
   }
 
   const ctx = () => ({ now: new Date().toISOString(), annotator: identity?.name ?? osUserName() });
+
+  // memory (issue 17, damaged-store cases): a report's cache file is derived from its source;
+  // damaged or deleted with no good backup, it is made again from the source on first read (the
+  // store has told the analyst and kept the damaged file), and the analyst's work file, which is
+  // intact, is composed with it — instead of a report that cannot be opened until imported again
+  const readOrRebuild = async (ws: OpenWorkspace, meta: DocumentMeta): Promise<DocumentFile> => {
+    try {
+      return await ws.store.readDocument(meta.id);
+    } catch (e) {
+      if (!isAppError(e) || (e.code !== 'store-corrupt' && e.code !== 'document-not-found')) throw e;
+      if (ws.store.hasDocument(meta.id)) {
+        // a damaged cache file is moved aside by the store (with its notice): read again, the file
+        // is gone and the store forgets it — then it is made again below
+        try {
+          return await ws.store.readDocument(meta.id);
+        } catch {
+          if (ws.store.hasDocument(meta.id)) throw e;
+        }
+      }
+      const source = isAbsolute(meta.path) ? meta.path : join(ws.dir, meta.path);
+      const st = await stat(source).catch(() => null);
+      if (!st?.isFile()) throw e;
+      const summary = await importIntoStore(ws.store, [source], { allow: (p) => policy.allows(p), pool, tasks, emit, log: opts.log, taskId: `rebuild-${meta.id}-${Date.now()}`, label: 'import' });
+      if (summary.imported.length !== 1) throw e;
+      if (current === ws) emit('workspaceChanged', view(ws));
+      return ws.store.readDocument(meta.id);
+    }
+  };
 
   const handlers: Handlers = {
     appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
@@ -341,13 +370,13 @@ export function createBackend(opts: BackendOptions): Backend {
       const ws = await workspace();
       const meta = ws.store.workspace().documents.find((d) => d.id === id);
       if (!meta) throw new AppError('document-not-found', `no document ${id}`);
-      return buildDocumentView(meta, await ws.store.readDocument(id));
+      return buildDocumentView(meta, await readOrRebuild(ws, meta)); // memory: see readOrRebuild
     },
     documentView: async ({ id }) => {
       const ws = await workspace();
       const meta = ws.store.workspace().documents.find((d) => d.id === id);
       if (!meta) throw new AppError('document-not-found', `no document ${id}`);
-      return buildPackedView(meta, await ws.store.readDocument(id));
+      return buildPackedView(meta, await readOrRebuild(ws, meta)); // memory: see readOrRebuild
     },
     analyzeText: async ({ text }) => pool.analyze(text),
     reviewApply: async ({ documentId, action }) => {

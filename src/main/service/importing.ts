@@ -134,7 +134,8 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     id,
     sha256: imported.sha256,
     text: imported.text,
-    analysis,
+    // memory: no `analysis` (store v2 never writes it; its findings are in `findings`): a report
+    // dense with figures would carry it twice through the store's size check
     findings: built.findings,
     reviews: built.reviews,
     orphans: built.orphans,
@@ -153,6 +154,8 @@ async function storeDocument(store: WorkspaceStore, absPath: string, imported: I
     importedAt: new Date().toISOString(),
     counts: built.counts,
     metadata: metadataRecord(detectMetadata(imported.text)),
+    // memory: a report with more findings of a kind than are kept says so (the workspace's notices word it)
+    ...(analysis.capped ? { capped: analysis.capped } : {}),
   };
   await store.writeDocument(doc);
   return meta;

@@ -6,6 +6,7 @@
  */
 import type { StoreNotice, WorkspaceStore } from '../store';
 import { countFindings } from '../../core/document';
+import type { DocumentMeta } from '../../core/store-schema';
 
 export interface UiNotice {
   code: string;
@@ -74,4 +75,25 @@ export async function workNotice(store: WorkspaceStore, n: StoreNotice): Promise
     return { code: 'work-restored-partly', params: { ...params, lost, time }, message: `Your work on ${name} was damaged and was restored from the backup of ${time}: ${lost} reviewed finding(s) from after ${time} could not be recovered.` };
   }
   return { code: 'work-restored', params: { ...params, time }, message: `Your work on ${name} was damaged and was restored from the backup of ${time}; every reviewed finding is back (notes and tags changed after ${time} may be missing).` };
+}
+
+// memory: a report whose findings of a kind were cut to the first ones (core/analyze's cap) is
+// never shown as if complete: one notice per report and kind, for as long as it is so
+const CAPPED_NOUN = { figures: 'figures', duplicates: 'duplicated passages', defects: 'text defects' } as const;
+
+/** The notices of the reports whose findings of a kind were cut (DocumentMeta.capped). */
+export function cappedNotices(documents: readonly DocumentMeta[]): UiNotice[] {
+  const out: UiNotice[] = [];
+  for (const d of documents) {
+    for (const kind of ['figures', 'duplicates', 'defects'] as const) {
+      const limit = d.capped?.[kind];
+      if (!limit) continue;
+      out.push({
+        code: `findings-capped-${kind}`,
+        params: { name: d.name, limit },
+        message: `${d.name} has more than ${limit} ${CAPPED_NOUN[kind]}: only the first ${limit} (in reading order) are shown. Split the report into smaller files to see all of them.`,
+      });
+    }
+  }
+  return out;
 }

@@ -707,6 +707,11 @@ export const en = {
   'importWarning.docx-message': 'Word: {message}',
   'importWarning.encoding-ignored': 'the chosen encoding ({encoding}) does not apply to {format} files and was ignored',
   // ── end figures ──
+  // ── memory: findings cut to the first ones per kind (helper MEMORY, core/analyze MAX_FINDINGS_PER_KIND) ──
+  'notice.findings-capped-figures': '{name} has more than {limit} {limit|figure|figures}: only the first {limit} (in reading order) are shown, and the consistency checks cover only those. Split the report into smaller files to see all of them.',
+  'notice.findings-capped-duplicates': '{name} has more than {limit} duplicated {limit|passage|passages}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
+  'notice.findings-capped-defects': '{name} has more than {limit} text {limit|defect|defects}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
+  // ── end memory ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1420,4 +1425,9 @@ export const zh: Messages = {
   'importWarning.docx-message': 'Word：{message}',
   'importWarning.encoding-ignored': '所选编码（{encoding}）不适用于 {format} 文件，已忽略',
   // ── end figures ──
+  // ── memory: findings cut to the first ones per kind (helper MEMORY, core/analyze MAX_FINDINGS_PER_KIND) ──
+  'notice.findings-capped-figures': '{name} 中的数字超过 {limit} 个：只显示前 {limit} 个（按阅读顺序），一致性检查也只涵盖这些。请把报告拆分成较小的文件以查看全部。',
+  'notice.findings-capped-duplicates': '{name} 中的重复内容超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
+  'notice.findings-capped-defects': '{name} 中的文本问题超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
+  // ── end memory ──
 };
