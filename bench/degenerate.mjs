@@ -87,7 +87,7 @@ execFileSync(process.execPath, ['-e', `require('esbuild').buildSync({ entryPoint
 const pad = (s, n) => String(s).padStart(n);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`load average ${load()} · node ${process.version} · timeout ${timeoutMs / 1000} s per run`);
-console.log(`${'input'.padEnd(14)}${sizes.map((s) => pad(`${s}MB ms`, 10)).join('')}${sizes.map((s) => pad(`${s}MB ms/MB`, 12)).join('')}${sizes.map((s) => pad(`cpu/MB`, 10)).join('')}  findings fig/dup/def · split ms fig/dup/def (largest run)`);
+console.log(`${'input'.padEnd(14)}${sizes.map((s) => pad(`${s}MB ms`, 10)).join('')}${sizes.map((s) => pad(`${s}MB ms/MB`, 12)).join('')}${sizes.map(() => pad(`cpu/MB`, 10)).join('')}  findings fig/dup/def · split ms fig/dup/def (largest run)`);
 let worst = 0;
 let worstCpu = 0;
 for (const name of Object.keys(INPUTS)) {
