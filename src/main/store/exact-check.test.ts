@@ -108,6 +108,7 @@ describe('exactCheck: a stand-in for zod on data already in zod form', () => {
       ['a similarity above 1', (d) => { const x = d.findings.find((f) => f.type === 'duplicate') as Json; (x.data as Json).similarity = 2; }],
       ['a "__proto__" review key (zod drops it)', (d) => Object.defineProperty(d.reviews, '__proto__', { value: Object.values(d.reviews)[0], enumerable: true })],
       ['an array for an object', (d) => (d.reviews = [] as never)],
+      ['a figure note param neither string nor number', (d) => ((d.findings.find((f) => f.type === 'figure')!.data as Json).note = { code: 'minguo-year', params: { year: true } })],
     ];
     for (const [name, change] of cases) {
       const d = structuredClone(base);
@@ -115,6 +116,11 @@ describe('exactCheck: a stand-in for zod on data already in zod form', () => {
       expect(check(d), name).toBe(false);
       agrees(DocumentFile, d);
     }
+    // a plain union of scalars (a figure note's params) is understood, so such documents keep the fast path
+    const noted = structuredClone(base);
+    (noted.findings.find((f) => f.type === 'figure')!.data as Json).note = { code: 'minguo-year', params: { year: 112, era: '民國' } };
+    expect(check(noted)).toBe(true);
+    agrees(DocumentFile, noted);
     expect(check(null)).toBe(false);
     expect(check([])).toBe(false);
   });
@@ -138,7 +144,10 @@ describe('exactCheck: a stand-in for zod on data already in zod form', () => {
     expect(exactCheck(z.object({ a: z.number().transform((x) => x + 1) }))).toBeNull();
     expect(exactCheck(z.object({ a: z.number().refine((x) => x > 1) }))).toBeNull();
     expect(exactCheck(z.object({ a: z.number() }).passthrough())).toBeNull();
-    expect(exactCheck(z.union([z.string(), z.number()]))).toBeNull();
+    expect(exactCheck(z.union([z.string(), z.object({ a: z.number() })]))).toBeNull();
+    // a union of scalars is modelled: zod passes such values through unchanged
+    const scalar = exactCheck(z.union([z.string(), z.number()]))!;
+    for (const v of ['a', 1, true, null, {}, [1]]) expect(scalar(v), JSON.stringify(v)).toBe(typeof v === 'string' || typeof v === 'number');
   });
   it('optional and defaulted keys: absent is exact only for a plain optional one', () => {
     const s = z.object({ a: z.string().optional(), b: z.number().default(1), c: z.string().nullable() });

@@ -71,6 +71,9 @@ export function exactCheck(schema: z.ZodType): ExactCheck | null {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** option types a plain union may hold: zod passes such values through unchanged */
+const SCALAR = new Set(['string', 'number', 'boolean', 'null', 'literal', 'enum']);
+
 function compile(schema: Schema): ExactCheck {
   const def = schema?._zod?.def;
   if (!def) throw new Unsupported('not a zod v4 schema');
@@ -137,6 +140,13 @@ function compile(schema: Schema): ExactCheck {
     }
     case 'union': {
       const key = def.discriminator;
+      if (typeof key !== 'string' && !def.unionFallback) {
+        // a plain union of scalar types (string | number …): zod returns the value unchanged when any option takes it
+        const options = (def.options ?? []) as Schema[];
+        if (options.length === 0 || !options.every((o) => SCALAR.has(o?._zod?.def?.type ?? ''))) throw new Unsupported('union without discriminator');
+        const tests = options.map(compile);
+        return (v) => tests.some((t) => t(v));
+      }
       if (typeof key !== 'string' || def.unionFallback) throw new Unsupported('union without discriminator');
       const byTag = new Map<unknown, ExactCheck>();
       for (const option of def.options ?? []) {
