@@ -51,8 +51,20 @@ export function showNotice(text: string, ttlMs = 4000, brief = false): void {
     const drop = same.length >= 3 ? same[0].id : null;
     return { ...s, notices: [...s.notices.filter((n) => n.id !== drop), { id, text, ...(brief ? { brief } : {}) }] };
   });
-  if (ttlMs > 0) setTimeout(() => dismissNotice(id), ttlMs);
+  if (ttlMs <= 0) return;
+  if (!brief) {
+    setTimeout(() => dismissNotice(id), ttlMs);
+    return;
+  }
+  // the status bar's brief notices go as a group: a burst (three undos in a row) stays readable until
+  // `ttlMs` after the last one, then all close together
+  if (briefTimer !== null) clearTimeout(briefTimer);
+  briefTimer = setTimeout(() => {
+    briefTimer = null;
+    errorStore.set((s) => ({ ...s, notices: s.notices.filter((n) => !n.brief) }));
+  }, ttlMs);
 }
+let briefTimer: ReturnType<typeof setTimeout> | null = null;
 
 export function dismissNotice(id: number): void {
   errorStore.set((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
