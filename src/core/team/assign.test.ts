@@ -51,7 +51,8 @@ describe('assignReports', () => {
         // with two analysts every second place is the other one: the overlap decides the loads
         if (n !== 2) expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 300 },
+      // a CI counterexample (8 reports, 7 analysts, one second place) is kept as an example
+      { numRuns: 300, examples: [[['9 ', '8H2@', '9', ':', ';', '9!', ' ', '<'], 7, 0.000365077517926693]] },
     );
   });
 });

@@ -86,14 +86,22 @@ export function assignReports(input: AssignInput): Assignment {
   for (const d of planned) for (const a of byDoc[d]!) loads.set(a, loads.get(a)! + 1);
   for (let guard = 0; guard < planned.length + n; guard++) {
     const sorted = [...analysts].sort((x, y) => loads.get(x)! - loads.get(y)! || analysts.indexOf(x) - analysts.indexOf(y));
-    const lo = sorted[0]!;
     const hi = sorted[n - 1]!;
-    if (loads.get(hi)! - loads.get(lo)! <= 1) break;
-    const d = planned.find((x) => byDoc[x]![1] === hi && byDoc[x]![0] !== lo);
-    if (!d) break;
-    byDoc[d]![1] = lo;
-    loads.set(hi, loads.get(hi)! - 1);
-    loads.set(lo, loads.get(lo)! + 1);
+    if (loads.get(hi)! - loads.get(sorted[0]!)! <= 1) break;
+    // any analyst two or more below the busiest can take one of its second places, as long as
+    // that report's first is someone else (the idlest may be the first of every such report)
+    let moved = false;
+    for (const lo of sorted) {
+      if (loads.get(hi)! - loads.get(lo)! <= 1) break;
+      const d = planned.find((x) => byDoc[x]![1] === hi && byDoc[x]![0] !== lo);
+      if (!d) continue;
+      byDoc[d]![1] = lo;
+      loads.set(hi, loads.get(hi)! - 1);
+      loads.set(lo, loads.get(lo)! + 1);
+      moved = true;
+      break;
+    }
+    if (!moved) break;
   }
   for (const d of docs) if (manual[d]) byDoc[d] = [...new Set(manual[d])];
   for (const d of docs) for (const a of byDoc[d]!) (queues[a] ??= []).push(d);
