@@ -95,6 +95,8 @@ export class AnalysisPool {
   private readonly modelKeys = new WeakMap<BoilerplateModel, number>();
   private nextModelKey = 1;
   private closed = false;
+  /** workers replaced after a very long report (RETIRE_UNITS; for tests and logs) */
+  retired = 0;
 
   constructor(
     private readonly workerPath: string | null = workerScript('analysis-worker'),
@@ -359,6 +361,7 @@ export class AnalysisPool {
       // model is retired too once the model is built (the model lives here; a fresh worker is sent it).
       if (p.job && p.job.text.length > RETIRE_UNITS && slot.learning === 0 && slot.busy === 0 && this.slots.includes(slot)) {
         this.slots.splice(this.slots.indexOf(slot), 1);
+        this.retired++;
         void worker.terminate().catch(() => undefined).then(settle);
       } else settle();
       this.pump();

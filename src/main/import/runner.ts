@@ -71,6 +71,8 @@ export class ParseWorker {
   private idleTimer: NodeJS.Timeout | null = null;
   /** workers replaced after a file ran over its budget (for tests and logs) */
   replaced = 0;
+  /** workers stopped right after reading a large file (RETIRE_BYTES; for tests and logs) */
+  retired = 0;
 
   constructor(
     private readonly script: string | null,
@@ -133,6 +135,7 @@ export class ParseWorker {
       // the idle time (the analysis that follows is the import's peak of memory)
       if (r.job.bytes.byteLength > RETIRE_BYTES && this.worker === w) {
         this.worker = null;
+        this.retired++;
         void w.terminate().catch(() => undefined);
       } else this.idle();
       this.pump();
