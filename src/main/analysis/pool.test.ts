@@ -50,6 +50,26 @@ describe('AnalysisPool: findings capped per kind', () => {
     }, 60_000);
   }
 
+  it('the worker that learnt the boilerplate model is replaced after a very long report (its heap given back) and the next analyses still use the model', async () => {
+    const pool = new AnalysisPool(workerPath, 1);
+    try {
+      const corpus = [report(6), report(5), report(4)];
+      const builder = pool.boilerplateBuilder();
+      for (const t of corpus) builder.add(t);
+      const model = await builder.build();
+      expect(model.passages.length).toBeGreaterThan(0);
+      // over 4M UTF-16 units, cheap to analyse: blank lines around a short report
+      const long = '\n'.repeat(4_300_000) + report(2);
+      const before = pool.retired;
+      expect(await pool.analyze(long, model)).toEqual(analyzeText(long, { boilerplate: model }));
+      expect(pool.retired).toBe(before + 1);
+      expect(await pool.analyze(corpus[0], model)).toEqual(analyzeText(corpus[0], { boilerplate: model }));
+      expect(pool.retired).toBe(before + 1); // a short report keeps its worker
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it('a report that runs the worker heap out is refused as too-complex; the worker is replaced and the analysis queued behind it still runs', async () => {
     const pool = new AnalysisPool(workerPath, 1, 16);
     try {

@@ -70,6 +70,8 @@ interface Slot {
   parts: Set<AnalysisPart>;
   /** this worker learns (or learnt) a boilerplate model */
   learner: boolean;
+  /** boilerplate builders on this worker not yet built (their texts live in its heap): it is not retired while any is */
+  learning: number;
 }
 
 /**
@@ -93,6 +95,8 @@ export class AnalysisPool {
   private readonly modelKeys = new WeakMap<BoilerplateModel, number>();
   private nextModelKey = 1;
   private closed = false;
+  /** workers replaced after a very long report (RETIRE_UNITS; for tests and logs) */
+  retired = 0;
 
   constructor(
     private readonly workerPath: string | null = workerScript('analysis-worker'),
@@ -190,7 +194,17 @@ export class AnalysisPool {
     }
     this.warm();
     const slot: Slot | undefined = this.slots[0];
-    if (slot) slot.learner = true;
+    if (slot) {
+      slot.learner = true;
+      slot.learning++;
+    }
+    // the builder holds no texts in the worker once its model is built (or it had too few for one)
+    let open = slot !== undefined;
+    const settled = (): void => {
+      if (!open || !slot) return;
+      open = false;
+      slot.learning--;
+    };
     const builder = this.nextId++;
     let built: Promise<BoilerplateModel> | null = null;
     // below MIN_CORPUS documents there is no model: the first texts wait here, not in the worker
@@ -211,14 +225,24 @@ export class AnalysisPool {
       build: () =>
         (built ??= new Promise<BoilerplateModel>((resolve, reject) => {
           if (added < MIN_CORPUS) {
+            settled();
             resolve({ passages: [] });
             return;
           }
           if (this.closed || !slot || !this.slots.includes(slot)) {
+            settled();
             reject(new Error(this.closed ? 'analysis pool closed' : 'analysis worker failed'));
             return;
           }
-          this.pending.set(builder, { resolve: resolve as (v: unknown) => void, reject, slot, counted: false });
+          const done = (v: unknown): void => {
+            settled();
+            resolve(v as BoilerplateModel);
+          };
+          const failed = (e: Error): void => {
+            settled();
+            reject(e);
+          };
+          this.pending.set(builder, { resolve: done, reject: failed, slot, counted: false });
           this.post(slot, { kind: 'boilerplate-build', id: builder, builder });
         })),
     };
@@ -319,7 +343,7 @@ export class AnalysisPool {
   private spawn(): Slot {
     // a bounded heap: a report that needs more is refused with a code (failSlot), not a crash
     const worker = new Worker(this.workerPath as string, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
-    const slot: Slot = { worker, busy: 0, model: undefined, parts: new Set(), learner: false };
+    const slot: Slot = { worker, busy: 0, model: undefined, parts: new Set(), learner: false, learning: 0 };
     worker.unref();
     worker.on('message', (msg: WorkerReply) => {
       const p = this.pending.get(msg.id);
@@ -327,14 +351,19 @@ export class AnalysisPool {
       this.pending.delete(msg.id);
       if (p.counted) p.slot.busy--;
       if (msg.ok && msg.capped) p.onCapped?.(msg.capped);
-      if (msg.ok) p.resolve(msg.result);
-      else p.reject(new Error(`analysis failed: ${msg.message}`));
-      // memory: after a very long report the worker's heap is large; a fresh worker gives it back
-      // at once, before the caller builds and stores the document (peak RSS of the app)
-      if (p.job && p.job.text.length > RETIRE_UNITS && !slot.learner && slot.busy === 0 && this.slots.includes(slot)) {
+      const settle = (): void => {
+        if (msg.ok) p.resolve(msg.result);
+        else p.reject(new Error(`analysis failed: ${msg.message}`));
+      };
+      // memory: after a very long report the worker's heap is large; a fresh worker gives it back,
+      // and the caller hears of the result once it has (the thread stopped, its heap freed), before
+      // it builds and stores the document (peak RSS of the app). A worker that learnt a boilerplate
+      // model is retired too once the model is built (the model lives here; a fresh worker is sent it).
+      if (p.job && p.job.text.length > RETIRE_UNITS && slot.learning === 0 && slot.busy === 0 && this.slots.includes(slot)) {
         this.slots.splice(this.slots.indexOf(slot), 1);
-        void worker.terminate().catch(() => undefined);
-      }
+        this.retired++;
+        void worker.terminate().catch(() => undefined).then(settle);
+      } else settle();
       this.pump();
     });
     worker.on('error', (e) => this.failSlot(slot, e));

@@ -68,6 +68,18 @@ describe('import worker', () => {
     expect(ticks).toBeGreaterThan(Math.min(5, ms / 200));
   }, 120_000);
 
+  it('stops the worker right after a file over 4 MB (its heap given back before the analysis) and reads the next file with a new one', async () => {
+    const w = make({});
+    expect((await importFile(small(), { worker: w })).text).toBe('各位代表：现在向大会报告工作。');
+    expect(w.retired).toBe(0); // a small file: the worker is kept, warm
+    const copies = Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(`${PARA}\n\n`));
+    const r = await importFile(dir.file('big.txt', `${PARA}\n\n`.repeat(copies)), { worker: w });
+    expect(r.text.split(PARA).length - 1).toBe(copies);
+    expect(w.retired).toBe(1);
+    expect((await importFile(small(), { worker: w })).text).toBe('各位代表：现在向大会报告工作。');
+    expect(w.retired).toBe(1);
+  }, 60_000);
+
   it('passes codes through from the worker (an empty file, a broken docx)', async () => {
     const w = make({});
     expect((await rejectionOf(importFile(dir.file('broken.docx', 'not a zip at all'), { worker: w }))).code).toBe('corrupt-docx');

@@ -60,6 +60,8 @@ interface Queued {
 
 /** How long an idle worker is kept (it holds the parsers' code, warm). */
 const IDLE_MS = 15_000;
+/** A worker that read a file larger than this (bytes) is stopped at once instead of kept idle. */
+const RETIRE_BYTES = 4 << 20;
 
 export class ParseWorker {
   private worker: Worker | null = null;
@@ -69,6 +71,8 @@ export class ParseWorker {
   private idleTimer: NodeJS.Timeout | null = null;
   /** workers replaced after a file ran over its budget (for tests and logs) */
   replaced = 0;
+  /** workers stopped right after reading a large file (RETIRE_BYTES; for tests and logs) */
+  retired = 0;
 
   constructor(
     private readonly script: string | null,
@@ -127,7 +131,13 @@ export class ParseWorker {
       this.running = null;
       if (reply.ok) r.resolve({ text: reply.text, encoding: reply.encoding, warnings: reply.warnings });
       else r.reject(reply.code !== null && (ErrorCode as readonly string[]).includes(reply.code) ? new AppError(reply.code as ErrorCode, reply.message, reply.details) : new Error(reply.message));
-      this.idle();
+      // memory: after a large file the worker's heap is large; it is given back now, not after
+      // the idle time (the analysis that follows is the import's peak of memory)
+      if (r.job.bytes.byteLength > RETIRE_BYTES && this.worker === w) {
+        this.worker = null;
+        this.retired++;
+        void w.terminate().catch(() => undefined);
+      } else this.idle();
       this.pump();
     });
     w.on('error', (e: Error & { code?: string }) => {
