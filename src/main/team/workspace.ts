@@ -282,6 +282,7 @@ export class TeamWorkspace {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
+    const shared = new Map<string, EffectiveFinding>();
     for (const a of analysts) {
       const file = join(this.workDir, a, `${docId}.json`);
       let s: import('node:fs').Stats | null = null;
@@ -321,7 +322,7 @@ export class TeamWorkspace {
         // work made on another text is carried to this one (the spans' texts are needed for that: filled back first)
         const work = r.work.sha256 === cacheLike!.sha256 ? r.work : reconcileWork(decodeCache(cacheLike!), r.work);
         const manual = new Map(work.findings.map((f) => [f.id, f]));
-        findings = reviewedOf({ reviews: work.reviews, manual }, derived).map(slim);
+        findings = reviewedOf({ reviews: work.reviews, manual }, derived).map((e) => slim(e, manual.has(e.id) ? null : shared));
       }
       // a file that cannot be read now (arriving, damaged) is not remembered: the next call tries again
       if (r?.ok) this.layerMemo.set(key, { mtimeMs: s.mtimeMs, size: s.size, sha, findings });
@@ -541,11 +542,20 @@ function reviewedOf(layer: { reviews: Record<string, Review>; manual: Map<string
  * and a figure's unit and value): the layers of a whole workspace are kept between calls, and
  * the full findings would keep every report's span texts and review records alive.
  */
-function slim(e: EffectiveFinding): EffectiveFinding {
+function slim(e: EffectiveFinding, shared: Map<string, EffectiveFinding> | null): EffectiveFinding {
+  // a derived finding (`shared` given: the report's, not the analyst's manual one) the analyst did not correct is the same
+  // slim object in every layer that gave it the same status (a workspace's layers are kept: fewer objects to keep and collect)
+  const key = shared !== null && e.original === null ? `${e.status}\u0000${e.id}` : null;
+  const hit = key === null ? undefined : shared!.get(key);
+  if (hit) return hit;
   const d = e.data as { unit?: string | null; value?: number | null };
-  const data = (e.type === 'figure' ? { unit: d.unit ?? null, value: d.value ?? null } : {}) as EffectiveFinding['data'];
-  return { id: e.id, type: e.type, origin: e.origin, kind: e.kind, data, original: null, status: e.status, review: null, start: e.start, end: e.end };
+  const data = (e.type === 'figure' ? { unit: d.unit ?? null, value: d.value ?? null } : NO_DATA) as EffectiveFinding['data'];
+  const out: EffectiveFinding = { id: e.id, type: e.type, origin: e.origin, kind: e.kind, data, original: null, status: e.status, review: null, start: e.start, end: e.end };
+  if (key !== null) shared!.set(key, out);
+  return out;
 }
+
+const NO_DATA = Object.freeze({});
 
 const STATUS = new Set(['suggested', 'accepted', 'rejected', 'corrected']);
 
