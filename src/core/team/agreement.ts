@@ -96,23 +96,23 @@ function overlapOf(x: EffectiveFinding, y: EffectiveFinding): number {
 }
 
 /** One-to-one matching of two analysts' findings (see the rule at the top). */
-export function matchFindings(as: readonly EffectiveFinding[], bs: readonly EffectiveFinding[]): MatchedPair[] {
+export function matchFindings(as: readonly EffectiveFinding[], bs: readonly EffectiveFinding[], bIndex?: ReadonlyMap<string, number>): MatchedPair[] {
   const out: MatchedPair[] = [];
   const usedA = new Uint8Array(as.length);
   const usedB = new Uint8Array(bs.length);
-  const bById = new Map<string, number>();
-  bs.forEach((f, j) => bById.set(f.id, j));
-  as.forEach((f, i) => {
+  const bById = bIndex ?? indexById(bs);
+  for (let i = 0; i < as.length; i++) {
+    const f = as[i]!;
     const j = bById.get(f.id);
-    if (j === undefined || usedB[j]) return;
+    if (j === undefined || usedB[j]) continue;
     const g = bs[j]!;
     const ov = overlapOf(f, g);
     // the same finding at the same place matches even when its span is empty (an insertion point)
-    if (g.type !== f.type || (ov <= 0 && !(f.start === g.start && f.end === g.end))) return;
+    if (g.type !== f.type || (ov <= 0 && !(f.start === g.start && f.end === g.end))) continue;
     usedA[i] = 1;
     usedB[j] = 1;
     out.push({ a: f, b: g, overlap: ov });
-  });
+  }
   if (out.length === as.length || out.length === bs.length) return out;
   // candidate edges by a sweep over both lists sorted by start, keeping the bs still open
   const ai = as.map((_, i) => i).filter((i) => !usedA[i]).sort((x, y) => as[x]!.start - as[y]!.start || as[x]!.end - as[y]!.end || x - y);
@@ -175,16 +175,26 @@ function valueOf(f: EffectiveFinding): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** A layer's reviewed and asserted findings, computed once per document. */
+/** finding id → its index in `fs` (the last one where an id repeats, as matchFindings has always taken it) */
+function indexById(fs: readonly EffectiveFinding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let j = 0; j < fs.length; j++) m.set(fs[j]!.id, j);
+  return m;
+}
+
+/** A layer's reviewed and asserted findings and their indexes by id, computed once per document (a layer is in a match with every other one). */
 interface Split {
   layer: AnalystLayer;
   reviewed: EffectiveFinding[];
   asserted: EffectiveFinding[];
+  reviewedIndex: Map<string, number>;
+  assertedIndex: Map<string, number>;
 }
 
 function split(layer: AnalystLayer): Split {
   const reviewed = layer.findings.filter(isReviewed);
-  return { layer, reviewed, asserted: reviewed.filter(isAsserted) };
+  const asserted = reviewed.filter(isAsserted);
+  return { layer, reviewed, asserted, reviewedIndex: indexById(reviewed), assertedIndex: indexById(asserted) };
 }
 
 /** Adds one document's figures for the pair (a, b) to `accs`; false when the document does not count (one of them has not started it). */
@@ -201,7 +211,7 @@ function accumulate(accs: Map<string, Acc>, la: Split, lb: Split): boolean {
     all.bCount++;
     accFor(accs, f.kind).bCount++;
   }
-  for (const { a, b } of matchFindings(aAss, bAss)) {
+  for (const { a, b } of matchFindings(aAss, bAss, lb.assertedIndex)) {
     all.kind.add(a.kind, b.kind);
     const ua = unitOf(a);
     const ub = unitOf(b);
@@ -216,7 +226,7 @@ function accumulate(accs: Map<string, Acc>, la: Split, lb: Split): boolean {
     const vb = valueOf(b);
     if (va !== null && vb !== null) acc.value.add(va, vb);
   }
-  for (const { a, b } of matchFindings(la.reviewed, lb.reviewed)) {
+  for (const { a, b } of matchFindings(la.reviewed, lb.reviewed, lb.reviewedIndex)) {
     all.status.add(a.status, b.status);
     if (a.kind === b.kind) accFor(accs, a.kind).status.add(a.status, b.status);
   }

@@ -350,7 +350,7 @@ export class TeamService {
       teamAgreement: async ({ kind, documentIds }) => {
         const a = await this.current();
         const t0 = performance.now();
-        const analysts = await a.team.analysts();
+        const analysts = await a.team.analysts({ activity: false });
         const docs = await a.team.agreementDocuments(documentIds);
         const ids = analysts.map((x) => x.id);
         const report = computeAgreement(docs, ids, { perDocumentKinds: 'all', memo: a.team.agreementMemo });

@@ -21,7 +21,7 @@ export async function openTeamLayersSource(workspace: string): Promise<TeamLayer
   const team = new TeamWorkspace(dir, store, () => null);
   return {
     async analysts() {
-      return (await team.analysts()).filter((a) => a.id !== READER.id).map((a) => ({ id: a.id, name: a.name }));
+      return (await team.analysts({ activity: false })).filter((a) => a.id !== READER.id).map((a) => ({ id: a.id, name: a.name }));
     },
     documents: () => team.agreementDocuments(),
     close: () => store.close(),
