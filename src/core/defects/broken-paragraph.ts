@@ -29,8 +29,12 @@ function isTableRow(text: string): boolean {
 /** Invisible characters at the end of a paragraph (a ZWNJ after 。 in a DOCX). */
 const INVISIBLE_END = /[\u200b-\u200f\u2060\ufeff]+$/u;
 
+const isInvisible = (c: number): boolean => (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff;
+
 function endsSentence(raw: string): boolean {
-  const text = raw.replace(INVISIBLE_END, '');
+  // (the expression is tried only when the paragraph ends in an invisible character: anchored at
+  // the end, it would otherwise be tried from every position of the paragraph)
+  const text = isInvisible(raw.charCodeAt(raw.length - 1)) ? raw.replace(INVISIBLE_END, '') : raw;
   const last = lastChar(text);
   if (TERMINAL.has(last)) return true;
   if (CLOSERS.has(last)) {

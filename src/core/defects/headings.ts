@@ -25,8 +25,26 @@ export function isHeadingLike(text: string): boolean {
   if (!t) return true;
   if (/^(——|──|--|—|–)/.test(t)) return true; // dateline / subtitle
   if (/^[（(][^（()）]*[)）]$/.test(t)) return true; // (2024年2月21日在…会议上)
-  const len = [...t].length;
+  const len = codePointLength(t);
   if (ENUMERATED.some((r) => r.test(t)) && len <= 60) return true;
   // short and unpunctuated inside; a line ending in 。！？ is a sentence (fragment), not a heading
-  return len <= HEADING_MAX && !SENTENCE_PUNCT.test(t.slice(0, -1)) && !/[。！？!?]$/.test(t);
+  return len <= HEADING_MAX && !SENTENCE_PUNCT.test(t.slice(0, -1)) && !SENTENCE_END.has(t.charCodeAt(t.length - 1));
+}
+
+const SENTENCE_END = new Set(Array.from('。！？!?', (c) => c.charCodeAt(0)));
+
+/** [...t].length without the array: code points, a lone surrogate counting as one. */
+function codePointLength(t: string): number {
+  let n = t.length;
+  for (let i = 0; i + 1 < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }

@@ -48,9 +48,19 @@ export function findLetterSpacing(ctx: DefectContext): Defect[] {
   const remove: number[] = [];
   let lines = 0;
   let lineStart = 0;
+  // the next space and no-break space (-1: none further on): a line without either has no gap
+  // to count and is skipped without looking at its characters
+  let nextSpace = text.indexOf(' ');
+  let nextNbsp = text.indexOf('\u00a0');
   while (lineStart <= n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
+    if (nextSpace >= 0 && nextSpace <= lineStart) nextSpace = text.indexOf(' ', lineStart + 1);
+    if (nextNbsp >= 0 && nextNbsp <= lineStart) nextNbsp = text.indexOf('\u00a0', lineStart + 1);
+    if ((nextSpace < 0 || nextSpace >= lineEnd) && (nextNbsp < 0 || nextNbsp >= lineEnd)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
     let spaced = 0;
     let joined = 0;
     const candidates: number[] = [];

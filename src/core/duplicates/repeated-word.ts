@@ -122,7 +122,22 @@ function letterSpacedGaps(codes: Int32Array): Uint8Array | null {
   let lineStart = 0;
   let spaced = 0;
   let joined = 0;
+  // the next space (-1: none further on): a line without one has no spaced gap and is passed
+  // over without looking at its characters
+  let nextSpace = codes.indexOf(0x20);
+  if (nextSpace < 0) return null;
   for (let i = 0; i <= n; i++) {
+    if (i === lineStart && i < n) {
+      if (nextSpace >= 0 && nextSpace < i) nextSpace = codes.indexOf(0x20, i);
+      let lineEnd = codes.indexOf(0x0a, i);
+      if (lineEnd < 0) lineEnd = n;
+      if (nextSpace < 0 || nextSpace >= lineEnd) {
+        // spaced and joined are 0 here: the line ends with nothing counted
+        lineStart = lineEnd + 1;
+        i = lineEnd;
+        continue;
+      }
+    }
     if (i === n || codes[i] === 0x0a) {
       if (spaced >= SPACED_MIN && spaced >= SPACED_SHARE * (spaced + joined)) {
         out ??= new Uint8Array(n);

@@ -48,7 +48,9 @@ const isIdeo = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf
 /** CJK punctuation, full-width forms, %: whitespace next to them is layout. */
 const isCjkMark = (c: number): boolean => (c >= 0x3001 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff65) || c === 0x25 || c === 0x2030 || c === 0x2014 || c === 0x2026 || (c >= 0x2018 && c <= 0x201d);
 /** After these a line break ends a paragraph (CANDIDATE's look-behind set: such breaks are never seen one by one). */
-const isParagraphMark = (c: number): boolean => '。！？；：…”’」』）)]】!?;:'.includes(String.fromCharCode(c));
+const PARAGRAPH_MARK = new Uint8Array(0x10000);
+for (const ch of '。！？；：…”’」』）)]】!?;:') PARAGRAPH_MARK[ch.charCodeAt(0)] = 1;
+const isParagraphMark = (c: number): boolean => PARAGRAPH_MARK[c] === 1;
 /** Characters between which whitespace is layout (no word spacing in Chinese). */
 const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c);
 /** A line may end a paragraph after these. */
@@ -188,6 +190,9 @@ export function compactLayout(text: string): Layout {
     for (let k = s; k < e; k++) if (text.charCodeAt(k) === 0x0a) nl++;
     const a = text.charCodeAt(s - 1);
     const b = text.charCodeAt(e);
+    // a paragraph end (。⏎⏎, most runs of clean text): no number mark can stand at it, and a blank
+    // line after punctuation is kept whatever follows (the nl >= 2 branch below, decided early)
+    if (nl >= 2 && isParagraphMark(a)) { lastKept = e - 1; continue; }
     let decision: Gap = 'keep';
     const mark = numberMarkJunction(text, s, e, a, b);
     if (nl >= 2) {
