@@ -71,7 +71,7 @@ describe('AnalysisPool: findings capped per kind', () => {
   }, 120_000);
 
   it('a report that runs the worker heap out is refused as too-complex; the worker is replaced and the analysis queued behind it still runs', async () => {
-    const pool = new AnalysisPool(workerPath, 1, 16);
+    const pool = new AnalysisPool(workerPath, 1, 64); // room for a normal report (lexicons loaded), not for 400,000 figures
     try {
       const huge = '增长5%。\n\n'.repeat(400_000); // 400,000 figures: far more than 16 MB of objects
       const first = pool.analyze(huge);
