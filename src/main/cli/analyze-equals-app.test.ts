@@ -5,38 +5,22 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiRequest, ApiResponse } from '../../core/api';
 import { checkId, defectId, duplicateId, figureId } from '../../core/document';
 import type { Analysis, Defect } from '../../core/schema';
 import type { Finding } from '../../core/store-schema';
-import { type Backend, createBackend } from '../service/backend';
-import { call } from '../service/dispatch';
+import type { Backend } from '../service/backend';
+import { SAMPLES, settled as ok, testBackends } from '../service/test-backends';
 import { thin } from '../service/documents';
 import { WorkspaceStore } from '../store';
 import { runCli } from './index';
 import type { CliIO } from './io';
 
-const SAMPLES = resolve(__dirname, '../../../resources/samples');
-const log = { error: (m: string, c?: unknown) => console.error(m, c) };
-const open: Backend[] = [];
+const { backend, open, closeAll } = testBackends({ version: '0.0.0' });
 const tmp = (p: string): string => mkdtempSync(join(tmpdir(), p));
 
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close();
-});
-
-async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
-  let r = await call(b.handlers, method, req);
-  if (r.ok && method === 'workspaceGet') {
-    // the folder's new files are imported after the open answers: wait for them, then look again
-    await b.refreshed();
-    r = await call(b.handlers, method, req);
-  }
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
+afterEach(closeAll);
 
 type Line = Analysis & { path: string; length: number; checks: Defect[] };
 
@@ -107,8 +91,7 @@ async function expectSameFindings(b: Backend, cli: Map<string, Line>, expectedNa
 describe('analyze prints the findings the app shows', () => {
   it('for the five sample reports: the same findings, id for id and field for field', async () => {
     const cli = await analyze([SAMPLES]);
-    const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir: tmp('ra-ud-'), log, version: '0.0.0', workerPath: null });
-    open.push(b);
+    const b = backend(tmp('ra-ud-'));
     const names = ['changzhi-city-2024.txt', 'jiangxian-county-2024.txt', 'luzhou-district-2025.txt', 'lvliang-city-2024-newspaper.txt', 'taiyuan-city-2024.txt'];
     const shown = await expectSameFindings(b, cli, names);
     // not a comparison of empty lists: every kind of finding is there
@@ -128,8 +111,7 @@ describe('analyze prints the findings the app shows', () => {
     expect(rules).toEqual(['part_exceeds_whole', 'percent_over_100']);
     expect(cli.get('checks.txt')!.defects.some((d) => d.kind === 'consistency')).toBe(false);
     expect(cli.get('plain.txt')!.checks).toEqual([]);
-    const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir: tmp('ra-ud-'), workspaceDir: dir, log, version: '0.0.0', workerPath: null });
-    open.push(b);
+    const b = backend(tmp('ra-ud-'), dir);
     const shown = await expectSameFindings(b, cli, ['checks.txt', 'plain.txt']);
     expect(shown.get('checks.txt')!.filter((f) => f.type === 'defect' && f.data.kind === 'consistency').map((f) => f.id).sort()).toEqual(
       cli.get('checks.txt')!.checks.map((c) => checkId(c.check!.rule, c.start, c.end)).sort(),

@@ -9,34 +9,13 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse, WorkspaceView } from '../../core/api';
-import { type Backend, createBackend } from './backend';
-import { call } from './dispatch';
+import type { ApiEvent, WorkspaceView } from '../../core/api';
+import { settled as ok, testBackends } from './test-backends';
 
-const SAMPLES = resolve(__dirname, '../../../resources/samples');
-const open: Backend[] = [];
-const log = { error: () => undefined };
+const { backend, closeAll } = testBackends({ log: { error: () => undefined }, version: '2.0.0-test' });
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
-
-function backend(userDataDir: string, workspaceDir: string): Backend {
-  const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir, workspaceDir, log, version: '2.0.0-test', workerPath: null });
-  open.push(b);
-  return b;
-}
-async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
-  let r = await call(b.handlers, method, req);
-  if (r.ok && method === 'workspaceGet') {
-    await b.refreshed();
-    r = await call(b.handlers, method, req);
-  }
-  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { code: r.error.code });
-  return r.value;
-}
-async function closeAll(): Promise<void> {
-  for (const b of open.splice(0)) await b.close();
-}
 afterEach(closeAll);
 
 const REPORT_A = '\n\n召开常委会会议9次、主任会议23次，审议法规草案12件。\n\n全年地区生产总值增长5.2%，粮食产量增长3.1%。\n';

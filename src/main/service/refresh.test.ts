@@ -6,32 +6,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiRequest, ApiResponse } from '../../core/api';
 import { makeDocx, wParagraph } from '../import/test-fixtures';
-import { type Backend, createBackend } from './backend';
-import { call } from './dispatch';
+import { ok, testBackends } from './test-backends';
 
-const SAMPLES = resolve(__dirname, '../../../resources/samples');
-const open: Backend[] = [];
+const { backend, closeAll } = testBackends({ log: { error: () => {} }, version: '0' });
 const tmp = (p: string): string => mkdtempSync(join(tmpdir(), p));
 
-function backend(userDataDir: string, workspaceDir: string): Backend {
-  const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir, workspaceDir, log: { error: () => {} }, version: '0', workerPath: null });
-  open.push(b);
-  return b;
-}
-
-async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
-  const r = await call(b.handlers, method, req);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close();
-});
+afterEach(closeAll);
 
 const PARA = '一年来，召开常委会会议9次，制定、修改地方性法规3件，听取审议专项报告16项，作出决议决定10项。';
 

@@ -1,34 +1,19 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiRequest, ApiResponse } from '../../core/api';
+import type { ApiResponse } from '../../core/api';
 import { type Rule, clausePattern, exportRules, foldSurface } from '../../core/rules';
-import { type Backend, createBackend } from './backend';
+import type { Backend } from './backend';
 import { call } from './dispatch';
+import { ok, testBackends } from './test-backends';
 import { RuleBook, rulesFolder } from './rules';
 
-const SAMPLES = resolve(__dirname, '../../../resources/samples');
-const open: Backend[] = [];
-const log = { error: (m: string, c?: unknown) => console.error(m, c) };
+const { backend, closeAll } = testBackends({ version: '1.2.3' });
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 
-function backend(userDataDir: string, workspaceDir: string): Backend {
-  const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir, workspaceDir, log, version: '1.2.3', workerPath: null });
-  open.push(b);
-  return b;
-}
-
-async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
-  const r = await call(b.handlers, method, req);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close();
-});
+afterEach(closeAll);
 
 const prov = { analyst: 'a', documentId: 'd', at: '2026-01-01T00:00:00.000Z' };
 const rule = (id: string, over: Partial<Rule> = {}): Rule => ({ id, enabled: true, match: { type: 'figure', kind: 'count', text: '三次产业' }, action: { op: 'name' }, provenance: prov, ...over });

@@ -7,34 +7,13 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../../core/api';
-import { type Backend, createBackend } from './backend';
-import { call } from './dispatch';
+import type { ApiEvent } from '../../core/api';
+import { settled as ok, testBackends } from './test-backends';
 
-const SAMPLES = resolve(__dirname, '../../../resources/samples');
 const FIXTURE = resolve(__dirname, '../store/fixtures/v1/workspace');
-const open: Backend[] = [];
-const log = { error: (m: string, c?: unknown) => console.error(m, c) };
+const { backend, open, closeAll } = testBackends({ version: '2.0.0-test' });
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
-
-function backend(userDataDir: string, workspaceDir: string): Backend {
-  const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir, workspaceDir, log, version: '2.0.0-test', workerPath: null });
-  open.push(b);
-  return b;
-}
-async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
-  let r = await call(b.handlers, method, req);
-  if (r.ok && method === 'workspaceGet') {
-    // the folder's new files are imported after the open answers: wait for them, then look again
-    await b.refreshed();
-    r = await call(b.handlers, method, req);
-  }
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close();
-});
+afterEach(closeAll);
 
 const REPORT_A = '\n\n召开常委会会议9次、主任会议23次。\n\n全年地区生产总值增长5.2%。\n';
 const REPORT_B = '\n\n审议法规草案12件，批准法规7件。\n';
