@@ -101,7 +101,12 @@ test('rules: reject, apply to all like it with a preview, undo the batch, the ru
     await page.getByTestId('view-review').click();
     await app.setLanguage('en');
     await seg('40项').click();
-    await app.selectText('议题');
+    // the selection counts once the report has taken it (its bar shows); a re-render while the
+    // figure scrolls into view can drop a selection made too early, so it is made again until then
+    await expect(async () => {
+      await app.selectText('议题');
+      await expect(page.getByTestId('selection-bar')).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
     await app.key('m');
     await expect(page.getByTestId('field-metric')).toHaveValue('议题');
     await expect(page.getByTestId('finding-status')).toHaveAttribute('data-status', 'corrected');
