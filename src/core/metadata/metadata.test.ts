@@ -47,3 +47,49 @@ describe('made-up headers', () => {
     expect(levelOf('長治市潞州區')).toBe('区');
   });
 });
+
+describe('headers as analysts receive them (web pages, PDFs, national, Hong Kong, Macau)', () => {
+  it('a page copied from a news site: its chrome is not the reporter, the salutation is found past line 12', () => {
+    const text = ['下载', '打印', '全屏', '收藏', '【字号：', '加大', '还原', '减小', '】', '2026年某省政府工作报告', '——2026年2月3日在某省第十六届人民代表大会第四次会议上', '来源：某某日报', '时间：2026-02-09', '某省省长 王 五', '各位代表：', '现在，我代表省人民政府，向大会报告工作。'].join('\n');
+    expect(detectMetadata(text)).toMatchObject({ title: '2026年某省政府工作报告', region: '某省', level: '省', reporter: '王五', reporter_title: '某省省长', date: '2026-02-03', year: '2025' });
+  });
+  it('a newspaper name or a download link standing alone is never taken as a bare reporter name', () => {
+    const text = ['2026年某省人民政府工作报告', '来源:', '四川日报', '分享：', '2026年2月3日在某省第十四届人民代表大会第五次会议上', '各位代表：'].join('\n');
+    expect(detectMetadata(text).reporter).toBeNull();
+    expect(detectMetadata(['下载', '某省政府工作报告', '各位代表：'].join('\n')).reporter).toBeNull();
+  });
+  it('a letter-spaced title; the reporter line naming a government is not the title', () => {
+    const text = ['政 府 工 作 报 告', '', '----2012年2月29日在某某区第十三届人民代表大会第六次会议上', '', '某某区人民政府区长　　张三', '', '　　各位代表：'].join('\n');
+    expect(detectMetadata(text)).toMatchObject({ title: '政府工作报告', region: '某某区', level: '区', reporter: '张三', reporter_title: '某某区人民政府区长', year: '2011' });
+  });
+  it('a dateline cut by a line break (PDF, narrow column) is still read', () => {
+    const text = ['政府工作报告', '——2026年1月26日在某省第十四届', '人民代表大会第五次会议上', '某省省长 孟某', '各位代表：'].join('\n');
+    expect(detectMetadata(text)).toMatchObject({ region: '某省', date: '2026-01-26', meeting: '第十四届人民代表大会第五次会议', reporter: '孟某' });
+  });
+  it('the municipalities directly under the central government are province-level', () => {
+    for (const r of ['北京市', '天津市', '上海市', '重庆市', '重慶市']) expect(levelOf(r)).toBe('省');
+    expect(levelOf('南京市')).toBe('市');
+  });
+  it('the national report: 国务院 reports to the 全国人民代表大会', () => {
+    expect(detectMetadata(['各位代表：', '现在，我代表国务院，向大会报告政府工作，请予审议。'].join('\n'))).toMatchObject({ region: '全国', level: '国', body: '政府' });
+    expect(detectMetadata(['政府工作报告', '——2019年3月5日在第十三届全国人民代表大会第二次会议上', '国务院总理 李某', '各位代表：'].join('\n'))).toMatchObject({ region: '全国', level: '国', meeting: '第十三届全国人民代表大会第二次会议', date: '2019-03-05', reporter: '李某', reporter_title: '国务院总理' });
+  });
+  it('a Hong Kong policy address: region in the report\'s script, its year from the title', () => {
+    const text = ['行政長官2025年施政報告', '深化改革心繫民生', '目 錄', ...Array.from({ length: 5 }, () => '香港的發展與香港市民的生活，香港特區政府。')].join('\n');
+    expect(detectMetadata(text)).toMatchObject({ title: '行政長官2025年施政報告', region: '香港特別行政區', level: '省', body: '政府', year: '2025', meeting_year: '2025' });
+  });
+  it('a Hong Kong budget speech: fiscal-year title, titled reporter without a space, a date standing alone', () => {
+    const text = ['二零二三至二四財政年度', '政府財政預算案', '財政司司長陳茂波', '動議二讀《二零二三年撥款條例草案》的演辭', '二零二三年二月二十二日星期三', '目錄', ...Array.from({ length: 4 }, () => '香港經濟在二零二二年收縮，香港的出口下跌。')].join('\n');
+    expect(detectMetadata(text)).toMatchObject({ title: '二零二三至二四財政年度政府財政預算案', region: '香港特別行政區', reporter: '陳茂波', reporter_title: '財政司司長', date: '2023-02-22', meeting_year: '2023' });
+  });
+  it('a Macau policy address is not read as Hong Kong, and its fiscal-year title gives no meeting year', () => {
+    const text = ['澳門特別行政區政府二〇二四年財政年度施政報告', ...Array.from({ length: 4 }, () => '澳門居民的生活，澳門經濟適度多元。')].join('\n');
+    const md = detectMetadata(text);
+    expect(md).toMatchObject({ region: '澳門特別行政區', level: '省', body: '政府' });
+    expect(md.meeting_year).toBeNull();
+  });
+  it('a mainland report that mentions Hong Kong often stays mainland', () => {
+    const text = ['2026年某省政府工作报告', '——2026年1月26日在某省第十四届人民代表大会第五次会议上', '各位代表：', ...Array.from({ length: 6 }, () => '深化与香港、澳门合作，香港投资增长。')].join('\n');
+    expect(detectMetadata(text)).toMatchObject({ region: '某省', level: '省' });
+  });
+});

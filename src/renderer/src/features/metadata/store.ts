@@ -10,7 +10,7 @@ import { trackWrite } from '../statusbar/saveState';
 export type MetadataKey = keyof ReportMetadata;
 export { METADATA_KEYS };
 
-export const LEVELS = ['省', '市', '区', '县'] as const;
+export const LEVELS = ['国', '省', '市', '区', '县'] as const;
 
 /** What the editor shows: the stored values (detected on import, or the analyst's), and what detection finds in the text now. */
 export function metadataOf(meta: DocumentMeta, text: string): { current: ReportMetadata; detected: ReportMetadata } {
