@@ -32,30 +32,43 @@ interface Run {
 
 /**
  * Squares (a unit of 1..MAX_UNIT Han characters written twice in a row), grouped by run.
- * Linear: for each unit length u, one pass counts how many positions in a row have
+ * Linear: one pass counts, for each unit length u, how many positions in a row have
  * codes[j] = codes[j + u]; a maximal count c ≥ u means a run of length c + u with period u.
+ * (The pass is written out for MAX_UNIT = 4.)
  * Runs three units long or more are dropped, and so are units that are themselves periodic
  * (会会|会会 is a run of 会).
  */
 function runs(codes: Int32Array): Run[] {
   const n = codes.length;
-  const out: Run[] = [];
-  for (let u = 1; u <= MAX_UNIT; u++) {
-    let count = 0;
-    for (let j = 0; j <= n - u; j++) {
-      if (j + u < n && codes[j] === codes[j + u] && isHan(codes[j])) {
-        count++;
-        continue;
-      }
-      // positions [j - count, j) match their partner u further on: period u over [j - count, j + u)
-      if (count >= u && count < 2 * u) {
-        const first = j - count;
-        if (!periodicUnit(codes, first, u)) out.push({ first, last: j - u, len: u });
-      }
-      count = 0;
-    }
+  const byLen: Run[][] = [[], [], [], []];
+  // positions [j - count, j) matched their partner u further on: period u over [j - count, j + u)
+  const flush = (u: number, count: number, j: number): void => {
+    if (count < u || count >= 2 * u) return;
+    const first = j - count;
+    if (!periodicUnit(codes, first, u)) byLen[u - 1].push({ first, last: j - u, len: u });
+  };
+  // one pass for the four unit lengths, counting for each how many positions in a row match
+  // (most positions match none and nothing is being counted: passed over at once)
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let c4 = 0;
+  const fast = n - MAX_UNIT;
+  for (let j = 0; j < n; j++) {
+    const c = codes[j];
+    if (j < fast && (c1 | c2 | c3 | c4) === 0 && c !== codes[j + 1] && c !== codes[j + 2] && c !== codes[j + 3] && c !== codes[j + 4]) continue;
+    const han = isHan(c);
+    if (han && j + 1 < n && c === codes[j + 1]) c1++;
+    else if (c1) { flush(1, c1, j); c1 = 0; }
+    if (han && j + 2 < n && c === codes[j + 2]) c2++;
+    else if (c2) { flush(2, c2, j); c2 = 0; }
+    if (han && j + 3 < n && c === codes[j + 3]) c3++;
+    else if (c3) { flush(3, c3, j); c3 = 0; }
+    if (han && j + 4 < n && c === codes[j + 4]) c4++;
+    else if (c4) { flush(4, c4, j); c4 = 0; }
   }
-  return out;
+  // by unit length, then left to right
+  return byLen.flat();
 }
 
 /** Does the unit codes[s, s + u) repeat a shorter unit (会会, 研究研究)? */

@@ -49,6 +49,10 @@ function isClauseEnd(text: string, i: number): boolean {
 
 const INNER_SPACE = /[\s\u3000\u2009\u202f]/;
 const INNER_SPACE_ALL = /[\s\u3000\u2009\u202f]+/g;
+/** 1 for the UTF-16 units INNER_SPACE matches (\s is these, U+2009 and U+202F among them) */
+const IS_INNER_SPACE = new Uint8Array(0x10000);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) IS_INNER_SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) IS_INNER_SPACE[c] = 1;
 const LATIN_WORD = /[A-Za-z0-9]/;
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
 
@@ -60,13 +64,30 @@ function trimSpace(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
+/** 《 “ 「 and their closing marks, in the order cleanMetric tries them */
+const TITLE_OPEN = ['《', '“', '「'].map((c) => c.charCodeAt(0));
+const TITLE_CLOSE = ['》', '”', '」'].map((c) => c.charCodeAt(0));
+
+/** s.lastIndexOf(String.fromCharCode(code)) without a call into the runtime (metrics are short). */
+function lastIndexOfCode(s: string, code: number): number {
+  let k = s.length - 1;
+  while (k >= 0 && s.charCodeAt(k) !== code) k--;
+  return k;
+}
+
+/** Whether s holds a character of INNER_SPACE (\s, U+3000, U+2009, U+202F), without a regular expression. */
+function hasInnerSpace(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (IS_INNER_SPACE[s.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
 /** Strips stop words at both ends of a metric; null when nothing remains. */
 export function cleanMetric(raw: string): string | null {
   let s = trimSpace(raw);
   // a figure inside 《…》 or “…”: the metric starts inside the title or quotation
-  for (const [open, close] of [['《', '》'], ['“', '”'], ['「', '」']] as const) {
-    const o = s.lastIndexOf(open);
-    if (o >= 0 && o > s.lastIndexOf(close)) s = s.slice(o + 1);
+  for (let q = 0; q < TITLE_OPEN.length; q++) {
+    const o = lastIndexOfCode(s, TITLE_OPEN[q]);
+    if (o >= 0 && o > lastIndexOfCode(s, TITLE_CLOSE[q])) s = s.slice(o + 1);
   }
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
@@ -89,7 +110,7 @@ export function cleanMetric(raw: string): string | null {
   s = trimSpace(s);
   if (!s.length) return null;
   // whitespace is layout in a metric (a PDF line break, letter spacing), except between Latin words
-  if (INNER_SPACE.test(s)) s = s.replace(INNER_SPACE_ALL, (w, at: number) => (LATIN_WORD.test(s[at - 1] ?? '') && LATIN_WORD.test(s[at + w.length] ?? '') ? ' ' : ''));
+  if (hasInnerSpace(s)) s = s.replace(INNER_SPACE_ALL, (w, at: number) => (LATIN_WORD.test(s[at - 1] ?? '') && LATIN_WORD.test(s[at + w.length] ?? '') ? ' ' : ''));
   // nothing left but a stop word (内, 为期): no metric
   const lead = METRIC_LEADING.startsAt(s, 0);
   const trail = METRIC_TRAILING.startsAt(s, 0);
@@ -170,6 +191,7 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
   let k = 0;
   let carry: Carry = { end: -1, metric: null, subject: null };
   let scanned = 0; // text before this was searched for sentence ends
+  const sentenceEnds = new SentenceEnds(text);
   while (k < figures.length) {
     const f0 = figures[k];
     if (clauseEnd < f0.start) {
@@ -183,12 +205,8 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
       while (j < n && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j++;
       clauseEnd = j;
     }
-    // a new sentence has no subject yet (each character is searched once)
-    if (carry.subject !== null) {
-      for (let j = scanned; j < clauseStart; j++) {
-        if (isSentenceEnd(text.charCodeAt(j))) { carry = { ...carry, subject: null }; break; }
-      }
-    }
+    // a new sentence has no subject yet
+    if (carry.subject !== null && sentenceEnds.from(scanned) < clauseStart) carry = { ...carry, subject: null };
     scanned = Math.max(scanned, clauseStart);
     // figures whose start lies in [clauseStart, clauseEnd)
     let m = k;
@@ -200,7 +218,32 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
 }
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n']);
-const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0x0a || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+const SENTENCE_END_CHARS = [...SENTENCE_END];
+
+/**
+ * The first sentence end at or after an offset, for offsets that never go back: the next place
+ * of each mark is found by indexOf (a fast search, not a loop over every character) and kept
+ * until the offset passes it, so the text is searched once for each mark.
+ */
+class SentenceEnds {
+  private readonly next = SENTENCE_END_CHARS.map(() => -1);
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first sentence end at or after p (p never decreasing between calls), or Infinity. */
+  from(p: number): number {
+    let first = Infinity;
+    for (let k = 0; k < SENTENCE_END_CHARS.length; k++) {
+      let at = this.next[k];
+      if (at < p && at !== Infinity) {
+        const found = this.text.indexOf(SENTENCE_END_CHARS[k], p);
+        at = this.next[k] = found < 0 ? Infinity : found;
+      }
+      if (at < first) first = at;
+    }
+    return first;
+  }
+}
 
 /** The last quantity of the previous clause, when that clause ended right after it. */
 interface Carry {
@@ -211,7 +254,7 @@ interface Carry {
 }
 
 /** Text with whitespace removed, for comparing a short phrase with a word. */
-const squeeze = (s: string): string => (INNER_SPACE.test(s) ? s.replace(INNER_SPACE_ALL, '') : s);
+const squeeze = (s: string): string => (hasInnerSpace(s) ? s.replace(INNER_SPACE_ALL, '') : s);
 
 /** Whether the whole of s is one word of the set. */
 function isWord(set: { startsAt(t: string, i: number): { len: number } | null }, s: string): boolean {
