@@ -68,7 +68,7 @@ function runs(codes: Int32Array): Run[] {
     else if (c4) { flush(4, c4, j); c4 = 0; }
   }
   // by unit length, then left to right
-  return byLen.flat();
+  return byLen[0].concat(byLen[1], byLen[2], byLen[3]);
 }
 
 /** Does the unit codes[s, s + u) repeat a shorter unit (会会, 研究研究)? */

@@ -185,7 +185,7 @@ export function compactLayout(text: string): Layout {
   while ((m = CANDIDATE.exec(text)) !== null) {
     // the whole whitespace run [s, e) around the match
     let s = m.index;
-    const e = s + m[0].length;
+    const e = CANDIDATE.lastIndex; // (no match is empty)
     while (s > 0 && WS[text.charCodeAt(s - 1)] !== 0) s--;
     if (s === 0 || e >= n) continue;
     let nl = 0;
