@@ -207,12 +207,24 @@ function findIn(codes: Int32Array, lex: Lexicon): Repeat[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
+/** Per lexicon, by BMP code: 1 if a doubled character is legitimate as such (a numeral, AA), 2 if not, 0 unknown yet. */
+const legitAA = new WeakMap<Lexicon, Uint8Array>();
+
+/** lex.isNumeral(x) || lex.isLegitRedup(x) for the character c, looked up once per character. */
+function legitAsSuch(c: number, lex: Lexicon): boolean {
+  const x = ch(c);
+  if (c >= 0x10000) return lex.isNumeral(x) || lex.isLegitRedup(x);
+  let memo = legitAA.get(lex);
+  if (!memo) legitAA.set(lex, (memo = new Uint8Array(0x10000)));
+  if (memo[c] === 0) memo[c] = lex.isNumeral(x) || lex.isLegitRedup(x) ? 1 : 2;
+  return memo[c] === 1;
+}
+
 /** A doubled single character that is legitimate whatever stands around it. */
 function legitSingle(codes: Int32Array, i: number, lex: Lexicon): boolean {
   const n = codes.length;
   const c = codes[i];
-  const x = ch(c);
-  if (lex.isNumeral(x) || lex.isLegitRedup(x)) return true;
+  if (legitAsSuch(c, lex)) return true;
   // AABB (的的确确, 家家户户, 清清楚楚): half of a reduplicated four-character word
   if ((i >= 2 && codes[i - 2] === codes[i - 1] && isHan(codes[i - 1])) || (i + 3 < n && codes[i + 2] === codes[i + 3] && isHan(codes[i + 2]))) return true;
   return false;
@@ -279,19 +291,21 @@ function checkSingles(codes: Int32Array, sites: number[], lex: Lexicon): Repeat[
   if (!candidates.length) return out;
   // does "X next" stand elsewhere in the document, not at a doubled site? one pass over the
   // text, looking bigrams up in a hash of the candidates' bigrams
-  const wanted = new Map<string, number>();
+  // (a bigram's key is a number: its two code points, each below 0x110000)
+  const bigram = (a: number, b: number): number => a * 0x110000 + b;
+  const wanted = new Map<number, number>();
   for (const i of candidates) {
-    wanted.set(`${codes[i]},${codes[i + 2]}`, 0);
+    wanted.set(bigram(codes[i], codes[i + 2]), 0);
     FIRSTS[codes[i] & 0xffff] = 1;
   }
   for (let j = 0; j + 1 < n; j++) {
     if (!FIRSTS[codes[j] & 0xffff]) continue;
     if (j > 0 && codes[j - 1] === codes[j]) continue; // a doubled site itself
-    const key = `${codes[j]},${codes[j + 1]}`;
+    const key = bigram(codes[j], codes[j + 1]);
     if (wanted.has(key)) wanted.set(key, 1);
   }
   for (const i of candidates) FIRSTS[codes[i] & 0xffff] = 0;
-  for (const i of candidates) if (!wanted.get(`${codes[i]},${codes[i + 2]}`)) out.push({ start: i, len: 1 });
+  for (const i of candidates) if (!wanted.get(bigram(codes[i], codes[i + 2]))) out.push({ start: i, len: 1 });
   return out;
 }
 

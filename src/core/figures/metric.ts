@@ -212,7 +212,7 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
     let m = k;
     while (m < figures.length && figures[m].start < clauseEnd) m++;
     if (m === k) m = k + 1;
-    carry = assignClause(text, figures.slice(k, m), clauseStart, Math.max(clauseEnd, figures[m - 1].end), carry, k > 0 ? figures[k - 1].end : -1);
+    carry = assignClause(text, figures, k, m, clauseStart, Math.max(clauseEnd, figures[m - 1].end), carry, k > 0 ? figures[k - 1].end : -1);
     k = m;
   }
 }
@@ -288,7 +288,8 @@ function previousClause(text: string, cs: number, lastFigureEnd: number): string
 }
 const PREVIOUS_CLAUSE_MAX = 40;
 
-function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, carry: Carry, lastFigureEnd: number): Carry {
+/** Metrics of the figures figs[from, to), the clause text[cs, ce). */
+function assignClause(text: string, figs: RawFigure[], from: number, to: number, cs: number, ce: number, carry: Carry, lastFigureEnd: number): Carry {
   let prevEnd = cs;
   // 发放补助32241人,3400余万元: a figure standing alone after a figure-ended clause shares its metric
   // (within a sentence: a new sentence never inherits the last one's metric)
@@ -302,7 +303,7 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
   let dur: { from: number; start: number; end: number; until: number; keep: boolean } | null = null;
   // 财政储备在二零二三年三月三十一日预计为…: the words before a date
   let date: { from: number; start: number; end: number } | null = null;
-  for (let i = 0; i < figs.length; i++) {
+  for (let i = from; i < to; i++) {
     const f = figs[i];
     // 近三年来, 五年以来: a time frame, nothing counted (and no phrase taken from what follows)
     if (f.kind === 'duration' && (hasUnit(LAI, text.charCodeAt(f.end)) || (text.charCodeAt(f.end) === CH_YI && hasUnit(LAI, text.charCodeAt(f.end + 1))))) {
@@ -319,7 +320,7 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
       continue;
     }
     let nextStart = ce;
-    for (let j = i + 1; j < figs.length; j++) if (figs[j].kind !== 'name') { nextStart = figs[j].start; break; }
+    for (let j = i + 1; j < to; j++) if (figs[j].kind !== 'name') { nextStart = figs[j].start; break; }
     let beforeText = text.slice(Math.min(prevEnd, f.start), f.start);
     if (dur && dur.until === prevEnd && f.kind !== 'duration') {
       const cut = dur.keep ? dur.start : (CONTINUOUS.endsAt(text, dur.start, dur.from)?.len ?? 0);
