@@ -227,11 +227,14 @@ const SENTENCE_END_CHARS = [...SENTENCE_END];
  */
 class SentenceEnds {
   private readonly next = SENTENCE_END_CHARS.map(() => -1);
+  /** the last answer (-1: none yet): it stands while p has not passed it */
+  private first = -1;
 
   constructor(private readonly text: string) {}
 
   /** Offset of the first sentence end at or after p (p never decreasing between calls), or Infinity. */
   from(p: number): number {
+    if (this.first >= p) return this.first;
     let first = Infinity;
     for (let k = 0; k < SENTENCE_END_CHARS.length; k++) {
       let at = this.next[k];
@@ -241,6 +244,7 @@ class SentenceEnds {
       }
       if (at < first) first = at;
     }
+    this.first = first;
     return first;
   }
 }
