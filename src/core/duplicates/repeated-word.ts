@@ -38,7 +38,7 @@ interface Run {
  * Runs three units long or more are dropped, and so are units that are themselves periodic
  * (会会|会会 is a run of 会).
  */
-function runs(codes: Int32Array): Run[] {
+export function runs(codes: Int32Array): Run[] {
   const n = codes.length;
   const byLen: Run[][] = [[], [], [], []];
   // positions [j - count, j) matched their partner u further on: period u over [j - count, j + u)

@@ -47,9 +47,8 @@ function isClauseEnd(text: string, i: number): boolean {
   return true;
 }
 
-const INNER_SPACE = /[\s\u3000\u2009\u202f]/;
 const INNER_SPACE_ALL = /[\s\u3000\u2009\u202f]+/g;
-/** 1 for the UTF-16 units INNER_SPACE matches (\s is these, U+2009 and U+202F among them) */
+/** 1 for the UTF-16 units /[\s\u3000\u2009\u202f]/ matches (\s is these, U+2009 and U+202F among them) */
 const IS_INNER_SPACE = new Uint8Array(0x10000);
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) IS_INNER_SPACE[c] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) IS_INNER_SPACE[c] = 1;
@@ -65,16 +64,17 @@ function trimSpace(s: string): string {
 }
 
 /** Whether s holds a character of INNER_SPACE (\s, U+3000, U+2009, U+202F), without a regular expression. */
-function hasInnerSpace(s: string): boolean {
+export function hasInnerSpace(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (IS_INNER_SPACE[s.charCodeAt(k)] === 1) return true;
   return false;
 }
 
-/** Strips stop words at both ends of a metric; null when nothing remains. */
-export function cleanMetric(raw: string): string | null {
-  let s = trimSpace(raw);
-  // a figure inside 《…》 or “…”: the metric starts inside the title or quotation (《, then “,
-  // then 「, each looked for in what the one before left: the marks' last places found in one pass)
+/**
+ * A figure inside 《…》 or “…”: the metric starts inside the title or quotation — after the last
+ * 《 not closed, then the last “ not closed in what is left, then 「 (the marks' last places found
+ * in one pass; the same cut as s.lastIndexOf per mark in turn).
+ */
+export function insideTitle(s: string): string {
   let lo0 = -1, lc0 = -1, lo1 = -1, lc1 = -1, lo2 = -1, lc2 = -1;
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
@@ -91,7 +91,13 @@ export function cleanMetric(raw: string): string | null {
   if (lo0 >= from && lo0 > lc0) from = lo0 + 1;
   if (lo1 >= from && lo1 > lc1) from = lo1 + 1;
   if (lo2 >= from && lo2 > lc2) from = lo2 + 1;
-  if (from > 0) s = s.slice(from);
+  return from > 0 ? s.slice(from) : s;
+}
+
+/** Strips stop words at both ends of a metric; null when nothing remains. */
+export function cleanMetric(raw: string): string | null {
+  let s = trimSpace(raw);
+  s = insideTitle(s);
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     s = trimSpace(s);
@@ -228,7 +234,7 @@ const SENTENCE_END_CHARS = [...SENTENCE_END];
  * of each mark is found by indexOf (a fast search, not a loop over every character) and kept
  * until the offset passes it, so the text is searched once for each mark.
  */
-class SentenceEnds {
+export class SentenceEnds {
   private readonly next = SENTENCE_END_CHARS.map(() => -1);
   /** the last answer (-1: none yet): it stands while p has not passed it */
   private first = -1;
