@@ -53,10 +53,19 @@ export function findLetterSpacing(ctx: DefectContext): Defect[] {
   let nextSpace = text.indexOf(' ');
   let nextNbsp = text.indexOf('\u00a0');
   while (lineStart <= n) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = n;
     if (nextSpace >= 0 && nextSpace <= lineStart) nextSpace = text.indexOf(' ', lineStart + 1);
     if (nextNbsp >= 0 && nextNbsp <= lineStart) nextNbsp = text.indexOf('\u00a0', lineStart + 1);
+    // no gap further on: no line left to count
+    if (nextSpace < 0 && nextNbsp < 0) break;
+    // the lines before the one holding the next gap have none: go to that line at once
+    const gap = nextSpace < 0 ? nextNbsp : nextNbsp < 0 ? nextSpace : Math.min(nextSpace, nextNbsp);
+    const gapLine = text.lastIndexOf('\n', gap - 1) + 1;
+    if (gapLine > lineStart) {
+      lineStart = gapLine;
+      continue;
+    }
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = n;
     if ((nextSpace < 0 || nextSpace >= lineEnd) && (nextNbsp < 0 || nextNbsp >= lineEnd)) {
       lineStart = lineEnd + 1;
       continue;

@@ -5,15 +5,15 @@ import { REPORT_WIDE_NOTE } from './reason';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 /** Bit d set for the full-width mark U+FF00 + d among ， ； ： （ ） ！ ？ */
 const FULL_MARKS = (1 << 0x0c) | (1 << 0x1b) | (1 << 0x1a) | (1 << 0x08) | (1 << 0x09) | (1 << 0x01) | (1 << 0x1f);
-/** Positions (UTF-16) of the full-width ， ； ： （ ） ！ ？ in text. */
-function fullWidthMarks(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+/** How many full-width ， ； ： （ ） ！ ？ text[from, to) holds (stopping at `limit`). */
+function countFullWidthMarks(text: string, from = 0, to = text.length, limit = Infinity): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
     const d = text.charCodeAt(i) - 0xff00;
     // one comparison for almost every character: all the marks are U+FF01..U+FF1F
-    if (d >>> 5 === 0 && ((FULL_MARKS >>> d) & 1) !== 0) out.push(i);
+    if (d >>> 5 === 0 && ((FULL_MARKS >>> d) & 1) !== 0 && ++count >= limit) break;
   }
-  return out;
+  return count;
 }
 
 /** Chinese context: a Han character or Chinese punctuation. */
@@ -94,12 +94,12 @@ export function findMixedPunctuation(ctx: DefectContext, covered: readonly Defec
   const { text } = ctx;
   const marks = outside(ctx, halfWidthMarks(text), covered);
   if (!marks.length) return [];
-  const fullAt = fullWidthMarks(text);
-  if (marks.length >= REPORT_WIDE_MIN && marks.length > fullAt.length) {
-    return [mixedFinding(ctx, marks, `${REPORT_WIDE_NOTE}: ${marks.length} marks (vs ${fullAt.length} full-width) to make full-width`)];
+  if (marks.length >= REPORT_WIDE_MIN) {
+    const full = countFullWidthMarks(text);
+    if (marks.length > full) return [mixedFinding(ctx, marks, `${REPORT_WIDE_NOTE}: ${marks.length} marks (vs ${full} full-width) to make full-width`)];
   }
   const out: Defect[] = [];
-  for (const run of splitRuns(ctx, marks, fullAt)) {
+  for (const run of splitRuns(ctx, marks)) {
     if (run.length >= RUN_MIN) out.push(mixedFinding(ctx, run, `passage in half-width punctuation: ${run.length} marks`));
     else for (const m of run) out.push(mixedFinding(ctx, [m], `half-width ${text[m]} in Chinese prose`));
   }
@@ -114,18 +114,15 @@ function mixedFinding(ctx: DefectContext, list: number[], note: string): Defect 
 }
 
 /** The marks in runs: a full-width mark or a paragraph break between two marks ends a run. */
-function splitRuns(ctx: DefectContext, marks: number[], fullAt: number[]): number[][] {
+function splitRuns(ctx: DefectContext, marks: number[]): number[][] {
   const runs: number[][] = [];
-  let f = 0;
   let run: number[] = [];
   let runEnd = -1; // end (UTF-16) of the paragraph the run is in
   let k = 0; // paragraph index, for the paragraph ends (marks ascend)
   const ps = ctx.paragraphs;
   for (const m of marks) {
-    while (f < fullAt.length && fullAt[f] < m) f++;
-    const lastMark = run.length ? run[run.length - 1] : -1;
-    const fullBetween = f > 0 && fullAt[f - 1] > lastMark;
-    if (run.length && (fullBetween || m >= runEnd)) {
+    // (a full-width mark between the run's last mark and m: looked for only inside the paragraph)
+    if (run.length && (m >= runEnd || countFullWidthMarks(ctx.text, run[run.length - 1] + 1, m, 1) > 0)) {
       runs.push(run);
       run = [];
     }

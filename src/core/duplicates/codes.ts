@@ -72,9 +72,9 @@ const SCRATCH_MAX = 1 << 21;
 /**
  * Code points of `text` and their folds (toCodes, and foldCode of each, in one pass), as views of
  * buffers that the next call overwrites: for one document's analysis at a time (nothing may
- * keep them once it returns).
+ * keep them once it returns). `bmp`: the caller knows the text holds no surrogate pair.
  */
-export function codesAndFolds(text: string): { codes: Int32Array; folded: Int32Array } {
+export function codesAndFolds(text: string, bmp = false): { codes: Int32Array; folded: Int32Array } {
   const len = text.length;
   let codes = codesBuffer;
   let folded = foldedBuffer;
@@ -86,6 +86,15 @@ export function codesAndFolds(text: string): { codes: Int32Array; folded: Int32A
     const size = Math.min(SCRATCH_MAX, len + (len >> 2));
     codes = codesBuffer = new Int32Array(size);
     folded = foldedBuffer = new Int32Array(size);
+  }
+  if (bmp) {
+    // no surrogate pair (OffsetMap.isBmp): one code point per unit
+    for (let i = 0; i < len; i++) {
+      const c = text.charCodeAt(i);
+      codes[i] = c;
+      folded[i] = FOLD_BMP[c];
+    }
+    return { codes: codes.subarray(0, len), folded: folded.subarray(0, len) };
   }
   let n = 0;
   for (let i = 0; i < len; i++) {

@@ -14,7 +14,7 @@ export interface DocContext {
 }
 
 export function makeContext(text: string, paragraphs: Paragraph[], map: OffsetMap = new OffsetMap(text)): DocContext {
-  const { codes, folded } = codesAndFolds(text);
+  const { codes, folded } = codesAndFolds(text, map.isBmp);
   return { text, map, codes, folded, paragraphs };
 }
 

@@ -32,30 +32,43 @@ interface Run {
 
 /**
  * Squares (a unit of 1..MAX_UNIT Han characters written twice in a row), grouped by run.
- * Linear: for each unit length u, one pass counts how many positions in a row have
+ * Linear: one pass counts, for each unit length u, how many positions in a row have
  * codes[j] = codes[j + u]; a maximal count c ≥ u means a run of length c + u with period u.
+ * (The pass is written out for MAX_UNIT = 4.)
  * Runs three units long or more are dropped, and so are units that are themselves periodic
  * (会会|会会 is a run of 会).
  */
-function runs(codes: Int32Array): Run[] {
+export function runs(codes: Int32Array): Run[] {
   const n = codes.length;
-  const out: Run[] = [];
-  for (let u = 1; u <= MAX_UNIT; u++) {
-    let count = 0;
-    for (let j = 0; j <= n - u; j++) {
-      if (j + u < n && codes[j] === codes[j + u] && isHan(codes[j])) {
-        count++;
-        continue;
-      }
-      // positions [j - count, j) match their partner u further on: period u over [j - count, j + u)
-      if (count >= u && count < 2 * u) {
-        const first = j - count;
-        if (!periodicUnit(codes, first, u)) out.push({ first, last: j - u, len: u });
-      }
-      count = 0;
-    }
+  const byLen: Run[][] = [[], [], [], []];
+  // positions [j - count, j) matched their partner u further on: period u over [j - count, j + u)
+  const flush = (u: number, count: number, j: number): void => {
+    if (count < u || count >= 2 * u) return;
+    const first = j - count;
+    if (!periodicUnit(codes, first, u)) byLen[u - 1].push({ first, last: j - u, len: u });
+  };
+  // one pass for the four unit lengths, counting for each how many positions in a row match
+  // (most positions match none and nothing is being counted: passed over at once)
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let c4 = 0;
+  const fast = n - MAX_UNIT;
+  for (let j = 0; j < n; j++) {
+    const c = codes[j];
+    if (j < fast && (c1 | c2 | c3 | c4) === 0 && c !== codes[j + 1] && c !== codes[j + 2] && c !== codes[j + 3] && c !== codes[j + 4]) continue;
+    const han = isHan(c);
+    if (han && j + 1 < n && c === codes[j + 1]) c1++;
+    else if (c1) { flush(1, c1, j); c1 = 0; }
+    if (han && j + 2 < n && c === codes[j + 2]) c2++;
+    else if (c2) { flush(2, c2, j); c2 = 0; }
+    if (han && j + 3 < n && c === codes[j + 3]) c3++;
+    else if (c3) { flush(3, c3, j); c3 = 0; }
+    if (han && j + 4 < n && c === codes[j + 4]) c4++;
+    else if (c4) { flush(4, c4, j); c4 = 0; }
   }
-  return out;
+  // by unit length, then left to right
+  return byLen[0].concat(byLen[1], byLen[2], byLen[3]);
 }
 
 /** Does the unit codes[s, s + u) repeat a shorter unit (会会, 研究研究)? */
@@ -194,12 +207,24 @@ function findIn(codes: Int32Array, lex: Lexicon): Repeat[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
+/** Per lexicon, by BMP code: 1 if a doubled character is legitimate as such (a numeral, AA), 2 if not, 0 unknown yet. */
+const legitAA = new WeakMap<Lexicon, Uint8Array>();
+
+/** lex.isNumeral(x) || lex.isLegitRedup(x) for the character c, looked up once per character. */
+function legitAsSuch(c: number, lex: Lexicon): boolean {
+  const x = ch(c);
+  if (c >= 0x10000) return lex.isNumeral(x) || lex.isLegitRedup(x);
+  let memo = legitAA.get(lex);
+  if (!memo) legitAA.set(lex, (memo = new Uint8Array(0x10000)));
+  if (memo[c] === 0) memo[c] = lex.isNumeral(x) || lex.isLegitRedup(x) ? 1 : 2;
+  return memo[c] === 1;
+}
+
 /** A doubled single character that is legitimate whatever stands around it. */
 function legitSingle(codes: Int32Array, i: number, lex: Lexicon): boolean {
   const n = codes.length;
   const c = codes[i];
-  const x = ch(c);
-  if (lex.isNumeral(x) || lex.isLegitRedup(x)) return true;
+  if (legitAsSuch(c, lex)) return true;
   // AABB (的的确确, 家家户户, 清清楚楚): half of a reduplicated four-character word
   if ((i >= 2 && codes[i - 2] === codes[i - 1] && isHan(codes[i - 1])) || (i + 3 < n && codes[i + 2] === codes[i + 3] && isHan(codes[i + 2]))) return true;
   return false;
@@ -266,19 +291,21 @@ function checkSingles(codes: Int32Array, sites: number[], lex: Lexicon): Repeat[
   if (!candidates.length) return out;
   // does "X next" stand elsewhere in the document, not at a doubled site? one pass over the
   // text, looking bigrams up in a hash of the candidates' bigrams
-  const wanted = new Map<string, number>();
+  // (a bigram's key is a number: its two code points, each below 0x110000)
+  const bigram = (a: number, b: number): number => a * 0x110000 + b;
+  const wanted = new Map<number, number>();
   for (const i of candidates) {
-    wanted.set(`${codes[i]},${codes[i + 2]}`, 0);
+    wanted.set(bigram(codes[i], codes[i + 2]), 0);
     FIRSTS[codes[i] & 0xffff] = 1;
   }
   for (let j = 0; j + 1 < n; j++) {
     if (!FIRSTS[codes[j] & 0xffff]) continue;
     if (j > 0 && codes[j - 1] === codes[j]) continue; // a doubled site itself
-    const key = `${codes[j]},${codes[j + 1]}`;
+    const key = bigram(codes[j], codes[j + 1]);
     if (wanted.has(key)) wanted.set(key, 1);
   }
   for (const i of candidates) FIRSTS[codes[i] & 0xffff] = 0;
-  for (const i of candidates) if (!wanted.get(`${codes[i]},${codes[i + 2]}`)) out.push({ start: i, len: 1 });
+  for (const i of candidates) if (!wanted.get(bigram(codes[i], codes[i + 2]))) out.push({ start: i, len: 1 });
   return out;
 }
 

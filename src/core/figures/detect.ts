@@ -243,6 +243,13 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   return tok.end;
 }
 
+/**
+ * The classes the scan stops at: numerals, quotation marks, astral characters (clause marks,
+ * 7% of a report's characters, need nothing of the scan: passing them over changes nothing but
+ * when an ended quotation is closed, which is still before the next numeral or mark is read).
+ */
+const SCAN_STOP = CHAR_CLASS.map((cls) => cls & (C_NUMERAL | C_QUOTE | C_ASTRAL));
+
 /** Finds every figure (and digit-bearing name) in a text. Offsets are code points. */
 export function detectFigures(original: string): Figure[] {
   // whitespace that is layout is read through (2365 件, 428 亿⏎元): the scan runs on the compact view
@@ -267,10 +274,10 @@ export function detectFigures(original: string): Figure[] {
 
   while (i < n) {
     let c = text.charCodeAt(i);
-    let cls = CHAR_CLASS[c];
+    let cls = SCAN_STOP[c];
     while (cls === 0 && ++i < n) {
       c = text.charCodeAt(i);
-      cls = CHAR_CLASS[c];
+      cls = SCAN_STOP[c];
     }
     if (i >= n) break;
     if (cls & C_ASTRAL) {

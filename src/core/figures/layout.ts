@@ -59,7 +59,9 @@ const isLineEndMark = (c: number): boolean => (c >= 0x21 && c <= 0x2f) || (c >= 
 const CH_NIAN = '年'.charCodeAt(0);
 const CH_YUE = '月'.charCodeAt(0);
 /** Chinese numeral characters, and 點 between them: a number goes on after them */
-const isNumeralCjk = (c: number): boolean => '零〇一二两兩三四五六七八九十百千万萬亿億兆点點'.includes(String.fromCharCode(c));
+const NUMERAL_CJK = new Uint8Array(0x10000);
+for (const ch of '零〇一二两兩三四五六七八九十百千万萬亿億兆点點') NUMERAL_CJK[ch.charCodeAt(0)] = 1;
+const isNumeralCjk = (c: number): boolean => NUMERAL_CJK[c] === 1;
 
 /** Whether text[a, b) (a line without its break) holds only digits and spaces (a page number, a table cell). */
 function numberOnlyLine(text: string, a: number, b: number): boolean {
@@ -183,7 +185,7 @@ export function compactLayout(text: string): Layout {
   while ((m = CANDIDATE.exec(text)) !== null) {
     // the whole whitespace run [s, e) around the match
     let s = m.index;
-    const e = s + m[0].length;
+    const e = CANDIDATE.lastIndex; // (no match is empty)
     while (s > 0 && WS[text.charCodeAt(s - 1)] !== 0) s--;
     if (s === 0 || e >= n) continue;
     let nl = 0;

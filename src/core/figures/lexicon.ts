@@ -24,10 +24,13 @@ export function foldCode(c: number): number {
   return c < 0x10000 ? FOLD[c] : c;
 }
 
-/** A string with foldCode applied to each UTF-16 unit (same length). */
+/** A string with foldCode applied to each UTF-16 unit (same length); `s` itself when nothing folds. */
 export function foldString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(FOLD[s.charCodeAt(i)]);
+  let i = 0;
+  while (i < s.length && FOLD[s.charCodeAt(i)] === s.charCodeAt(i)) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) out += String.fromCharCode(FOLD[s.charCodeAt(i)]);
   return out;
 }
 

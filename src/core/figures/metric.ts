@@ -47,8 +47,11 @@ function isClauseEnd(text: string, i: number): boolean {
   return true;
 }
 
-const INNER_SPACE = /[\s\u3000\u2009\u202f]/;
 const INNER_SPACE_ALL = /[\s\u3000\u2009\u202f]+/g;
+/** 1 for the UTF-16 units /[\s\u3000\u2009\u202f]/ matches (\s is these, U+2009 and U+202F among them) */
+const IS_INNER_SPACE = new Uint8Array(0x10000);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) IS_INNER_SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) IS_INNER_SPACE[c] = 1;
 const LATIN_WORD = /[A-Za-z0-9]/;
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
 
@@ -60,14 +63,41 @@ function trimSpace(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
+/** Whether s holds a character of INNER_SPACE (\s, U+3000, U+2009, U+202F), without a regular expression. */
+export function hasInnerSpace(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (IS_INNER_SPACE[s.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
+/**
+ * A figure inside 《…》 or “…”: the metric starts inside the title or quotation — after the last
+ * 《 not closed, then the last “ not closed in what is left, then 「 (the marks' last places found
+ * in one pass; the same cut as s.lastIndexOf per mark in turn).
+ */
+export function insideTitle(s: string): string {
+  let lo0 = -1, lc0 = -1, lo1 = -1, lc1 = -1, lo2 = -1, lc2 = -1;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x201c) lo1 = k;
+    else if (c === 0x201d) lc1 = k;
+    else if (c >= 0x300a && c <= 0x300d) {
+      if (c === 0x300a) lo0 = k;
+      else if (c === 0x300b) lc0 = k;
+      else if (c === 0x300c) lo2 = k;
+      else lc2 = k;
+    }
+  }
+  let from = 0;
+  if (lo0 >= from && lo0 > lc0) from = lo0 + 1;
+  if (lo1 >= from && lo1 > lc1) from = lo1 + 1;
+  if (lo2 >= from && lo2 > lc2) from = lo2 + 1;
+  return from > 0 ? s.slice(from) : s;
+}
+
 /** Strips stop words at both ends of a metric; null when nothing remains. */
 export function cleanMetric(raw: string): string | null {
   let s = trimSpace(raw);
-  // a figure inside 《…》 or “…”: the metric starts inside the title or quotation
-  for (const [open, close] of [['《', '》'], ['“', '”'], ['「', '」']] as const) {
-    const o = s.lastIndexOf(open);
-    if (o >= 0 && o > s.lastIndexOf(close)) s = s.slice(o + 1);
-  }
+  s = insideTitle(s);
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     s = trimSpace(s);
@@ -89,7 +119,7 @@ export function cleanMetric(raw: string): string | null {
   s = trimSpace(s);
   if (!s.length) return null;
   // whitespace is layout in a metric (a PDF line break, letter spacing), except between Latin words
-  if (INNER_SPACE.test(s)) s = s.replace(INNER_SPACE_ALL, (w, at: number) => (LATIN_WORD.test(s[at - 1] ?? '') && LATIN_WORD.test(s[at + w.length] ?? '') ? ' ' : ''));
+  if (hasInnerSpace(s)) s = s.replace(INNER_SPACE_ALL, (w, at: number) => (LATIN_WORD.test(s[at - 1] ?? '') && LATIN_WORD.test(s[at + w.length] ?? '') ? ' ' : ''));
   // nothing left but a stop word (内, 为期): no metric
   const lead = METRIC_LEADING.startsAt(s, 0);
   const trail = METRIC_TRAILING.startsAt(s, 0);
@@ -170,6 +200,7 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
   let k = 0;
   let carry: Carry = { end: -1, metric: null, subject: null };
   let scanned = 0; // text before this was searched for sentence ends
+  const sentenceEnds = new SentenceEnds(text);
   while (k < figures.length) {
     const f0 = figures[k];
     if (clauseEnd < f0.start) {
@@ -183,24 +214,49 @@ export function assignMetrics(text: string, figures: RawFigure[]): void {
       while (j < n && ((CHAR_CLASS[text.charCodeAt(j)] & C_CLAUSE) === 0 || !isClauseEnd(text, j))) j++;
       clauseEnd = j;
     }
-    // a new sentence has no subject yet (each character is searched once)
-    if (carry.subject !== null) {
-      for (let j = scanned; j < clauseStart; j++) {
-        if (isSentenceEnd(text.charCodeAt(j))) { carry = { ...carry, subject: null }; break; }
-      }
-    }
+    // a new sentence has no subject yet
+    if (carry.subject !== null && sentenceEnds.from(scanned) < clauseStart) carry = { ...carry, subject: null };
     scanned = Math.max(scanned, clauseStart);
     // figures whose start lies in [clauseStart, clauseEnd)
     let m = k;
     while (m < figures.length && figures[m].start < clauseEnd) m++;
     if (m === k) m = k + 1;
-    carry = assignClause(text, figures.slice(k, m), clauseStart, Math.max(clauseEnd, figures[m - 1].end), carry, k > 0 ? figures[k - 1].end : -1);
+    carry = assignClause(text, figures, k, m, clauseStart, Math.max(clauseEnd, figures[m - 1].end), carry, k > 0 ? figures[k - 1].end : -1);
     k = m;
   }
 }
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n']);
-const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0x0a || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+const SENTENCE_END_CHARS = [...SENTENCE_END];
+
+/**
+ * The first sentence end at or after an offset, for offsets that never go back: the next place
+ * of each mark is found by indexOf (a fast search, not a loop over every character) and kept
+ * until the offset passes it, so the text is searched once for each mark.
+ */
+export class SentenceEnds {
+  private readonly next = SENTENCE_END_CHARS.map(() => -1);
+  /** the last answer (-1: none yet): it stands while p has not passed it */
+  private first = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first sentence end at or after p (p never decreasing between calls), or Infinity. */
+  from(p: number): number {
+    if (this.first >= p) return this.first;
+    let first = Infinity;
+    for (let k = 0; k < SENTENCE_END_CHARS.length; k++) {
+      let at = this.next[k];
+      if (at < p && at !== Infinity) {
+        const found = this.text.indexOf(SENTENCE_END_CHARS[k], p);
+        at = this.next[k] = found < 0 ? Infinity : found;
+      }
+      if (at < first) first = at;
+    }
+    this.first = first;
+    return first;
+  }
+}
 
 /** The last quantity of the previous clause, when that clause ended right after it. */
 interface Carry {
@@ -211,7 +267,7 @@ interface Carry {
 }
 
 /** Text with whitespace removed, for comparing a short phrase with a word. */
-const squeeze = (s: string): string => (INNER_SPACE.test(s) ? s.replace(INNER_SPACE_ALL, '') : s);
+const squeeze = (s: string): string => (hasInnerSpace(s) ? s.replace(INNER_SPACE_ALL, '') : s);
 
 /** Whether the whole of s is one word of the set. */
 function isWord(set: { startsAt(t: string, i: number): { len: number } | null }, s: string): boolean {
@@ -245,7 +301,8 @@ function previousClause(text: string, cs: number, lastFigureEnd: number): string
 }
 const PREVIOUS_CLAUSE_MAX = 40;
 
-function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, carry: Carry, lastFigureEnd: number): Carry {
+/** Metrics of the figures figs[from, to), the clause text[cs, ce). */
+function assignClause(text: string, figs: RawFigure[], from: number, to: number, cs: number, ce: number, carry: Carry, lastFigureEnd: number): Carry {
   let prevEnd = cs;
   // 发放补助32241人,3400余万元: a figure standing alone after a figure-ended clause shares its metric
   // (within a sentence: a new sentence never inherits the last one's metric)
@@ -259,7 +316,7 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
   let dur: { from: number; start: number; end: number; until: number; keep: boolean } | null = null;
   // 财政储备在二零二三年三月三十一日预计为…: the words before a date
   let date: { from: number; start: number; end: number } | null = null;
-  for (let i = 0; i < figs.length; i++) {
+  for (let i = from; i < to; i++) {
     const f = figs[i];
     // 近三年来, 五年以来: a time frame, nothing counted (and no phrase taken from what follows)
     if (f.kind === 'duration' && (hasUnit(LAI, text.charCodeAt(f.end)) || (text.charCodeAt(f.end) === CH_YI && hasUnit(LAI, text.charCodeAt(f.end + 1))))) {
@@ -276,7 +333,7 @@ function assignClause(text: string, figs: RawFigure[], cs: number, ce: number, c
       continue;
     }
     let nextStart = ce;
-    for (let j = i + 1; j < figs.length; j++) if (figs[j].kind !== 'name') { nextStart = figs[j].start; break; }
+    for (let j = i + 1; j < to; j++) if (figs[j].kind !== 'name') { nextStart = figs[j].start; break; }
     let beforeText = text.slice(Math.min(prevEnd, f.start), f.start);
     if (dur && dur.until === prevEnd && f.kind !== 'duration') {
       const cut = dur.keep ? dur.start : (CONTINUOUS.endsAt(text, dur.start, dur.from)?.len ?? 0);

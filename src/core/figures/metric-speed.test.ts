@@ -1,0 +1,52 @@
+// The faster forms of metric helpers (bench/analyze) against the plain forms they replace:
+// the same result for every input.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SentenceEnds, hasInnerSpace, insideTitle } from './metric';
+
+/** The cut as first written: s.lastIndexOf per mark, each in what the one before left. */
+function insideTitlePlain(s: string): string {
+  for (const [open, close] of [['《', '》'], ['“', '”'], ['「', '」']] as const) {
+    const o = s.lastIndexOf(open);
+    if (o >= 0 && o > s.lastIndexOf(close)) s = s.slice(o + 1);
+  }
+  return s;
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '\n']);
+const pieces = ['《', '》', '“', '”', '「', '」', '数', '量', '。', '！', '？', '!', '?', '\n', '，', ' ', '\u3000', 'a', '1'];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
+
+describe('metric helpers', () => {
+  it('insideTitle cuts as lastIndexOf per mark does', () => {
+    fc.assert(fc.property(text, (s) => {
+        expect(insideTitle(s)).toBe(insideTitlePlain(s));
+      }), { numRuns: 3000 });
+    expect(insideTitle('关于《政府工作报告》的“三个')).toBe('三个');
+    expect(insideTitle('《中华人民共和国')).toBe('中华人民共和国');
+  });
+
+  it('hasInnerSpace is the test of /[\\s\\u3000\\u2009\\u202f]/ for every UTF-16 unit', () => {
+    const re = /[\s\u3000\u2009\u202f]/;
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      if (hasInnerSpace(s) !== re.test(s)) expect(`U+${c.toString(16)}`).toBe('the same as the expression');
+    }
+    expect(hasInnerSpace('工作\u2009报告')).toBe(true);
+    expect(hasInnerSpace('工作报告')).toBe(false);
+  });
+
+  it('SentenceEnds.from gives the first sentence end at or after each offset, offsets ascending', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(70), { maxLength: 20 }), (s, offsets) => {
+        const ends = new SentenceEnds(s);
+        for (const p of [...offsets].sort((a, b) => a - b)) {
+          let j = p;
+          while (j < s.length && !SENTENCE_END.has(s[j])) j++;
+          expect(ends.from(p)).toBe(j < s.length ? j : Infinity);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
