@@ -12,7 +12,7 @@ import { valueNote } from '../../core/export/tabular';
 import type { Analysis, AnalysisCapped, Defect } from '../../core/schema';
 import { cpLength } from '../../core/text';
 import { AnalysisPool, type FiguresAndDefectsJson } from '../analysis/pool';
-import { type ImportedText, expandPaths, importFile, warningText } from '../import';
+import { type ImportedText, SUPPORTED_EXTENSIONS, expandPaths, importFile, warningText } from '../import';
 import { csvRow } from './csv';
 import { type CliIO, progressReporter } from './io';
 
@@ -28,7 +28,7 @@ const CSV_HEADER = ['path', 'type', 'kind', 'start', 'end', 'text', 'value', 'va
 export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> {
   const files = await expandPaths(args.paths);
   if (files.length === 0) {
-    io.err('analyze: no report files found in the given paths\n');
+    io.err(`analyze: no report files (${SUPPORTED_EXTENSIONS.map((e) => `.${e}`).join(' ')}) in the given paths\n`); // import-s6
     return 1;
   }
   const showProgress = files.length > 1;
