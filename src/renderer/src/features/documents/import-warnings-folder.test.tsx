@@ -56,7 +56,7 @@ describe('import warnings of Open folder and background imports', () => {
     const zh = render(<ImportSummary />);
     expect(zh.getByTestId('import-warnings').textContent).toBe(
       '香港施政報告.pdf: 已删除 7 个排版空格：字间距空格 5 个，汉字与数字之间 2 个，全角标点旁 0 个' +
-        '海拉尔区2012.txt: 换行符已统一为 LF（CRLF 120 个，CR 0 个，Unicode 行分隔符 0 个）：所有位置都把一个换行符计为一个字符',
+        '海拉尔区2012.txt: 换行符已统一为 LF（CRLF 120 个，CR 0 个，Unicode 行分隔符 0 个）；位置偏移中每个换行符计为一个字符',
     );
     cleanup();
     setLang('en');
@@ -73,7 +73,7 @@ describe('import warnings of Open folder and background imports', () => {
     setWorkspace(view(dir, [layout(`${dir}/a.pdf`), lineEnds(`${dir}/b.txt`)]));
     expect(errorStore.get().notices.map((n) => n.text)).toEqual([
       'a.pdf: 7 layout space(s) removed: 5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers, 0 beside full-width punctuation',
-      'b.txt: line ends read as LF (120 CRLF, 0 CR, 0 Unicode line separators): every position counts a line end as one character',
+      'b.txt: line ends read as LF (120 CRLF, 0 CR, 0 Unicode line separators); in every offset a line end counts as one character',
     ]);
     setWorkspace(view(dir, [layout(`${dir}/a.pdf`), lineEnds(`${dir}/b.txt`)]));
     expect(errorStore.get().notices).toHaveLength(2);
