@@ -714,7 +714,7 @@ export const en = {
   // ── end memory ──
   // ── import-s6: line ends of text files; import warnings of background imports (helper IMPORT) ──
   'importWarning.line-ends-normalised': 'line ends read as LF ({crlf} CRLF, {cr} CR, {separators} Unicode line separators); in every offset a line end counts as one character',
-  'importWarning.background': '{reports} reports imported in the background have {count} import {count|warning|warnings}. Open folder… on this folder lists them.',
+  'importWarning.background': '{reports} {reports|report|reports} imported in the background {reports|has|have} {count} import {count|warning|warnings}. Open folder… on this folder lists them.',
   // ── end import-s6 ──
 } as const;
 
