@@ -23,6 +23,10 @@ export function isPageNumber(text: string): boolean {
   return t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t));
 }
 
+/** A section's running head: at most this many characters (spaces aside), on at least this many pages. */
+const SECTION_HEAD_MAX = 40;
+const SECTION_HEAD_PAGES = 3;
+
 /** Text with digits generalised and spaces removed: "第 3 页" and "第 4 页" are one running head. */
 function headKey(text: string): string {
   return text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#');
@@ -52,15 +56,34 @@ export function stripRunningHeads(pages: readonly PdfPage[]): PdfLine[][] {
       seen.set(key, list);
     }
   });
+  // import-s6: a section's running head (the chapter title atop each page of a chapter, as in a
+  // budget speech) recurs on fewer than 40% of the pages, but always as the outermost line of a
+  // page, at one height: a short line (not a table row) that is the first or last line of three
+  // or more pages at the same height is one too
+  const outer = new Map<string, { page: number; y: number; size: number }[]>();
+  pages.forEach((p, pi) => {
+    for (const k of new Set([0, p.lines.length - 1])) {
+      const line = p.lines[k];
+      if (!line || line.cells || line.text.replace(/\s+/g, '').length > SECTION_HEAD_MAX) continue;
+      const key = headKey(line.text);
+      const list = outer.get(key) ?? [];
+      if (!list.some((e) => e.page === pi)) list.push({ page: pi, y: line.y, size: line.size });
+      outer.set(key, list);
+    }
+  });
   const minPages = Math.max(2, Math.ceil(pages.length * 0.4));
   const running = new Set<string>();
-  for (const [key, list] of seen) {
-    if (list.length < minPages) continue;
-    const ys = list.map((e) => e.y).sort((a, b) => a - b);
-    const median = ys[Math.floor(ys.length / 2)];
-    const near = list.filter((e) => Math.abs(e.y - median) <= Math.max(e.size, 3)).length;
-    if (near >= minPages) running.add(`${key}@${median}`);
-  }
+  const recurring = (found: Map<string, { page: number; y: number; size: number }[]>, min: number): void => {
+    for (const [key, list] of found) {
+      if (list.length < min) continue;
+      const ys = list.map((e) => e.y).sort((a, b) => a - b);
+      const median = ys[Math.floor(ys.length / 2)];
+      const near = list.filter((e) => Math.abs(e.y - median) <= Math.max(e.size, 3)).length;
+      if (near >= min) running.add(`${key}@${median}`);
+    }
+  };
+  recurring(seen, minPages);
+  recurring(outer, SECTION_HEAD_PAGES);
   const runningAt = (key: string, y: number, size: number): boolean => {
     for (const r of running) {
       const at = r.lastIndexOf('@');
