@@ -168,27 +168,59 @@ function measure(pages: readonly PdfLine[][]): Layout {
  * CJK characters. A table row (cells apart) stands alone.
  */
 export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
-  const layout = measure(pages);
+  return flow(pages, measure(pages), median(pages.flat().map((l) => l.size)) || 10);
+}
+
+/** The paragraphs of pages with their layout; footnotes are looked for where `bodySize` is given. */
+function flow(pages: readonly PdfLine[][], layout: Layout, bodySize: number | null): string[] {
   const out: string[] = [];
   let para = '';
   let prev: PdfLine | null = null;
   let prevPage = -1;
   let hang: number | undefined; // the text column of a paragraph that opened with a hanging list marker
+  // import-s6: the footnotes at the foot of a page wait until the paragraph that runs on past
+  // them has ended ("…校長或代表等意 | 3 現時的… | 見。" was cut in two by its footnote)
+  let notes: string[] = [];
   pages.forEach((lines, pi) => {
-    for (const line of lines) {
+    const foot = bodySize === null ? lines.length : footnoteStart(lines, bodySize);
+    for (const line of lines.slice(0, foot)) {
       if (prev && !startsParagraph(prev, line, prevPage === pi, layout, hang)) {
         para = joinWrapped(para, line.text);
       } else {
         if (para) out.push(para);
+        out.push(...notes);
+        notes = [];
         para = line.text;
         hang = line.textX;
       }
       prev = line;
       prevPage = pi;
     }
+    // a page's footnotes as paragraphs, laid out as the body is (a numbered item in a note stays apart)
+    if (foot < lines.length) notes.push(...flow([lines.slice(foot)], layout, null));
   });
   if (para) out.push(para);
+  out.push(...notes);
   return out;
+}
+
+/** A footnote's marker: a number (or *, †, 註/注 with a number) and a space before its text. */
+const FOOTNOTE_MARK = /^(?:[0-9]{1,3}|[*＊†‡]|[註注][0-9０-９]{0,3}[：:]?)[\s\u3000]+\S/;
+
+/**
+ * Where a page's footnotes begin (lines.length when it has none): the lines at the foot of the
+ * page set clearly smaller than the body text (≤ 80%), below the body, the first one opening
+ * with a footnote marker, none a table row.
+ */
+function footnoteStart(lines: readonly PdfLine[], bodySize: number): number {
+  let k = lines.length;
+  while (k > 1 && lines[k - 1].size <= 0.8 * bodySize && !lines[k - 1].cells) k--;
+  if (k === lines.length || k === 0) return lines.length;
+  // the block starts at its first marker line, under the body
+  while (k < lines.length && !FOOTNOTE_MARK.test(lines[k].text)) k++;
+  if (k === lines.length || lines[k].y >= lines[k - 1].y) return lines.length;
+  // a page set small throughout (an appendix) has no footnotes: the line above them is body text
+  return lines[k - 1].size > 0.8 * bodySize ? k : lines.length;
 }
 
 function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout, hang: number | undefined): boolean {
