@@ -115,4 +115,15 @@ describe('CRLF and CR text files: one text, one set of offsets', () => {
       }
     }
   });
+
+  it('CLI import and analyze --format csv print the warning on stderr, in English with its counts', async () => {
+    const dir = tmp('ra-le-err-');
+    writeFileSync(join(dir, 'gbk-crlf.txt'), iconv.encode(LF.replace(/\n/g, '\r\n'), 'gbk'));
+    const imp = quiet();
+    expect(await runCli(['import', dir, '--workspace', dir], imp)).toBe(0);
+    expect(imp.stderr).toContain(`${join(dir, 'gbk-crlf.txt')}: warning: Line ends read as LF (${LINE_ENDS} CRLF); offsets count each line end as one character.\n`);
+    const csv = quiet();
+    expect(await runCli(['analyze', join(dir, 'gbk-crlf.txt'), '--format', 'csv', '--out', join(dir, 'a.csv')], csv)).toBe(0);
+    expect(csv.stderr).toMatch(/gbk-crlf\.txt: warning: Line ends read as LF \(\d+ CRLF\)/);
+  });
 });
