@@ -107,6 +107,7 @@ export const ImportFailure = z.object({ path: z.string(), error: z.object({ code
 export const ImportWarningCode = z.enum([
   'pdf-page-unreadable', 'pdf-pages-repeated', 'pdf-layout-spaces', 'pdf-radicals-fixed', 'undecodable-bytes',
   'html-unterminated', 'html-declared-utf8', 'html-declared-mismatch', 'docx-message', 'encoding-ignored',
+  'line-ends-normalised', // import-s6: CRLF / CR / U+2028–9 line ends of a text file read as LF (offsets count one per line end)
 ]);
 export type ImportWarningCode = z.infer<typeof ImportWarningCode>;
 export const ImportWarning = z.object({ code: ImportWarningCode, params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });

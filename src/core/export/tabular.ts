@@ -40,7 +40,7 @@ export function factRows(p: PreparedDocument, ctx: ExportContext): Cell[][] {
 }
 
 /** [figures-note] Why the value is empty (`minguo-year year=108`), while it is. */
-function valueNote(d: Figure): string | null {
+export function valueNote(d: Figure): string | null { // import-s6: exported for the CLI's analyze CSV
   if (!d.note || d.value !== null) return null;
   const params = Object.entries(d.note.params ?? {}).map(([k, v]) => `${k}=${v}`);
   return [d.note.code, ...params].join(' ');

@@ -8,10 +8,11 @@
 import { createWriteStream } from 'node:fs';
 import { relative } from 'node:path';
 import { isAppError } from '../../core/errors';
+import { valueNote } from '../../core/export/tabular';
 import type { Analysis, AnalysisCapped, Defect } from '../../core/schema';
 import { cpLength } from '../../core/text';
 import { AnalysisPool, type FiguresAndDefectsJson } from '../analysis/pool';
-import { type ImportedText, expandPaths, importFile } from '../import';
+import { type ImportedText, SUPPORTED_EXTENSIONS, expandPaths, importFile, warningText } from '../import';
 import { csvRow } from './csv';
 import { type CliIO, progressReporter } from './io';
 
@@ -21,12 +22,13 @@ export interface AnalyzeArgs {
   out?: string;
 }
 
-const CSV_HEADER = ['path', 'type', 'kind', 'start', 'end', 'text', 'value', 'value_to', 'unit', 'approx', 'metric', 'b_start', 'b_end', 'replacement'];
+// import-s6: value_note as in the app's facts.csv / XLSX (`code k=v`, why a figure's value is null)
+const CSV_HEADER = ['path', 'type', 'kind', 'start', 'end', 'text', 'value', 'value_to', 'unit', 'approx', 'metric', 'b_start', 'b_end', 'replacement', 'value_note'];
 
 export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> {
   const files = await expandPaths(args.paths);
   if (files.length === 0) {
-    io.err('analyze: no report files found in the given paths\n');
+    io.err(`analyze: no report files (${SUPPORTED_EXTENSIONS.map((e) => `.${e}`).join(' ')}) in the given paths\n`); // import-s6
     return 1;
   }
   const showProgress = files.length > 1;
@@ -61,7 +63,9 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
         if (args.format === 'jsonl') {
           // the line JSON.stringify({ path, sha256, length, encoding, format, ...analysis }) makes,
           // written in pieces (a long report's JSON is not copied into one more string)
-          const head = JSON.stringify({ path, sha256: d.imported.sha256, length: d.length, encoding: d.imported.encoding, format: d.imported.format });
+          // import-s6: what the importer did to the text (line ends read as LF, layout spaces removed…), as codes + params
+          const warnings = d.imported.warnings.length > 0 ? { warnings: d.imported.warnings } : {};
+          const head = JSON.stringify({ path, sha256: d.imported.sha256, length: d.length, encoding: d.imported.encoding, format: d.imported.format, ...warnings });
           write(`${head.slice(0, -1)},"figures":`);
           writePart(parts[0]);
           write(',"duplicates":');
@@ -74,6 +78,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIO): Promise<number> 
           write(Object.keys(d.capped).length > 0 ? `,"capped":${JSON.stringify(d.capped)}}\n` : '}\n');
         } else {
           const [figures, duplicates, defects, checks] = parts.map(asText);
+          for (const w of d.imported.warnings) io.err(`${path}: warning: ${warningText(w)}\n`); // import-s6
           writeCsv(path, JSON.parse(`{"figures":${figures},"duplicates":${duplicates},"defects":${defects},"checks":${checks}}`) as Analysis & { checks: Defect[] }, write);
         }
         for (const [kind, limit] of Object.entries(d.capped)) io.err(`${path}: more than ${limit} ${kind}; only the first ${limit} (in reading order) are listed\n`);
@@ -192,11 +197,11 @@ function partsOf(d: Doc): Part[] | null {
 const asText = (part: Part): string => (typeof part === 'string' ? part : new TextDecoder().decode(part));
 
 function writeCsv(path: string, a: Analysis & { checks: Defect[] }, write: (s: string) => void): void {
-  for (const f of a.figures) write(csvRow([path, 'figure', f.kind, f.start, f.end, f.text, f.value, f.value_to, f.unit, f.approx, f.metric, '', '', '']));
-  for (const d of a.duplicates) write(csvRow([path, 'duplicate', d.kind, d.a.start, d.a.end, d.a.text, d.similarity ?? '', '', '', '', '', d.b.start, d.b.end, '']));
-  for (const d of a.defects) write(csvRow([path, 'defect', d.kind, d.start, d.end, d.text, '', '', '', '', '', '', '', d.replacement]));
+  for (const f of a.figures) write(csvRow([path, 'figure', f.kind, f.start, f.end, f.text, f.value, f.value_to, f.unit, f.approx, f.metric, '', '', '', valueNote(f)]));
+  for (const d of a.duplicates) write(csvRow([path, 'duplicate', d.kind, d.a.start, d.a.end, d.a.text, d.similarity ?? '', '', '', '', '', d.b.start, d.b.end, '', '']));
+  for (const d of a.defects) write(csvRow([path, 'defect', d.kind, d.start, d.end, d.text, '', '', '', '', '', '', '', d.replacement, '']));
   // a check: its rule as the kind (percent_over_100, part_exceeds_whole, conflicting_values), no fix
-  for (const d of a.checks) write(csvRow([path, 'check', d.check?.rule ?? d.kind, d.start, d.end, d.text, d.check?.value ?? '', '', '', '', d.check?.indicator ?? '', d.check?.related?.start ?? '', d.check?.related?.end ?? '', '']));
+  for (const d of a.checks) write(csvRow([path, 'check', d.check?.rule ?? d.kind, d.start, d.end, d.text, d.check?.value ?? '', '', '', '', d.check?.indicator ?? '', d.check?.related?.start ?? '', d.check?.related?.end ?? '', '', '']));
 }
 
 function display(p: string): string {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { createLogger } from '../log';
+import { warningText } from '../import';
 import { importIntoStore } from '../service/importing';
 import { TaskRegistry } from '../service/tasks';
 import { WorkspaceStore } from '../store';
@@ -34,6 +35,7 @@ export async function runImport(args: { paths: string[]; workspace: string }, io
       },
     });
     for (const f of summary.failed) io.err(`${f.path}: ${f.error.code}: ${f.error.message}\n`);
+    for (const w of summary.warnings ?? []) io.err(`${w.path}: warning: ${warningText(w.warning)}\n`); // import-s6
     io.out(`imported ${summary.imported.length}, failed ${summary.failed.length}${summary.cancelled ? ' (cancelled)' : ''}\n`);
     return summary.failed.length > 0 ? 1 : 0;
   } finally {

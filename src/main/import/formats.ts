@@ -14,8 +14,9 @@ export function formatOf(path: string): DocFormat {
   const ext = extname(path).slice(1).toLowerCase();
   const format = BY_EXTENSION[ext];
   if (!format) {
-    const hint = ext === 'doc' ? ' Save .doc files as .docx first.' : ext === 'wps' ? ' Save WPS files as .docx first.' : '';
-    throw new AppError('unsupported-format', `Unsupported file type${ext ? ` .${ext}` : ''}.${hint}`, { extension: ext, supported: SUPPORTED_EXTENSIONS });
+    // import-s6: say what a report file can be (a name without extension said only "Unsupported file type.")
+    const hint = ext === 'doc' ? ' Save .doc files as .docx first.' : ext === 'wps' ? ' Save WPS files as .docx first.' : ` Reports are read from .txt, .md, .docx, .html or .pdf files.`;
+    throw new AppError('unsupported-format', `Unsupported file type${ext ? ` .${ext}` : ' (the name has no extension)'}.${hint}`, { extension: ext, supported: SUPPORTED_EXTENSIONS });
   }
   return format;
 }

@@ -66,7 +66,7 @@ export function htmlToParagraphs(html: string): HtmlText {
   const addText = (raw: string): void => {
     const text = cleanChars(decodeHTML(raw));
     if (pre > 0) {
-      const lines = text.split('\n');
+      const lines = text.split(/\r\n?|\n/); // import-s6: CR and CRLF end a line too (HTML reads them as LF)
       for (let k = 0; k < lines.length; k++) {
         if (k > 0) flush();
         if (lines[k].trim().length > 0) addWord(lines[k].replace(/[\t\f\r]/g, ' '));

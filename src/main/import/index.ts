@@ -6,7 +6,7 @@
  */
 import type { DocFormat } from '../../core/store-schema';
 import { formatOf } from './formats';
-import { readFileBytes } from './read-file';
+import { readFileBytes, requireRegularFile } from './read-file';
 import { type ParseWorker, sharedParseWorker } from './runner';
 import type { ImportWarning } from './warnings';
 
@@ -40,9 +40,22 @@ export interface ImportOptions {
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 export async function importFile(path: string, opts: ImportOptions = {}): Promise<ImportedText> {
-  const format = formatOf(path);
+  const format = await formatOfFile(path);
   const file = await readFileBytes(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const worker = opts.worker ?? sharedParseWorker();
   const r = await worker.parse(format, file.bytes, opts.encoding, file.size);
   return { format, size: file.size, mtimeMs: file.mtimeMs, sha256: file.sha256, text: r.text, encoding: r.encoding, warnings: r.warnings };
+}
+
+/**
+ * import-s6: the format by the extension; but a path that names no file (a mistyped name or
+ * folder) is `file-not-found`, and a folder `file-unreadable`, not an unsupported file type.
+ */
+async function formatOfFile(path: string): Promise<DocFormat> {
+  try {
+    return formatOf(path);
+  } catch (e) {
+    if (!path.includes('\0')) await requireRegularFile(path);
+    throw e;
+  }
 }

@@ -23,6 +23,10 @@ export function isPageNumber(text: string): boolean {
   return t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t));
 }
 
+/** A section's running head: at most this many characters (spaces aside), on at least this many pages. */
+const SECTION_HEAD_MAX = 40;
+const SECTION_HEAD_PAGES = 3;
+
 /** Text with digits generalised and spaces removed: "第 3 页" and "第 4 页" are one running head. */
 function headKey(text: string): string {
   return text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#');
@@ -52,15 +56,34 @@ export function stripRunningHeads(pages: readonly PdfPage[]): PdfLine[][] {
       seen.set(key, list);
     }
   });
+  // import-s6: a section's running head (the chapter title atop each page of a chapter, as in a
+  // budget speech) recurs on fewer than 40% of the pages, but always as the outermost line of a
+  // page, at one height: a short line (not a table row) that is the first or last line of three
+  // or more pages at the same height is one too
+  const outer = new Map<string, { page: number; y: number; size: number }[]>();
+  pages.forEach((p, pi) => {
+    for (const k of new Set([0, p.lines.length - 1])) {
+      const line = p.lines[k];
+      if (!line || line.cells || line.text.replace(/\s+/g, '').length > SECTION_HEAD_MAX) continue;
+      const key = headKey(line.text);
+      const list = outer.get(key) ?? [];
+      if (!list.some((e) => e.page === pi)) list.push({ page: pi, y: line.y, size: line.size });
+      outer.set(key, list);
+    }
+  });
   const minPages = Math.max(2, Math.ceil(pages.length * 0.4));
   const running = new Set<string>();
-  for (const [key, list] of seen) {
-    if (list.length < minPages) continue;
-    const ys = list.map((e) => e.y).sort((a, b) => a - b);
-    const median = ys[Math.floor(ys.length / 2)];
-    const near = list.filter((e) => Math.abs(e.y - median) <= Math.max(e.size, 3)).length;
-    if (near >= minPages) running.add(`${key}@${median}`);
-  }
+  const recurring = (found: Map<string, { page: number; y: number; size: number }[]>, min: number): void => {
+    for (const [key, list] of found) {
+      if (list.length < min) continue;
+      const ys = list.map((e) => e.y).sort((a, b) => a - b);
+      const median = ys[Math.floor(ys.length / 2)];
+      const near = list.filter((e) => Math.abs(e.y - median) <= Math.max(e.size, 3)).length;
+      if (near >= min) running.add(`${key}@${median}`);
+    }
+  };
+  recurring(seen, minPages);
+  recurring(outer, SECTION_HEAD_PAGES);
   const runningAt = (key: string, y: number, size: number): boolean => {
     for (const r of running) {
       const at = r.lastIndexOf('@');
@@ -145,27 +168,59 @@ function measure(pages: readonly PdfLine[][]): Layout {
  * CJK characters. A table row (cells apart) stands alone.
  */
 export function linesToParagraphs(pages: readonly PdfLine[][]): string[] {
-  const layout = measure(pages);
+  return flow(pages, measure(pages), median(pages.flat().map((l) => l.size)) || 10);
+}
+
+/** The paragraphs of pages with their layout; footnotes are looked for where `bodySize` is given. */
+function flow(pages: readonly PdfLine[][], layout: Layout, bodySize: number | null): string[] {
   const out: string[] = [];
   let para = '';
   let prev: PdfLine | null = null;
   let prevPage = -1;
   let hang: number | undefined; // the text column of a paragraph that opened with a hanging list marker
+  // import-s6: the footnotes at the foot of a page wait until the paragraph that runs on past
+  // them has ended ("…校長或代表等意 | 3 現時的… | 見。" was cut in two by its footnote)
+  let notes: string[] = [];
   pages.forEach((lines, pi) => {
-    for (const line of lines) {
+    const foot = bodySize === null ? lines.length : footnoteStart(lines, bodySize);
+    for (const line of lines.slice(0, foot)) {
       if (prev && !startsParagraph(prev, line, prevPage === pi, layout, hang)) {
         para = joinWrapped(para, line.text);
       } else {
         if (para) out.push(para);
+        out.push(...notes);
+        notes = [];
         para = line.text;
         hang = line.textX;
       }
       prev = line;
       prevPage = pi;
     }
+    // a page's footnotes as paragraphs, laid out as the body is (a numbered item in a note stays apart)
+    if (foot < lines.length) notes.push(...flow([lines.slice(foot)], layout, null));
   });
   if (para) out.push(para);
+  out.push(...notes);
   return out;
+}
+
+/** A footnote's marker: a number (or *, †, 註/注 with a number) and a space before its text. */
+const FOOTNOTE_MARK = /^(?:[0-9]{1,3}|[*＊†‡]|[註注][0-9０-９]{0,3}[：:]?)[\s\u3000]+\S/;
+
+/**
+ * Where a page's footnotes begin (lines.length when it has none): the lines at the foot of the
+ * page set clearly smaller than the body text (≤ 80%), below the body, the first one opening
+ * with a footnote marker, none a table row.
+ */
+function footnoteStart(lines: readonly PdfLine[], bodySize: number): number {
+  let k = lines.length;
+  while (k > 1 && lines[k - 1].size <= 0.8 * bodySize && !lines[k - 1].cells) k--;
+  if (k === lines.length || k === 0) return lines.length;
+  // the block starts at its first marker line, under the body
+  while (k < lines.length && !FOOTNOTE_MARK.test(lines[k].text)) k++;
+  if (k === lines.length || lines[k].y >= lines[k - 1].y) return lines.length;
+  // a page set small throughout (an appendix) has no footnotes: the line above them is body text
+  return lines[k - 1].size > 0.8 * bodySize ? k : lines.length;
 }
 
 function startsParagraph(a: PdfLine, b: PdfLine, samePage: boolean, L: Layout, hang: number | undefined): boolean {

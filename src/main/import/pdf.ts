@@ -158,7 +158,8 @@ function loadError(e: unknown): AppError {
   const name = (e as { name?: string } | null)?.name;
   const message = (e as Error | null)?.message ?? String(e);
   if (name === 'PasswordException') return new AppError('pdf-encrypted', 'The PDF is password-protected.');
-  return new AppError('corrupt-pdf', `The PDF cannot be read: ${message}`, { cause: name });
+  // import-s6: pdf.js says only what is broken ("Invalid Root reference."): say what that means
+  return new AppError('corrupt-pdf', `The PDF is damaged or incomplete (a download cut short?) and cannot be read: ${message.replace(/\.$/, '')}. Export or download it again.`, { cause: name });
 }
 
 /**

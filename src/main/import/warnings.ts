@@ -36,6 +36,14 @@ export function warningText(w: ImportWarning): string {
       return `The page declares ${p.declared} but reads better as ${p.encoding}; read as ${p.encoding}.`;
     case 'docx-message':
       return `Word: ${p.message}`;
+    case 'line-ends-normalised': {
+      // import-s6
+      const parts: string[] = [];
+      if (n('crlf') > 0) parts.push(`${n('crlf')} CRLF`);
+      if (n('cr') > 0) parts.push(`${n('cr')} CR`);
+      if (n('separators') > 0) parts.push(`${n('separators')} Unicode line/paragraph separator${n('separators') === 1 ? '' : 's'}`);
+      return `Line ends read as LF (${parts.join(', ')}); offsets count each line end as one character.`;
+    }
     case 'encoding-ignored':
       return `The encoding override (${p.encoding}) does not apply to ${p.format} files and was ignored.`;
   }

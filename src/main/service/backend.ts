@@ -17,7 +17,7 @@ import { type Identity, loadIdentity, osUserName, saveIdentity } from './identit
 import { type UiNotice, cappedNotices, uiNotice, workNotice } from './notices';
 import { ensureSampleWorkspace } from './samples';
 import { removeFailedDrops, saveDropped } from './dropped';
-import { encodingOverrides, importIntoStore } from './importing';
+import { encodingOverrides, importIntoStore, noteImportWarnings } from './importing';
 import { refreshSources } from './refresh';
 import { searchWorkspace } from './search';
 import { FOLDER_FORMATS, exportWorkspace } from '../export';
@@ -205,6 +205,7 @@ export function createBackend(opts: BackendOptions): Backend {
       const r = await refreshSources(ws.store, { pool, tasks, emit, log: opts.log, taskId: ws.refreshTask, allow: (p) => policy.allows(p) });
       if (r.changed > 0) ws.notices.push({ code: 'sources-changed', message: `${r.changed} report(s) changed on disk and were re-analysed; reviews were carried to their new places.`, params: { count: r.changed } });
       for (const f of r.summary?.failed ?? []) if (f.error.code !== 'cancelled') ws.notices.push({ code: f.error.code, message: `${f.path}: ${f.error.message}` });
+      noteImportWarnings(ws.notices, r.summary, ws.dir); // import-s6: what the importers did to the files' text, as for Add files
       // copies of a drop that failed before this version kept failing at every open: reported once, then removed
       if (r.summary) await removeFailedDrops(ws.dir, r.summary.failed.map((f) => f.path));
       if (r.skipped.length > 0) ws.notices.push({ code: 'sources-skipped', message: `${r.skipped.length} file(s) that could not be imported before were not tried again (unchanged since).`, params: { count: r.skipped.length } });
@@ -449,6 +450,7 @@ export function createBackend(opts: BackendOptions): Backend {
       await ws.store.updateWorkspace((w) => {
         w.settings.encodingOverrides = { ...encodingOverrides(ws.store), [abs]: encoding };
       });
+      noteImportWarnings(ws.notices, summary, ws.dir); // import-s6: what reading it in this encoding did (undecodable bytes…)
       const updated = ws.store.workspace().documents.find((d) => d.id === documentId)!;
       emit('workspaceChanged', view(ws));
       return buildPackedView(updated, await ws.store.readDocument(documentId));

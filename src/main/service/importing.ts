@@ -14,10 +14,11 @@ import { rebuildDocument, workOf } from '../../core/document';
 import { type DocumentFile, type DocumentMeta, STORE_SCHEMA_VERSION } from '../../core/store-schema';
 import { cpLength } from '../../core/text';
 import type { AnalysisPool } from '../analysis/pool';
-import { type ImportedText, expandPaths, importFile } from '../import';
+import { type ImportedText, expandPaths, importFile, warningText } from '../import';
 import type { WorkspaceStore } from '../store';
 import type { Logger } from './dispatch';
 import { documentIdFor } from './ids';
+import type { UiNotice } from './notices';
 import { withWorkspaceRules } from './rules-apply'; // rules:
 import type { TaskRegistry } from './tasks';
 
@@ -113,6 +114,36 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
   } finally {
     ctx.tasks.finish(ctx.taskId);
   }
+}
+
+// import-s6: the import warnings of a background import (Open folder, reopening a workspace whose
+// folder has new or changed reports, another encoding chosen) reach the UI as workspace notices:
+// code `import-warning`, params = the warning's params + `path` and `importWarning` (its code);
+// the renderer words them with importWarning.<code> and lists them in the Open folder summary.
+export const IMPORT_WARNING_NOTICE = 'import-warning';
+
+/** The workspace notices of an import's warnings, one per warning. */
+export function importWarningNotices(summary: ImportSummary | null): UiNotice[] {
+  return (summary?.warnings ?? []).map(({ path, warning }) => ({
+    code: IMPORT_WARNING_NOTICE,
+    message: `${path}: ${warningText(warning)}`,
+    params: { ...warning.params, path, importWarning: warning.code },
+  }));
+}
+
+/**
+ * Puts an import's warnings into a workspace's notices, in place of the warnings an earlier
+ * import of the same files left there (a file read again says what this reading did).
+ */
+export function noteImportWarnings(notices: UiNotice[], summary: ImportSummary | null, workspaceDir: string): void {
+  if (!summary) return;
+  const abs = (p: string): string => (isAbsolute(p) ? p : join(workspaceDir, p));
+  const read = new Set([...summary.imported.map((d) => abs(d.path)), ...summary.failed.map((f) => abs(f.path)), ...(summary.warnings ?? []).map((w) => abs(w.path))]);
+  for (let i = notices.length - 1; i >= 0; i--) {
+    const n = notices[i];
+    if (n.code === IMPORT_WARNING_NOTICE && read.has(abs(String(n.params?.path ?? '')))) notices.splice(i, 1);
+  }
+  notices.push(...importWarningNotices(summary));
 }
 
 async function storeDocument(store: WorkspaceStore, absPath: string, imported: ImportedText, analysis: Analysis): Promise<DocumentMeta> {

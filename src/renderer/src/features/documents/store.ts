@@ -2,7 +2,7 @@
  * The open workspace (documents with counts, taxonomy), import progress, and the sidebar's
  * filter and sort. Updated from API answers and the workspaceChanged / progress events.
  */
-import type { ImportSummary, ProgressEvent, WorkspaceView } from '../../../../core/api';
+import { ImportWarning, type ImportSummary, type ProgressEvent, type WorkspaceView } from '../../../../core/api';
 import { ErrorCode } from '../../../../core/errors';
 import type { DocumentMeta, Tag } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
@@ -85,8 +85,20 @@ export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['
   const prev = workspaceStore.get().workspace;
   workspaceStore.patch({ workspace: ws, loading: false, ...(prev && prev.dir !== ws.dir ? { orphanCounts: {} } : {}) });
   const failed: ImportResult['failed'] = [];
+  const freshWarnings: ImportWarnings = [];
   for (const n of ws.notices) {
     const key = `${ws.dir}:${n.code}:${n.message}`;
+    // import-s6: an import warning of a background import: listed by the Open folder summary
+    // (importWarningsOf), else shown once as a notice
+    const warning = warningOfNotice(n);
+    if (warning) {
+      if (collect) rememberShown(key);
+      else if (!collecting && !shownNotices.has(key)) {
+        rememberShown(key);
+        freshWarnings.push(warning);
+      }
+      continue;
+    }
     // the summary of a folder the analyst opens lists all its failures, shown before or not
     if (collect && ERROR_CODES.has(n.code)) {
       rememberShown(key);
@@ -100,8 +112,43 @@ export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['
     else if (collecting) collecting.push(failureOfNotice(n));
     else reportError({ code: n.code, message: n.message }, 'workspace notice');
   }
+  showImportWarnings(freshWarnings);
   return failed;
 }
+
+// ── import-s6: import warnings of background imports (Open folder, reopening a workspace) ──
+type ImportWarnings = NonNullable<ImportSummary['warnings']>;
+
+/** An import warning the backend keeps as a workspace notice (code `import-warning`), else null. */
+export function warningOfNotice(n: WorkspaceView['notices'][number]): ImportWarnings[number] | null {
+  if (n.code !== 'import-warning' || !n.params) return null;
+  const { path, importWarning, ...params } = n.params;
+  const parsed = ImportWarning.safeParse({ code: importWarning, params });
+  return parsed.success && typeof path === 'string' ? { path, warning: parsed.data } : null;
+}
+
+/** Every import warning among a workspace's notices, for the Open folder summary. */
+export function importWarningsOf(ws: WorkspaceView): ImportWarnings {
+  return ws.notices.map(warningOfNotice).filter((w): w is ImportWarnings[number] => w !== null);
+}
+
+/** One file's warning in the analyst's language: "name: what the import changed". */
+export function importWarningText(w: ImportWarnings[number]): string {
+  return `${w.path.split(/[\\/]/).pop()}: ${t(`importWarning.${w.warning.code}`, w.warning.params)}`;
+}
+
+/** New warnings of a background import: a notice per report, or one that says where to see them all. */
+function showImportWarnings(list: ImportWarnings): void {
+  if (list.length === 0) return;
+  const byPath = new Map<string, ImportWarnings>();
+  for (const w of list) byPath.set(w.path, [...(byPath.get(w.path) ?? []), w]);
+  if (byPath.size > 3) {
+    showNotice(t('importWarning.background', { reports: byPath.size, count: list.length }), 15000);
+    return;
+  }
+  for (const ws of byPath.values()) showNotice(ws.map((w, i) => (i === 0 ? importWarningText(w) : t(`importWarning.${w.warning.code}`, w.warning.params))).join('; '), 15000);
+}
+// ── end import-s6 ──
 
 /** Failures of the folder being opened, gathered from every view of it until workspaceOpen answers. */
 let collecting: ImportResult['failed'] | null = null;
@@ -201,7 +248,8 @@ export async function openFolderPath(dir: string, create = false): Promise<void>
       return true;
     });
     collecting = null;
-    workspaceStore.patch({ pathDialog: null, importResult: { kind: 'folder', dir: ws.dir, imported: ws.documents.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: false } });
+    const warnings = importWarningsOf(ws); // import-s6
+    workspaceStore.patch({ pathDialog: null, importResult: { kind: 'folder', dir: ws.dir, imported: ws.documents.map((d) => ({ id: d.id, name: d.name })), failed, cancelled: false, ...(warnings.length > 0 ? { warnings } : {}) } });
   } catch (e) {
     collecting = null;
     workspaceStore.patch({ loading: false });

@@ -712,6 +712,10 @@ export const en = {
   'notice.findings-capped-duplicates': '{name} has more than {limit} duplicated {limit|passage|passages}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
   'notice.findings-capped-defects': '{name} has more than {limit} text {limit|defect|defects}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
   // ── end memory ──
+  // ── import-s6: line ends of text files; import warnings of background imports (helper IMPORT) ──
+  'importWarning.line-ends-normalised': 'line ends read as LF ({crlf} CRLF, {cr} CR, {separators} Unicode line separators); in every offset a line end counts as one character',
+  'importWarning.background': '{reports} {reports|report|reports} imported in the background {reports|has|have} {count} import {count|warning|warnings}. Open folder… on this folder lists them.',
+  // ── end import-s6 ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1430,4 +1434,8 @@ export const zh: Messages = {
   'notice.findings-capped-duplicates': '{name} 中的重复内容超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
   'notice.findings-capped-defects': '{name} 中的文本问题超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
   // ── end memory ──
+  // ── import-s6: line ends of text files; import warnings of background imports (helper IMPORT) ──
+  'importWarning.line-ends-normalised': '换行符已统一为 LF（CRLF {crlf} 个，CR {cr} 个，Unicode 行分隔符 {separators} 个）；位置偏移中每个换行符计为一个字符',
+  'importWarning.background': '后台导入的 {reports} 份报告有 {count} 条导入提示。对此文件夹再次使用“打开文件夹…”可查看全部。',
+  // ── end import-s6 ──
 };
