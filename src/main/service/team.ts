@@ -21,7 +21,7 @@ import type { AnalystWork } from '../../core/document/build';
 import type { EffectiveFinding } from '../../core/document/effective';
 import { byReadingOrder } from '../../core/document/findings';
 import { AppError } from '../../core/errors';
-import { type AgreementMeasure, type AdjudicationItem, agreementMatrix, computeAgreement } from '../../core/team';
+import { type AgreementMeasure, type AdjudicationItem, agreementMatrix } from '../../core/team';
 import { type AdjudicationFileData, applyChoice, emptyAdjudication, isStale } from '../../core/team/adjudicated';
 import type { AdjudicationItemView, AdjudicationQueueView, AssignmentView, TeamDecision, TeamLayersView, TeamStatusView } from '../../core/team/api';
 import { AGREEMENT_MEASURES } from '../../core/team/api';
@@ -65,6 +65,8 @@ export interface TeamServiceOptions {
   syncthing?: () => Promise<SyncthingClient>;
   /** teammates' work names reports this machine has not listed yet: look at the folder's reports again */
   sourcesChanged?: () => void;
+  /** the app's version (the machine-local agreement cache of another build is not used) */
+  appVersion?: string;
   /** ms between a burst of file events and teamChanged (default 30) */
   debounceMs?: number;
 }
@@ -102,7 +104,7 @@ export class TeamService {
   /** Starts the team side of an opened workspace (stignore, profile, conflicts, watching, scans). */
   async attach(host: TeamHost): Promise<void> {
     await this.detach();
-    const team = new TeamWorkspace(host.dir, host.store);
+    const team = new TeamWorkspace(host.dir, host.store, undefined, this.opts.appVersion);
     const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve(), unknown: new Set(), ownWrites: new Map() };
     a.watcher = new TeamWatcher(team.root, (c) => this.changed(a, c), this.opts.debounceMs ?? 30, (e) => this.opts.log.error('team watcher', { error: String(e) }));
     this.attached = a;
@@ -129,6 +131,7 @@ export class TeamService {
     a.watcher.close();
     a.unlisten();
     await a.merging.catch(() => undefined);
+    await a.team.agreementCacheSaved().catch(() => undefined); // logged where it was started
   }
 
   /** My display name changed: my profile says so (teammates' views show it). */
@@ -351,9 +354,10 @@ export class TeamService {
         const a = await this.current();
         const t0 = performance.now();
         const analysts = await a.team.analysts({ activity: false });
-        const docs = await a.team.agreementDocuments(documentIds);
-        const ids = analysts.map((x) => x.id);
-        const report = computeAgreement(docs, ids, { perDocumentKinds: 'all', memo: a.team.agreementMemo });
+        // the same order on every machine (by id, not me first): pair (a, b) reads alike for every teammate
+        const ids = analysts.map((x) => x.id).sort();
+        const { report, documents } = await a.team.agreement(ids, { docIds: documentIds, perDocumentKinds: 'all' });
+        a.team.agreementCacheSaved().catch((e: unknown) => this.opts.log.error('could not write the agreement cache', { error: String(e) }));
         const k = kind ?? 'all';
         const matrices = Object.fromEntries(AGREEMENT_MEASURES.map((m) => [m, agreementMatrix(report.pairs, ids, k, m as AgreementMeasure)])) as Record<AgreementMeasure, (number | null)[][]>;
         const names = new Map(a.host.store.workspace().documents.map((d) => [d.id, d.name]));
@@ -365,7 +369,7 @@ export class TeamService {
           matrices,
           pairs: report.pairs,
           perDocument: report.perDocument.filter((d) => d.pairs.length > 0).map((d) => ({ documentId: d.docId, name: names.get(d.docId) ?? d.docId, pairs: d.pairs })),
-          documents: docs.length,
+          documents,
           ms: Math.round(performance.now() - t0),
         };
       },
