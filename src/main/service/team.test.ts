@@ -145,6 +145,10 @@ describe('team layers through the service', () => {
     expect(all.f1).toBeCloseTo(2 / 3);
     expect(agr.matrices.f1).toEqual([[1, all.f1], [all.f1, 1]]);
     expect(agr.perDocument.map((d) => d.documentId)).toEqual([id]);
+    // team-s6: ann's machine, with bob's work, gives the same pairs the same way round (analysts by id, not "me first")
+    deliver(bob, ann, workRel(bob, id));
+    const onAnn = await ok(ann.b, 'teamAgreement', {});
+    expect([onAnn.analysts, onAnn.pairs, onAnn.matrices]).toEqual([agr.analysts, agr.pairs, agr.matrices]);
 
     const q = await ok(bob.b, 'teamAdjudicationQueue', { documentId: id });
     const byId = Object.fromEntries(q.items.map((i) => [i.id, i]));
