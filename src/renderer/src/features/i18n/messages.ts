@@ -712,6 +712,16 @@ export const en = {
   'notice.findings-capped-duplicates': '{name} has more than {limit} duplicated {limit|passage|passages}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
   'notice.findings-capped-defects': '{name} has more than {limit} text {limit|defect|defects}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
   // ── end memory ──
+  // ── team-s6: the adjudication keys on the ? sheet (features/team/queue.ts ADJUDICATION_KEYS) ──
+  'shortcuts.adjudication': 'Adjudication (team page)',
+  'shortcuts.adj.move': 'Next / previous item',
+  'shortcuts.adj.take': 'Take that analyst’s side (1 = first listed)',
+  'shortcuts.adj.reject': 'Not a finding',
+  'shortcuts.adj.edit': 'Edit the value of the side taken',
+  'shortcuts.adj.undo': 'Undo the choice',
+  'shortcuts.adj.acceptAgree': 'Take every item all analysts agree on',
+  'shortcuts.adj.open': 'Open the item in the report',
+  // ── end team-s6 ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1430,4 +1440,14 @@ export const zh: Messages = {
   'notice.findings-capped-duplicates': '{name} 中的重复内容超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
   'notice.findings-capped-defects': '{name} 中的文本问题超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
   // ── end memory ──
+  // ── team-s6: the adjudication keys on the ? sheet (features/team/queue.ts ADJUDICATION_KEYS) ──
+  'shortcuts.adjudication': '裁定（团队页面）',
+  'shortcuts.adj.move': '下一项 / 上一项',
+  'shortcuts.adj.take': '采用该标注人的决定（1 = 列出的第一位）',
+  'shortcuts.adj.reject': '不是发现',
+  'shortcuts.adj.edit': '修改所采用一方的数值',
+  'shortcuts.adj.undo': '撤销选择',
+  'shortcuts.adj.acceptAgree': '采用全部一致项',
+  'shortcuts.adj.open': '在报告中打开该项',
+  // ── end team-s6 ──
 };
