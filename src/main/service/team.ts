@@ -141,6 +141,9 @@ export class TeamService {
     if (host.store.readOnly || host.isSample) return;
     const index = await stat(join(team.root, 'workspace.json')).catch(() => null);
     const dir = join(team.workDir, team.me.id);
+    // a file written into the folder (the store's writes and a sync's are renames) makes the folder newer: none since the index, nothing to look at
+    const folder = await stat(dir).catch(() => null);
+    if (!all && index && (!folder || folder.mtimeMs <= index.mtimeMs)) return;
     const ids: string[] = [];
     for (const m of host.store.workspace().documents) {
       const s = await stat(join(dir, `${m.id}.json`)).catch(() => null);

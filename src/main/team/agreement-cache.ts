@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AGREEMENT_FIGURES_VERSION, FlatStrings, checkFlatFigures } from '../../core/team';
@@ -180,6 +180,8 @@ export class AgreementCache {
   }
 
   private async write(): Promise<void> {
+    // after the call's answer went out: the assembling and hashing below are not the caller's wait
+    await new Promise((r) => setImmediate(r));
     if (!this.dirty) return;
     this.dirty = false;
     const docs: Record<string, [string, number, number]> = {};
@@ -196,14 +198,23 @@ export class AgreementCache {
       docs[docId] = [e.fp, at, e.flat.length];
       at += e.flat.length;
     }
-    const rest = Buffer.concat([Buffer.from(JSON.stringify({ strings: this.strings.list, docs }), 'utf8'), Buffer.from(all.buffer, all.byteOffset, all.byteLength)]);
-    const indexLength = rest.length - all.byteLength;
-    const head = JSON.stringify({ ...this.header(), indexLength, sha256: createHash('sha256').update(rest).digest('hex') });
-    // temp file + rename (the temp name ends in .tmp: the .stignore keeps it out of sync; the store cleans stale ones)
+    const index = Buffer.from(JSON.stringify({ strings: this.strings.list, docs }), 'utf8');
+    const body = new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+    const sha256 = createHash('sha256').update(index).update(body).digest('hex');
+    const head = Buffer.from(`${JSON.stringify({ ...this.header(), indexLength: index.length, sha256 })}\n`, 'utf8');
+    // temp file + rename (the temp name ends in .tmp: the .stignore keeps it out of sync; the store cleans stale ones); the parts written as they are, not copied into one buffer
     const tmp = `${this.file}.${process.pid}.${Date.now().toString(36)}.tmp`;
     try {
       await mkdir(dirname(this.file), { recursive: true });
-      await writeFile(tmp, Buffer.concat([Buffer.from(`${head}\n`, 'utf8'), rest]));
+      const fh = await open(tmp, 'w');
+      try {
+        for (const part of [head, index, body]) {
+          let off = 0;
+          while (off < part.length) off += (await fh.write(part, off, part.length - off)).bytesWritten;
+        }
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, this.file);
     } catch (e) {
       this.dirty = true;
