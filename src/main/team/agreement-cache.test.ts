@@ -7,7 +7,7 @@
  * and with the cache damaged, truncated, made for another folder, or well-formed but holding
  * another workspace's entries or numbers that do not add up.
  */
-import { cpSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -143,8 +143,14 @@ describe('the agreement cache', () => {
     expect(r0.layers.filter((l) => l.otherVersion).map((l) => l.analyst).sort()).toEqual([analystIds.ann, analystIds.cy].sort());
     for (const l of r0.layers) expect(l.reviewed.length).toBeGreaterThan(5);
 
+    // no temp file left beside it; one a crash left behind is removed when the store next opens the folder
+    const cacheDir = join(bob.dir, '.report-annotator', 'cache');
+    expect(readdirSync(cacheDir).filter((n) => n.includes(AGREEMENT_CACHE_NAME))).toEqual([AGREEMENT_CACHE_NAME]);
+    writeFileSync(join(cacheDir, `.${AGREEMENT_CACHE_NAME}.99999.1.tmp`), 'half');
+
     // next session: every report from the cache, the same figures
     team = await session(bob.dir, bob.me);
+    expect(readdirSync(cacheDir).filter((n) => n.includes(AGREEMENT_CACHE_NAME))).toEqual([AGREEMENT_CACHE_NAME]);
     const next = await team.agreement(ids, { perDocumentKinds: 'all' });
     expect([next.fromCache, team.agreementCacheState()]).toEqual([REPORTS, 'ok']);
     expect(next.report).toEqual(full);

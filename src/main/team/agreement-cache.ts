@@ -202,8 +202,9 @@ export class AgreementCache {
     const body = new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
     const sha256 = createHash('sha256').update(index).update(body).digest('hex');
     const head = Buffer.from(`${JSON.stringify({ ...this.header(), indexLength: index.length, sha256 })}\n`, 'utf8');
-    // temp file + rename (the temp name ends in .tmp: the .stignore keeps it out of sync; the store cleans stale ones); the parts written as they are, not copied into one buffer
-    const tmp = `${this.file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+    // temp file + rename (the temp name ends in .tmp: the .stignore keeps it out of sync); the parts written as they are, not copied into one buffer
+    // named as the store names its temp files (`.<name>.<pid>.<n>.tmp`): one left by a crash is removed when the store next opens the folder
+    const tmp = join(dirname(this.file), `.${AGREEMENT_CACHE_NAME}.${process.pid}.${Date.now()}.tmp`);
     try {
       await mkdir(dirname(this.file), { recursive: true });
       const fh = await open(tmp, 'w');
