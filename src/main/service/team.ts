@@ -190,7 +190,7 @@ export class TeamService {
     a.watcher.close();
     a.unlisten();
     await a.merging.catch(() => undefined);
-    await a.team.agreementCacheSaved().catch(() => undefined); // logged where it was started
+    await a.team.flushAgreementCache().catch((e: unknown) => this.opts.log.error('could not write the agreement cache', { error: String(e) }));
   }
 
   /** My display name changed: my profile says so (teammates' views show it). */

@@ -7,7 +7,7 @@
  * and with the cache damaged, truncated, made for another folder, or well-formed but holding
  * another workspace's entries or numbers that do not add up.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -167,12 +167,25 @@ describe('the agreement cache', () => {
     expect([statSync(annFile).size, statSync(annFile).mtimeMs]).toEqual([before.size, before.mtimeMs]);
     team = await session(bob.dir, bob.me);
     const changed = await team.agreement(ids, { perDocumentKinds: 'all' });
-    const fullChanged = await fromScratch(team, ids);
     expect(changed.fromCache).toBe(REPORTS - 1);
-    expect(changed.report).toEqual(fullChanged);
+    expect(changed.report).toEqual(await fromScratch(team, ids));
     const r1 = (r: typeof full) => r.perDocument.find((d) => d.docId === docIds[1]);
     expect(r1(changed.report)).not.toEqual(r1(full)); // the change shows
     await team.agreementCacheSaved();
+    // another change in the same session (cy's work on r3, as a sync delivers it): the cache file is written again at most every 10 s, or when the workspace closes
+    const written = statSync(cacheFile).mtimeMs;
+    const cyFile = join(bob.dir, workRel(analystIds.cy, docIds[3]!));
+    const cw = JSON.parse(readFileSync(cyFile, 'utf8')) as { reviews: Record<string, { status: string }> };
+    Object.values(cw.reviews).find((r) => r.status === 'accepted')!.status = 'rejected';
+    writeFileSync(`${cyFile}.tmp`, JSON.stringify(cw));
+    renameSync(`${cyFile}.tmp`, cyFile);
+    const again = await team.agreement(ids, { perDocumentKinds: 'all' });
+    const fullChanged = await fromScratch(team, ids);
+    expect([again.fromCache, again.report]).toEqual([REPORTS - 1, fullChanged]);
+    await team.agreementCacheSaved();
+    expect(statSync(cacheFile).mtimeMs).toBe(written);
+    await team.flushAgreementCache();
+    expect(statSync(cacheFile).mtimeMs).not.toBe(written);
 
     const check = async (state: string, fromCache: number) => {
       const t = await session(bob.dir, bob.me);

@@ -172,12 +172,42 @@ export class AgreementCache {
     }
   }
 
-  /** Writes the file when something changed since it was read or written (one save at a time). */
+  /**
+   * Writes the file when something changed since it was read or written (one save at a time),
+   * at most once per MIN_WRITE_INTERVAL_MS: while teammates' reviews arrive and the agreement
+   * is open, each call would otherwise rewrite the whole file; a later write takes them all in.
+   */
   save(): Promise<void> {
     if (!this.writable || !this.dirty) return this.saving;
-    this.saving = this.saving.then(() => this.write());
+    const wait = this.lastWrite + AgreementCache.MIN_WRITE_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      if (!this.timer) {
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          this.save().catch(() => undefined); // a cache: the next call writes it again
+        }, wait);
+        this.timer.unref();
+      }
+      return this.saving;
+    }
+    this.lastWrite = Date.now();
+    this.saving = this.saving.catch(() => undefined).then(() => this.write()); // a failed write was reported by its caller
     return this.saving;
   }
+
+  /** Writes now what a deferred save would have written (the workspace closes). */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.lastWrite = 0;
+    return this.save();
+  }
+
+  static MIN_WRITE_INTERVAL_MS = 10_000;
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   private async write(): Promise<void> {
     // after the call's answer went out: the assembling and hashing below are not the caller's wait

@@ -324,6 +324,11 @@ export class TeamWorkspace {
     return this.lastSave;
   }
 
+  /** Writes the agreement cache now if a write was deferred (the workspace closes). */
+  flushAgreementCache(): Promise<void> {
+    return this.figuresCache?.flush() ?? Promise.resolve();
+  }
+
   /** What the agreement cache found on disk when it was first read (tests, bench). */
   agreementCacheState(): AgreementCache['loadState'] {
     return this.figuresCache?.loadState ?? 'none';
