@@ -4,22 +4,25 @@
 //  1. a workspace of 2,000 reports × 5 analysts' work files (synthetic reports made of the
 //     sample paragraphs, analysed by the real detectors; each analyst decides ~70% of the
 //     findings with some disagreement): the app opening it (store + team attach: .stignore,
-//     profile, conflict scan, watchers), then teamAgreement over the whole workspace, cold (first
-//     call after opening) and warm; peak RSS of this process.
+//     profile, conflict scan, watchers), then teamAgreement over the whole workspace, twice, in
+//     three processes of their own: the first session on this machine (no agreement cache yet),
+//     the next session (cold: the first call after the process started, the machine-local cache
+//     of per-report figures on disk), and a session after a sync changed 1 % of the work files;
+//     peak RSS of each process.
 //  2. review → teammate: two backends on two Syncthing instances on 127.0.0.1 (harness.ts); the
 //     time from reviewApply on A to teamChanged naming that report on B (the app asks its
 //     Syncthing to scan the work file it wrote; B's watcher reports the arrival). 50 reviews.
 // Prints figures with the load average; never passes or fails on time.
 //   node bench/team/app.mjs [--docs 2000] [--analysts 5] [--samples 50] [--skip-sync] [--skip-workspace]
 import { build } from 'esbuild';
-import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir, rng, root, sampleParagraphs, syntheticReport } from '../lib.mjs';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false }, child: { type: 'string' }, keep: { type: 'boolean', default: false }, ud: { type: 'string' }, label: { type: 'string', default: '' } } });
 const DOCS = Number(values.docs);
 const ANALYSTS = Number(values.analysts);
 const SAMPLES = Number(values.samples);
@@ -39,7 +42,7 @@ writeFileSync(entry, [
   '',
 ].join('\n'));
 const bundle = join(benchDir, 'app.mjs');
-await build({ bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', entryPoints: [entry], outfile: bundle });
+if (!values.child) await build({ bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'error', entryPoints: [entry], outfile: bundle });
 const T = await import(bundle);
 const log = { error: (m, c) => console.error(m, c ?? '') };
 const SAMPLES_DIR = join(root, 'resources', 'samples');
@@ -51,6 +54,42 @@ const ok = async (b, method, req) => {
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${s[Math.floor(s.length / 2)].toFixed(0)} ms, max ${s[s.length - 1].toFixed(0)} ms (n=${s.length})`;
+};
+
+// ---------------------------------------------------------------- the app in a process of its own (cold = first call after the process started)
+const noSyncthing = async () => {
+  const e = new Error('no Syncthing in this bench part');
+  e.name = 'SyncthingError';
+  throw Object.assign(e, { code: 'syncthing-not-configured' });
+};
+if (values.child) {
+  const t1 = performance.now();
+  const b = T.createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES_DIR, userDataDir: values.ud, workspaceDir: values.child, log, version: '2.0.0-bench', workerPath: null, syncthing: noSyncthing });
+  const ws = await ok(b, 'workspaceGet', {});
+  const openMs = performance.now() - t1;
+  const who = await ok(b, 'identityGet', {});
+  console.log(`  open: ${openMs.toFixed(0)} ms to the workspace view (${ws.documents.length} reports, as ${who.name}; store + team attach: .stignore, profile, conflict scan, watchers); peak RSS ${rss()}; ${load()}`);
+  await b.refreshed();
+  for (const round of ['first call', 'second call']) {
+    const c0 = process.cpuUsage();
+    const t2 = performance.now();
+    const agr = await ok(b, 'teamAgreement', {});
+    const secs = (performance.now() - t2) / 1000;
+    const cpu = process.cpuUsage(c0);
+    const p = agr.pairs[0];
+    console.log(`  agreement, ${round}: ${secs.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU over ${agr.documents} reports × ${agr.analysts.length} analysts (${agr.pairs.length} pairs); pair ${p.a.slice(-1)}-${p.b.slice(-1)} F1 ${p.byKind.all.f1?.toFixed(6)}, alpha status ${p.byKind.all.status.alpha?.toFixed(6)}; peak RSS ${rss()}; ${load()}`);
+  }
+  const t3 = performance.now();
+  const q = await ok(b, 'teamAdjudicationQueue', { documentId: ws.documents[0].id });
+  const l = await ok(b, 'teamLayers', { documentId: ws.documents[0].id });
+  console.log(`  one report: adjudication queue (${q.items.length} items) + layers (${l.layers.length}) in ${(performance.now() - t3).toFixed(0)} ms`);
+  await b.close(); // the agreement cache written after the call is on disk once the team side is detached
+  process.exit(0);
+}
+
+const runChild = (label, dir, ud) => {
+  console.log(`${label}:`);
+  execFileSync(process.execPath, [import.meta.filename, '--child', dir, '--ud', ud], { stdio: 'inherit' });
 };
 
 // ---------------------------------------------------------------- 1. a 2,000 × 5 workspace
@@ -96,37 +135,30 @@ if (!values['skip-workspace']) {
   writeFileSync(join(store, 'workspace.json'), JSON.stringify({ schemaVersion: 2, documents: metas, taxonomy: [], settings: {}, indicatorMap: {} }));
   console.log(`workspace: ${DOCS} reports (${(findingsTotal / DOCS).toFixed(0)} findings each on average) × ${ANALYSTS} analysts' work files (${(workBytes / DOCS / ANALYSTS / 1024).toFixed(1)} kB each) written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  // the app: analyst 1's machine (their identity in the user data)
+  // the app: analyst 1's machine (their identity in the user data), each run a new process
   const ud = mkdtempSync(join(tmpdir(), 'bench-team-ud-'));
   writeFileSync(join(ud, 'identity.json'), JSON.stringify({ ...analysts[0], confirmed: true }));
-  const noSyncthing = async () => {
-    const e = new Error('no Syncthing in this bench part');
-    e.name = 'SyncthingError';
-    throw Object.assign(e, { code: 'syncthing-not-configured' });
-  };
-  const t1 = performance.now();
-  const b = T.createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES_DIR, userDataDir: ud, workspaceDir: dir, log, version: '2.0.0-bench', workerPath: null, syncthing: noSyncthing });
-  const ws = await ok(b, 'workspaceGet', {});
-  const openMs = performance.now() - t1;
-  const who = await ok(b, 'identityGet', {});
-  console.log(`open: ${openMs.toFixed(0)} ms to the workspace view (${ws.documents.length} reports, as ${who.name}; store + team attach: .stignore, profile, conflict scan, watchers); ${load()}`);
-  await b.refreshed();
-  for (const round of ['cold', 'warm']) {
-    const c0 = process.cpuUsage();
-    const t2 = performance.now();
-    const agr = await ok(b, 'teamAgreement', {});
-    const secs = (performance.now() - t2) / 1000;
-    const cpu = process.cpuUsage(c0);
-    const p = agr.pairs[0];
-    console.log(`agreement (${round}): ${secs.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU over ${agr.documents} reports × ${agr.analysts.length} analysts (${agr.pairs.length} pairs); F1 ${p.byKind.all.f1?.toFixed(3)}, alpha status ${p.byKind.all.status.alpha?.toFixed(3)}; peak RSS ${rss()}; ${load()}`);
+  const cacheFile = join(store, 'cache', 'team-agreement.v1');
+  runChild('app, first session (no agreement cache on this machine yet: every work file read and matched)', dir, ud);
+  console.log(`  agreement cache: ${existsSync(cacheFile) ? `${(statSync(cacheFile).size / 1e6).toFixed(1)} MB` : 'not written'}`);
+  runChild('app, next session (cold: the first agreement call after the process started, the cache on disk)', dir, ud);
+  // a teammate's sync brings new versions of 1 % of the work files (another status on one finding)
+  const changed = Math.max(1, Math.round(DOCS / 100));
+  for (let d = 0; d < changed; d++) {
+    const id = `bench${String(d * Math.floor(DOCS / changed)).padStart(5, '0')}`;
+    const file = join(store, 'work', analysts[1 % ANALYSTS].id, `${id}.json`);
+    const w = JSON.parse(readFileSync(file, 'utf8'));
+    const fid = Object.keys(w.reviews)[0];
+    if (fid) w.reviews[fid].status = w.reviews[fid].status === 'rejected' ? 'accepted' : 'rejected';
+    writeFileSync(`${file}.tmp`, JSON.stringify(w));
+    renameSync(`${file}.tmp`, file);
   }
-  const t3 = performance.now();
-  const q = await ok(b, 'teamAdjudicationQueue', { documentId: metas[0].id });
-  const l = await ok(b, 'teamLayers', { documentId: metas[0].id });
-  console.log(`one report: adjudication queue (${q.items.length} items) + layers (${l.layers.length}) in ${(performance.now() - t3).toFixed(0)} ms`);
-  await b.close();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(ud, { recursive: true, force: true });
+  runChild(`app, next session after a sync changed ${changed} work files (cold)`, dir, ud);
+  if (values.keep) console.log(`kept: --child ${dir} --ud ${ud}`);
+  else {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(ud, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------- 2. review → teammate through the app

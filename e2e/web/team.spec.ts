@@ -273,6 +273,13 @@ test('team: teammate layers in the inspector, agreement matrix, keyboard adjudic
     expect((await side.boundingBox())!.height).toBeLessThan(40);
     await shot('team-adjudication-en-1280');
     await page.setViewportSize({ width: 1440, height: 900 });
+    // team-s6: the queue's keys are on the ? sheet
+    await app.key('?');
+    await expect(page.getByTestId('cheat-adjudication')).toContainText('Adjudication');
+    await expect(page.getByTestId('cheat-adjudication')).toContainText('Take every item all analysts agree on');
+    await shot('team-cheat-sheet-en');
+    await app.key('Escape');
+    await expect(page.getByTestId('cheat-sheet')).toBeHidden();
     await page.getByTestId('view-review').click();
     await page.locator(`[data-fid="${f3.id}"]`).first().click();
     await expect(page.getByTestId('team-layers')).toContainText('Teammates');

@@ -35,7 +35,7 @@
  */
 import type { EffectiveFinding } from '../document/effective';
 import { isAcceptedStatus } from '../document/effective';
-import { type AlphaResult, PairAlpha } from './alpha';
+import { type AlphaMetric, type AlphaResult, type FlatStrings, PairAlpha } from './alpha';
 
 export interface AnalystLayer {
   /** the analyst's stable id */
@@ -254,26 +254,166 @@ function figuresOf(acc: Acc, isAll: boolean): AgreementFigures {
   };
 }
 
-function pairOf(a: string, b: string, documents: number, accs: Map<string, Acc>, onlyAll = false): PairAgreement {
+function pairOf(a: string, b: string, documents: number, accs: ReadonlyMap<string, Acc>, onlyAll = false): PairAgreement {
   const byKind: Record<string, AgreementFigures> = {};
-  const all = accFor(accs, ALL_KINDS);
+  const all = accs.get(ALL_KINDS) ?? newAcc();
   if (onlyAll) return { a, b, documents, byKind: { [ALL_KINDS]: figuresOf(all, true) } };
-  for (const [kind, acc] of [...accs].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) byKind[kind] = figuresOf(acc, kind === ALL_KINDS);
+  for (const [kind, acc] of [...accs, ...(accs.has(ALL_KINDS) ? [] : [[ALL_KINDS, all] as const])].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) byKind[kind] = figuresOf(acc, kind === ALL_KINDS);
   return { a, b, documents, byKind };
 }
 
-/** One document's figures for the pairs that both reviewed it (what computeAgreement pools), kept by `AgreementMemo`. */
+/**
+ * One document's accumulated figures for each pair of analysts that both reviewed it (what
+ * computeAgreement pools): `a` comes before `b` in the analyst order they were computed with.
+ * Made by `documentFigures`; `flattenFigures` writes it as numbers that computeAgreement pools
+ * exactly as it would the figures (a machine-local cache keeps them between sessions,
+ * src/main/team/agreement-cache.ts).
+ */
+export interface DocumentFigures {
+  pairs: { a: string; b: string; accs: ReadonlyMap<string, Acc> }[];
+}
+
+/** A document whose figures were computed already (computeAgreement pools them as they are): as figures, or flat (checked with checkFlatFigures) with their strings. */
+export type DocumentFiguresEntry = { docId: string; figures: DocumentFigures } | { docId: string; flat: Float64Array; strings: readonly string[] };
+
+/**
+ * Version of what documentFigures computes from the layers (the matching rule, the figures, the
+ * accumulators' states): a kept figure computed under another version is computed again.
+ */
+export const AGREEMENT_FIGURES_VERSION = 1;
+
+/** The figures of one document's layers, for every pair in the order of `names` (analysts not in `names` are left out). */
+export function documentFigures(layers: readonly AnalystLayer[], names: readonly string[]): DocumentFigures {
+  const byAnalyst = new Map(layers.map((l) => [l.analyst, l]));
+  const splits = names.map((n) => {
+    const l = byAnalyst.get(n);
+    return l ? split(l) : null;
+  });
+  const pairs: DocumentFigures['pairs'] = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const la = splits[i];
+      const lb = splits[j];
+      if (!la || !lb) continue;
+      const accs = new Map<string, Acc>();
+      if (!accumulate(accs, la, lb)) continue;
+      pairs.push({ a: names[i]!, b: names[j]!, accs });
+    }
+  }
+  return { pairs };
+}
+
+const ALPHA_KEYS = ['status', 'unit', 'value', 'kind'] as const;
+const METRIC: Record<(typeof ALPHA_KEYS)[number], AlphaMetric> = { status: 'nominal', unit: 'nominal', value: 'interval', kind: 'nominal' };
+
+/**
+ * A document's figures as numbers, for a cache that keeps them between sessions (a Float64Array
+ * is read back without parsing or allocating per value): pair count, then per pair the
+ * indexes of a and b in `strings`, the kind count, and per kind its index, aCount, bCount,
+ * matched and the status, unit, value and kind accumulators (PairAlpha.writeFlat). Null when a
+ * state cannot be written exactly: such figures are not kept.
+ */
+export function flattenFigures(f: DocumentFigures, strings: FlatStrings): Float64Array | null {
+  const out: number[] = [f.pairs.length];
+  for (const p of f.pairs) {
+    out.push(strings.id(p.a), strings.id(p.b), p.accs.size);
+    for (const [kind, acc] of p.accs) {
+      out.push(strings.id(kind), acc.aCount, acc.bCount, acc.matched);
+      for (const key of ALPHA_KEYS) if (!acc[key].writeFlat(out, strings)) return null;
+    }
+  }
+  return Float64Array.from(out);
+}
+
+const isCount = (x: number): boolean => Number.isInteger(x) && x >= 0;
+
+/**
+ * The pairs (a, b as indexes in the strings) of flat figures, or null when `v` is not exactly
+ * what flattenFigures writes (shape, counts, accumulator states, every kind with 'all' among
+ * them, `strings` entries in range): a damaged or foreign value is refused, never guessed.
+ */
+export function checkFlatFigures(v: Float64Array, strings: readonly string[]): [number, number][] | null {
+  const n = strings.length;
+  const ref = (x: number | undefined): boolean => x !== undefined && Number.isInteger(x) && x >= 0 && x < n;
+  if (v.length === 0 || !isCount(v[0]!)) return null;
+  const pairs: [number, number][] = [];
+  let o = 1;
+  for (let p = 0; p < v[0]!; p++) {
+    const a = v[o];
+    const b = v[o + 1];
+    const kinds = v[o + 2];
+    if (!ref(a) || !ref(b) || a === b || kinds === undefined || !isCount(kinds) || kinds < 1) return null;
+    pairs.push([a!, b!]);
+    o += 3;
+    const seen = new Set<string>();
+    for (let k = 0; k < kinds; k++) {
+      if (o + 4 > v.length) return null;
+      const kind = v[o]!;
+      const [aCount, bCount, matched] = [v[o + 1]!, v[o + 2]!, v[o + 3]!];
+      if (!ref(kind) || seen.has(strings[kind]!) || !isCount(aCount) || !isCount(bCount) || !isCount(matched) || matched > aCount || matched > bCount) return null;
+      seen.add(strings[kind]!);
+      o += 4;
+      for (const key of ALPHA_KEYS) {
+        o = PairAlpha.checkFlat(v, o, METRIC[key], n);
+        if (o < 0) return null;
+      }
+    }
+    if (!seen.has(ALL_KINDS)) return null;
+  }
+  return o === v.length ? pairs : null;
+}
+
+/** Flat figures (checked with checkFlatFigures) merged into pooled accumulators, kinds seen, and the document's pair views. */
+function poolFlat(v: Float64Array, strings: readonly string[], index: ReadonlyMap<string, number>, docId: string, onPair: (i: number, j: number) => Map<string, Acc>, kinds: Set<string>, onlyAll: boolean): PairAgreement[] {
+  const views: PairAgreement[] = [];
+  let o = 1;
+  for (let p = 0; p < v[0]!; p++) {
+    const a = strings[v[o]!]!;
+    const b = strings[v[o + 1]!]!;
+    const count = v[o + 2]!;
+    o += 3;
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined || i >= j) throw new Error(`computeAgreement: figures of ${docId} were computed in another analyst order`);
+    const pooled = onPair(i, j);
+    const own = new Map<string, Acc>();
+    for (let k = 0; k < count; k++) {
+      const kind = strings[v[o]!]!;
+      if (kind !== ALL_KINDS) kinds.add(kind);
+      const to = accFor(pooled, kind);
+      to.aCount += v[o + 1]!;
+      to.bCount += v[o + 2]!;
+      to.matched += v[o + 3]!;
+      o += 4;
+      // the document's own figures: only what its pair view shows ('all', or every kind)
+      const mine = onlyAll && kind !== ALL_KINDS ? null : accFor(own, kind);
+      if (mine) {
+        mine.aCount = v[o - 3]!;
+        mine.bCount = v[o - 2]!;
+        mine.matched = v[o - 1]!;
+      }
+      for (const key of ALPHA_KEYS) {
+        mine?.[key].mergeFlat(v, o, strings);
+        o = to[key].mergeFlat(v, o, strings);
+      }
+    }
+    views.push(pairOf(a, b, 1, own, onlyAll));
+  }
+  return views;
+}
+
+/** One document's figures as computeAgreement keeps them in `AgreementMemo`. */
 interface DocumentAccs {
   /** the layers' findings arrays it was computed from (same arrays → same figures) */
   arrays: readonly (readonly EffectiveFinding[])[];
   names: string;
-  pairs: { i: number; j: number; accs: Map<string, Acc>; pair: PairAgreement }[];
+  pairs: { i: number; j: number; accs: ReadonlyMap<string, Acc>; pair: PairAgreement }[];
 }
 
 /**
  * Figures of each document kept between calls of computeAgreement (pass the same memo again):
  * a document whose layers are the same arrays as last time (a caller that keeps unchanged
- * layers' arrays, as the app does) is not matched again; only the pooling is redone.
+ * layers' arrays) is not matched again; only the pooling is redone.
  */
 export class AgreementMemo {
   readonly docs = new Map<string, DocumentAccs>();
@@ -291,53 +431,64 @@ function sameArrays(x: readonly (readonly EffectiveFinding[])[], y: readonly (re
   return true;
 }
 
+const isFiguresEntry = (d: DocumentLayers | DocumentFiguresEntry): d is DocumentFiguresEntry => 'figures' in d || 'flat' in d;
+
 /**
  * Pairwise agreement over a set of documents: per pair pooled over the documents (alpha over
  * every matched item of every document, F1 from the summed counts), and per document.
- * `analysts` fixes the order (default: every analyst seen, sorted).
+ * `analysts` fixes the order (default: every analyst seen, sorted; required when a document
+ * comes as figures computed already, which must have been computed in the same order).
  */
-export function computeAgreement(docs: Iterable<DocumentLayers>, analysts?: readonly string[], opts: AgreementOptions = {}): AgreementReport {
+export function computeAgreement(docs: Iterable<DocumentLayers | DocumentFiguresEntry>, analysts?: readonly string[], opts: AgreementOptions = {}): AgreementReport {
   const docList = [...docs];
-  const names = analysts ? [...analysts] : [...new Set(docList.flatMap((d) => d.layers.map((l) => l.analyst)))].sort();
+  if (!analysts && docList.some(isFiguresEntry)) throw new Error('computeAgreement: documents given as figures need the analysts order');
+  const names = analysts ? [...analysts] : [...new Set(docList.flatMap((d) => (d as DocumentLayers).layers.map((l) => l.analyst)))].sort();
+  const index = new Map(names.map((n, i) => [n, i]));
   const namesKey = names.join('\u0000');
   const onlyAll = opts.perDocumentKinds === 'all';
   const pooled = new Map<string, { docs: number; accs: Map<string, Acc> }>();
   const kinds = new Set<string>();
   const perDocument: AgreementReport['perDocument'] = [];
   const seen = new Set<string>();
+  const onPair = (i: number, j: number): Map<string, Acc> => {
+    const key = `${i}\u0000${j}`;
+    let p = pooled.get(key);
+    if (!p) pooled.set(key, (p = { docs: 0, accs: new Map() }));
+    p.docs++;
+    return p.accs;
+  };
   for (const doc of docList) {
-    const byAnalyst = new Map(doc.layers.map((l) => [l.analyst, l]));
-    const arrays = names.map((n) => byAnalyst.get(n)?.findings ?? EMPTY);
-    let computed = opts.memo?.docs.get(doc.docId);
-    if (!computed || computed.names !== namesKey || !sameArrays(computed.arrays, arrays)) {
-      const splits = names.map((n) => {
-        const l = byAnalyst.get(n);
-        return l ? split(l) : null;
+    let pairs: DocumentAccs['pairs'];
+    if ('flat' in doc) {
+      seen.add(doc.docId);
+      perDocument.push({ docId: doc.docId, pairs: poolFlat(doc.flat, doc.strings, index, doc.docId, onPair, kinds, onlyAll) });
+      continue;
+    }
+    if (isFiguresEntry(doc)) {
+      pairs = doc.figures.pairs.map(({ a, b, accs }) => {
+        const i = index.get(a);
+        const j = index.get(b);
+        if (i === undefined || j === undefined || i >= j) throw new Error(`computeAgreement: figures of ${doc.docId} were computed in another analyst order`);
+        return { i, j, accs, pair: pairOf(a, b, 1, accs, onlyAll) };
       });
-      const pairs: DocumentAccs['pairs'] = [];
-      for (let i = 0; i < names.length; i++) {
-        for (let j = i + 1; j < names.length; j++) {
-          const la = splits[i];
-          const lb = splits[j];
-          if (!la || !lb) continue;
-          const accs = new Map<string, Acc>();
-          if (!accumulate(accs, la, lb)) continue;
-          pairs.push({ i, j, accs, pair: pairOf(la.layer.analyst, lb.layer.analyst, 1, accs, onlyAll) });
-        }
+    } else {
+      const byAnalyst = new Map(doc.layers.map((l) => [l.analyst, l]));
+      const arrays = names.map((n) => byAnalyst.get(n)?.findings ?? EMPTY);
+      let computed = opts.memo?.docs.get(doc.docId);
+      if (!computed || computed.names !== namesKey || !sameArrays(computed.arrays, arrays)) {
+        const figs = documentFigures(doc.layers, names);
+        computed = { arrays, names: namesKey, pairs: figs.pairs.map(({ a, b, accs }) => ({ i: index.get(a)!, j: index.get(b)!, accs, pair: pairOf(a, b, 1, accs, onlyAll) })) };
+        opts.memo?.docs.set(doc.docId, computed);
       }
-      computed = { arrays, names: namesKey, pairs };
-      opts.memo?.docs.set(doc.docId, computed);
+      pairs = computed.pairs;
     }
     seen.add(doc.docId);
-    for (const { i, j, accs } of computed.pairs) {
+    for (const { i, j, accs } of pairs) {
       for (const k of accs.keys()) if (k !== ALL_KINDS) kinds.add(k);
-      const key = `${i}\u0000${j}`;
-      let p = pooled.get(key);
-      if (!p) pooled.set(key, (p = { docs: 0, accs: new Map() }));
-      p.docs++;
-      for (const [k, acc] of accs) mergeInto(accFor(p.accs, k), acc);
+      const to = onPair(i, j);
+      for (const [k, acc] of accs) mergeInto(accFor(to, k), acc);
     }
-    perDocument.push({ docId: doc.docId, pairs: computed.pairs.map((p) => p.pair) });
+    perDocument.push({ docId: doc.docId, pairs: pairs.map((p) => p.pair) });
   }
   // documents gone since the last call are forgotten
   if (opts.memo) for (const id of opts.memo.docs.keys()) if (!seen.has(id)) opts.memo.docs.delete(id);

@@ -79,6 +79,26 @@ export function krippendorffAlpha(units: ReadonlyArray<ReadonlyArray<string | nu
   return { alpha: 1 - observed / expected, units: pairable, values: n, observed };
 }
 
+/** The strings of flat accumulator states (values, kinds, analysts), each written once as its index. */
+export class FlatStrings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor(list: readonly string[] = []) {
+    for (const s of list) this.id(s);
+  }
+
+  id(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+}
+
 /**
  * Alpha over units of exactly two values (a matched pair), accumulated one pair at a time and
  * mergeable, in O(distinct values) memory: what pairwise agreement over a whole workspace
@@ -155,6 +175,101 @@ export class PairAlpha {
     this.mean += (d * nb) / n;
     this.m2 += o.m2 + (d * d * na * nb) / n;
     this.n = n;
+  }
+
+  /**
+   * Appends the accumulator's state to `out` as numbers (a machine-local cache keeps per-report
+   * accumulators between sessions, in a Float64Array): `units`, then when units > 0 — nominal:
+   * doSum, the number of values, then (value's index in `strings`, count) per value in
+   * insertion order; interval: doSum, n, mean, m2, first, varies (0/1). False when the state
+   * cannot be written exactly (a nominal value that is not a string, a number that is not
+   * finite or is −0): such a state is not kept.
+   */
+  writeFlat(out: number[], strings: FlatStrings): boolean {
+    out.push(this.units);
+    if (this.units === 0) return true;
+    if (this.metric === 'nominal') {
+      const counts = this.counts ?? new Map<string | number, number>();
+      out.push(this.doSum, counts.size);
+      for (const [k, c] of counts) {
+        if (typeof k !== 'string') return false;
+        out.push(strings.id(k), c);
+      }
+      return Number.isFinite(this.doSum);
+    }
+    const nums = [this.doSum, this.n, this.mean, this.m2, this.first ?? 0];
+    if (!nums.every((v) => Number.isFinite(v) && !Object.is(v, -0))) return false;
+    out.push(...nums, this.varies ? 1 : 0);
+    return true;
+  }
+
+  /**
+   * Checks a state written by `writeFlat` at `o`: the offset after it, or −1 when it is not a
+   * state a PairAlpha of this metric can have (wrong shape, an unknown value, counts that do not
+   * add up to two values per unit, negative or non-finite sums). A damaged or foreign state is
+   * refused, never guessed.
+   */
+  static checkFlat(v: Float64Array, o: number, metric: AlphaMetric, strings: number): number {
+    if (o >= v.length) return -1;
+    const units = v[o]!;
+    if (!Number.isInteger(units) || units < 0) return -1;
+    if (units === 0) return o + 1;
+    if (metric === 'nominal') {
+      if (o + 3 > v.length) return -1;
+      const doSum = v[o + 1]!;
+      const size = v[o + 2]!;
+      if (!Number.isInteger(doSum) || doSum < 0 || doSum > 2 * units || doSum % 2 !== 0 || !Number.isInteger(size) || size < 1 || size > 2 * units) return -1;
+      let p = o + 3;
+      if (p + 2 * size > v.length) return -1;
+      let total = 0;
+      const seen = new Set<number>();
+      for (let i = 0; i < size; i++, p += 2) {
+        const k = v[p]!;
+        const c = v[p + 1]!;
+        if (!Number.isInteger(k) || k < 0 || k >= strings || seen.has(k) || !Number.isInteger(c) || c < 1) return -1;
+        seen.add(k);
+        total += c;
+      }
+      return total === 2 * units ? p : -1;
+    }
+    if (o + 7 > v.length) return -1;
+    const [doSum, n, mean, m2, first, varies] = [v[o + 1]!, v[o + 2]!, v[o + 3]!, v[o + 4]!, v[o + 5]!, v[o + 6]!];
+    if (!Number.isFinite(doSum) || doSum < 0 || n !== 2 * units || !Number.isFinite(mean) || !Number.isFinite(m2) || m2 < 0 || !Number.isFinite(first) || (varies !== 0 && varies !== 1)) return -1;
+    return o + 7;
+  }
+
+  /**
+   * Merges the state written by `writeFlat` at `o` (checked with `checkFlat`) into this one —
+   * the same arithmetic, in the same order, as `merge` of the accumulator it was written from —
+   * and returns the offset after it.
+   */
+  mergeFlat(v: Float64Array, o: number, strings: readonly string[]): number {
+    const units = v[o]!;
+    if (units === 0) return o + 1;
+    this.units += units;
+    this.doSum += v[o + 1]!;
+    if (this.metric === 'nominal') {
+      const size = v[o + 2]!;
+      const counts = (this.counts ??= new Map());
+      let p = o + 3;
+      for (let i = 0; i < size; i++, p += 2) {
+        const k = strings[v[p]!]!;
+        counts.set(k, (counts.get(k) ?? 0) + v[p + 1]!);
+      }
+      return p;
+    }
+    this.note(v[o + 5]!);
+    if (v[o + 6] === 1) this.varies = true;
+    const na = this.n;
+    const nb = v[o + 2]!;
+    const mean = v[o + 3]!;
+    const m2 = v[o + 4]!;
+    const n = na + nb;
+    const d = mean - this.mean;
+    this.mean += (d * nb) / n;
+    this.m2 += m2 + (d * d * na * nb) / n;
+    this.n = n;
+    return o + 7;
   }
 
   result(): AlphaResult {

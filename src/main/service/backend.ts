@@ -119,6 +119,7 @@ export function createBackend(opts: BackendOptions): Backend {
   let opening: Promise<OpenWorkspace> | null = null;
   // team: layers, agreement, adjudication, assignment, Syncthing (service/team.ts)
   const team = new TeamService({
+    appVersion: opts.version, // team-s6: the agreement cache of another build is not used
     workspace: () => workspace(),
     emit,
     announceNotices: (host) => {

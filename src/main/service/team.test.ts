@@ -137,7 +137,7 @@ describe('team layers through the service', () => {
     const { ann, bob, id, f0, f1 } = await twoAnalysts();
     deliver(ann, bob, workRel(ann, id));
     const agr = await ok(bob.b, 'teamAgreement', {});
-    expect(agr.analysts).toEqual([bob.me.id, ann.me.id]);
+    expect(agr.analysts).toEqual([bob.me.id, ann.me.id].sort()); // by id, the same on every machine
     expect(agr.documents).toBe(1);
     const all = agr.pairs[0]!.byKind.all!;
     // ann asserts f0 and f1 (corrected), bob asserts f1 only: one match → F1 = 2·1/(2+1)
@@ -145,6 +145,10 @@ describe('team layers through the service', () => {
     expect(all.f1).toBeCloseTo(2 / 3);
     expect(agr.matrices.f1).toEqual([[1, all.f1], [all.f1, 1]]);
     expect(agr.perDocument.map((d) => d.documentId)).toEqual([id]);
+    // team-s6: ann's machine, with bob's work, gives the same pairs the same way round (analysts by id, not "me first")
+    deliver(bob, ann, workRel(bob, id));
+    const onAnn = await ok(ann.b, 'teamAgreement', {});
+    expect([onAnn.analysts, onAnn.pairs, onAnn.matrices]).toEqual([agr.analysts, agr.pairs, agr.matrices]);
 
     const q = await ok(bob.b, 'teamAdjudicationQueue', { documentId: id });
     const byId = Object.fromEntries(q.items.map((i) => [i.id, i]));
@@ -295,6 +299,23 @@ describe('one analyst on two machines: conflict copies', () => {
     expect(onDisk.reviews[f1.id]!.note).toBe('之后');
   });
 
+  it('the report list counts what my other computer reviewed (its version of my work file arriving), not the old count (team-s6)', async () => {
+    const { bob, id } = await twoAnalysts();
+    const { figs } = await docOf(bob);
+    const f2 = figs[2]!;
+    const countOf = async () => (await ok(bob.b, 'workspaceGet', {}))!.documents.find((d) => d.id === id)!.counts.reviewed;
+    expect(await countOf()).toBe(2);
+    const file = join(bob.dir, workRel(bob, id));
+    const other = JSON.parse(readFileSync(file, 'utf8')) as { reviews: Record<string, { findingId: string; status: string; updatedAt: string }> };
+    const first = Object.values(other.reviews)[0]!;
+    other.reviews[f2.id] = { ...first, findingId: f2.id, status: 'accepted', updatedAt: new Date(Date.now() + 60_000).toISOString() };
+    const counted = nextEvent(bob.b, 'workspaceChanged', (v) => v.documents.find((d) => d.id === id)?.counts.reviewed === 3);
+    writeFileSync(`${file}.sync.tmp`, JSON.stringify(other));
+    renameSync(`${file}.sync.tmp`, file);
+    await counted;
+    expect(await countOf()).toBe(3);
+  });
+
   it('a copy that cannot be read is left where it is, with a notice', async () => {
     const { bob, id } = await twoAnalysts();
     const copy = join(bob.dir, '.report-annotator', 'work', bob.me.id, `${id}.sync-conflict-20260101-101010-ABCDEFG.json`);
@@ -341,6 +362,8 @@ describe('assignment, queues, sharing, identity', () => {
 
   it('a machine that lost its user settings can take its earlier analyst id back', async () => {
     const { ann, bob, id } = await twoAnalysts();
+    const f2 = (await docOf(ann)).figs[2]!;
+    await ok(ann.b, 'reviewApply', { documentId: id, action: { type: 'setStatus', findingIds: [f2.id], status: 'rejected' } }); // ann: 3 reviewed, bob 2
     deliver(ann, bob, workRel(ann, id));
     await bob.b.close();
     open.splice(open.indexOf(bob.b), 1);
@@ -350,10 +373,14 @@ describe('assignment, queues, sharing, identity', () => {
     const before = await ok(fresh, 'identityGet', {});
     expect(before.id).not.toBe(ann.me.id);
     expect(await fails(fresh, 'teamAdoptAnalyst', { analystId: 'nobody' })).toBe('bad-request');
+    // team-s6: the report list counts ann's work once her id is taken (the index had counted other work: bob's 2)
+    const counted = nextEvent(fresh, 'workspaceChanged', (v) => v.documents.find((d) => d.id === id)?.counts.reviewed === 3);
     const adopted = await ok(fresh, 'teamAdoptAnalyst', { analystId: ann.me.id });
     expect(adopted).toMatchObject({ id: ann.me.id, name: 'ann' });
+    await counted;
+    expect((await ok(fresh, 'workspaceGet', {}))!.documents.find((d) => d.id === id)!.counts.reviewed).toBe(3);
     const doc = await ok(fresh, 'documentGet', { id });
-    expect(Object.values(doc.reviews).map((r) => r.status).sort()).toEqual(['accepted', 'corrected']);
+    expect(Object.values(doc.reviews).map((r) => r.status).sort()).toEqual(['accepted', 'corrected', 'rejected']);
     // with work of its own, a machine cannot take another id
     expect(await fails(fresh, 'teamAdoptAnalyst', { analystId: bob.me.id })).toBe('bad-request');
     expect(readdirSync(join(bob.dir, '.report-annotator', 'work')).sort()).toEqual([ann.me.id, bob.me.id, before.id].sort());

@@ -13,15 +13,16 @@
  * - watches the shared folders and pushes `teamChanged` when a teammate's file arrives.
  */
 import { type Stats, statSync } from 'node:fs';
-import { readFile, unlink } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import { platform } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { ApiEventName } from '../../core/api';
 import type { AnalystWork } from '../../core/document/build';
+import { countFindings } from '../../core/document/counts';
 import type { EffectiveFinding } from '../../core/document/effective';
 import { byReadingOrder } from '../../core/document/findings';
 import { AppError } from '../../core/errors';
-import { type AgreementMeasure, type AdjudicationItem, agreementMatrix, computeAgreement } from '../../core/team';
+import { type AgreementMeasure, type AdjudicationItem, agreementMatrix } from '../../core/team';
 import { type AdjudicationFileData, applyChoice, emptyAdjudication, isStale } from '../../core/team/adjudicated';
 import type { AdjudicationItemView, AdjudicationQueueView, AssignmentView, TeamDecision, TeamLayersView, TeamStatusView } from '../../core/team/api';
 import { AGREEMENT_MEASURES } from '../../core/team/api';
@@ -65,6 +66,8 @@ export interface TeamServiceOptions {
   syncthing?: () => Promise<SyncthingClient>;
   /** teammates' work names reports this machine has not listed yet: look at the folder's reports again */
   sourcesChanged?: () => void;
+  /** the app's version (the machine-local agreement cache of another build is not used) */
+  appVersion?: string;
   /** ms between a burst of file events and teamChanged (default 30) */
   debounceMs?: number;
 }
@@ -102,7 +105,7 @@ export class TeamService {
   /** Starts the team side of an opened workspace (stignore, profile, conflicts, watching, scans). */
   async attach(host: TeamHost): Promise<void> {
     await this.detach();
-    const team = new TeamWorkspace(host.dir, host.store);
+    const team = new TeamWorkspace(host.dir, host.store, undefined, this.opts.appVersion);
     const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve(), unknown: new Set(), ownWrites: new Map() };
     a.watcher = new TeamWatcher(team.root, (c) => this.changed(a, c), this.opts.debounceMs ?? 30, (e) => this.opts.log.error('team watcher', { error: String(e) }));
     this.attached = a;
@@ -119,7 +122,65 @@ export class TeamService {
       if (file.startsWith(own)) this.rememberOwnWrite(a, file.slice(own.length).replace(/\.json$/, ''), join(host.dir, file));
     });
     await a.watcher.start();
-    a.merging = this.mergeConflicts(a, null);
+    const recountAll = this.recountAllOnAttach;
+    this.recountAllOnAttach = false;
+    a.merging = this.mergeConflicts(a, null).then(() => this.recountChanged(a, recountAll));
+  }
+
+  /** set before the workspace is opened again under an adopted analyst id: every report's counts are that analyst's */
+  private recountAllOnAttach = false;
+
+  /**
+   * On open: the index's review counts of the reports whose work file of mine was written after
+   * the index (behind the store's back: a sync from my other computer while the app was closed,
+   * a tool) — or of every report of mine (`all`, after taking over an analyst id) — are brought
+   * in line with the files (team-s6).
+   */
+  private async recountChanged(a: Attached, all: boolean): Promise<void> {
+    const { host, team } = a;
+    if (host.store.readOnly || host.isSample) return;
+    const index = await stat(join(team.root, 'workspace.json')).catch(() => null);
+    const dir = join(team.workDir, team.me.id);
+    // a file written into the folder (the store's writes and a sync's are renames) makes the folder newer: none since the index, nothing to look at
+    const folder = await stat(dir).catch(() => null);
+    if (!all && index && (!folder || folder.mtimeMs <= index.mtimeMs)) return;
+    const ids: string[] = [];
+    for (const m of host.store.workspace().documents) {
+      const s = await stat(join(dir, `${m.id}.json`)).catch(() => null);
+      if (s && (all || !index || s.mtimeMs > index.mtimeMs)) ids.push(m.id);
+    }
+    await this.recount(a, ids);
+  }
+
+  /**
+   * Brings the index's review counts of these reports (what the report list shows: "3/4
+   * reviewed") in line with my work as the store has it now — after work written behind the
+   * store's back was taken in (a merge, my other computer's version, an adopted id) — and pushes
+   * the workspace view when one changed (team-s6).
+   */
+  private async recount(a: Attached, ids: Iterable<string>): Promise<void> {
+    const { host } = a;
+    if (host.store.readOnly || host.isSample) return;
+    let changed = false;
+    for (const id of ids) {
+      if (this.attached !== a) return;
+      const meta = host.store.workspace().documents.find((m) => m.id === id);
+      if (!meta || !host.store.hasDocument(id)) continue;
+      let counts: ReturnType<typeof countFindings>;
+      try {
+        const doc = await host.store.readDocument(id);
+        counts = countFindings(doc.findings, doc.reviews, doc.orphans);
+      } catch {
+        continue; // unreadable now: the store reports it where the report is opened
+      }
+      if (JSON.stringify(counts) === JSON.stringify(meta.counts)) continue;
+      await host.store.updateWorkspace((w) => {
+        const m = w.documents.find((d) => d.id === id);
+        if (m) m.counts = counts;
+      });
+      changed = true;
+    }
+    if (changed && this.attached === a) this.opts.announceNotices(host);
   }
 
   async detach(): Promise<void> {
@@ -129,6 +190,7 @@ export class TeamService {
     a.watcher.close();
     a.unlisten();
     await a.merging.catch(() => undefined);
+    await a.team.flushAgreementCache().catch((e: unknown) => this.opts.log.error('could not write the agreement cache', { error: String(e) }));
   }
 
   /** My display name changed: my profile says so (teammates' views show it). */
@@ -200,7 +262,7 @@ export class TeamService {
       this.opts.sourcesChanged?.();
     }
     const mine = c.work.get(me);
-    if (mine) a.merging = a.merging.then(() => this.mergeForeignVersions(a, mine));
+    if (mine) a.merging = a.merging.then(async () => this.recount(a, await this.mergeForeignVersions(a, mine)));
     if (c.conflicts.has(me)) a.merging = a.merging.then(() => this.mergeConflicts(a, c.conflicts.get(me)!));
     if (docs.size === 0 && analysts.size === 0 && !c.assignment && !c.profiles) return;
     this.opts.emit('teamChanged', { documentIds: [...docs].sort(), analysts: [...analysts].sort(), assignment: c.assignment || c.profiles });
@@ -258,9 +320,10 @@ export class TeamService {
    * merged into mine like a conflict copy (later review wins, the other in the undo history),
    * so this app's next write does not erase it.
    */
-  private async mergeForeignVersions(a: Attached, ids: Set<string>): Promise<void> {
+  private async mergeForeignVersions(a: Attached, ids: Set<string>): Promise<string[]> {
     const { host, team } = a;
-    if (host.store.readOnly) return;
+    const merged: string[] = [];
+    if (host.store.readOnly) return merged;
     // every write made so far is on disk and its hash taken
     await host.store.flush().catch(() => undefined);
     const dir = join(team.workDir, team.me.id);
@@ -277,10 +340,12 @@ export class TeamService {
       if (!d.ok || d.data.documentId !== id) continue; // a damaged file is the store's to recover when it reads it
       try {
         await this.mergeCopies(a, id, dir, [`${id}.json`], true);
+        merged.push(id);
       } catch (e) {
         this.opts.log.error('could not merge another computer’s version of my work', { docId: id, error: String(e) });
       }
     }
+    return merged;
   }
 
   private async mergeCopies(a: Attached, docId: string, dir: string, copies: string[], keepSource = false): Promise<void> {
@@ -326,6 +391,7 @@ export class TeamService {
     if (unreadable.length > 0) {
       host.notices.push({ code: 'work-conflict-unreadable', params: { name, files: unreadable.join(', ') }, message: `A conflicting copy of your work on ${name} could not be read and was left as it is: ${unreadable.join(', ')}.` });
     }
+    if (merged.length > 0 && !keepSource) await this.recount(a, [docId]); // team-s6: the list's counts (mergeForeignVersions recounts its own)
     if (merged.length + unreadable.length > 0) {
       this.opts.announceNotices(host);
       this.opts.emit('teamChanged', { documentIds: [docId], analysts: [a.team.me.id], assignment: false });
@@ -351,9 +417,10 @@ export class TeamService {
         const a = await this.current();
         const t0 = performance.now();
         const analysts = await a.team.analysts({ activity: false });
-        const docs = await a.team.agreementDocuments(documentIds);
-        const ids = analysts.map((x) => x.id);
-        const report = computeAgreement(docs, ids, { perDocumentKinds: 'all', memo: a.team.agreementMemo });
+        // the same order on every machine (by id, not me first): pair (a, b) reads alike for every teammate
+        const ids = analysts.map((x) => x.id).sort();
+        const { report, documents } = await a.team.agreement(ids, { docIds: documentIds, perDocumentKinds: 'all' });
+        a.team.agreementCacheSaved().catch((e: unknown) => this.opts.log.error('could not write the agreement cache', { error: String(e) }));
         const k = kind ?? 'all';
         const matrices = Object.fromEntries(AGREEMENT_MEASURES.map((m) => [m, agreementMatrix(report.pairs, ids, k, m as AgreementMeasure)])) as Record<AgreementMeasure, (number | null)[][]>;
         const names = new Map(a.host.store.workspace().documents.map((d) => [d.id, d.name]));
@@ -365,7 +432,7 @@ export class TeamService {
           matrices,
           pairs: report.pairs,
           perDocument: report.perDocument.filter((d) => d.pairs.length > 0).map((d) => ({ documentId: d.docId, name: names.get(d.docId) ?? d.docId, pairs: d.pairs })),
-          documents: docs.length,
+          documents,
           ms: Math.round(performance.now() - t0),
         };
       },
@@ -460,7 +527,12 @@ export class TeamService {
         if ((folders.get(me.id)?.size ?? 0) > 0 || a.host.store.saveState().pending > 0) throw new AppError('bad-request', 'You have work of your own in this workspace: an analyst id can only be taken over on a computer that has none.');
         if ((folders.get(analystId)?.size ?? 0) === 0) throw new AppError('bad-request', `No analyst ${analystId} has work in this workspace.`);
         const name = await a.team.nameOf(analystId);
-        return this.opts.adoptIdentity(analystId, name);
+        this.recountAllOnAttach = true; // the index counted my (empty) work: every report's counts are that analyst's now
+        try {
+          return await this.opts.adoptIdentity(analystId, name);
+        } finally {
+          this.recountAllOnAttach = false;
+        }
       },
     };
   }

@@ -21,7 +21,11 @@ export async function openTeamLayersSource(workspace: string): Promise<TeamLayer
   const team = new TeamWorkspace(dir, store, () => null);
   return {
     async analysts() {
-      return (await team.analysts({ activity: false })).filter((a) => a.id !== READER.id).map((a) => ({ id: a.id, name: a.name }));
+      // by id, as the app orders them: pair (a, b) reads the same on every machine (team-s6)
+      return (await team.analysts({ activity: false }))
+        .filter((a) => a.id !== READER.id)
+        .map((a) => ({ id: a.id, name: a.name }))
+        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     },
     documents: () => team.agreementDocuments(),
     close: () => store.close(),

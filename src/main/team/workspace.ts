@@ -19,10 +19,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type EffectiveFinding, effectiveFinding } from '../../core/document/effective';
 import { AppError } from '../../core/errors';
-import { type AdjudicationItem, AgreementMemo, type AnalystLayer, type DocumentLayers, adjudicationItems, assignReports, isReviewed, layerDocument } from '../../core/team';
+import { AGREEMENT_FIGURES_VERSION, type AdjudicationItem, type AgreementReport, type AnalystLayer, type DocumentFiguresEntry, type DocumentLayers, adjudicationItems, assignReports, computeAgreement, documentFigures, flattenFigures, isReviewed, layerDocument } from '../../core/team';
 import { type AdjudicationFileData, adjudicatedWork, latestAdjudication } from '../../core/team/adjudicated';
 import { type Analyst, type CacheFile, CacheFile as CacheFileSchema, type DocumentFile, type Finding, Finding as FindingSchema, type Review, STORE_SCHEMA_VERSION, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
@@ -31,6 +31,7 @@ import { decodeCache } from '../store/cache-codec';
 import { type SavedDocumentRef, decodeStoreFile } from '../store/decode';
 import { STORE_DIR, docIdFromName } from '../store/layout';
 import { parseConflictName } from '../../core/team/conflicts';
+import { AgreementCache, LAYER_READ_VERSION } from './agreement-cache';
 
 const SAFE_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 export const isAnalystId = (s: string): boolean => SAFE_ID.test(s) && !s.includes('..');
@@ -77,8 +78,6 @@ export interface DocumentLayersRead {
 
 type WorkRead = { ok: true; work: WorkFile } | { ok: false };
 
-/** reports read at once by `agreementDocuments` (their files' reads overlap) */
-const READ_CONCURRENCY = 8;
 
 /** Reads a JSON file tolerantly: null when missing, 'bad' when unreadable. */
 async function readJson(path: string): Promise<unknown> {
@@ -111,19 +110,19 @@ export class TeamWorkspace {
   readonly root: string;
   readonly workDir: string;
   readonly teamDir: string;
-  /** analyst + report → that layer's reviewed findings, with the file state they were read from */
-  private readonly layerMemo = new Map<string, { mtimeMs: number; size: number; sha: string; findings: EffectiveFinding[] }>();
   /** per analyst: the doc ids of their work files (refreshed by `rescan`) */
   private folders: Map<string, Set<string>> | null = null;
   private readonly names = new Map<string, string>();
-  /** per-report agreement figures kept between calls (core/team AgreementMemo) */
-  readonly agreementMemo = new AgreementMemo();
+  /** per-report agreement figures kept between calls and sessions (machine-local, made on first use) */
+  private figuresCache: AgreementCache | null = null;
 
   constructor(
     readonly dir: string,
     readonly store: WorkspaceStore,
     /** whose layer comes from the store (null: every layer from disk, as the CLI reads) */
     private readonly meId: () => string | null = () => store.analyst.id,
+    /** the app's version: the agreement cache of another build is not used */
+    private readonly appVersion = 'dev',
   ) {
     this.root = join(dir, STORE_DIR);
     this.workDir = join(this.root, 'work');
@@ -247,85 +246,146 @@ export class TeamWorkspace {
     return value;
   }
 
-  /**
-   * Every analyst's layer of every report two or more analysts have work files on, as
-   * agreement takes it — read for speed over a whole workspace: my changes are flushed first
-   * and every layer, mine included, comes from the files; several reports are read at once;
-   * each layer is kept (compact: the reviewed findings without their review records) keyed by
-   * its file's mtime and size and the report's text hash, so a second call reads only what
-   * changed, and a report's derived data is read only when one of its layers changed.
-   */
-  async agreementDocuments(docIds?: readonly string[]): Promise<DocumentLayers[]> {
+  /** Per report two or more analysts have work files on (of `docIds`, or all): the analysts with one, sorted by id; in the workspace's order. */
+  private async agreementCandidates(docIds?: readonly string[]): Promise<{ id: string; sha256: string; analysts: string[] }[]> {
     if (!this.store.readOnly) await this.store.flush().catch(() => undefined); // the save state reports a failure; what is on disk is read
     this.folders = null;
     const folders = await this.workFolders();
     const byDoc = new Map<string, string[]>();
     for (const [a, docs] of folders) for (const d of docs) (byDoc.get(d) ?? byDoc.set(d, []).get(d)!).push(a);
     const wanted = docIds ? new Set(docIds) : null;
-    const metas = this.store.workspace().documents.filter((m) => (!wanted || wanted.has(m.id)) && (byDoc.get(m.id)?.length ?? 0) >= 2);
-    const out: (DocumentLayers | null)[] = new Array(metas.length).fill(null);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (;;) {
-        const i = next++;
-        if (i >= metas.length) return;
-        const meta = metas[i]!;
-        out[i] = await this.agreementDocument(meta.id, meta.sha256, byDoc.get(meta.id)!.sort());
-        if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
-      }
-    };
-    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-    return out.filter((d): d is DocumentLayers => d !== null && d.layers.length >= 2);
+    return this.store
+      .workspace()
+      .documents.filter((m) => (!wanted || wanted.has(m.id)) && (byDoc.get(m.id)?.length ?? 0) >= 2)
+      .map((m) => ({ id: m.id, sha256: m.sha256, analysts: byDoc.get(m.id)!.sort() }));
   }
 
-  private async agreementDocument(docId: string, sha: string, analysts: string[]): Promise<DocumentLayers | null> {
+  /**
+   * Every analyst's layer of every report two or more analysts have work files on, as
+   * agreement takes it, read from the files (mine too: my changes are flushed first). Nothing
+   * is kept: what `agreement` computes from scratch (the CLI reads this way; the tests compare).
+   */
+  async agreementDocuments(docIds?: readonly string[]): Promise<DocumentLayers[]> {
+    const out: DocumentLayers[] = [];
+    let n = 0;
+    for (const c of await this.agreementCandidates(docIds)) {
+      const d = await this.agreementDocument(c.id, c.analysts, { cacheable: true });
+      if (d && d.layers.length >= 2) out.push(d);
+      if (++n % 16 === 0) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
+    }
+    return out;
+  }
+
+  /**
+   * Pairwise agreement over the workspace (or `docIds`), analysts in the order of `names`: the
+   * same report as `computeAgreement(await this.agreementDocuments(docIds), names, opts)`, with
+   * each report's figures kept in a machine-local cache (./agreement-cache.ts) under the
+   * fingerprint of the files they came from — a report whose files did not change is neither
+   * read nor matched again, in this session or the next.
+   */
+  async agreement(names: readonly string[], opts: { docIds?: readonly string[]; perDocumentKinds?: 'every' | 'all' } = {}): Promise<{ report: AgreementReport; documents: number; fromCache: number }> {
+    const cache = (this.figuresCache ??= AgreementCache.in(join(this.root, 'cache'), resolve(this.dir), this.appVersion, !this.store.readOnly));
+    const rank = new Map(names.map((n, i) => [n, i]));
+    const entries: DocumentFiguresEntry[] = [];
+    let fromCache = 0;
+    let n = 0;
+    const candidates = await this.agreementCandidates(opts.docIds);
+    for (const c of candidates) {
+      if (++n % 16 === 0) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
+      // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
+      const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
+      if (fp !== null) {
+        const hit = cache.get(c.id, fp, c.analysts, rank);
+        if (hit !== undefined) {
+          fromCache++;
+          if (hit) entries.push({ docId: c.id, flat: hit, strings: cache.strings.list });
+          continue;
+        }
+      }
+      const state = { cacheable: fp !== null };
+      const d = await this.agreementDocument(c.id, c.analysts, state);
+      if (!d) continue;
+      const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
+      const flat = figures && flattenFigures(figures, cache.strings);
+      if (state.cacheable && (flat || !figures)) cache.set(c.id, fp!, flat);
+      if (flat) entries.push({ docId: c.id, flat, strings: cache.strings.list });
+      else if (figures) entries.push({ docId: c.id, figures });
+    }
+    if (!opts.docIds) cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
+    const report = computeAgreement(entries, names, { perDocumentKinds: opts.perDocumentKinds });
+    this.lastSave = cache.save();
+    return { report, documents: entries.length, fromCache };
+  }
+
+  private lastSave: Promise<void> = Promise.resolve();
+
+  /** Settles when the agreement cache written after the last call is on disk (rejects when it could not be written). */
+  agreementCacheSaved(): Promise<void> {
+    return this.lastSave;
+  }
+
+  /** Writes the agreement cache now if a write was deferred (the workspace closes). */
+  flushAgreementCache(): Promise<void> {
+    return this.figuresCache?.flush() ?? Promise.resolve();
+  }
+
+  /** What the agreement cache found on disk when it was first read (tests, bench). */
+  agreementCacheState(): AgreementCache['loadState'] {
+    return this.figuresCache?.loadState ?? 'none';
+  }
+
+  /**
+   * The fingerprint of a report's figures: the versions, the analysts' order, the report's
+   * derived-data file and each analyst's work file on it (path, inode, size, mtime, ctime).
+   * Null when the report is held by the store in memory (its derived data may not be the file's).
+   */
+  private fingerprint(docId: string, sha: string, analysts: readonly string[], rank: ReadonlyMap<string, number>): string | null {
+    const ref = this.store.savedDocumentFile(docId);
+    if (!ref) return null;
+    const order = analysts.filter((a) => rank.has(a)).sort((x, y) => rank.get(x)! - rank.get(y)!);
+    const parts = [`${AGREEMENT_FIGURES_VERSION}.${LAYER_READ_VERSION}`, sha, order.join(','), fileStamp((JSON.parse(ref) as SavedDocumentRef).cache)];
+    for (const a of analysts) parts.push(a, fileStamp(join(this.workDir, a, `${docId}.json`)));
+    return parts.join('|');
+  }
+
+  /**
+   * One report's layers for agreement (null when its derived data is not on this machine).
+   * `state.cacheable` is cleared when what was read cannot be kept under the files' fingerprint:
+   * a layer that cannot be read now (arriving, damaged: the next call tries again), or derived
+   * data that came through the store (held in memory, recovered or migrated).
+   */
+  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }): Promise<DocumentLayers | null> {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
     const shared = new Map<string, EffectiveFinding>();
     for (const a of analysts) {
-      const file = join(this.workDir, a, `${docId}.json`);
-      let s: import('node:fs').Stats | null = null;
-      try {
-        s = statSync(file);
-      } catch {
-        s = null;
-      }
-      const key = `${a}\u0000${docId}`;
-      if (!s || !s.isFile()) {
-        this.layerMemo.delete(key);
+      const r = readWorkLight(join(this.workDir, a, `${docId}.json`), docId);
+      if (!r) continue;
+      if (!r.ok) {
+        state.cacheable = false;
         continue;
       }
-      const hit = this.layerMemo.get(key);
-      if (hit && hit.mtimeMs === s.mtimeMs && hit.size === s.size && hit.sha === sha) {
-        if (hit.findings.length > 0) layers.push({ analyst: a, findings: hit.findings });
-        continue;
-      }
-      const r = readWorkLight(file, docId);
-      let findings: EffectiveFinding[] = [];
-      if (r?.ok) {
-        if (!derived) {
-          cacheLike = this.savedCache(docId);
-          if (!cacheLike) {
-            let doc: DocumentFile;
-            try {
-              doc = await this.store.readDocument(docId);
-            } catch (e) {
-              if (e instanceof AppError) return null; // not on this machine yet, or its derived data unreadable
-              throw e;
-            }
-            const ds = doc.findings.filter((f) => f.origin !== 'manual');
-            cacheLike = { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
+      if (!derived) {
+        cacheLike = this.savedCache(docId);
+        if (!cacheLike) {
+          state.cacheable = false;
+          let doc: DocumentFile;
+          try {
+            doc = await this.store.readDocument(docId);
+          } catch (e) {
+            if (e instanceof AppError) return null; // not on this machine yet, or its derived data unreadable
+            throw e;
           }
-          derived = new Map(cacheLike.findings.map((f) => [f.id, f]));
+          const ds = doc.findings.filter((f) => f.origin !== 'manual');
+          cacheLike = { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
         }
-        // work made on another text is carried to this one (the spans' texts are needed for that: filled back first)
-        const work = r.work.sha256 === cacheLike!.sha256 ? r.work : reconcileWork(decodeCache(cacheLike!), r.work);
-        const manual = new Map(work.findings.map((f) => [f.id, f]));
-        findings = reviewedOf({ reviews: work.reviews, manual }, derived).map((e) => slim(e, manual.has(e.id) ? null : shared));
+        derived = new Map(cacheLike.findings.map((f) => [f.id, f]));
       }
-      // a file that cannot be read now (arriving, damaged) is not remembered: the next call tries again
-      if (r?.ok) this.layerMemo.set(key, { mtimeMs: s.mtimeMs, size: s.size, sha, findings });
+      // work made on another text is carried to this one (the spans' texts are needed for that: filled back first)
+      const work = r.work.sha256 === cacheLike!.sha256 ? r.work : reconcileWork(decodeCache(cacheLike!), r.work);
+      const manual = new Map(work.findings.map((f) => [f.id, f]));
+      const findings = reviewedOf({ reviews: work.reviews, manual }, derived).map((e) => slim(e, manual.has(e.id) ? null : shared));
       if (findings.length > 0) layers.push({ analyst: a, findings });
     }
     return { docId, layers };
@@ -556,6 +616,17 @@ function slim(e: EffectiveFinding, shared: Map<string, EffectiveFinding> | null)
 }
 
 const NO_DATA = Object.freeze({});
+
+/** A file's identity for the agreement cache: inode, size, mtime and ctime (ns), or 'none'. */
+function fileStamp(file: string): string {
+  let st: import('node:fs').BigIntStats | undefined;
+  try {
+    st = statSync(file, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    st = undefined;
+  }
+  return st && st.isFile() ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : 'none';
+}
 
 const STATUS = new Set(['suggested', 'accepted', 'rejected', 'corrected']);
 

@@ -716,6 +716,16 @@ export const en = {
   'importWarning.line-ends-normalised': 'line ends read as LF ({crlf} CRLF, {cr} CR, {separators} Unicode line separators); in every offset a line end counts as one character',
   'importWarning.background': '{reports} {reports|report|reports} imported in the background {reports|has|have} {count} import {count|warning|warnings}. Open folder… on this folder lists them.',
   // ── end import-s6 ──
+  // ── team-s6: the adjudication keys on the ? sheet (features/team/queue.ts ADJUDICATION_KEYS) ──
+  'shortcuts.adjudication': 'Adjudication (team page)',
+  'shortcuts.adj.move': 'Next / previous item',
+  'shortcuts.adj.take': 'Take that analyst’s side (1 = first listed)',
+  'shortcuts.adj.reject': 'Not a finding',
+  'shortcuts.adj.edit': 'Edit the value of the side taken',
+  'shortcuts.adj.undo': 'Undo the choice',
+  'shortcuts.adj.acceptAgree': 'Take every item all analysts agree on',
+  'shortcuts.adj.open': 'Open the item in the report',
+  // ── end team-s6 ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1438,4 +1448,14 @@ export const zh: Messages = {
   'importWarning.line-ends-normalised': '换行符已统一为 LF（CRLF {crlf} 个，CR {cr} 个，Unicode 行分隔符 {separators} 个）；位置偏移中每个换行符计为一个字符',
   'importWarning.background': '后台导入的 {reports} 份报告有 {count} 条导入提示。对此文件夹再次使用“打开文件夹…”可查看全部。',
   // ── end import-s6 ──
+  // ── team-s6: the adjudication keys on the ? sheet (features/team/queue.ts ADJUDICATION_KEYS) ──
+  'shortcuts.adjudication': '裁定（团队页面）',
+  'shortcuts.adj.move': '下一项 / 上一项',
+  'shortcuts.adj.take': '采用该标注人的决定（1 = 列出的第一位）',
+  'shortcuts.adj.reject': '不是发现',
+  'shortcuts.adj.edit': '修改所采用一方的数值',
+  'shortcuts.adj.undo': '撤销选择',
+  'shortcuts.adj.acceptAgree': '采用全部一致项',
+  'shortcuts.adj.open': '在报告中打开该项',
+  // ── end team-s6 ──
 };

@@ -4,6 +4,7 @@ import { useStore } from '../../lib/store';
 import { useI18n } from '../i18n/i18n';
 import { closeOverlay, uiStore } from '../layout/ui';
 import { BINDINGS } from './keys';
+import { ADJUDICATION_KEYS } from '../team/queue'; // team-s6
 
 export function CheatSheet(): React.JSX.Element | null {
   const { t } = useI18n();
@@ -37,6 +38,25 @@ export function CheatSheet(): React.JSX.Element | null {
             </dl>
           </section>
         ))}
+        {/* team-s6: the adjudication queue's keys (team page) */}
+        <section data-testid="cheat-adjudication">
+          <h3>{t('shortcuts.adjudication')}</h3>
+          <dl>
+            {ADJUDICATION_KEYS.map((b) => (
+              <div key={b.id} style={{ display: 'contents' }}>
+                <dt>
+                  {b.keys.map((k, i) => (
+                    <span key={k}>
+                      {i > 0 ? (k === '…' || b.keys[i - 1] === '…' ? ' ' : ' / ') : ''}
+                      {k === '…' ? k : <kbd>{k}</kbd>}
+                    </span>
+                  ))}
+                </dt>
+                <dd>{t(b.label)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       </div>
     </Dialog>
   );

@@ -6,6 +6,7 @@
  * all-agree item, o opens the report at the item.
  */
 import type { ItemClass } from '../../../../core/team';
+import type { MessageKey } from '../i18n/messages';
 import type { KeyLike } from '../shortcuts/keys';
 
 export const GROUP_ORDER: readonly ItemClass[] = ['disagree', 'single', 'agree'];
@@ -24,6 +25,17 @@ export type QueueKey =
   | { type: 'acceptAgree' }
   | { type: 'undo' }
   | { type: 'open' };
+
+/** The queue's keys as the `?` sheet lists them (each is a key `queueKey` reads: a test checks). */
+export const ADJUDICATION_KEYS: readonly { id: string; keys: readonly string[]; label: MessageKey }[] = [
+  { id: 'adj-move', keys: ['j', 'k', '↓', '↑'], label: 'shortcuts.adj.move' },
+  { id: 'adj-take', keys: ['1', '…', '9'], label: 'shortcuts.adj.take' },
+  { id: 'adj-reject', keys: ['x'], label: 'shortcuts.adj.reject' },
+  { id: 'adj-edit', keys: ['e'], label: 'shortcuts.adj.edit' },
+  { id: 'adj-undo', keys: ['u'], label: 'shortcuts.adj.undo' },
+  { id: 'adj-accept-agree', keys: ['a'], label: 'shortcuts.adj.acceptAgree' },
+  { id: 'adj-open', keys: ['o'], label: 'shortcuts.adj.open' },
+];
 
 /** What a key press means in the queue (null: not a queue key). */
 export function queueKey(e: KeyLike): QueueKey | null {

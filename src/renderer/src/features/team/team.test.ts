@@ -8,7 +8,8 @@ import { noticeText } from '../documents/store';
 import { setLang } from '../i18n/i18n';
 import { sameDecision, visibleDecisions } from './layers';
 import { bandOf, cellsOf, formatMeasure, measuresFor } from './matrix';
-import { GROUP_ORDER, moveIndex, nextOpen, queueKey, queueOrder } from './queue';
+import { ADJUDICATION_KEYS, GROUP_ORDER, moveIndex, nextOpen, queueKey, queueOrder } from './queue';
+import { en, zh } from '../i18n/messages';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 
@@ -17,6 +18,25 @@ const decision = (analyst: string, status: TeamDecision['status'], value: number
 });
 
 describe('adjudication queue order and keys', () => {
+  it('the ? sheet lists every queue key, each as the queue reads it, with a label in both languages (team-s6)', () => {
+    const expected: Record<string, string> = { 'adj-move': 'move', 'adj-take': 'take', 'adj-reject': 'reject', 'adj-edit': 'edit', 'adj-undo': 'undo', 'adj-accept-agree': 'acceptAgree', 'adj-open': 'open' };
+    const arrows: Record<string, string> = { '↓': 'ArrowDown', '↑': 'ArrowUp' };
+    const listed = new Set<string>();
+    for (const b of ADJUDICATION_KEYS) {
+      for (const k of b.keys) {
+        if (k === '…') continue;
+        const read = queueKey(key(arrows[k] ?? k));
+        expect(read?.type, `${k} on the sheet`).toBe(expected[b.id]);
+        listed.add(read!.type);
+      }
+      expect(en[b.label]).toBeTruthy();
+      expect(zh[b.label]).toBeTruthy();
+    }
+    // every kind of queue key the queue reads is on the sheet
+    const types = new Set([...'abcdefghijklmnopqrstuvwxyz123456789'].map((k) => queueKey(key(k))?.type).filter((x): x is NonNullable<typeof x> => !!x));
+    expect([...types].sort()).toEqual([...listed].sort());
+  });
+
   it('puts disagreements first, then single-analyst items, then agreed ones, each in reading order', () => {
     const items = [
       { id: 'a', class: 'agree' as const, start: 1, end: 2 },
