@@ -54,8 +54,23 @@ export const PackedFinding = z.union([z.array(z.union([z.string(), z.number(), z
  * a long report's view is about half the JSON, and faster to write and to parse. Unpack with
  * `unpackFindings(findings, text)`.
  */
-export const PackedDocumentView = DocumentView.extend({ findings: z.array(PackedFinding) });
+export const PackedDocumentView = DocumentView.extend({
+  findings: z.array(PackedFinding),
+  /**
+   * Asked for with `findings: 'apart'` (a long report): `findings` is empty and this many come
+   * from `documentFindings` — the text is on screen before they are parsed.
+   */
+  findingsApart: z.number().int().nonnegative().optional(),
+});
 export type PackedDocumentView = z.infer<typeof PackedDocumentView>;
+
+/**
+ * A long report's packed findings, apart from its view: `chunks` are JSON texts of
+ * PackedFinding[] (a few thousand each), so the UI parses them one task at a time, never all in
+ * one long task. `sha256` and `count` say which document state they belong to.
+ */
+export const DocumentFindings = z.object({ sha256: z.string(), count: z.number().int().nonnegative(), chunks: z.array(z.string()) });
+export type DocumentFindings = z.infer<typeof DocumentFindings>;
 
 /**
  * Names that cannot be keys of the plain objects the store keeps (reviews by finding id, the
@@ -273,7 +288,9 @@ export const api = {
   cancelTask: { request: z.object({ taskId: z.string().max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   documentGet: { request: z.object({ id: docId }).strict(), response: DocumentView },
   /** The review screen's view of a document: documentGet with the findings packed. */
-  documentView: { request: z.object({ id: docId }).strict(), response: PackedDocumentView },
+  documentView: { request: z.object({ id: docId, findings: z.enum(['inline', 'apart']).optional() }).strict(), response: PackedDocumentView },
+  /** A long report's findings, packed, in JSON chunks (documentView with `findings: 'apart'` left them out). */
+  documentFindings: { request: z.object({ id: docId }).strict(), response: DocumentFindings },
   analyzeText: { request: z.object({ text: z.string().max(60_000_000) }).strict(), response: Analysis },
   reviewApply: { request: z.object({ documentId: docId, action: ReviewActionSchema }).strict(), response: ReviewResult },
   reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },

@@ -1,5 +1,5 @@
 /** Document views and review operations over the store. */
-import type { DocumentView, PackedDocumentView, ReviewResult } from '../../core/api';
+import type { DocumentFindings, DocumentView, PackedDocumentView, ReviewResult } from '../../core/api';
 import { AppError } from '../../core/errors';
 import { type PackedFinding, packFindings } from '../../core/findings-pack';
 import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, applyAction, canRedo, canUndo, redo, undo } from '../../core/review';
@@ -13,10 +13,32 @@ export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): Docume
   return { meta, text: doc.text, findings: thin(doc.findings), reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
 }
 
-/** The review screen's view: as buildDocumentView, with the findings packed (see core/findings-pack). */
-export function buildPackedView(meta: DocumentMeta, doc: DocumentFile): PackedDocumentView {
+/**
+ * The review screen's view: as buildDocumentView, with the findings packed (see core/findings-pack).
+ * `apart`: the findings are left out (their count is given) and come from buildFindingsChunks — a
+ * long report's text then travels and shows before its findings are packed, sent and parsed.
+ */
+export function buildPackedView(meta: DocumentMeta, doc: DocumentFile, apart = false): PackedDocumentView {
   const state = toState(doc);
-  return { meta, text: doc.text, findings: packed(doc), reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
+  const findings = apart ? { findings: [], findingsApart: doc.findings.length } : { findings: packed(doc) };
+  return { meta, text: doc.text, ...findings, reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
+}
+
+/** packed findings per JSON chunk (the UI parses one chunk per task) */
+export const FINDINGS_CHUNK = 2000;
+
+const chunkCache = new WeakMap<PackedFinding[], string[]>();
+
+/** The document's packed findings as JSON texts of FINDINGS_CHUNK findings each (cached like the packed findings). */
+export function buildFindingsChunks(doc: DocumentFile): DocumentFindings {
+  const all = packed(doc);
+  let chunks = chunkCache.get(all);
+  if (!chunks) {
+    chunks = [];
+    for (let i = 0; i < all.length; i += FINDINGS_CHUNK) chunks.push(JSON.stringify(all.slice(i, i + FINDINGS_CHUNK)));
+    chunkCache.set(all, chunks);
+  }
+  return { sha256: doc.sha256, count: all.length, chunks };
 }
 
 /**

@@ -3,8 +3,8 @@
  * the selected finding and scroll requests. Review actions go to the backend (reviewApply /
  * reviewUndo / reviewRedo); the state shown after a call is the backend's answer.
  */
-import type { PackedDocumentView, ReviewResult } from '../../../../core/api';
-import { type PackedFinding, slicerOf, unpackFindings } from '../../../../core/findings-pack';
+import type { DocumentFindings, PackedDocumentView, ReviewResult } from '../../../../core/api';
+import { type PackedFinding, type Slicer, slicerOf, unpackFindings } from '../../../../core/findings-pack';
 import { statusWhenSet, tagsToggled } from '../../../../core/document/effective';
 import type { ReviewAction } from '../../../../core/review';
 import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
@@ -70,16 +70,25 @@ export async function openDocument(id: string, target?: { start: number; end: nu
   }
   reportStore.patch({ docId: id, loading: true, selectedId: null, spanHighlight: null });
   try {
-    const view = await getClient().documentView({ id });
+    const client = getClient();
+    // a long report: its text (and reviews) first, its findings asked for at once, apart — the
+    // service answers them after the view, and the text is on screen before they are parsed
+    const apart = (workspaceStore.get().workspace?.documents.find((d) => d.id === id)?.length ?? 0) >= LONG_TEXT;
+    const viewAsked = client.documentView(apart ? { id, findings: 'apart' } : { id });
+    const findingsAsked = apart ? client.documentFindings({ id }) : null;
+    findingsAsked?.catch(() => undefined); // its failure is handled where it is awaited
+    const view = await viewAsked;
     if (seq !== loadSeq) return;
     // a long report is prepared in several tasks (each well under 100 ms), not in one long task
     // that freezes the window: the text index, the findings, the model, then the first render
     const shown = (model: DocModel): void =>
       reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
-    const model = await modelInTasks(view, () => seq === loadSeq, shown);
+    const { model, changed } = await modelInTasks(view, findingsAsked, () => seq === loadSeq, shown);
     if (seq !== loadSeq) return;
     if (reportStore.get().model?.pending && reportStore.get().docId === id) reportStore.patch({ model });
     else shown(model);
+    // the report changed between its view and its findings: shown again as it is now
+    if (changed) applyView(changed);
     setOrphanCount(id, view.orphans.length);
     if (target) showSpan(target);
     // the first j finds the navigation index and the findings by id built (one task each)
@@ -110,10 +119,17 @@ function nextTask(): Promise<void> {
 /**
  * modelOf in steps, each its own task (only a long text is worth the extra tasks). The text is
  * shown first (`showText`: its paragraphs, no findings yet — what the first screen needs), then
- * the findings are unpacked and placed in the tasks after that paint.
+ * the findings are parsed (when they came apart: one JSON chunk per task), unpacked and placed
+ * in the tasks after that paint.
  */
-async function modelInTasks(view: PackedDocumentView, current: () => boolean, showText: (m: DocModel) => void): Promise<DocModel> {
-  if (view.text.length < 100_000) return modelOf(view);
+async function modelInTasks(
+  view: PackedDocumentView,
+  findingsAsked: Promise<DocumentFindings> | null,
+  current: () => boolean,
+  showText: (m: DocModel) => void,
+): Promise<{ model: DocModel; changed?: PackedDocumentView }> {
+  const apart = view.findingsApart !== undefined;
+  if (view.text.length < 100_000 && !apart) return { model: modelOf(view) };
   // the steps are marked on the performance timeline (the perf spec prints them)
   mark('report:view');
   await nextTask();
@@ -125,12 +141,20 @@ async function modelInTasks(view: PackedDocumentView, current: () => boolean, sh
     mark('report:text');
   }
   await afterPaintTask();
-  // the findings unpacked and placed 2,000 per task: no task holds the window long
+  // the findings unpacked and placed CHUNK per task: no task holds the window long
   const slice = slicerOf(view.text, index.map);
   let findings: Finding[] = [];
-  for (let i = 0; i < view.findings.length; i += CHUNK) {
-    if (i > 0) await nextTask();
-    findings = findings.concat(unpackFindings(view.findings.slice(i, i + CHUNK), slice));
+  let changed: PackedDocumentView | undefined;
+  if (apart) {
+    const got = await findingsApart(view, findingsAsked, slice);
+    if ('changed' in got) changed = got.changed;
+    else findings = got.findings;
+    if (!current() || changed) return { model: buildModel(view.text, findings, index, paragraphs), changed };
+  } else {
+    for (let i = 0; i < view.findings.length; i += CHUNK) {
+      if (i > 0) await nextTask();
+      findings = findings.concat(unpackFindings(view.findings.slice(i, i + CHUNK), slice));
+    }
   }
   mark('report:findings');
   await nextTask();
@@ -142,11 +166,33 @@ async function modelInTasks(view: PackedDocumentView, current: () => boolean, sh
   }
   mark('report:model');
   await nextTask();
-  return r.value;
+  return { model: r.value };
+}
+
+/**
+ * The findings that came apart from the view: each JSON chunk parsed and unpacked in its own
+ * task. Findings of another state of the document (changed between the two answers) are not
+ * used: the whole view is asked for again — its findings, or (another text) the view itself.
+ */
+async function findingsApart(view: PackedDocumentView, asked: Promise<DocumentFindings> | null, slice: Slicer): Promise<{ findings: Finding[] } | { changed: PackedDocumentView }> {
+  const got = await (asked ?? getClient().documentFindings({ id: view.meta.id }));
+  const out: Finding[] = [];
+  if (got.sha256 === view.meta.sha256 && got.count === view.findingsApart) {
+    for (const chunk of got.chunks) {
+      await nextTask();
+      const rows = JSON.parse(chunk) as PackedFinding[];
+      for (const f of unpackFindings(rows, slice)) out.push(f);
+    }
+    if (out.length === got.count) return { findings: out };
+  }
+  const whole = await getClient().documentView({ id: view.meta.id });
+  return whole.text === view.text ? { findings: unpackFindings(whole.findings, slice) } : { changed: whole };
 }
 
 /** findings unpacked or placed per task while a long report opens */
 const CHUNK = 2000;
+/** a report at least this long (code points) opens with its findings apart from its text */
+const LONG_TEXT = 100_000;
 
 /**
  * A task once the text shown first is on screen: after the frame that paints it and the one after
