@@ -65,11 +65,12 @@ export const PackedDocumentView = DocumentView.extend({
 export type PackedDocumentView = z.infer<typeof PackedDocumentView>;
 
 /**
- * A long report's packed findings, apart from its view: `chunks` are JSON texts of
- * PackedFinding[] (a few thousand each), so the UI parses them one task at a time, never all in
- * one long task. `sha256` and `count` say which document state they belong to.
+ * A part of a long report's packed findings, apart from its view: `findings` are the packed
+ * findings [from, from + size) of `count` — the UI asks for the parts at once and parses one per
+ * task (each answer its own small JSON), never all of them in one long task. `sha256` and
+ * `count` say which state of the document they belong to.
  */
-export const DocumentFindings = z.object({ sha256: z.string(), count: z.number().int().nonnegative(), chunks: z.array(z.string()) });
+export const DocumentFindings = z.object({ sha256: z.string(), count: z.number().int().nonnegative(), from: z.number().int().nonnegative(), findings: z.array(PackedFinding) });
 export type DocumentFindings = z.infer<typeof DocumentFindings>;
 
 /**
@@ -289,8 +290,8 @@ export const api = {
   documentGet: { request: z.object({ id: docId }).strict(), response: DocumentView },
   /** The review screen's view of a document: documentGet with the findings packed. */
   documentView: { request: z.object({ id: docId, findings: z.enum(['inline', 'apart']).optional() }).strict(), response: PackedDocumentView },
-  /** A long report's findings, packed, in JSON chunks (documentView with `findings: 'apart'` left them out). */
-  documentFindings: { request: z.object({ id: docId }).strict(), response: DocumentFindings },
+  /** A part of a long report's findings, packed (documentView with `findings: 'apart'` left them out). */
+  documentFindings: { request: z.object({ id: docId, from: z.number().int().min(0), size: z.number().int().min(1).max(20_000) }).strict(), response: DocumentFindings },
   analyzeText: { request: z.object({ text: z.string().max(60_000_000) }).strict(), response: Analysis },
   reviewApply: { request: z.object({ documentId: docId, action: ReviewActionSchema }).strict(), response: ReviewResult },
   reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },

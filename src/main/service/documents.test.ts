@@ -5,7 +5,7 @@ import { type ReviewState, applyAction, undo } from '../../core/review';
 import type { DocumentFile, Finding, Review } from '../../core/store-schema';
 import { review as reviewOf, sampleDoc, sampleMeta } from '../store/test-support';
 import { countFindings } from '../../core/document';
-import { FINDINGS_CHUNK, buildFindingsChunks, buildPackedView, buildReviewResult, packed } from './documents';
+import { buildFindingsPart, buildPackedView, buildReviewResult, packed } from './documents';
 
 const review = (id: string): Review => reviewOf(id, '');
 
@@ -24,22 +24,23 @@ describe('document views for the UI', () => {
     expect(packed(doc)).toBe(view.findings);
   });
 
-  it('leaves a long report\'s findings apart (their count in the view), to be sent as JSON chunks in order', () => {
+  it('leaves a long report\'s findings apart (their count in the view), to be sent in parts that make them up in order', () => {
     const base = sampleDoc('d');
     const f0 = base.findings[0];
-    const findings: Finding[] = Array.from({ length: FINDINGS_CHUNK * 2 + 7 }, (_, i) => ({ ...f0, id: `f${i}` }) as Finding);
+    const findings: Finding[] = Array.from({ length: 2007 }, (_, i) => ({ ...f0, id: `f${i}` }) as Finding);
     const doc = { ...base, findings };
     const view = buildPackedView(sampleMeta('d'), doc, true);
     expect(view.findings).toEqual([]);
     expect(view.findingsApart).toBe(findings.length);
     expect(view.text).toBe(doc.text);
-    const apart = buildFindingsChunks(doc);
-    expect(apart.count).toBe(findings.length);
-    expect(apart.sha256).toBe(doc.sha256);
-    expect(apart.chunks).toHaveLength(3);
-    const rows = apart.chunks.flatMap((c) => JSON.parse(c) as unknown[]);
-    expect(rows).toEqual(JSON.parse(JSON.stringify(packed(doc))));
-    expect(unpackFindings(rows as never, doc.text)).toEqual(findings);
+    const parts = [0, 1000, 2000].map((from) => buildFindingsPart(doc, from, 1000));
+    for (const p of parts) {
+      expect(p.count).toBe(findings.length);
+      expect(p.sha256).toBe(doc.sha256);
+    }
+    expect(parts.map((p) => [p.from, p.findings.length])).toEqual([[0, 1000], [1000, 1000], [2000, 7]]);
+    expect(unpackFindings(parts.flatMap((p) => p.findings), doc.text)).toEqual(findings);
+    expect(buildFindingsPart(doc, 5000, 1000).findings).toEqual([]);
     // the inline view is unchanged: every finding, no count apart
     const inline = buildPackedView(sampleMeta('d'), doc);
     expect(inline.findingsApart).toBeUndefined();

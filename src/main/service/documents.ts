@@ -15,8 +15,9 @@ export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): Docume
 
 /**
  * The review screen's view: as buildDocumentView, with the findings packed (see core/findings-pack).
- * `apart`: the findings are left out (their count is given) and come from buildFindingsChunks — a
- * long report's text then travels and shows before its findings are packed, sent and parsed.
+ * `apart`: the findings are left out (their count is given) and come from buildFindingsPart — a
+ * long report's text then travels and shows before its findings are packed, sent and parsed
+ * (buildFindingsPart, in parts).
  */
 export function buildPackedView(meta: DocumentMeta, doc: DocumentFile, apart = false): PackedDocumentView {
   const state = toState(doc);
@@ -24,21 +25,10 @@ export function buildPackedView(meta: DocumentMeta, doc: DocumentFile, apart = f
   return { meta, text: doc.text, ...findings, reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
 }
 
-/** packed findings per JSON chunk (the UI parses one chunk per task) */
-export const FINDINGS_CHUNK = 2000;
-
-const chunkCache = new WeakMap<PackedFinding[], string[]>();
-
-/** The document's packed findings as JSON texts of FINDINGS_CHUNK findings each (cached like the packed findings). */
-export function buildFindingsChunks(doc: DocumentFile): DocumentFindings {
+/** A part of the document's packed findings: [from, from + size) of them (the packed findings are cached). */
+export function buildFindingsPart(doc: DocumentFile, from: number, size: number): DocumentFindings {
   const all = packed(doc);
-  let chunks = chunkCache.get(all);
-  if (!chunks) {
-    chunks = [];
-    for (let i = 0; i < all.length; i += FINDINGS_CHUNK) chunks.push(JSON.stringify(all.slice(i, i + FINDINGS_CHUNK)));
-    chunkCache.set(all, chunks);
-  }
-  return { sha256: doc.sha256, count: all.length, chunks };
+  return { sha256: doc.sha256, count: all.length, from, findings: all.slice(from, from + size) };
 }
 
 /**

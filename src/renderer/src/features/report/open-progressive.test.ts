@@ -42,14 +42,18 @@ describe('opening a long report', () => {
     const packed = packFindings(findings, text);
     const meta = { id: 'apart', path: 'apart.txt', name: 'apart.txt', format: 'txt', encoding: 'utf-8', size: 1, mtimeMs: 0, sha256: 'abc', length: text.length, importedAt: '', counts: { figures: 0, duplicates: 0, defects: 0, reviewed: 0, total: 0 }, metadata: {} } as const;
     workspaceStore.patch({ workspace: { documents: [meta] } as never });
-    const chunks = [JSON.stringify(packed.slice(0, 1000)), JSON.stringify(packed.slice(1000))];
     const calls: [string, unknown][] = [];
     let stale = false;
-    const invoke = vi.fn(async (method: string, req: { findings?: string }) => {
+    const invoke = vi.fn(async (method: string, req: { findings?: string; from?: number; size?: number }) => {
       calls.push([method, req]);
       if (method === 'documentView' && req.findings === 'apart') return { ok: true, value: { meta, text, findings: [], findingsApart: findings.length, reviews: {}, orphans: [], canUndo: false, canRedo: false } };
       if (method === 'documentView') return { ok: true, value: { meta, text, findings: packed, reviews: {}, orphans: [], canUndo: false, canRedo: false } };
-      if (method === 'documentFindings') return { ok: true, value: { sha256: 'abc', count: stale ? findings.length - 1 : findings.length, chunks } };
+      if (method === 'documentFindings') {
+        // the last part answers for another state of the report when `stale`
+        const from = req.from!;
+        const count = stale && from + req.size! >= packed.length ? findings.length - 1 : findings.length;
+        return { ok: true, value: { sha256: 'abc', count, from, findings: packed.slice(from, from + req.size!) } };
+      }
       return { ok: false, error: { code: 'internal', message: method } };
     });
     setClientForTests({ invoke, on: () => () => undefined } as unknown as ApiBridge);
@@ -61,9 +65,10 @@ describe('opening a long report', () => {
     });
     await openDocument('apart');
     stop();
-    // both asked before either answer was awaited: the view (without its findings), then the findings
-    expect(calls.slice(0, 2)).toEqual([['documentView', { id: 'apart', findings: 'apart' }], ['documentFindings', { id: 'apart' }]]);
-    expect(calls).toHaveLength(2);
+    // the view (without its findings) and the first part asked together, then the other parts
+    expect(calls.slice(0, 2)).toEqual([['documentView', { id: 'apart', findings: 'apart' }], ['documentFindings', { id: 'apart', from: 0, size: 2000 }]]);
+    const parts = calls.slice(1).map(([m, r]) => [m, (r as { from: number }).from]);
+    expect(parts).toEqual(Array.from({ length: Math.ceil(findings.length / 2000) }, (_, i) => ['documentFindings', i * 2000]));
     expect(seen).toEqual([[true, 0], [false, findings.length]]);
     expect(reportStore.get().model!.findings).toEqual(unpackFindings(packed, text));
 
@@ -72,8 +77,8 @@ describe('opening a long report', () => {
     calls.length = 0;
     reportStore.patch({ docId: null, model: null });
     await openDocument('apart');
-    expect(calls.map(([m]) => m)).toEqual(['documentView', 'documentFindings', 'documentView']);
-    expect(calls[2][1]).toEqual({ id: 'apart' });
+    expect(calls.at(-1)).toEqual(['documentView', { id: 'apart' }]);
+    expect(calls.filter(([m]) => m === 'documentView')).toHaveLength(2);
     expect(reportStore.get().model!.findings).toEqual(unpackFindings(packed, text));
   });
 });

@@ -75,7 +75,7 @@ export async function openDocument(id: string, target?: { start: number; end: nu
     // service answers them after the view, and the text is on screen before they are parsed
     const apart = (workspaceStore.get().workspace?.documents.find((d) => d.id === id)?.length ?? 0) >= LONG_TEXT;
     const viewAsked = client.documentView(apart ? { id, findings: 'apart' } : { id });
-    const findingsAsked = apart ? client.documentFindings({ id }) : null;
+    const findingsAsked = apart ? client.documentFindings({ id, from: 0, size: CHUNK }) : null;
     findingsAsked?.catch(() => undefined); // its failure is handled where it is awaited
     const view = await viewAsked;
     if (seq !== loadSeq) return;
@@ -170,22 +170,32 @@ async function modelInTasks(
 }
 
 /**
- * The findings that came apart from the view: each JSON chunk parsed and unpacked in its own
- * task. Findings of another state of the document (changed between the two answers) are not
- * used: the whole view is asked for again — its findings, or (another text) the view itself.
+ * The findings that came apart from the view, in parts of CHUNK: the first asked with the view,
+ * the others at once when it answers (their count is known then); each part is parsed in its own
+ * task (its own answer) and unpacked in the next. Findings of another state of the document
+ * (changed between the answers) are not used: the whole view is asked for again — its findings,
+ * or (another text) the view itself.
  */
 async function findingsApart(view: PackedDocumentView, asked: Promise<DocumentFindings> | null, slice: Slicer): Promise<{ findings: Finding[] } | { changed: PackedDocumentView }> {
-  const got = await (asked ?? getClient().documentFindings({ id: view.meta.id }));
-  const out: Finding[] = [];
-  if (got.sha256 === view.meta.sha256 && got.count === view.findingsApart) {
-    for (const chunk of got.chunks) {
+  const id = view.meta.id;
+  const client = getClient();
+  const first = await (asked ?? client.documentFindings({ id, from: 0, size: CHUNK }));
+  const same = (part: DocumentFindings): boolean => part.sha256 === view.meta.sha256 && part.count === view.findingsApart;
+  if (same(first)) {
+    const parts: Promise<DocumentFindings>[] = [];
+    for (let from = CHUNK; from < first.count; from += CHUNK) parts.push(client.documentFindings({ id, from, size: CHUNK }));
+    for (const p of parts) p.catch(() => undefined); // a failure is met where the part is awaited
+    const out = unpackFindings(first.findings, slice);
+    let ok = first.from === 0;
+    for (let i = 0; ok && i < parts.length; i++) {
+      const part = await parts[i];
+      ok = same(part) && part.from === CHUNK * (i + 1);
       await nextTask();
-      const rows = JSON.parse(chunk) as PackedFinding[];
-      for (const f of unpackFindings(rows, slice)) out.push(f);
+      if (ok) for (const f of unpackFindings(part.findings, slice)) out.push(f);
     }
-    if (out.length === got.count) return { findings: out };
+    if (ok && out.length === first.count) return { findings: out };
   }
-  const whole = await getClient().documentView({ id: view.meta.id });
+  const whole = await client.documentView({ id });
   return whole.text === view.text ? { findings: unpackFindings(whole.findings, slice) } : { changed: whole };
 }
 
@@ -413,6 +423,25 @@ function optimistic(action: ReviewAction): void {
   reportStore.patch({ reviews });
 }
 
+/** the wait of the last write held back until its preview was painted (later writes wait for it too: the order is kept) */
+let held: Promise<void> | null = null;
+
+/**
+ * A decision shows at once (its local preview) and is sent after the frame that paints it: the
+ * request, and whatever runs meanwhile, does not hold up that frame. A write with no preview
+ * (undo, redo, a correction) goes at once — after any write still held, so they stay in order.
+ */
+function holdUntilPainted(action: ReviewAction | undefined): Promise<void> | null {
+  const preview = action !== undefined && (action.type === 'setStatus' || action.type === 'toggleTag');
+  if (!preview || typeof requestAnimationFrame === 'undefined') return held;
+  const wait = new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  held = wait;
+  void wait.then(() => {
+    if (held === wait) held = null;
+  });
+  return wait;
+}
+
 async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Promise<boolean> {
   const docId = reportStore.get().docId;
   if (!docId) return false;
@@ -421,10 +450,12 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
   const client = getClient();
   const s0 = reportStore.get();
   const before = kind !== 'apply' && s0.model ? { findings: s0.model.findings, reviews: s0.reviews } : null;
+  const wait = holdUntilPainted(action);
   try {
-    const r = await trackWrite(() =>
-      kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId }),
-    );
+    const r = await trackWrite(async () => {
+      if (wait) await wait;
+      return kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId });
+    });
     // answers arrive in order; the last one holds every earlier change
     if (seq === writeSeq) {
       applyResult(docId, r);
