@@ -712,6 +712,10 @@ export const en = {
   'notice.findings-capped-duplicates': '{name} has more than {limit} duplicated {limit|passage|passages}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
   'notice.findings-capped-defects': '{name} has more than {limit} text {limit|defect|defects}: only the first {limit} (in reading order) are shown. Split the report into smaller files to see all of them.',
   // ── end memory ──
+  // ── paint: the top bar's File menu (one row at 1280 px) ──
+  'menu.file': 'File',
+  'menu.fileTitle': 'Open a folder, add files, or open the sample workspace',
+  // ── end paint ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1430,4 +1434,8 @@ export const zh: Messages = {
   'notice.findings-capped-duplicates': '{name} 中的重复内容超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
   'notice.findings-capped-defects': '{name} 中的文本问题超过 {limit} 处：只显示前 {limit} 处（按阅读顺序）。请把报告拆分成较小的文件以查看全部。',
   // ── end memory ──
+  // ── paint: the top bar's File menu (one row at 1280 px) ──
+  'menu.file': '文件',
+  'menu.fileTitle': '打开文件夹、添加文件或打开示例工作区',
+  // ── end paint ──
 };
