@@ -71,6 +71,7 @@ export async function openDocument(id: string, target?: { start: number; end: nu
   reportStore.patch({ docId: id, loading: true, selectedId: null, spanHighlight: null });
   try {
     const client = getClient();
+    mark('report:asked');
     // a long report: its text (and reviews) first, its findings asked for at once, apart — the
     // service answers them after the view, and the text is on screen before they are parsed
     const apart = (workspaceStore.get().workspace?.documents.find((d) => d.id === id)?.length ?? 0) >= LONG_TEXT;
