@@ -373,6 +373,8 @@ export function nextUnreviewedFinding(): void {
 // ---- review actions ----
 
 let writeSeq = 0;
+/** the newest write whose answer was taken in */
+let answeredSeq = 0;
 
 /**
  * Findings from a review answer that was not shown (a later answer was awaited): a later answer
@@ -405,6 +407,11 @@ async function resync(docId: string): Promise<void> {
   }
 }
 
+/** Whether an action is shown by a local preview before the backend answers (a status or a tag). */
+function hasPreview(action: ReviewAction | undefined): boolean {
+  return action !== undefined && (action.type === 'setStatus' || action.type === 'toggleTag');
+}
+
 /** Local preview of a status change (by the review rules of core/document), replaced by the backend's answer. */
 function optimistic(action: ReviewAction): void {
   if (action.type !== 'setStatus' && action.type !== 'toggleTag') return;
@@ -433,14 +440,20 @@ let held: Promise<void> | null = null;
  * (undo, redo, a correction) goes at once — after any write still held, so they stay in order.
  */
 function holdUntilPainted(action: ReviewAction | undefined): Promise<void> | null {
-  const preview = action !== undefined && (action.type === 'setStatus' || action.type === 'toggleTag');
-  if (!preview || typeof requestAnimationFrame === 'undefined') return held;
+  if (!hasPreview(action) || typeof requestAnimationFrame === 'undefined') return held;
   const wait = new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
   held = wait;
   void wait.then(() => {
     if (held === wait) held = null;
   });
   return wait;
+}
+
+/** The next idle moment of the window (at most 250 ms away). */
+function whenIdle(): Promise<void> {
+  const w = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  if (typeof w.requestIdleCallback === 'function') return new Promise((ok) => w.requestIdleCallback!(() => ok(), { timeout: 250 }));
+  return new Promise((ok) => setTimeout(ok, 0));
 }
 
 async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Promise<boolean> {
@@ -457,11 +470,18 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
       if (wait) await wait;
       return kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId });
     });
+    // a decision's answer changes nothing the preview did not show already: it is applied when
+    // the window is idle, not in the middle of the next key's frame (undo and redo, shown by
+    // their answer, are applied at once)
+    if (kind === 'apply' && hasPreview(action) && seq === writeSeq) await whenIdle();
     // answers arrive in order; the last one holds every earlier change
     if (seq === writeSeq) {
+      answeredSeq = seq;
       applyResult(docId, r);
       if (before && kind !== 'apply') undoFeedback(kind, before);
-    } else {
+    } else if (seq > answeredSeq) {
+      // (an answer that waited for an idle moment may come after a later one: it is older news)
+      answeredSeq = seq;
       if (r.findings) unshownFindings = { docId, findings: r.findings };
       updateDocumentMeta(r.meta);
     }
