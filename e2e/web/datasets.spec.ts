@@ -345,6 +345,7 @@ test('Add files and Open folder show what was imported and each failure, in the 
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 8, 0, 0, 0, 9, 9]));
     await app.goto(serve.url);
+    await page.getByTestId('menu-file').click();
     await page.getByTestId('menu-add-files').click();
     await page.getByTestId('path-input').fill([join(dir, 'extra-report.txt'), join(dir, 'empty.txt'), join(dir, 'binary.txt')].join('\n'));
     await page.getByTestId('path-dialog-ok').click();
@@ -361,6 +362,7 @@ test('Add files and Open folder show what was imported and each failure, in the 
     await expect(app.docList.getByTestId('doc-item')).toHaveCount(6);
 
     // Open folder: the folder's reports, and its files that failed
+    await page.getByTestId('menu-file').click();
     await page.getByTestId('menu-open-folder').click();
     await page.getByTestId('path-input').fill(dir);
     await page.getByTestId('path-dialog-ok').click();

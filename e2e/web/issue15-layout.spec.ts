@@ -57,6 +57,53 @@ test('the report title stays readable in English at 1280 and 1440 px', async ({ 
   await shot('i15-toolbar-en-1280-list');
 });
 
+test('the English top bar is one row at 1280 and 1440 px: File ▾ holds the ways to get reports in, the app and report titles show', async ({ page, serve, shot }) => {
+  const app = new AppPage(page);
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await app.goto(serve.url);
+    await app.setLanguage('en');
+    await app.openDocument('taiyuan-city-2024');
+    const bar = await box(page.locator('header.topbar'));
+    // one row: every control of the bar on the same line (a second row would start below the first's controls)
+    const rows = await page.locator('header.topbar > *').evaluateAll((els) =>
+      els.filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0).map((e) => ({ cls: String((e as HTMLElement).className || e.tagName), top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom })),
+    );
+    const firstBottom = Math.min(...rows.map((r) => r.bottom));
+    for (const r of rows) expect(r.top, `${r.cls} on the top bar's one row at ${width} px`).toBeLessThan(firstBottom);
+    expect(bar.height, `the top bar is one row high at ${width} px`).toBeLessThan(48);
+    for (const id of ['view-review', 'menu-file', 'menu-export', 'menu-taxonomy', 'menu-help', 'lang-select', 'number-style']) {
+      const b = await box(page.getByTestId(id));
+      expect(b.x + b.width, `${id} inside the window`).toBeLessThanOrEqual(width);
+    }
+    // the app's name and the report's title show whole
+    const brand = page.locator('header.topbar .brand');
+    await expect(brand).toBeVisible();
+    expect(await showsAll(brand)).toBe(true);
+    expect(await showsAll(page.getByTestId('report-title')), `the whole report title shows at ${width} px`).toBe(true);
+    await shot(`i15-topbar-en-${width}`);
+  }
+  // File ▾ from the keyboard: ↓ opens it on its first item, ↓ moves, Esc closes it back on the button
+  const file = page.getByTestId('menu-file');
+  await file.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('menu-file-list')).toBeVisible();
+  await expect(page.getByTestId('menu-open-folder')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('menu-add-files')).toBeFocused();
+  // a review key typed in the menu is not a review command: the menu keeps the focus
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('menu-add-files')).toBeFocused();
+  await shot('i15-topbar-en-1440-file-menu');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('menu-file-list')).toHaveCount(0);
+  await expect(file).toBeFocused();
+  await expect(file).toHaveAttribute('aria-expanded', 'false');
+  // its items work: Open sample workspace from the menu opens the sample workspace again
+  await app.openSample();
+  await expect(page.getByTestId('menu-file-list')).toHaveCount(0);
+});
+
 test('undo notices stack out of the way of the lists and the inspector, and go by themselves', async ({ page, serve, shot }) => {
   const app = new AppPage(page);
   const x = new Issue15Page(page);

@@ -15,6 +15,7 @@ export const API_METHOD_NAMES = [
   'cancelTask',
   'documentGet',
   'documentView',
+  'documentFindings',
   'analyzeText',
   'reviewApply',
   'reviewUndo',

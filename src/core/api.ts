@@ -54,8 +54,24 @@ export const PackedFinding = z.union([z.array(z.union([z.string(), z.number(), z
  * a long report's view is about half the JSON, and faster to write and to parse. Unpack with
  * `unpackFindings(findings, text)`.
  */
-export const PackedDocumentView = DocumentView.extend({ findings: z.array(PackedFinding) });
+export const PackedDocumentView = DocumentView.extend({
+  findings: z.array(PackedFinding),
+  /**
+   * Asked for with `findings: 'apart'` (a long report): `findings` is empty and this many come
+   * from `documentFindings` — the text is on screen before they are parsed.
+   */
+  findingsApart: z.number().int().nonnegative().optional(),
+});
 export type PackedDocumentView = z.infer<typeof PackedDocumentView>;
+
+/**
+ * A part of a long report's packed findings, apart from its view: `findings` are the packed
+ * findings [from, from + size) of `count` — the UI asks for the parts at once and parses one per
+ * task (each answer its own small JSON), never all of them in one long task. `sha256` and
+ * `count` say which state of the document they belong to.
+ */
+export const DocumentFindings = z.object({ sha256: z.string(), count: z.number().int().nonnegative(), from: z.number().int().nonnegative(), findings: z.array(PackedFinding) });
+export type DocumentFindings = z.infer<typeof DocumentFindings>;
 
 /**
  * Names that cannot be keys of the plain objects the store keeps (reviews by finding id, the
@@ -274,7 +290,9 @@ export const api = {
   cancelTask: { request: z.object({ taskId: z.string().max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   documentGet: { request: z.object({ id: docId }).strict(), response: DocumentView },
   /** The review screen's view of a document: documentGet with the findings packed. */
-  documentView: { request: z.object({ id: docId }).strict(), response: PackedDocumentView },
+  documentView: { request: z.object({ id: docId, findings: z.enum(['inline', 'apart']).optional() }).strict(), response: PackedDocumentView },
+  /** A part of a long report's findings, packed (documentView with `findings: 'apart'` left them out). */
+  documentFindings: { request: z.object({ id: docId, from: z.number().int().min(0), size: z.number().int().min(1).max(20_000) }).strict(), response: DocumentFindings },
   analyzeText: { request: z.object({ text: z.string().max(60_000_000) }).strict(), response: Analysis },
   reviewApply: { request: z.object({ documentId: docId, action: ReviewActionSchema }).strict(), response: ReviewResult },
   reviewUndo: { request: z.object({ documentId: docId }).strict(), response: ReviewResult },

@@ -3,6 +3,8 @@ import { analyzeText } from './analyze';
 import { packFindings, unpackFindings } from './findings-pack';
 import { findingsFromAnalysis } from './review';
 import type { Finding } from './store-schema';
+import { defectEdits } from './defects/reason';
+import { applyFixEdits, fixEdits } from './defects/fix-edits';
 
 /** As the UI receives findings: duplicates' places carry offsets only. */
 function thinned(findings: Finding[]): Finding[] {
@@ -56,6 +58,19 @@ describe('a long fix', () => {
     const packed = packFindings([wrap], text);
     expect(JSON.stringify(packed).length).toBeLessThan(replacement.length / 4);
     expect(roundTrip([wrap], text)).toEqual([wrap]);
+  });
+
+  it('comes back with its edits known: defectEdits gives the same edits as a walk over the text would', () => {
+    const line = '加强生态文明建设，用法治的力量保护生态环境和自然资源，组织开展年度环境状况专题询问';
+    const text = Array.from({ length: 300 }, (_, i) => `${line}${i}`).join('\n');
+    const replacement = text.replace(/\n/g, '');
+    const wrap: Finding = { type: 'defect', id: 'def:broken_paragraph:0-9', origin: 'detector', data: { kind: 'broken_paragraph', start: 0, end: [...text].length, text, replacement, note: 'hard-wrapped text: 299 line breaks inside sentences to join' } };
+    const [back] = unpackFindings(packFindings([wrap], text), text);
+    if (back.type !== 'defect') throw new Error('a defect');
+    const known = defectEdits(back.data);
+    expect(known).toEqual(fixEdits(text, replacement));
+    expect(known).toHaveLength(299);
+    expect(applyFixEdits(text, known)).toBe(replacement);
   });
 
   it('with a quote that is not the text at its span still comes back exactly', () => {

@@ -20,6 +20,7 @@
 import type { Finding } from './store-schema';
 import { OffsetMap } from './text';
 import { applyFixEdits, fixEdits } from './defects/fix-edits';
+import { knownDefectEdits } from './defects/reason';
 
 export type PackedValue = string | number | boolean | null | (number | string)[];
 /** One finding: its packed row, or (rarely) the finding object itself. */
@@ -133,9 +134,12 @@ function unpackOne(row: PackedFinding, slice: Slicer): Finding {
       const start = row[3] as number;
       const end = row[4] as number;
       const text = row.length > 8 ? (row[8] as string) : slice(start, end);
-      const replacement = row[0] === 3 ? applyFixEdits(text, editsOf(row[6] as (number | string)[])) : row[6];
+      const edits = row[0] === 3 ? editsOf(row[6] as (number | string)[]) : null;
+      const replacement = edits ? applyFixEdits(text, edits) : row[6];
       const data = { kind: row[5], start, end, text, replacement } as Extract<Finding, { type: 'defect' }>['data'];
       if (row[7] !== 0) data.note = row[7] as string;
+      // the packed edits are fixEdits(text, replacement): counting or sampling them needs no new walk
+      if (edits) knownDefectEdits(data, edits);
       return { type: 'defect', id: row[1] as string, origin, data };
     }
     case 1: {

@@ -35,6 +35,7 @@ export class AppPage {
   }
 
   async openSample(): Promise<void> {
+    await this.page.getByTestId('menu-file').click();
     await this.page.getByTestId('menu-open-sample').click();
     await expect(this.docList.getByTestId('doc-item').first()).toBeVisible({ timeout: 30_000 });
   }

@@ -24,6 +24,7 @@ export class Issue15Page {
 
   /** Open folder… in browser mode: the path dialog, optionally asking for a new workspace. */
   async openFolder(path: string, create = false): Promise<void> {
+    await this.page.getByTestId('menu-file').click();
     await this.page.getByTestId('menu-open-folder').click();
     await this.page.getByTestId('path-input').fill(path);
     if (create) await this.page.getByTestId('path-create').check();

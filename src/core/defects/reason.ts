@@ -111,6 +111,15 @@ export function defectEdits(d: Pick<Defect, 'text' | 'replacement'>): FixEdit[] 
   return e;
 }
 
+/**
+ * Records the edits of a defect's fix that are known already (a long fix reaches the UI as its
+ * edits, core/findings-pack): defectEdits then gives them without walking the whole text again.
+ * They must be fixEdits(d.text, d.replacement).
+ */
+export function knownDefectEdits(d: Pick<Defect, 'text' | 'replacement'>, edits: FixEdit[]): void {
+  editsCache.set(d, edits);
+}
+
 /** How many places a report-wide fix changes: marks made full-width, or line breaks joined. */
 export function reportWideCount(d: Pick<Defect, 'kind' | 'note' | 'text' | 'replacement'>): number {
   return isHardWrap(d) ? defectEdits(d).length : changedMarks(d).length;

@@ -12,7 +12,7 @@ import { type StoreNotice, WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { countFindings } from '../../core/document';
 import type { DocumentFile, DocumentMeta } from '../../core/store-schema';
-import { buildDocumentView, buildPackedView, buildReviewResult, reviewDocument } from './documents';
+import { buildDocumentView, buildFindingsPart, buildPackedView, buildReviewResult, reviewDocument } from './documents';
 import { type Identity, loadIdentity, osUserName, saveIdentity } from './identity';
 import { type UiNotice, cappedNotices, uiNotice, workNotice } from './notices';
 import { ensureSampleWorkspace } from './samples';
@@ -374,11 +374,20 @@ export function createBackend(opts: BackendOptions): Backend {
       if (!meta) throw new AppError('document-not-found', `no document ${id}`);
       return buildDocumentView(meta, await readOrRebuild(ws, meta)); // memory: see readOrRebuild
     },
-    documentView: async ({ id }) => {
+    documentView: async ({ id, findings }) => {
       const ws = await workspace();
       const meta = ws.store.workspace().documents.find((d) => d.id === id);
       if (!meta) throw new AppError('document-not-found', `no document ${id}`);
-      return buildPackedView(meta, await readOrRebuild(ws, meta)); // memory: see readOrRebuild
+      return buildPackedView(meta, await readOrRebuild(ws, meta), findings === 'apart'); // memory: see readOrRebuild
+    },
+    documentFindings: async ({ id, from, size }) => {
+      const ws = await workspace();
+      const meta = ws.store.workspace().documents.find((d) => d.id === id);
+      if (!meta) throw new AppError('document-not-found', `no document ${id}`);
+      const doc = await readOrRebuild(ws, meta);
+      // the first part is asked together with the view: the view's answer (the text on screen) goes out first
+      if (from === 0) await new Promise((ok) => setImmediate(ok));
+      return buildFindingsPart(doc, from, size);
     },
     analyzeText: async ({ text }) => pool.analyze(text),
     reviewApply: async ({ documentId, action }) => {

@@ -5,7 +5,7 @@ import { type ReviewState, applyAction, undo } from '../../core/review';
 import type { DocumentFile, Finding, Review } from '../../core/store-schema';
 import { review as reviewOf, sampleDoc, sampleMeta } from '../store/test-support';
 import { countFindings } from '../../core/document';
-import { buildPackedView, buildReviewResult, packed } from './documents';
+import { buildFindingsPart, buildPackedView, buildReviewResult, packed } from './documents';
 
 const review = (id: string): Review => reviewOf(id, '');
 
@@ -22,6 +22,29 @@ describe('document views for the UI', () => {
     const view = buildPackedView(sampleMeta('d'), doc);
     expect(unpackFindings(view.findings, view.text)).toEqual(doc.findings);
     expect(packed(doc)).toBe(view.findings);
+  });
+
+  it('leaves a long report\'s findings apart (their count in the view), to be sent in parts that make them up in order', () => {
+    const base = sampleDoc('d');
+    const f0 = base.findings[0];
+    const findings: Finding[] = Array.from({ length: 2007 }, (_, i) => ({ ...f0, id: `f${i}` }) as Finding);
+    const doc = { ...base, findings };
+    const view = buildPackedView(sampleMeta('d'), doc, true);
+    expect(view.findings).toEqual([]);
+    expect(view.findingsApart).toBe(findings.length);
+    expect(view.text).toBe(doc.text);
+    const parts = [0, 1000, 2000].map((from) => buildFindingsPart(doc, from, 1000));
+    for (const p of parts) {
+      expect(p.count).toBe(findings.length);
+      expect(p.sha256).toBe(doc.sha256);
+    }
+    expect(parts.map((p) => [p.from, p.findings.length])).toEqual([[0, 1000], [1000, 1000], [2000, 7]]);
+    expect(unpackFindings(parts.flatMap((p) => p.findings), doc.text)).toEqual(findings);
+    expect(buildFindingsPart(doc, 5000, 1000).findings).toEqual([]);
+    // the inline view is unchanged: every finding, no count apart
+    const inline = buildPackedView(sampleMeta('d'), doc);
+    expect(inline.findingsApart).toBeUndefined();
+    expect(unpackFindings(inline.findings, doc.text)).toEqual(findings);
   });
 
   it('answers a review with the findings only when the step added or removed some', () => {

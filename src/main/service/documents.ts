@@ -1,5 +1,5 @@
 /** Document views and review operations over the store. */
-import type { DocumentView, PackedDocumentView, ReviewResult } from '../../core/api';
+import type { DocumentFindings, DocumentView, PackedDocumentView, ReviewResult } from '../../core/api';
 import { AppError } from '../../core/errors';
 import { type PackedFinding, packFindings } from '../../core/findings-pack';
 import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, applyAction, canRedo, canUndo, redo, undo } from '../../core/review';
@@ -13,10 +13,22 @@ export function buildDocumentView(meta: DocumentMeta, doc: DocumentFile): Docume
   return { meta, text: doc.text, findings: thin(doc.findings), reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
 }
 
-/** The review screen's view: as buildDocumentView, with the findings packed (see core/findings-pack). */
-export function buildPackedView(meta: DocumentMeta, doc: DocumentFile): PackedDocumentView {
+/**
+ * The review screen's view: as buildDocumentView, with the findings packed (see core/findings-pack).
+ * `apart`: the findings are left out (their count is given) and come from buildFindingsPart — a
+ * long report's text then travels and shows before its findings are packed, sent and parsed
+ * (buildFindingsPart, in parts).
+ */
+export function buildPackedView(meta: DocumentMeta, doc: DocumentFile, apart = false): PackedDocumentView {
   const state = toState(doc);
-  return { meta, text: doc.text, findings: packed(doc), reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
+  const findings = apart ? { findings: [], findingsApart: doc.findings.length } : { findings: packed(doc) };
+  return { meta, text: doc.text, ...findings, reviews: doc.reviews, orphans: doc.orphans, canUndo: canUndo(state), canRedo: canRedo(state) };
+}
+
+/** A part of the document's packed findings: [from, from + size) of them (the packed findings are cached). */
+export function buildFindingsPart(doc: DocumentFile, from: number, size: number): DocumentFindings {
+  const all = packed(doc);
+  return { sha256: doc.sha256, count: all.length, from, findings: all.slice(from, from + size) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { API_EVENTS, type ApiBridge, type ApiClient, type Result, createApiClient } from '../../../core/api';
+import type { FetchAnswer, FetchRequest } from './fetch-worker';
 
 declare global {
   interface Window {
@@ -31,7 +32,47 @@ export function takeToken(loc: Location = window.location, storage: Storage = wi
   return storage.getItem(TOKEN_KEY);
 }
 
+/** Calls whose answers are large: fetched and parsed in a worker (see fetch-worker.ts). */
+const OFF_THREAD: ReadonlySet<string> = new Set(['documentView', 'documentFindings']);
+
+/** The fetch worker, made on first use; null where workers cannot run (tests, a stricter page). */
+let fetchWorker: { call(url: string, token: string | null, body: string): Promise<unknown> } | null | undefined;
+
+function offThread(): typeof fetchWorker {
+  if (fetchWorker !== undefined) return fetchWorker;
+  fetchWorker = null;
+  if (typeof Worker === 'undefined' || typeof window === 'undefined' || window.location.protocol.startsWith('file')) return null;
+  try {
+    const worker = new Worker(new URL('./fetch-worker.ts', import.meta.url), { type: 'module' });
+    const waiting = new Map<number, (v: unknown) => void>();
+    let seq = 0;
+    worker.onmessage = (e: MessageEvent<FetchAnswer>) => {
+      waiting.get(e.data.seq)?.(e.data.result);
+      waiting.delete(e.data.seq);
+    };
+    // a worker that cannot start (or fails): the calls waiting on it, and all later ones, go on this thread
+    worker.onerror = () => {
+      fetchWorker = null;
+      for (const done of waiting.values()) done(null);
+      waiting.clear();
+    };
+    fetchWorker = {
+      call: (url, token, body) =>
+        new Promise((ok) => {
+          const n = ++seq;
+          waiting.set(n, ok);
+          worker.postMessage({ seq: n, url: new URL(url, window.location.href).href, token, body } satisfies FetchRequest);
+        }),
+    };
+  } catch {
+    fetchWorker = null;
+  }
+  return fetchWorker;
+}
+
 export function httpBridge(token: string | null, base = ''): ApiBridge {
+  // the worker is started with the app, not when the first long report is opened
+  offThread();
   type Listener = (payload: unknown) => void;
   const listeners = new Map<string, Set<Listener>>();
   let source: EventSource | null = null;
@@ -48,6 +89,11 @@ export function httpBridge(token: string | null, base = ''): ApiBridge {
   };
   return {
     async invoke(method, request) {
+      const worker = OFF_THREAD.has(method) ? offThread() : null;
+      if (worker) {
+        const answer = await worker.call(`${base}/api/${method}`, token, JSON.stringify(request ?? {}));
+        if (answer !== null) return answer as Result<never>;
+      }
       let res: Response;
       try {
         res = await fetch(`${base}/api/${method}`, {

@@ -41,7 +41,7 @@ export const en = {
   'docs.sort': 'Sort',
   'docs.sortName': 'Name',
   'docs.sortUnreviewed': 'Most unreviewed',
-  'docs.empty': 'No reports in this workspace yet. Use “Add files…” or “Open folder…”.',
+  'docs.empty': 'No reports in this workspace yet. Use File ▾ → “Add files…” or “Open folder…”.',
   'docs.noMatch': 'No report matches the filter.',
   'docs.counts': '{figures} {figures|figure|figures} · {duplicates} {duplicates|duplicate|duplicates} · {defects} {defects|defect|defects}',
   'docs.reviewed': '{reviewed}/{total} reviewed',
@@ -726,6 +726,10 @@ export const en = {
   'shortcuts.adj.acceptAgree': 'Take every item all analysts agree on',
   'shortcuts.adj.open': 'Open the item in the report',
   // ── end team-s6 ──
+  // ── paint: the top bar's File menu (one row at 1280 px) ──
+  'menu.file': 'File',
+  'menu.fileTitle': 'Open a folder, add files, or open the sample workspace',
+  // ── end paint ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -773,7 +777,7 @@ export const zh: Messages = {
   'docs.sort': '排序',
   'docs.sortName': '名称',
   'docs.sortUnreviewed': '未审最多',
-  'docs.empty': '此工作区还没有报告。请用“添加文件…”或“打开文件夹…”。',
+  'docs.empty': '此工作区还没有报告。请用“文件 ▾”中的“添加文件…”或“打开文件夹…”。',
   'docs.noMatch': '没有符合筛选条件的报告。',
   'docs.counts': '数字 {figures} · 重复 {duplicates} · 文字问题 {defects}',
   'docs.reviewed': '已审 {reviewed}/{total}',
@@ -1458,4 +1462,8 @@ export const zh: Messages = {
   'shortcuts.adj.acceptAgree': '采用全部一致项',
   'shortcuts.adj.open': '在报告中打开该项',
   // ── end team-s6 ──
+  // ── paint: the top bar's File menu (one row at 1280 px) ──
+  'menu.file': '文件',
+  'menu.fileTitle': '打开文件夹、添加文件或打开示例工作区',
+  // ── end paint ──
 };

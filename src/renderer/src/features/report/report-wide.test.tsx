@@ -70,7 +70,8 @@ describe('a report-wide finding (issue 15 #2)', () => {
       runCommand(m!);
       await vi.waitFor(() => expect(reportStore.get().reviews[wide.id]?.status).toBe('accepted'));
     });
-    expect(calls).toContainEqual(['reviewApply', { documentId: 'w', action: { type: 'setStatus', findingIds: [wide.id], status: 'accepted' } }]);
+    // the request goes after the frame that shows the decision
+    await vi.waitFor(() => expect(calls).toContainEqual(['reviewApply', { documentId: 'w', action: { type: 'setStatus', findingIds: [wide.id], status: 'accepted' } }]));
     expect(screen.getByTestId('report-wide-notice').getAttribute('data-status')).toBe('accepted');
     expect((screen.getByTestId('report-wide-fix') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('report-wide-show'));

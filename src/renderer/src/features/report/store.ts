@@ -3,8 +3,8 @@
  * the selected finding and scroll requests. Review actions go to the backend (reviewApply /
  * reviewUndo / reviewRedo); the state shown after a call is the backend's answer.
  */
-import type { PackedDocumentView, ReviewResult } from '../../../../core/api';
-import { type PackedFinding, slicerOf, unpackFindings } from '../../../../core/findings-pack';
+import type { DocumentFindings, PackedDocumentView, ReviewResult } from '../../../../core/api';
+import { type PackedFinding, type Slicer, slicerOf, unpackFindings } from '../../../../core/findings-pack';
 import { statusWhenSet, tagsToggled } from '../../../../core/document/effective';
 import type { ReviewAction } from '../../../../core/review';
 import type { DocumentMeta, Finding, Review, ReviewStatus } from '../../../../core/store-schema';
@@ -70,16 +70,26 @@ export async function openDocument(id: string, target?: { start: number; end: nu
   }
   reportStore.patch({ docId: id, loading: true, selectedId: null, spanHighlight: null });
   try {
-    const view = await getClient().documentView({ id });
+    const client = getClient();
+    mark('report:asked');
+    // a long report: its text (and reviews) first, its findings asked for at once, apart — the
+    // service answers them after the view, and the text is on screen before they are parsed
+    const apart = (workspaceStore.get().workspace?.documents.find((d) => d.id === id)?.length ?? 0) >= LONG_TEXT;
+    const viewAsked = client.documentView(apart ? { id, findings: 'apart' } : { id });
+    const findingsAsked = apart ? client.documentFindings({ id, from: 0, size: CHUNK }) : null;
+    findingsAsked?.catch(() => undefined); // its failure is handled where it is awaited
+    const view = await viewAsked;
     if (seq !== loadSeq) return;
     // a long report is prepared in several tasks (each well under 100 ms), not in one long task
     // that freezes the window: the text index, the findings, the model, then the first render
     const shown = (model: DocModel): void =>
       reportStore.patch({ docId: id, loading: false, meta: view.meta, model, reviews: view.reviews, orphans: view.orphans, textVersion: reportStore.get().textVersion + 1, canUndo: view.canUndo, canRedo: view.canRedo, selectedId: null, spanHighlight: null, scroll: null });
-    const model = await modelInTasks(view, () => seq === loadSeq, shown);
+    const { model, changed } = await modelInTasks(view, findingsAsked, () => seq === loadSeq, shown);
     if (seq !== loadSeq) return;
     if (reportStore.get().model?.pending && reportStore.get().docId === id) reportStore.patch({ model });
     else shown(model);
+    // the report changed between its view and its findings: shown again as it is now
+    if (changed) applyView(changed);
     setOrphanCount(id, view.orphans.length);
     if (target) showSpan(target);
     // the first j finds the navigation index and the findings by id built (one task each)
@@ -110,10 +120,17 @@ function nextTask(): Promise<void> {
 /**
  * modelOf in steps, each its own task (only a long text is worth the extra tasks). The text is
  * shown first (`showText`: its paragraphs, no findings yet — what the first screen needs), then
- * the findings are unpacked and placed in the tasks after that paint.
+ * the findings are parsed (when they came apart: one JSON chunk per task), unpacked and placed
+ * in the tasks after that paint.
  */
-async function modelInTasks(view: PackedDocumentView, current: () => boolean, showText: (m: DocModel) => void): Promise<DocModel> {
-  if (view.text.length < 100_000) return modelOf(view);
+async function modelInTasks(
+  view: PackedDocumentView,
+  findingsAsked: Promise<DocumentFindings> | null,
+  current: () => boolean,
+  showText: (m: DocModel) => void,
+): Promise<{ model: DocModel; changed?: PackedDocumentView }> {
+  const apart = view.findingsApart !== undefined;
+  if (view.text.length < 100_000 && !apart) return { model: modelOf(view) };
   // the steps are marked on the performance timeline (the perf spec prints them)
   mark('report:view');
   await nextTask();
@@ -125,12 +142,20 @@ async function modelInTasks(view: PackedDocumentView, current: () => boolean, sh
     mark('report:text');
   }
   await afterPaintTask();
-  // the findings unpacked and placed 2,000 per task: no task holds the window long
+  // the findings unpacked and placed CHUNK per task: no task holds the window long
   const slice = slicerOf(view.text, index.map);
   let findings: Finding[] = [];
-  for (let i = 0; i < view.findings.length; i += CHUNK) {
-    if (i > 0) await nextTask();
-    findings = findings.concat(unpackFindings(view.findings.slice(i, i + CHUNK), slice));
+  let changed: PackedDocumentView | undefined;
+  if (apart) {
+    const got = await findingsApart(view, findingsAsked, slice);
+    if ('changed' in got) changed = got.changed;
+    else findings = got.findings;
+    if (!current() || changed) return { model: buildModel(view.text, findings, index, paragraphs), changed };
+  } else {
+    for (let i = 0; i < view.findings.length; i += CHUNK) {
+      if (i > 0) await nextTask();
+      findings = findings.concat(unpackFindings(view.findings.slice(i, i + CHUNK), slice));
+    }
   }
   mark('report:findings');
   await nextTask();
@@ -142,11 +167,43 @@ async function modelInTasks(view: PackedDocumentView, current: () => boolean, sh
   }
   mark('report:model');
   await nextTask();
-  return r.value;
+  return { model: r.value };
+}
+
+/**
+ * The findings that came apart from the view, in parts of CHUNK: the first asked with the view,
+ * the others at once when it answers (their count is known then); each part is parsed in its own
+ * task (its own answer) and unpacked in the next. Findings of another state of the document
+ * (changed between the answers) are not used: the whole view is asked for again — its findings,
+ * or (another text) the view itself.
+ */
+async function findingsApart(view: PackedDocumentView, asked: Promise<DocumentFindings> | null, slice: Slicer): Promise<{ findings: Finding[] } | { changed: PackedDocumentView }> {
+  const id = view.meta.id;
+  const client = getClient();
+  const first = await (asked ?? client.documentFindings({ id, from: 0, size: CHUNK }));
+  const same = (part: DocumentFindings): boolean => part.sha256 === view.meta.sha256 && part.count === view.findingsApart;
+  if (same(first)) {
+    const parts: Promise<DocumentFindings>[] = [];
+    for (let from = CHUNK; from < first.count; from += CHUNK) parts.push(client.documentFindings({ id, from, size: CHUNK }));
+    for (const p of parts) p.catch(() => undefined); // a failure is met where the part is awaited
+    const out = unpackFindings(first.findings, slice);
+    let ok = first.from === 0;
+    for (let i = 0; ok && i < parts.length; i++) {
+      const part = await parts[i];
+      ok = same(part) && part.from === CHUNK * (i + 1);
+      await nextTask();
+      if (ok) for (const f of unpackFindings(part.findings, slice)) out.push(f);
+    }
+    if (ok && out.length === first.count) return { findings: out };
+  }
+  const whole = await client.documentView({ id });
+  return whole.text === view.text ? { findings: unpackFindings(whole.findings, slice) } : { changed: whole };
 }
 
 /** findings unpacked or placed per task while a long report opens */
 const CHUNK = 2000;
+/** a report at least this long (code points) opens with its findings apart from its text */
+const LONG_TEXT = 100_000;
 
 /**
  * A task once the text shown first is on screen: after the frame that paints it and the one after
@@ -316,6 +373,8 @@ export function nextUnreviewedFinding(): void {
 // ---- review actions ----
 
 let writeSeq = 0;
+/** the newest write whose answer was taken in */
+let answeredSeq = 0;
 
 /**
  * Findings from a review answer that was not shown (a later answer was awaited): a later answer
@@ -348,6 +407,11 @@ async function resync(docId: string): Promise<void> {
   }
 }
 
+/** Whether an action is shown by a local preview before the backend answers (a status or a tag). */
+function hasPreview(action: ReviewAction | undefined): boolean {
+  return action !== undefined && (action.type === 'setStatus' || action.type === 'toggleTag');
+}
+
 /** Local preview of a status change (by the review rules of core/document), replaced by the backend's answer. */
 function optimistic(action: ReviewAction): void {
   if (action.type !== 'setStatus' && action.type !== 'toggleTag') return;
@@ -367,6 +431,31 @@ function optimistic(action: ReviewAction): void {
   reportStore.patch({ reviews });
 }
 
+/** the wait of the last write held back until its preview was painted (later writes wait for it too: the order is kept) */
+let held: Promise<void> | null = null;
+
+/**
+ * A decision shows at once (its local preview) and is sent after the frame that paints it: the
+ * request, and whatever runs meanwhile, does not hold up that frame. A write with no preview
+ * (undo, redo, a correction) goes at once — after any write still held, so they stay in order.
+ */
+function holdUntilPainted(action: ReviewAction | undefined): Promise<void> | null {
+  if (!hasPreview(action) || typeof requestAnimationFrame === 'undefined') return held;
+  const wait = new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  held = wait;
+  void wait.then(() => {
+    if (held === wait) held = null;
+  });
+  return wait;
+}
+
+/** The next idle moment of the window (at most 250 ms away). */
+function whenIdle(): Promise<void> {
+  const w = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  if (typeof w.requestIdleCallback === 'function') return new Promise((ok) => w.requestIdleCallback!(() => ok(), { timeout: 250 }));
+  return new Promise((ok) => setTimeout(ok, 0));
+}
+
 async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Promise<boolean> {
   const docId = reportStore.get().docId;
   if (!docId) return false;
@@ -375,15 +464,24 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
   const client = getClient();
   const s0 = reportStore.get();
   const before = kind !== 'apply' && s0.model ? { findings: s0.model.findings, reviews: s0.reviews } : null;
+  const wait = holdUntilPainted(action);
   try {
-    const r = await trackWrite(() =>
-      kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId }),
-    );
+    const r = await trackWrite(async () => {
+      if (wait) await wait;
+      return kind === 'apply' ? client.reviewApply({ documentId: docId, action: action! }) : kind === 'undo' ? client.reviewUndo({ documentId: docId }) : client.reviewRedo({ documentId: docId });
+    });
+    // a decision's answer changes nothing the preview did not show already: it is applied when
+    // the window is idle, not in the middle of the next key's frame (undo and redo, shown by
+    // their answer, are applied at once)
+    if (kind === 'apply' && hasPreview(action) && seq === writeSeq) await whenIdle();
     // answers arrive in order; the last one holds every earlier change
     if (seq === writeSeq) {
+      answeredSeq = seq;
       applyResult(docId, r);
       if (before && kind !== 'apply') undoFeedback(kind, before);
-    } else {
+    } else if (seq > answeredSeq) {
+      // (an answer that waited for an idle moment may come after a later one: it is older news)
+      answeredSeq = seq;
       if (r.findings) unshownFindings = { docId, findings: r.findings };
       updateDocumentMeta(r.meta);
     }
