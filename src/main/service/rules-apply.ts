@@ -6,6 +6,7 @@
  * decision teaches. The analyst's reviews are never changed by a rule: a reviewed finding keeps
  * the data it had when it was reviewed.
  */
+import { randomUUID } from 'node:crypto';
 import { type DocumentModel, byReadingOrder, countFindings } from '../../core/document';
 import { AppError } from '../../core/errors';
 import { type BatchDecision, type BatchPreviewItem, previewBatch } from '../../core/review';
@@ -86,6 +87,8 @@ export interface LikeItem extends BatchPreviewItem {
 }
 
 export interface LikePlan {
+  /** the report the decision was made in */
+  home: string;
   decision: BatchDecision;
   /** the rule the decision teaches (null: none, e.g. an accept) */
   rule: Rule | null;
@@ -128,7 +131,7 @@ export async function planLike(store: WorkspaceStore, documentId: string, findin
     count += p.count;
   }
   const rule = ruleFromDecision(home.text, finding, review!, { analyst: store.analyst.name || store.analyst.id, documentId, at: review!.updatedAt }, newRuleId());
-  return { decision, rule, perDocument, count };
+  return { home: documentId, decision, rule, perDocument, count };
 }
 
 export interface LikeApplied {
@@ -142,7 +145,10 @@ export interface LikeApplied {
 
 /**
  * Applies the plan: one applyToAll (one undo step) per report; records the rule (when the
- * decision teaches one and `learn`) and how many reviews it made.
+ * decision teaches one and `learn`) and how many reviews it made. undo-s6: when the batch
+ * reaches beyond the home report, every report's step carries one batch id (one undo in any of
+ * them reverts all, see rules-undo.ts); the home report's step, made first, lists the reports —
+ * a home report with no finding like it gets an empty step that only marks the batch.
  */
 export async function applyLike(store: WorkspaceStore, plan: LikePlan, learn: boolean, ctx: { now: string; annotator: string }): Promise<LikeApplied> {
   const book = ruleBookOf(store);
@@ -152,10 +158,18 @@ export async function applyLike(store: WorkspaceStore, plan: LikePlan, learn: bo
   let documents = 0;
   const failed: LikeApplied['failed'] = [];
   const metas: DocumentMeta[] = [];
-  for (const p of plan.perDocument) {
+  // undo-s6: the batch tag, the home report first
+  const beyondHome = plan.perDocument.some((p) => p.documentId !== plan.home);
+  const homePart = plan.perDocument.find((p) => p.documentId === plan.home) ?? { documentId: plan.home, ids: [] as string[], items: [] };
+  const parts = beyondHome ? [homePart, ...plan.perDocument.filter((p) => p.documentId !== plan.home)] : plan.perDocument;
+  const batchId = beyondHome ? `b-${randomUUID()}` : null;
+  const members = parts.map((p) => p.documentId);
+  for (const p of parts) {
+    const batch = batchId ? { id: batchId, home: plan.home, ...(p.documentId === plan.home ? { documents: members } : {}) } : undefined;
     try {
       const before = await store.readDocument(p.documentId);
-      const { meta, doc } = await reviewDocument(store, p.documentId, () => ({ kind: 'apply', action: { type: 'applyToAll', findingIds: p.ids, decision: plan.decision }, ctx }));
+      const { meta, doc } = await reviewDocument(store, p.documentId, () => ({ kind: 'apply', action: { type: 'applyToAll', findingIds: p.ids, decision: plan.decision, ...(batch ? { batch } : {}) }, ctx }));
+      if (p.ids.length === 0) continue;
       if (doc !== before) {
         count += p.ids.length;
         documents++;
