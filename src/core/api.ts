@@ -235,6 +235,10 @@ export const ReanalysisReport = z.object({
   rules: z.array(z.object({ ruleId: z.string(), before: z.number().int(), after: z.number().int() })),
   findingsBefore: z.number().int(),
   findingsAfter: z.number().int(),
+  /** undo-s6: reports whose source file is missing, re-analysed from the text kept in the workspace (counted in `documents`) */
+  fromStore: z.number().int().default(0),
+  /** undo-s6: reports whose source file is missing and whose text the workspace does not keep (nothing changed in them) */
+  skipped: z.array(z.object({ documentId: z.string(), path: z.string(), code: z.literal('source-missing') })).default([]),
 });
 export type ReanalysisReport = z.infer<typeof ReanalysisReport>;
 const likeRequest = z.object({ documentId: z.string().min(1).max(200), findingId: plainKey.max(500), scope: LikeScope }).strict();
