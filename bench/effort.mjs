@@ -4,8 +4,9 @@
 // like this" and workspace rules learned from the reports reviewed before. Then the cost of
 // re-analysing a 2,000-report workspace with 500 rules against without (as the service does it).
 // Prints figures; never passes or fails.
-//   node bench/effort.mjs [--docs N] [--passes N] [--skip-overhead] [--service] [--verbose] [--key-seconds S]
-//   (--service also times rulesReanalyze through the backend on a workspace of --docs reports)
+//   node bench/effort.mjs [--docs N] [--passes N] [--skip-overhead] [--service] [--like] [--verbose] [--key-seconds S]
+//   (--service also times rulesReanalyze through the backend on a workspace of --docs reports;
+//   --like times the workspace preview of "apply to all like this" there — undo-s6)
 //
 // The simulated analyst knows the gold, so only reports with gold can be simulated: the
 // development gold reports (../shared/eval/dev-gold). The other sample reports have no gold;
@@ -426,6 +427,58 @@ if (process.argv.includes('--service')) {
   const b = Math.min(...withRuns.map((x) => x.s));
   const first = withRuns[0].r;
   console.log(`  rulesReanalyze without rules: ${fmt(a, 1)} s; with ${rules.length} rules: ${fmt(b, 1)} s (findings ${first.findingsBefore} → ${first.findingsAfter}; the rules changed or dropped ${first.rules.reduce((n, x) => n + x.after, 0)}); with / without ${fmt(b / a, 3)}x (best of ${passes}, load ${load()})`);
+  await backend.close();
+  rmSync(ws, { recursive: true, force: true });
+}
+
+// ---- undo-s6: the workspace preview of "apply to all like this" over a --docs-report workspace --------
+// (--like: the backend bundled from source, in this process. A metric fix on a figure of the first
+// report, previewed over the workspace: the first preview, the same again, and again after one
+// other report changed — before the like-index every preview read every report.)
+if (process.argv.includes('--like')) {
+  const { writeCorpus } = await import('./lib.mjs');
+  const { cpSync, mkdirSync } = await import('node:fs');
+  const docs = Number(arg('--docs', '2000'));
+  const { dir: cdir } = writeCorpus(`corpus-effort-${docs}`, docs, 9_000, 7);
+  const ws = mkdtempSync(join(tmpdir(), 'ra-effort-like-'));
+  mkdirSync(join(ws, 'reports'));
+  for (const f of readdirSync(cdir).filter((x) => x.endsWith('.txt')).sort().slice(0, docs)) cpSync(join(cdir, f), join(ws, 'reports', f));
+  const out = join(root, 'bench', '.data', 'effort-like-bundle');
+  await build({
+    entryPoints: { backend: join(root, 'src/main/service/backend.ts'), dispatch: join(root, 'src/main/service/dispatch.ts') },
+    bundle: true, platform: 'node', format: 'esm', outdir: out, outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'error',
+  });
+  const { createBackend } = await import(join(out, 'backend.mjs'));
+  const { dispatch } = await import(join(out, 'dispatch.mjs'));
+  const backend = createBackend({ mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-effort-ud-')), workspaceDir: ws, log: { error: (m, c) => console.error(m, c) }, version: 'bench', workerPath: null });
+  const call = async (m, req) => {
+    const r = await dispatch(backend.handlers, m, req);
+    if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  const t0 = performance.now();
+  await call('workspaceGet', {});
+  await backend.refreshed();
+  const view = await call('workspaceGet', {});
+  console.log(`\n"apply to all like this" over the workspace: ${view.documents.length} reports imported in ${fmt((performance.now() - t0) / 1000, 1)} s (load ${load()})`);
+  const home = view.documents[0].id;
+  const doc = await call('documentGet', { id: home });
+  const fig = doc.findings.find((f) => f.type === 'figure' && /[0-9]/.test(f.data.text) && f.data.unit);
+  await call('reviewApply', { documentId: home, action: { type: 'setFields', findingId: fig.id, fields: { metric: '基准指标' } } });
+  const preview = async () => {
+    const t = performance.now();
+    const p = await call('likePreview', { documentId: home, findingId: fig.id, scope: 'workspace' });
+    return { s: (performance.now() - t) / 1000, p };
+  };
+  const first = await preview();
+  const again = [await preview(), await preview()];
+  // another report changes (a review): the next preview reads that one again
+  const other = view.documents[Math.min(7, view.documents.length - 1)].id;
+  const otherDoc = await call('documentGet', { id: other });
+  const f2 = otherDoc.findings.find((f) => f.type === 'figure');
+  if (f2) await call('reviewApply', { documentId: other, action: { type: 'setStatus', findingIds: [f2.id], status: 'accepted' } });
+  const changed = await preview();
+  console.log(`  likePreview of a metric fix on ${JSON.stringify(fig.data.text)} (${first.p.count} findings like it in ${first.p.documents} reports): first ${fmt(first.s, 2)} s; again ${again.map((x) => fmt(x.s, 3)).join(' s, ')} s; after a review in another report ${fmt(changed.s, 3)} s (${changed.p.count} like it) (load ${load()})`);
   await backend.close();
   rmSync(ws, { recursive: true, force: true });
 }

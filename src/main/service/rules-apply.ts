@@ -10,11 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { type DocumentModel, byReadingOrder, countFindings } from '../../core/document';
 import { AppError } from '../../core/errors';
 import { type BatchDecision, type BatchPreviewItem, previewBatch } from '../../core/review';
-import { type LikeDocument, type Rule, changeCounts, findLike, isReviewed, ruleFromDecision, ruledFromDerived } from '../../core/rules';
+import { type LikeDocument, type Rule, changeCounts, findLike, isReviewed, likeKey, likeModeOf, ruleFromDecision, ruledFromDerived } from '../../core/rules';
 import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import { reviewDocument } from './documents';
 import { newRuleId, ruleBookOf } from './rules';
+import { likeIndexOf } from './rules-index';
 
 /**
  * The document `built` (core's rebuildDocument, without rules) with the workspace's active rules
@@ -109,7 +110,9 @@ export async function planLike(store: WorkspaceStore, documentId: string, findin
   const review = home.reviews[findingId];
   const decision = decisionOf(review);
   if (!decision) throw new AppError('bad-request', 'decide on this finding first (accept, reject or correct it)');
-  const ids = scope === 'report' ? [documentId] : [documentId, ...metas.map((m) => m.id).filter((id) => id !== documentId).slice(0, MAX_WORKSPACE_DOCS)];
+  const others = scope === 'report' ? [] : metas.map((m) => m.id).filter((id) => id !== documentId).slice(0, MAX_WORKSPACE_DOCS);
+  // undo-s6: only the reports the like-index says may hold a finding like it are read
+  const ids = [documentId, ...(others.length > 0 ? await likeIndexOf(store).candidates(likeKey(home.text, finding, likeModeOf(finding, review)), others) : [])];
   const docs = new Map<string, DocumentFile>([[documentId, home]]);
   const likeDocs: LikeDocument[] = [];
   for (const id of ids) {
