@@ -4,7 +4,8 @@
 // like this" and workspace rules learned from the reports reviewed before. Then the cost of
 // re-analysing a 2,000-report workspace with 500 rules against without (as the service does it).
 // Prints figures; never passes or fails.
-//   node bench/effort.mjs [--docs N] [--passes N] [--skip-overhead] [--service] [--like] [--verbose] [--key-seconds S]
+//   node bench/effort.mjs [--docs N] [--passes N] [--baseline COMMIT] [--skip-overhead] [--service] [--like] [--verbose] [--key-seconds S]
+//   (--baseline: the rules stage of that commit timed against this tree's, interleaved)
 //   (--service also times rulesReanalyze through the backend on a workspace of --docs reports;
 //   --like times the workspace preview of "apply to all like this" there — undo-s6)
 //
@@ -319,17 +320,27 @@ if (!process.argv.includes('--skip-overhead')) {
     }
   }
   const analyses = [];
+  // CPU time of this thread, fastest pass, per stage (for --baseline's ratios)
+  const cpuBest = { analysis: Infinity, derive: Infinity };
+  const cpuOf = (t) => {
+    const d = process.cpuUsage(t);
+    return (d.user + d.system) / 1e6;
+  };
   const timeAnalysis = () => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     analyses.length = 0;
     for (const text of corpus) analyses.push(core.analyzeText(text));
+    cpuBest.analysis = Math.min(cpuBest.analysis, cpuOf(c0));
     return (performance.now() - t0) / 1000;
   };
   const derived = [];
   const timeDerive = () => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     derived.length = 0;
     for (let i = 0; i < corpus.length; i++) derived.push(core.derivedFindings(corpus[i], analyses[i]));
+    cpuBest.derive = Math.min(cpuBest.derive, cpuOf(c0));
     return (performance.now() - t0) / 1000;
   };
   let changed = 0;
@@ -363,6 +374,47 @@ if (!process.argv.includes('--skip-overhead')) {
   console.log(`  with rules:    ${fmt(withRules)} s (+ ruledFromDerived ${fmt(ruledS, 3)} s; ${changedBy500} of ${findings} findings changed)`);
   console.log(`  with / without: ${fmt(withRules / without, 3)}x (target ≤ 1.2x); the corpus repeats sample paragraphs, so these rules change ${fmt((100 * changedBy500) / Math.max(1, findings), 0)}% of the findings, far more than real rules would`);
   console.log(`  ${quiet.length} rules of the same kinds that match nothing: ${fmt((without + quietS) / without, 3)}x`);
+
+  // undo-s6: --baseline COMMIT — the rules stage of that commit against this tree's, on the same
+  // derived findings and rules, interleaved (A B A B …: load changes hit both), CPU time of this
+  // thread, fastest of --passes + 3 runs each; the ratios over the stages without rules measured above
+  const baseline = arg('--baseline', null);
+  if (baseline) {
+    const { execFileSync } = await import('node:child_process');
+    const btmp = mkdtempSync(join(tmpdir(), 'ra-effort-base-'));
+    try {
+      execFileSync('sh', ['-c', `git -C '${root}' archive '${baseline}' src resources | tar -x -C '${btmp}'`]);
+      const bundleRules = async (from, name) => {
+        const e = join(btmp, `${name}-entry.ts`);
+        writeFileSync(e, `export { ruledFromDerived } from ${JSON.stringify(join(from, 'src/core/rules/index.ts'))};`);
+        await build({ entryPoints: [e], bundle: true, platform: 'node', format: 'esm', outfile: join(btmp, `${name}.mjs`), logLevel: 'error', nodePaths: [join(root, 'node_modules')] });
+        return import(join(btmp, `${name}.mjs`));
+      };
+      const before = await bundleRules(btmp, 'before');
+      const after = await bundleRules(root, 'after');
+      const cpu = (impl, set) => {
+        const t = process.cpuUsage();
+        for (let i = 0; i < corpus.length; i++) impl.ruledFromDerived(corpus[i], derived[i], set);
+        const d = process.cpuUsage(t);
+        return (d.user + d.system) / 1e6;
+      };
+      const runs = { before: [], after: [], beforeQuiet: [], afterQuiet: [] };
+      cpu(before, rules); cpu(after, rules); // warm up
+      for (let r = 0; r < passes + 3; r++) {
+        runs.before.push(cpu(before, rules));
+        runs.after.push(cpu(after, rules));
+        runs.beforeQuiet.push(cpu(before, quiet));
+        runs.afterQuiet.push(cpu(after, quiet));
+      }
+      const m = (k) => Math.min(...runs[k]);
+      const without = cpuBest.analysis + cpuBest.derive;
+      console.log(`  the rules stage before (${baseline}) and after (this tree), CPU s, fastest of ${passes + 3} interleaved runs, over ${fmt(without)} CPU s without rules (analysis + derivedFindings), load ${load()}:`);
+      console.log(`    ${rules.length} rules: before ${fmt(m('before'), 3)} s → ${fmt((without + m('before')) / without, 3)}x; after ${fmt(m('after'), 3)} s → ${fmt((without + m('after')) / without, 3)}x`);
+      console.log(`    ${quiet.length} rules that match nothing: before ${fmt(m('beforeQuiet'), 3)} s → ${fmt((without + m('beforeQuiet')) / without, 3)}x; after ${fmt(m('afterQuiet'), 3)} s → ${fmt((without + m('afterQuiet')) / without, 3)}x`);
+    } finally {
+      rmSync(btmp, { recursive: true, force: true });
+    }
+  }
 }
 
 // ---- the same through the service: rulesReanalyze of a 2,000-report workspace ------------------
@@ -461,7 +513,10 @@ if (process.argv.includes('--like')) {
   await backend.refreshed();
   const view = await call('workspaceGet', {});
   console.log(`\n"apply to all like this" over the workspace: ${view.documents.length} reports imported in ${fmt((performance.now() - t0) / 1000, 1)} s (load ${load()})`);
-  const home = view.documents[0].id;
+  // the import's writes finished first (the index's lookups write what is pending before they stat)
+  for (let i = 0; i < 600 && (await call('saveStateGet', {})).pending > 0; i++) await new Promise((ok) => setTimeout(ok, 100));
+  const byName = [...view.documents].sort((x, y) => (x.name < y.name ? -1 : 1));
+  const home = byName[0].id;
   const doc = await call('documentGet', { id: home });
   const fig = doc.findings.find((f) => f.type === 'figure' && /[0-9]/.test(f.data.text) && f.data.unit);
   await call('reviewApply', { documentId: home, action: { type: 'setFields', findingId: fig.id, fields: { metric: '基准指标' } } });
@@ -473,7 +528,7 @@ if (process.argv.includes('--like')) {
   const first = await preview();
   const again = [await preview(), await preview()];
   // another report changes (a review): the next preview reads that one again
-  const other = view.documents[Math.min(7, view.documents.length - 1)].id;
+  const other = byName[Math.min(7, byName.length - 1)].id;
   const otherDoc = await call('documentGet', { id: other });
   const f2 = otherDoc.findings.find((f) => f.type === 'figure');
   if (f2) await call('reviewApply', { documentId: other, action: { type: 'setStatus', findingIds: [f2.id], status: 'accepted' } });

@@ -38,8 +38,11 @@ export function keyHash(s: string): number {
 export function documentKeys(doc: Pick<DocumentFile, 'text' | 'findings' | 'reviews'>): Uint32Array {
   let map: OffsetMap | null = null;
   const out: number[] = [];
+  // the decided ids as a set (a property lookup per finding id costs more than the keys)
+  const decided = new Set<string>();
+  for (const [id, r] of Object.entries(doc.reviews)) if (isReviewed(r)) decided.add(id);
   for (const f of doc.findings) {
-    if (isReviewed(doc.reviews[f.id])) continue;
+    if (decided.has(f.id)) continue;
     out.push(keyHash(likeKey(doc.text, f, 'surface')));
     if (f.type === 'figure') out.push(keyHash(likeKey(doc.text, f, 'pattern', (map ??= new OffsetMap(doc.text)))));
   }
