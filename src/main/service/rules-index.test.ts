@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { findLike, likeKey, likeModeOf } from '../../core/rules';
 import { WorkspaceStore } from '../store';
+import { FailingFs } from '../store/test-support';
 import { STORE_DIR } from '../store/layout';
 import { reviewDocument } from './documents';
 import { likeIndexOf } from './rules-index';
@@ -80,7 +81,8 @@ describe('the like-index', () => {
     const byName = Object.fromEntries((await ok(b, 'workspaceGet', {}))!.documents.map((d) => [d.name, d.id]));
     await b.close();
     const analyst = readdirSync(join(ws, STORE_DIR, 'work'), { withFileTypes: true }).find((e) => e.isDirectory())?.name ?? 'local';
-    const store = await WorkspaceStore.open(ws, { app: 'serve', analyst: { id: analyst, name: analyst } });
+    const failing = new FailingFs();
+    const store = await WorkspaceStore.open(ws, { app: 'serve', analyst: { id: analyst, name: analyst }, fs: failing.fs, retryMs: 600_000 });
     try {
       const a = await store.readDocument(byName['a.txt']);
       const nine = a.findings.find((f) => f.type === 'figure' && f.data.text === '9次')!;
@@ -96,8 +98,15 @@ describe('the like-index', () => {
       await reviewDocument(store, byName['c.txt'], () => ({ kind: 'apply', action: { type: 'setStatus', findingIds: [fifteen.id], status: 'accepted' }, ctx: { now: new Date().toISOString(), annotator: 't' } }));
       expect(await index.candidates(key, others)).toEqual([byName['b.txt']]);
       expect(index.lastRead).toBe(1);
+      // a write the disk refused: the memory is ahead of the files, so the index is not used
+      failing.errno = 'ENOSPC';
+      await reviewDocument(store, byName['c.txt'], () => ({ kind: 'undo' })).catch(() => undefined);
+      expect(await index.candidates(key, others)).toEqual(others);
+      failing.errno = null;
+      await store.flush();
+      expect(await index.candidates(key, others)).toEqual([byName['b.txt'], byName['c.txt']]);
     } finally {
-      await store.close();
+      await store.close({ discardUnsaved: true });
     }
   });
 });

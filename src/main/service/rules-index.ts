@@ -7,8 +7,8 @@
  * with the report's two files as they are on disk (inode, modification time in ns, size of the
  * cache file and of this analyst's work file): every store write replaces a file by a new one
  * (temp file + rename), so any change to the report's text, findings, reviews or manual
- * findings gives another stamp and the entry is made again before it is used. Changes not yet
- * on disk are written first (flush). The index only narrows the reports read: findLike then
+ * findings gives another stamp and the entry is made again before it is used (while the store
+ * reports a failed write, the index is not used). The index only narrows the reports read: findLike then
  * runs on them as before, so a hash that collides costs one report read, never a wrong match.
  */
 import { stat } from 'node:fs/promises';
@@ -89,9 +89,11 @@ export class LikeIndex {
    * are read again; a report that cannot be read is returned (findLike's caller skips it).
    */
   async candidates(key: string, ids: readonly string[]): Promise<string[]> {
-    // what is in memory only is written first: the stamps are of the files (when the disk
-    // refuses, every report is a candidate, as without the index)
-    if (!(await this.store.flush().then(() => true, () => false))) return [...ids];
+    // The stamps are of the files. A document write is awaited until durable by whoever makes it,
+    // and one still under way when a report is stamped and read gives another stamp when it lands
+    // (the entry is made again then); only a write the disk refused leaves the memory ahead of the
+    // files for good — then every report is a candidate, as without the index.
+    if (this.store.saveState().error) return [...ids];
     const h = keyHash(key);
     const out: string[] = [];
     this.lastRead = 0;
