@@ -47,24 +47,26 @@ export function applyWorkspaceRules(
 ): DocumentModel {
   // core's ruledFindings from the findings rebuildDocument derived (no second derivation)
   const ruled = ruledFromDerived(text, built.findings, rules, built.reviews, indicators);
-  const prev = previous && previous.text === text && touched.size > 0 ? new Map(previous.findings.map((f) => [f.id, f])) : null;
+  // the previous data of the reviewed findings a rule had changed (undo-s6: only those are looked up)
+  const keep = previous && previous.text === text && touched.size > 0 ? [...touched].filter((id) => Object.hasOwn(built.reviews, id)) : [];
+  const keepSet = new Set(keep);
+  const prev = keep.length > 0 ? new Map(previous!.findings.filter((f) => keepSet.has(f.id)).map((f) => [f.id, f])) : null;
   const kept: string[] = [];
   const findings: Finding[] = [];
-  const ids = new Set<string>();
   for (const f of ruled.findings) {
     // what the analyst reviewed is what stays: a reviewed finding a rule had changed keeps the rule's data
-    const was = prev && touched.has(f.id) && Object.hasOwn(built.reviews, f.id) ? prev.get(f.id) : undefined;
+    const was = prev?.get(f.id);
     if (was && was.origin === f.origin && was.type === f.type) {
       findings.push(was);
       if (was !== f) kept.push(f.id);
     } else findings.push(f);
-    ids.add(f.id);
   }
   record(changeCounts(ruled.changed), [...ruled.changed.filter((c) => c.after !== null).map((c) => c.findingId), ...kept]);
   if (ruled.changed.length === 0 && kept.length === 0) return built;
   let manual = false;
+  const ids = built.findings.some((f) => f.origin === 'manual') ? new Set(ruled.findings.map((f) => f.id)) : null;
   for (const f of built.findings) {
-    if (f.origin !== 'manual' || ids.has(f.id)) continue;
+    if (f.origin !== 'manual' || ids?.has(f.id)) continue;
     findings.push(f);
     manual = true;
   }
