@@ -4,8 +4,10 @@
 // like this" and workspace rules learned from the reports reviewed before. Then the cost of
 // re-analysing a 2,000-report workspace with 500 rules against without (as the service does it).
 // Prints figures; never passes or fails.
-//   node bench/effort.mjs [--docs N] [--passes N] [--skip-overhead] [--service] [--verbose] [--key-seconds S]
-//   (--service also times rulesReanalyze through the backend on a workspace of --docs reports)
+//   node bench/effort.mjs [--docs N] [--passes N] [--baseline COMMIT] [--skip-overhead] [--service] [--like] [--verbose] [--key-seconds S]
+//   (--baseline: the rules stage of that commit timed against this tree's, interleaved)
+//   (--service also times rulesReanalyze through the backend on a workspace of --docs reports;
+//   --like times the workspace preview of "apply to all like this" there — undo-s6)
 //
 // The simulated analyst knows the gold, so only reports with gold can be simulated: the
 // development gold reports (../shared/eval/dev-gold). The other sample reports have no gold;
@@ -318,17 +320,27 @@ if (!process.argv.includes('--skip-overhead')) {
     }
   }
   const analyses = [];
+  // CPU time of this thread, fastest pass, per stage (for --baseline's ratios)
+  const cpuBest = { analysis: Infinity, derive: Infinity };
+  const cpuOf = (t) => {
+    const d = process.cpuUsage(t);
+    return (d.user + d.system) / 1e6;
+  };
   const timeAnalysis = () => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     analyses.length = 0;
     for (const text of corpus) analyses.push(core.analyzeText(text));
+    cpuBest.analysis = Math.min(cpuBest.analysis, cpuOf(c0));
     return (performance.now() - t0) / 1000;
   };
   const derived = [];
   const timeDerive = () => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     derived.length = 0;
     for (let i = 0; i < corpus.length; i++) derived.push(core.derivedFindings(corpus[i], analyses[i]));
+    cpuBest.derive = Math.min(cpuBest.derive, cpuOf(c0));
     return (performance.now() - t0) / 1000;
   };
   let changed = 0;
@@ -362,6 +374,47 @@ if (!process.argv.includes('--skip-overhead')) {
   console.log(`  with rules:    ${fmt(withRules)} s (+ ruledFromDerived ${fmt(ruledS, 3)} s; ${changedBy500} of ${findings} findings changed)`);
   console.log(`  with / without: ${fmt(withRules / without, 3)}x (target ≤ 1.2x); the corpus repeats sample paragraphs, so these rules change ${fmt((100 * changedBy500) / Math.max(1, findings), 0)}% of the findings, far more than real rules would`);
   console.log(`  ${quiet.length} rules of the same kinds that match nothing: ${fmt((without + quietS) / without, 3)}x`);
+
+  // undo-s6: --baseline COMMIT — the rules stage of that commit against this tree's, on the same
+  // derived findings and rules, interleaved (A B A B …: load changes hit both), CPU time of this
+  // thread, fastest of --passes + 3 runs each; the ratios over the stages without rules measured above
+  const baseline = arg('--baseline', null);
+  if (baseline) {
+    const { execFileSync } = await import('node:child_process');
+    const btmp = mkdtempSync(join(tmpdir(), 'ra-effort-base-'));
+    try {
+      execFileSync('sh', ['-c', `git -C '${root}' archive '${baseline}' src resources | tar -x -C '${btmp}'`]);
+      const bundleRules = async (from, name) => {
+        const e = join(btmp, `${name}-entry.ts`);
+        writeFileSync(e, `export { ruledFromDerived } from ${JSON.stringify(join(from, 'src/core/rules/index.ts'))};`);
+        await build({ entryPoints: [e], bundle: true, platform: 'node', format: 'esm', outfile: join(btmp, `${name}.mjs`), logLevel: 'error', nodePaths: [join(root, 'node_modules')] });
+        return import(join(btmp, `${name}.mjs`));
+      };
+      const before = await bundleRules(btmp, 'before');
+      const after = await bundleRules(root, 'after');
+      const cpu = (impl, set) => {
+        const t = process.cpuUsage();
+        for (let i = 0; i < corpus.length; i++) impl.ruledFromDerived(corpus[i], derived[i], set);
+        const d = process.cpuUsage(t);
+        return (d.user + d.system) / 1e6;
+      };
+      const runs = { before: [], after: [], beforeQuiet: [], afterQuiet: [] };
+      cpu(before, rules); cpu(after, rules); // warm up
+      for (let r = 0; r < passes + 3; r++) {
+        runs.before.push(cpu(before, rules));
+        runs.after.push(cpu(after, rules));
+        runs.beforeQuiet.push(cpu(before, quiet));
+        runs.afterQuiet.push(cpu(after, quiet));
+      }
+      const m = (k) => Math.min(...runs[k]);
+      const without = cpuBest.analysis + cpuBest.derive;
+      console.log(`  the rules stage before (${baseline}) and after (this tree), CPU s, fastest of ${passes + 3} interleaved runs, over ${fmt(without)} CPU s without rules (analysis + derivedFindings), load ${load()}:`);
+      console.log(`    ${rules.length} rules: before ${fmt(m('before'), 3)} s → ${fmt((without + m('before')) / without, 3)}x; after ${fmt(m('after'), 3)} s → ${fmt((without + m('after')) / without, 3)}x`);
+      console.log(`    ${quiet.length} rules that match nothing: before ${fmt(m('beforeQuiet'), 3)} s → ${fmt((without + m('beforeQuiet')) / without, 3)}x; after ${fmt(m('afterQuiet'), 3)} s → ${fmt((without + m('afterQuiet')) / without, 3)}x`);
+    } finally {
+      rmSync(btmp, { recursive: true, force: true });
+    }
+  }
 }
 
 // ---- the same through the service: rulesReanalyze of a 2,000-report workspace ------------------
@@ -426,6 +479,61 @@ if (process.argv.includes('--service')) {
   const b = Math.min(...withRuns.map((x) => x.s));
   const first = withRuns[0].r;
   console.log(`  rulesReanalyze without rules: ${fmt(a, 1)} s; with ${rules.length} rules: ${fmt(b, 1)} s (findings ${first.findingsBefore} → ${first.findingsAfter}; the rules changed or dropped ${first.rules.reduce((n, x) => n + x.after, 0)}); with / without ${fmt(b / a, 3)}x (best of ${passes}, load ${load()})`);
+  await backend.close();
+  rmSync(ws, { recursive: true, force: true });
+}
+
+// ---- undo-s6: the workspace preview of "apply to all like this" over a --docs-report workspace --------
+// (--like: the backend bundled from source, in this process. A metric fix on a figure of the first
+// report, previewed over the workspace: the first preview, the same again, and again after one
+// other report changed — before the like-index every preview read every report.)
+if (process.argv.includes('--like')) {
+  const { writeCorpus } = await import('./lib.mjs');
+  const { cpSync, mkdirSync } = await import('node:fs');
+  const docs = Number(arg('--docs', '2000'));
+  const { dir: cdir } = writeCorpus(`corpus-effort-${docs}`, docs, 9_000, 7);
+  const ws = mkdtempSync(join(tmpdir(), 'ra-effort-like-'));
+  mkdirSync(join(ws, 'reports'));
+  for (const f of readdirSync(cdir).filter((x) => x.endsWith('.txt')).sort().slice(0, docs)) cpSync(join(cdir, f), join(ws, 'reports', f));
+  const out = join(root, 'bench', '.data', 'effort-like-bundle');
+  await build({
+    entryPoints: { backend: join(root, 'src/main/service/backend.ts'), dispatch: join(root, 'src/main/service/dispatch.ts') },
+    bundle: true, platform: 'node', format: 'esm', outdir: out, outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'error',
+  });
+  const { createBackend } = await import(join(out, 'backend.mjs'));
+  const { dispatch } = await import(join(out, 'dispatch.mjs'));
+  const backend = createBackend({ mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-effort-ud-')), workspaceDir: ws, log: { error: (m, c) => console.error(m, c) }, version: 'bench', workerPath: null });
+  const call = async (m, req) => {
+    const r = await dispatch(backend.handlers, m, req);
+    if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  const t0 = performance.now();
+  await call('workspaceGet', {});
+  await backend.refreshed();
+  const view = await call('workspaceGet', {});
+  console.log(`\n"apply to all like this" over the workspace: ${view.documents.length} reports imported in ${fmt((performance.now() - t0) / 1000, 1)} s (load ${load()})`);
+  // the import's writes finished first (the index's lookups write what is pending before they stat)
+  for (let i = 0; i < 600 && (await call('saveStateGet', {})).pending > 0; i++) await new Promise((ok) => setTimeout(ok, 100));
+  const byName = [...view.documents].sort((x, y) => (x.name < y.name ? -1 : 1));
+  const home = byName[0].id;
+  const doc = await call('documentGet', { id: home });
+  const fig = doc.findings.find((f) => f.type === 'figure' && /[0-9]/.test(f.data.text) && f.data.unit);
+  await call('reviewApply', { documentId: home, action: { type: 'setFields', findingId: fig.id, fields: { metric: '基准指标' } } });
+  const preview = async () => {
+    const t = performance.now();
+    const p = await call('likePreview', { documentId: home, findingId: fig.id, scope: 'workspace' });
+    return { s: (performance.now() - t) / 1000, p };
+  };
+  const first = await preview();
+  const again = [await preview(), await preview()];
+  // another report changes (a review): the next preview reads that one again
+  const other = byName[Math.min(7, byName.length - 1)].id;
+  const otherDoc = await call('documentGet', { id: other });
+  const f2 = otherDoc.findings.find((f) => f.type === 'figure');
+  if (f2) await call('reviewApply', { documentId: other, action: { type: 'setStatus', findingIds: [f2.id], status: 'accepted' } });
+  const changed = await preview();
+  console.log(`  likePreview of a metric fix on ${JSON.stringify(fig.data.text)} (${first.p.count} findings like it in ${first.p.documents} reports): first ${fmt(first.s, 2)} s; again ${again.map((x) => fmt(x.s, 3)).join(' s, ')} s; after a review in another report ${fmt(changed.s, 3)} s (${changed.p.count} like it) (load ${load()})`);
   await backend.close();
   rmSync(ws, { recursive: true, force: true });
 }

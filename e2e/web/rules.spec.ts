@@ -6,7 +6,8 @@ import { startServe } from '../support/server';
 import { AppPage } from './pages/app';
 
 // Issue 16: review once, apply everywhere. Reject a figure, apply the decision to all figures like
-// it (count and preview first), undo the batch in one step, find the rule on the Rules page and
+// it (count and preview first), undo the batch in one step (in the workspace too: one Ctrl+Z in
+// another report reverts both), find the rule on the Rules page and
 // switch it off; m takes a figure's metric from the selected words.
 
 const A = '\n\n某县2024年人大常委会工作报告\n\n2023年，召开常委会会议9次，审议议题40项。\n\n上半年，召开常委会会议12次。\n\n下半年，召开常委会会议7次。\n';
@@ -68,6 +69,27 @@ test('rules: reject, apply to all like it with a preview, undo the batch, the ru
     await expect(seg('9次')).toHaveClass(/s-rejected/);
     await app.waitSaved();
 
+    // undo-s6: applied in the workspace, one Ctrl+Z — pressed in the other report — reverts it in both
+    await app.key('r');
+    await expect(dialog).toBeVisible();
+    await page.getByTestId('like-scope-workspace').click();
+    await expect(page.getByTestId('like-count')).toHaveText('3 findings like this one in 2 reports would change.');
+    await app.key('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(seg('12次')).toHaveClass(/s-rejected/);
+    await app.waitSaved();
+    await app.openDocument('b.txt');
+    await expect(seg('15次')).toHaveClass(/s-rejected/);
+    await page.locator('body').click({ position: { x: 5, y: 880 } });
+    await app.key('Control+z');
+    await expect(page.getByTestId('notice').filter({ hasText: 'Undone in 2 reports: 3 findings back as they were' })).toBeVisible();
+    await expect(seg('15次')).not.toHaveClass(/s-rejected/);
+    await app.waitSaved();
+    await app.openDocument('a.txt');
+    await expect(seg('12次')).not.toHaveClass(/s-rejected/);
+    await expect(seg('7次')).not.toHaveClass(/s-rejected/);
+    await expect(seg('9次')).toHaveClass(/s-rejected/);
+
     // the rule on the Rules page: where it came from, what it does
     await page.getByTestId('view-rules').click();
     const rows = page.getByTestId('rule-row');
@@ -75,11 +97,11 @@ test('rules: reject, apply to all like it with a preview, undo the batch, the ru
     await expect(rows.first()).toContainText('召开常委会会议 … #次');
     await expect(rows.first()).toContainText('is never a finding (ignored)');
     await expect(rows.first()).toContainText('a.txt');
-    await expect(rows.first().getByTestId('rule-changed')).toHaveText('0 by analysis, 2 by apply-to-all');
+    await expect(rows.first().getByTestId('rule-changed')).toHaveText('0 by analysis, 5 by apply-to-all');
     // re-analysis applies it to the unreviewed 15次 in b.txt
     await page.getByTestId('rules-reanalyse').click();
     await expect(page.getByTestId('rules-reanalysis')).toContainText('Re-analysed 2 reports');
-    await expect(rows.first().getByTestId('rule-changed')).toHaveText('3 by analysis, 2 by apply-to-all');
+    await expect(rows.first().getByTestId('rule-changed')).toHaveText('3 by analysis, 5 by apply-to-all');
     await shot('rules-page');
     // switched off
     const toggle = rows.first().getByTestId('rule-toggle');

@@ -114,6 +114,12 @@ export const ReviewResult = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
   meta: DocumentMeta,
+  /**
+   * undo-s6: an undo or redo that reverted a workspace "apply to all like this" in every report
+   * of it: how many findings in how many reports, and how many reports kept their part (another
+   * step was made there since)
+   */
+  batch: z.object({ findings: z.number().int(), documents: z.number().int(), kept: z.number().int() }).optional(),
 });
 export type ReviewResult = z.infer<typeof ReviewResult>;
 
@@ -246,6 +252,10 @@ export const ReanalysisReport = z.object({
   rules: z.array(z.object({ ruleId: z.string(), before: z.number().int(), after: z.number().int() })),
   findingsBefore: z.number().int(),
   findingsAfter: z.number().int(),
+  /** undo-s6: reports whose source file is missing, re-analysed from the text kept in the workspace (counted in `documents`) */
+  fromStore: z.number().int().default(0),
+  /** undo-s6: reports whose source file is missing and whose text the workspace does not keep (nothing changed in them) */
+  skipped: z.array(z.object({ documentId: z.string(), path: z.string(), code: z.literal('source-missing') })).default([]),
 });
 export type ReanalysisReport = z.infer<typeof ReanalysisReport>;
 const likeRequest = z.object({ documentId: z.string().min(1).max(200), findingId: plainKey.max(500), scope: LikeScope }).strict();
@@ -261,7 +271,7 @@ export const rulesApi = {
   rulesImport: { request: z.object({ json: z.string().max(20_000_000) }).strict(), response: z.object({ added: z.number().int(), skipped: z.number().int(), view: RulesView }) },
   /** how many findings like this one (in the report or the workspace) the analyst's decision on it would change, with a preview */
   likePreview: { request: likeRequest.extend({ limit: z.number().int().min(0).max(500).default(50) }).strict(), response: LikePreview },
-  /** applies the decision to them (one undo step per report) and keeps the rule it teaches unless `learn` is false */
+  /** applies the decision to them (one undo step: in any report of the batch it reverts all of it — undo-s6) and keeps the rule it teaches unless `learn` is false */
   likeApply: { request: likeRequest.extend({ learn: z.boolean().default(true) }).strict(), response: LikeApplied },
   /** re-analyses every report of the workspace with the active rules; reports what changed per rule */
   rulesReanalyze: { request: z.object({ taskId: z.string().max(100).optional() }).strict(), response: ReanalysisReport },

@@ -23,7 +23,20 @@ export type ReviewAction =
   | { type: 'addFinding'; finding: Finding; status?: ReviewStatus; tags?: string[] }
   | { type: 'removeFinding'; findingId: string }
   /** one decision on many findings ("apply to all like this", see core/rules): one undo step */
-  | { type: 'applyToAll'; findingIds: string[]; decision: BatchDecision };
+  | { type: 'applyToAll'; findingIds: string[]; decision: BatchDecision; batch?: BatchTag };
+
+/**
+ * undo-s6: the batch a step belongs to when one decision was applied across several reports
+ * (workspace "apply to all like this"): every report's step carries the same id, so one undo (or
+ * redo) in any of them reverts the whole batch. `home` is the report the analyst applied it
+ * from; its step alone lists every report of the batch (`documents`). Old history entries have
+ * no batch and undo as before.
+ */
+export interface BatchTag {
+  id: string;
+  home: string;
+  documents?: string[];
+}
 
 /** The decision an apply-to-all repeats: corrected fields (over each finding's own data), then a status. */
 export interface BatchDecision {
@@ -42,6 +55,8 @@ export interface HistoryEntry {
   at: string;
   before: { reviews: Record<string, Review | null>; findings: Record<string, Finding | null> };
   after: { reviews: Record<string, Review | null>; findings: Record<string, Finding | null> };
+  /** undo-s6: the cross-report batch this step is part of (absent: a step of this report alone) */
+  batch?: BatchTag;
 }
 
 export const MAX_HISTORY = 500;
@@ -131,7 +146,10 @@ export function applyAction(state: ReviewState, action: ReviewAction, ctx: Actio
     case 'applyToAll': {
       const { status, fields } = action.decision;
       const ids = [...new Set(action.findingIds)];
-      if (ids.length === 0 || (status === undefined && (!fields || Object.keys(fields).length === 0))) return state;
+      const noDecision = status === undefined && (!fields || Object.keys(fields).length === 0);
+      // undo-s6: a batch's home report with no finding of its own still records the (empty) step,
+      // so that its undo reverts the batch in the other reports
+      if (noDecision || (ids.length === 0 && !action.batch)) return state;
       label = `applyToAll ${ids.length}`;
       for (const id of ids) {
         edit(id, (r) => {
@@ -172,6 +190,7 @@ export function applyAction(state: ReviewState, action: ReviewAction, ctx: Actio
     }
   }
   const entry: HistoryEntry = { label, at: ctx.now, before: { reviews: touchedReviews, findings: touchedFindings }, after: { reviews: afterReviews, findings: afterFindings } };
+  if (action.type === 'applyToAll' && action.batch) entry.batch = action.batch; // undo-s6
   const next = patch(state, entry.after);
   const undo = [...state.history.undo, entry];
   if (undo.length > MAX_HISTORY) undo.splice(0, undo.length - MAX_HISTORY);
@@ -223,6 +242,37 @@ export function redo(state: ReviewState): ReviewState {
   const entry = state.history.redo.at(-1) as HistoryEntry | undefined;
   if (!entry) return state;
   return { ...patch(state, entry.after), history: { undo: [...state.history.undo, entry], redo: state.history.redo.slice(0, -1) } };
+}
+
+// undo-s6: cross-report batches ──────────────────────────────────────────────────────────────
+
+/** The batch of the step an undo (or redo) would revert now, or null (an ordinary step, or none). */
+export function batchOnTop(state: Pick<ReviewState, 'history'>, kind: 'undo' | 'redo'): BatchTag | null {
+  const entry = (kind === 'undo' ? state.history.undo : state.history.redo).at(-1);
+  return batchOf(entry);
+}
+
+/** The batch of a stored history entry (any shape: entries of older versions have none). */
+export function batchOf(entry: unknown): BatchTag | null {
+  const b = (entry as { batch?: unknown } | null | undefined)?.batch as Partial<BatchTag> | undefined;
+  if (!b || typeof b !== 'object' || typeof b.id !== 'string' || typeof b.home !== 'string') return null;
+  return { id: b.id, home: b.home, ...(Array.isArray(b.documents) ? { documents: b.documents.filter((d): d is string => typeof d === 'string') } : {}) };
+}
+
+/**
+ * Undoes (or redoes) the step on top only when it belongs to batch `id`; otherwise the state
+ * comes back unchanged (this report's part was reverted already, or the analyst made another
+ * step here since — which is then kept).
+ */
+export function stepBatch(state: ReviewState, kind: 'undo' | 'redo', id: string): ReviewState {
+  if (batchOnTop(state, kind)?.id !== id) return state;
+  return kind === 'undo' ? undo(state) : redo(state);
+}
+
+/** How many findings a history entry touched (the reviews it changed). */
+export function entrySize(entry: unknown): number {
+  const r = (entry as { before?: { reviews?: object } } | undefined)?.before?.reviews;
+  return r && typeof r === 'object' ? Object.keys(r).length : 0;
 }
 
 /** The effective status of a finding (unreviewed findings are 'suggested'). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLike } from '../rules/like';
 import type { Figure } from '../schema';
-import { type ReviewState, applyAction, redo, undo } from './actions';
+import { type ReviewState, applyAction, batchOf, batchOnTop, entrySize, redo, stepBatch, undo } from './actions';
 import { previewBatch } from './batch';
 import { findingsFromAnalysis } from '../document/findings';
 
@@ -34,5 +34,37 @@ describe('apply to all like this', () => {
     const p = previewBatch(s1, ['fig:14-17:count', 'nope'], { status: 'rejected' }, ctx);
     expect(p).toMatchObject({ count: 0, items: [], action: null });
     expect(applyAction(s1, { type: 'applyToAll', findingIds: [], decision: { status: 'accepted' } }, ctx)).toBe(s1);
+  });
+
+  // undo-s6
+  it('a batch tag travels with the step; stepBatch reverts only a top step of that batch; old entries have none', () => {
+    const tag = { id: 'b-1', home: 'd', documents: ['d', 'e'] };
+    const s1 = applyAction(initial(), { type: 'applyToAll', findingIds: ['fig:7-9:count', 'fig:27-30:count'], decision: { status: 'rejected' }, batch: tag }, ctx);
+    expect(batchOnTop(s1, 'undo')).toEqual(tag);
+    expect(entrySize(s1.history.undo.at(-1))).toBe(2);
+    expect(stepBatch(s1, 'undo', 'b-2')).toBe(s1);
+    const s2 = stepBatch(s1, 'undo', 'b-1');
+    expect(s2.reviews).toEqual({});
+    expect(batchOnTop(s2, 'redo')?.id).toBe('b-1');
+    expect(stepBatch(s2, 'undo', 'b-1')).toBe(s2);
+    expect(stepBatch(s2, 'redo', 'b-1').reviews['fig:27-30:count'].status).toBe('rejected');
+    // another step on top: the batch's step is no longer the one an undo reverts
+    const s3 = applyAction(s1, { type: 'setStatus', findingIds: ['fig:14-17:count'], status: 'accepted' }, ctx);
+    expect(stepBatch(s3, 'undo', 'b-1')).toBe(s3);
+    // an entry as older versions stored it (no batch) undoes as before
+    const old = { ...s1, history: { undo: s1.history.undo.map((e) => ({ ...(e as object), batch: undefined })), redo: [] } };
+    expect(batchOnTop(old, 'undo')).toBeNull();
+    expect(undo(old).reviews).toEqual({});
+    expect(batchOf({ batch: { id: 3 } })).toBeNull();
+  });
+
+  it('the home report of a batch with no finding of its own records an empty step that marks the batch', () => {
+    const s0 = initial();
+    expect(applyAction(s0, { type: 'applyToAll', findingIds: [], decision: { status: 'rejected' } }, ctx)).toBe(s0);
+    const s1 = applyAction(s0, { type: 'applyToAll', findingIds: [], decision: { status: 'rejected' }, batch: { id: 'b', home: 'd', documents: ['d', 'e'] } }, ctx);
+    expect(s1.history.undo).toHaveLength(1);
+    expect(s1.reviews).toEqual({});
+    expect(entrySize(s1.history.undo[0])).toBe(0);
+    expect(undo(s1).reviews).toEqual({});
   });
 });

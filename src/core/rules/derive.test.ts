@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze';
 import { derivedFindings } from '../document/derive';
-import { ruledFindings, ruledFromDerived } from './derive';
+import { byReadingOrder } from '../document/findings';
+import type { Finding } from '../store-schema';
+import { mergeInOrder, ruledFindings, ruledFromDerived } from './derive';
 import { type Rule } from './rules';
 
 const prov = { analyst: 't', documentId: 'd', at: '2026-01-01T00:00:00.000Z' };
@@ -57,6 +59,24 @@ describe('re-analysis with rules', () => {
         if (one.changed.length === 0) expect(two.findings).toEqual(derived);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+// undo-s6
+describe('mergeInOrder', () => {
+  it('is the stable sort of the two lists joined (property)', () => {
+    const span = fc.record({ start: fc.nat(30), len: fc.nat(4), tag: fc.nat(1000) });
+    const toFinding = ({ start, len, tag }: { start: number; len: number; tag: number }, side: string) =>
+      ({ type: 'defect', id: `${side}${tag}-${start}`, origin: 'detector', data: { kind: 'consistency', text: 'x', start, end: start + len, reason: '' } }) as unknown as Finding;
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 20 }), fc.array(span, { maxLength: 8 }), fc.boolean(), (xs, ys, sortA) => {
+        const a = xs.map((x) => toFinding(x, 'a'));
+        if (sortA) a.sort(byReadingOrder);
+        const b = ys.map((y) => toFinding(y, 'b'));
+        expect(mergeInOrder(a, b)).toEqual([...a, ...b].sort(byReadingOrder));
+      }),
+      { numRuns: 500 },
     );
   });
 });

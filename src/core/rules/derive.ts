@@ -54,5 +54,23 @@ export function ruledFromDerived(
   if (changed.length === 0) return { findings: derived.filter((f) => f.origin === 'detector'), changed };
   const figures: Figure[] = [];
   for (const f of findings) if (f.type === 'figure' && f.data.kind !== 'name') figures.push(f.data);
-  return { findings: [...findings, ...consistencyChecks(text, figures, indicators)].sort(byReadingOrder), changed };
+  return { findings: mergeInOrder(findings, consistencyChecks(text, figures, indicators)), changed };
+}
+
+/**
+ * `[...a, ...b].sort(byReadingOrder)` (a stable sort: on a tie a's finding first) without sorting
+ * a again when it is in reading order already (the derived findings are): b is sorted and merged.
+ */
+export function mergeInOrder(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  for (let i = 1; i < a.length; i++) if (byReadingOrder(a[i - 1], a[i]) > 0) return [...a, ...b].sort(byReadingOrder);
+  if (b.length === 0) return [...a];
+  const c = [...b].sort(byReadingOrder);
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of a) {
+    while (j < c.length && byReadingOrder(c[j], f) < 0) out.push(c[j++]);
+    out.push(f);
+  }
+  while (j < c.length) out.push(c[j++]);
+  return out;
 }

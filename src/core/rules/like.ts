@@ -45,6 +45,11 @@ const isSpace = (c: number): boolean => c <= 0x20 || c === 0x3000 || c === 0xa0;
  * (a punctuation mark or a line end), folded; then `|`, then the span's number pattern.
  */
 export function clausePattern(text: string, start: number, end: number, map: OffsetMap = new OffsetMap(text)): string {
+  return `${clauseContext(text, start, map)}|${numberPattern(text.slice(map.toUtf16(start), map.toUtf16(end)))}`;
+}
+
+/** The part of the clause pattern before `|`: the folded words right before code point `start`. */
+export function clauseContext(text: string, start: number, map: OffsetMap): string {
   const s = map.toUtf16(start);
   let i = s;
   let n = 0;
@@ -55,7 +60,7 @@ export function clausePattern(text: string, start: number, end: number, map: Off
     if (c >= 0xdc00 && c <= 0xdfff && i > 0) i--;
     if (!isSpace(c)) n++;
   }
-  return `${foldSurface(text.slice(i, s))}|${numberPattern(text.slice(s, map.toUtf16(end)))}`;
+  return foldSurface(text.slice(i, s));
 }
 
 /** The surface text of a finding: a figure's or defect's text, a duplicate's copy. */

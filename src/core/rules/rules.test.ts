@@ -238,3 +238,43 @@ describe('rules never change the analyst’s work (property)', () => {
     );
   });
 });
+
+// undo-s6: the rule index (rules by key, the number-pattern filter, the memo of folded texts)
+// gives what reading every rule in order gives
+describe('the rule index = every rule read in order (property)', () => {
+  const pieces = ['召开常委会会议', '會議', '9次', '１２次', '|', '｜', '𠀀', '　', '，', '。', '\n', '增长5%', '三次产业', 'a|b'];
+  const quotes: [string, Partial<Figure>][] = [['9次', { value: 9 }], ['１２次', { value: 12 }], ['5%', { kind: 'percent', value: 5 }], ['三次产业', {}], ['|b', {}]];
+  const naive = (fs: readonly Finding[], rules: readonly Rule[], text: string): (string | null)[] =>
+    fs.map((f) => {
+      const kind = (f.data as { kind: string }).kind;
+      const on = rules.filter((r) => r.enabled && r.match.type === f.type && r.match.kind === kind);
+      const byText = on.find((r) => r.match.text !== undefined && r.match.text === foldSurface(f.type === 'figure' ? f.data.text : ''));
+      if (byText) return byText.id;
+      const p = f.type === 'figure' ? clausePattern(text, f.data.start, f.data.end) : null;
+      return on.find((r) => r.match.pattern !== undefined && r.match.pattern === p)?.id ?? null;
+    });
+  it('finds the same rule for every finding', () => {
+    const arb = fc.array(fc.constantFrom(...pieces), { minLength: 2, maxLength: 16 }).map((p) => p.join('')).chain((text) => {
+      const fs = findings(text, quotes);
+      const ruleArb2 = fc.record({ i: fc.nat(Math.max(0, fs.length - 1)), byPattern: fc.boolean(), enabled: fc.boolean(), cut: fc.nat(4), twist: fc.constantFrom('', '|', '会议|') }).map(({ i, byPattern, enabled, cut, twist }): Rule => {
+        const f = fs[i];
+        const kind = f ? f.data.kind : 'count';
+        const pattern = f ? clausePattern(text, f.data.start, f.data.end) : '会议|#次';
+        // some patterns as learned, some with fewer words before, or a `|` more in the words
+        const p = twist === '' ? pattern.slice(Math.min(cut, pattern.indexOf('|'))) : twist + pattern;
+        const match = byPattern ? { type: 'figure' as const, kind, pattern: p.length >= 2 ? p : `x${p}` } : { type: 'figure' as const, kind, text: f ? foldSurface(f.data.text) : '9次' };
+        return { id: `r-${i}`, enabled, match, action: { op: 'ignore' }, provenance: prov };
+      });
+      return fc.record({ text: fc.constant(text), fs: fc.constant(fs), rules: fc.array(ruleArb2, { maxLength: 10 }).map((rs) => rs.map((r, n) => ({ ...r, id: `r${n}` }))) });
+    });
+    fc.assert(
+      fc.property(arb, ({ text, fs, rules }) => {
+        const byRule = new Map(applyRules(fs, rules, { text }).changed.map((c) => [c.findingId, c.ruleId]));
+        const expected = naive(fs, rules, text);
+        // rules by text act before rules by pattern; among each, the first in the list
+        expect(fs.map((f) => byRule.get(f.id) ?? null)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -12,7 +12,7 @@ import { Approx, FigureKind } from '../schema';
 import type { Finding, Review } from '../store-schema';
 import { OffsetMap } from '../text';
 import { findingSpan } from '../document/findings';
-import { clausePattern, foldSurface, likeModeOf, surfaceOf } from './like';
+import { clauseContext, clausePattern, foldSurface, likeModeOf, numberPattern, surfaceOf } from './like';
 
 export const RuleProvenance = z.object({
   analyst: z.string(),
@@ -163,33 +163,74 @@ export interface ApplyRulesOptions {
   reviews?: Readonly<Record<string, Review>>;
 }
 
+/**
+ * The enabled rules indexed for lookup without building a key string per finding (a string made
+ * per finding is hashed anew each time; the texts the findings carry keep their hash): by type,
+ * then kind, then the folded text — or, for rules by clause pattern, the number pattern (the part
+ * after a `|`) and then the clause words (the part before it). A `|` may be in the words too, so
+ * a pattern is entered at each of its `|`: a finding's words and number pattern meet at exactly
+ * one of them, and a match is one only when both parts are equal (nothing is matched that the
+ * whole pattern would not match, nothing missed). Each entry keeps the first rule in the list's
+ * order.
+ */
 interface Compiled {
-  byText: Map<string, Rule[]>;
-  byPattern: Map<string, Rule[]>;
-  /** `type/kind/` of the rules by text and by pattern: a finding of another type and kind is passed without folding its text */
-  textHeads: Set<string>;
-  patternHeads: Set<string>;
+  any: boolean;
+  byText: Map<string, Map<string, Map<string, Rule>>>;
+  byPattern: Map<string, Map<string, Map<string, Map<string, Rule>>>>;
 }
 
+/**
+ * Memo of short strings folded (surface texts, number patterns): the same few thousand figure
+ * texts (`9次`, `2023年`) recur in every report, so re-analysing a workspace folds each once.
+ * Bounded (cleared when full); the results are the functions' own, so nothing changes but time.
+ */
+function memo(fn: (s: string) => string, max = 50_000): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    if (s.length > 64) return fn(s);
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= max) cache = new Map();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+const foldMemo = memo(foldSurface);
+const numberMemo = memo(numberPattern);
+
 const compiledCache = new WeakMap<readonly Rule[], Compiled>();
+
+function level<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+}
 
 function compile(rules: readonly Rule[]): Compiled {
   const hit = compiledCache.get(rules);
   if (hit) return hit;
-  const byText = new Map<string, Rule[]>();
-  const byPattern = new Map<string, Rule[]>();
-  const textHeads = new Set<string>();
-  const patternHeads = new Set<string>();
+  const byText: Compiled['byText'] = new Map();
+  const byPattern: Compiled['byPattern'] = new Map();
+  let any = false;
   for (const r of rules) {
     if (!r.enabled) continue;
+    any = true;
     const m = r.match;
-    (m.text !== undefined ? textHeads : patternHeads).add(`${m.type}/${m.kind}/`);
-    const [map, k] = m.text !== undefined ? [byText, `${m.type}/${m.kind}/${m.text}`] : [byPattern, `${m.type}/${m.kind}/${m.pattern}`];
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
+    if (m.text !== undefined) {
+      const texts = level(level(byText, m.type, () => new Map()), m.kind, () => new Map());
+      if (!texts.has(m.text)) texts.set(m.text, r);
+    } else if (m.pattern !== undefined) {
+      const tails = level(level(byPattern, m.type, () => new Map()), m.kind, () => new Map());
+      for (let i = m.pattern.indexOf('|'); i >= 0; i = m.pattern.indexOf('|', i + 1)) {
+        const words = level(tails, m.pattern.slice(i + 1), () => new Map());
+        const before = m.pattern.slice(0, i);
+        if (!words.has(before)) words.set(before, r);
+      }
+    }
   }
-  const c = { byText, byPattern, textHeads, patternHeads };
+  const c = { any, byText, byPattern };
   compiledCache.set(rules, c);
   return c;
 }
@@ -214,22 +255,34 @@ function act(f: Finding, rule: Rule): Finding | null {
  * Pure; the rule index is built once per rules array.
  */
 export function applyRules(findings: readonly Finding[], rules: readonly Rule[], options: ApplyRulesOptions): ApplyRulesResult {
-  const { byText, byPattern, textHeads, patternHeads } = compile(rules);
-  if (byText.size === 0 && byPattern.size === 0) return { findings: [...findings], changed: [] };
-  const reviews = options.reviews ?? {};
+  const { any, byText, byPattern } = compile(rules);
+  if (!any) return { findings: [...findings], changed: [] };
+  // the reviewed ids as a set: a property lookup by a finding id costs more (the id is made a property key each time)
+  const reviewed = new Set(Object.keys(options.reviews ?? {}));
+  const text = options.text;
   let map: OffsetMap | null = null;
   const out: Finding[] = [];
   const changed: RuleChange[] = [];
+  const figureTexts = byText.get('figure');
+  const figurePatterns = byPattern.get('figure');
   for (const f of findings) {
-    if (f.origin !== 'detector' || Object.hasOwn(reviews, f.id)) {
+    if (f.origin !== 'detector' || reviewed.has(f.id)) {
       out.push(f);
       continue;
     }
-    const head = `${f.type}/${(f.data as { kind: string }).kind}/`;
-    let rule = textHeads.has(head) ? byText.get(head + foldSurface(surfaceOf(f)))?.[0] : undefined;
-    if (!rule && f.type === 'figure' && patternHeads.has(head)) {
-      map ??= new OffsetMap(options.text);
-      rule = byPattern.get(head + clausePattern(options.text, f.data.start, f.data.end, map))?.[0];
+    const kind = (f.data as { kind: string }).kind;
+    const texts = (f.type === 'figure' ? figureTexts : byText.get(f.type))?.get(kind);
+    let rule = texts?.get(foldMemo(surfaceOf(f)));
+    const tails = rule || f.type !== 'figure' ? undefined : figurePatterns?.get(kind);
+    if (tails && f.type === 'figure') {
+      // the clause pattern in two parts: the number pattern first, the words before only when a rule has it
+      map ??= new OffsetMap(text);
+      const from = map.toUtf16(f.data.start);
+      const to = map.toUtf16(f.data.end);
+      // the figure's own text when it is the span's (it keeps its hash), else the span cut out
+      const span = f.data.text.length === to - from && text.startsWith(f.data.text, from) ? f.data.text : text.slice(from, to);
+      const words = tails.get(numberMemo(span));
+      if (words) rule = words.get(clauseContext(text, f.data.start, map));
     }
     if (!rule) {
       out.push(f);
@@ -248,8 +301,11 @@ export function applyRules(findings: readonly Finding[], rules: readonly Rule[],
 
 /** How many findings each rule changed, by rule id (for the Rules page). */
 export function changeCounts(changes: readonly RuleChange[]): Record<string, number> {
+  // counted in a Map (an object keyed by hundreds of rule ids is a slow dictionary), then made a record
+  const n = new Map<string, number>();
+  for (const c of changes) n.set(c.ruleId, (n.get(c.ruleId) ?? 0) + 1);
   const out: Record<string, number> = {};
-  for (const c of changes) out[c.ruleId] = (out[c.ruleId] ?? 0) + 1;
+  for (const [id, k] of n) out[id] = k;
   return out;
 }
 

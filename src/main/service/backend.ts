@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { ApiEvent, ApiEventName, SaveState, WorkspaceView } from '../../core/api';
+import type { ApiEvent, ApiEventName, ReviewResult, SaveState, WorkspaceView } from '../../core/api';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { type StoreNotice, WorkspaceStore } from '../store';
@@ -28,6 +28,7 @@ import { TeamService } from './team'; // team:
 import { exportTeamLayer } from '../team/export'; // team:
 import { RuleBook, attachRuleBook, ruleBookOf } from './rules'; // rules:
 import { rulesHandlers } from './rules-handlers'; // rules:
+import { reviewStep } from './rules-undo'; // undo-s6
 
 export interface PlatformDialogs {
   chooseFolder(): Promise<string | null>;
@@ -314,6 +315,13 @@ export function createBackend(opts: BackendOptions): Backend {
     }
   };
 
+  // undo-s6: undo / redo, across the reports of a batch
+  const stepAcross = async (ws: OpenWorkspace, documentId: string, kind: 'undo' | 'redo'): Promise<ReviewResult> => {
+    const { doc, meta, batch } = await reviewStep(ws.store, documentId, kind);
+    if (batch && batch.documents > 1 && current === ws) emit('workspaceChanged', view(ws));
+    return { ...buildReviewResult(meta, doc), ...(batch ? { batch } : {}) };
+  };
+
   const handlers: Handlers = {
     appInfo: async () => ({ name: 'Report Annotator', version: opts.version, mode: opts.mode, platform: process.platform }),
     workspaceGet: async () => view(await workspace()),
@@ -396,16 +404,9 @@ export function createBackend(opts: BackendOptions): Backend {
       emit('saveState', toSaveState(ws.store));
       return buildReviewResult(meta, doc);
     },
-    reviewUndo: async ({ documentId }) => {
-      const ws = await workspace();
-      const { doc, meta } = await reviewDocument(ws.store, documentId, () => ({ kind: 'undo' }));
-      return buildReviewResult(meta, doc);
-    },
-    reviewRedo: async ({ documentId }) => {
-      const ws = await workspace();
-      const { doc, meta } = await reviewDocument(ws.store, documentId, () => ({ kind: 'redo' }));
-      return buildReviewResult(meta, doc);
-    },
+    // undo-s6: a step that is part of a workspace apply-to-all reverts the whole batch (rules-undo.ts)
+    reviewUndo: async ({ documentId }) => stepAcross(await workspace(), documentId, 'undo'),
+    reviewRedo: async ({ documentId }) => stepAcross(await workspace(), documentId, 'redo'),
     taxonomySet: async ({ tags }) => {
       const ws = await workspace();
       await ws.store.updateWorkspace((w) => {

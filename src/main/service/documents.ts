@@ -2,7 +2,7 @@
 import type { DocumentFindings, DocumentView, PackedDocumentView, ReviewResult } from '../../core/api';
 import { AppError } from '../../core/errors';
 import { type PackedFinding, packFindings } from '../../core/findings-pack';
-import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, applyAction, canRedo, canUndo, redo, undo } from '../../core/review';
+import { type ActionContext, type ReviewAction, type ReviewState, ReviewError, applyAction, canRedo, canUndo, redo, stepBatch, undo } from '../../core/review';
 import type { DocumentFile, DocumentMeta, Finding } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import { countFindings } from '../../core/document';
@@ -85,7 +85,12 @@ function toState(doc: DocumentFile): ReviewState {
   return { text: doc.text, findings: doc.findings, reviews: doc.reviews, history: doc.history };
 }
 
-export type ReviewStep = { kind: 'apply'; action: ReviewAction; ctx: ActionContext } | { kind: 'undo' } | { kind: 'redo' };
+export type ReviewStep =
+  | { kind: 'apply'; action: ReviewAction; ctx: ActionContext }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  /** undo-s6: undo or redo the top step only when it is part of batch `id` (see rules-undo.ts) */
+  | { kind: 'batch'; direction: 'undo' | 'redo'; id: string };
 
 /**
  * Applies one review step to a document and waits until it is durable; updates the counts in
@@ -101,7 +106,8 @@ export async function reviewDocument(store: WorkspaceStore, id: string, step: (d
     doc = await store.applyToDocument(id, (d) => {
       const s = step(d);
       const before = toState(d);
-      const after = s.kind === 'apply' ? applyAction(before, s.action, s.ctx) : s.kind === 'undo' ? undo(before) : redo(before);
+      const after = s.kind === 'apply' ? applyAction(before, s.action, s.ctx) : s.kind === 'undo' ? undo(before) : s.kind === 'redo' ? redo(before) : stepBatch(before, s.direction, s.id); // undo-s6: batch
+      if (after === before) return d; // undo-s6: nothing to do (a batch step already reverted here)
       return { ...d, findings: after.findings, reviews: after.reviews, history: after.history };
     });
   } catch (e) {

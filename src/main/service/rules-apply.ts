@@ -6,14 +6,16 @@
  * decision teaches. The analyst's reviews are never changed by a rule: a reviewed finding keeps
  * the data it had when it was reviewed.
  */
+import { randomUUID } from 'node:crypto';
 import { type DocumentModel, byReadingOrder, countFindings } from '../../core/document';
 import { AppError } from '../../core/errors';
 import { type BatchDecision, type BatchPreviewItem, previewBatch } from '../../core/review';
-import { type LikeDocument, type Rule, changeCounts, findLike, isReviewed, ruleFromDecision, ruledFromDerived } from '../../core/rules';
+import { type LikeDocument, type Rule, changeCounts, findLike, isReviewed, likeKey, likeModeOf, ruleFromDecision, ruledFromDerived } from '../../core/rules';
 import type { DocumentFile, DocumentMeta, Finding, Review } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import { reviewDocument } from './documents';
 import { newRuleId, ruleBookOf } from './rules';
+import { likeIndexOf } from './rules-index';
 
 /**
  * The document `built` (core's rebuildDocument, without rules) with the workspace's active rules
@@ -45,24 +47,26 @@ export function applyWorkspaceRules(
 ): DocumentModel {
   // core's ruledFindings from the findings rebuildDocument derived (no second derivation)
   const ruled = ruledFromDerived(text, built.findings, rules, built.reviews, indicators);
-  const prev = previous && previous.text === text && touched.size > 0 ? new Map(previous.findings.map((f) => [f.id, f])) : null;
+  // the previous data of the reviewed findings a rule had changed (undo-s6: only those are looked up)
+  const keep = previous && previous.text === text && touched.size > 0 ? [...touched].filter((id) => Object.hasOwn(built.reviews, id)) : [];
+  const keepSet = new Set(keep);
+  const prev = keep.length > 0 ? new Map(previous!.findings.filter((f) => keepSet.has(f.id)).map((f) => [f.id, f])) : null;
   const kept: string[] = [];
   const findings: Finding[] = [];
-  const ids = new Set<string>();
   for (const f of ruled.findings) {
     // what the analyst reviewed is what stays: a reviewed finding a rule had changed keeps the rule's data
-    const was = prev && touched.has(f.id) && Object.hasOwn(built.reviews, f.id) ? prev.get(f.id) : undefined;
+    const was = prev?.get(f.id);
     if (was && was.origin === f.origin && was.type === f.type) {
       findings.push(was);
       if (was !== f) kept.push(f.id);
     } else findings.push(f);
-    ids.add(f.id);
   }
   record(changeCounts(ruled.changed), [...ruled.changed.filter((c) => c.after !== null).map((c) => c.findingId), ...kept]);
   if (ruled.changed.length === 0 && kept.length === 0) return built;
   let manual = false;
+  const ids = built.findings.some((f) => f.origin === 'manual') ? new Set(ruled.findings.map((f) => f.id)) : null;
   for (const f of built.findings) {
-    if (f.origin !== 'manual' || ids.has(f.id)) continue;
+    if (f.origin !== 'manual' || ids?.has(f.id)) continue;
     findings.push(f);
     manual = true;
   }
@@ -86,6 +90,8 @@ export interface LikeItem extends BatchPreviewItem {
 }
 
 export interface LikePlan {
+  /** the report the decision was made in */
+  home: string;
   decision: BatchDecision;
   /** the rule the decision teaches (null: none, e.g. an accept) */
   rule: Rule | null;
@@ -106,7 +112,9 @@ export async function planLike(store: WorkspaceStore, documentId: string, findin
   const review = home.reviews[findingId];
   const decision = decisionOf(review);
   if (!decision) throw new AppError('bad-request', 'decide on this finding first (accept, reject or correct it)');
-  const ids = scope === 'report' ? [documentId] : [documentId, ...metas.map((m) => m.id).filter((id) => id !== documentId).slice(0, MAX_WORKSPACE_DOCS)];
+  const others = scope === 'report' ? [] : metas.map((m) => m.id).filter((id) => id !== documentId).slice(0, MAX_WORKSPACE_DOCS);
+  // undo-s6: only the reports the like-index says may hold a finding like it are read
+  const ids = [documentId, ...(others.length > 0 ? await likeIndexOf(store).candidates(likeKey(home.text, finding, likeModeOf(finding, review)), others) : [])];
   const docs = new Map<string, DocumentFile>([[documentId, home]]);
   const likeDocs: LikeDocument[] = [];
   for (const id of ids) {
@@ -128,7 +136,7 @@ export async function planLike(store: WorkspaceStore, documentId: string, findin
     count += p.count;
   }
   const rule = ruleFromDecision(home.text, finding, review!, { analyst: store.analyst.name || store.analyst.id, documentId, at: review!.updatedAt }, newRuleId());
-  return { decision, rule, perDocument, count };
+  return { home: documentId, decision, rule, perDocument, count };
 }
 
 export interface LikeApplied {
@@ -142,7 +150,10 @@ export interface LikeApplied {
 
 /**
  * Applies the plan: one applyToAll (one undo step) per report; records the rule (when the
- * decision teaches one and `learn`) and how many reviews it made.
+ * decision teaches one and `learn`) and how many reviews it made. undo-s6: when the batch
+ * reaches beyond the home report, every report's step carries one batch id (one undo in any of
+ * them reverts all, see rules-undo.ts); the home report's step, made first, lists the reports —
+ * a home report with no finding like it gets an empty step that only marks the batch.
  */
 export async function applyLike(store: WorkspaceStore, plan: LikePlan, learn: boolean, ctx: { now: string; annotator: string }): Promise<LikeApplied> {
   const book = ruleBookOf(store);
@@ -152,10 +163,18 @@ export async function applyLike(store: WorkspaceStore, plan: LikePlan, learn: bo
   let documents = 0;
   const failed: LikeApplied['failed'] = [];
   const metas: DocumentMeta[] = [];
-  for (const p of plan.perDocument) {
+  // undo-s6: the batch tag, the home report first
+  const beyondHome = plan.perDocument.some((p) => p.documentId !== plan.home);
+  const homePart = plan.perDocument.find((p) => p.documentId === plan.home) ?? { documentId: plan.home, ids: [] as string[], items: [] };
+  const parts = beyondHome ? [homePart, ...plan.perDocument.filter((p) => p.documentId !== plan.home)] : plan.perDocument;
+  const batchId = beyondHome ? `b-${randomUUID()}` : null;
+  const members = parts.map((p) => p.documentId);
+  for (const p of parts) {
+    const batch = batchId ? { id: batchId, home: plan.home, ...(p.documentId === plan.home ? { documents: members } : {}) } : undefined;
     try {
       const before = await store.readDocument(p.documentId);
-      const { meta, doc } = await reviewDocument(store, p.documentId, () => ({ kind: 'apply', action: { type: 'applyToAll', findingIds: p.ids, decision: plan.decision }, ctx }));
+      const { meta, doc } = await reviewDocument(store, p.documentId, () => ({ kind: 'apply', action: { type: 'applyToAll', findingIds: p.ids, decision: plan.decision, ...(batch ? { batch } : {}) }, ctx }));
+      if (p.ids.length === 0) continue;
       if (doc !== before) {
         count += p.ids.length;
         documents++;

@@ -1,4 +1,5 @@
 /** The API handlers of the workspace rules (issue 16): list, edit, delete, export, import, apply to all like this, re-analyse. */
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { ApiEventName, ReanalysisReport, RulesView } from '../../core/api';
 import type { rulesApi } from '../../core/api';
@@ -6,11 +7,13 @@ import { AppError } from '../../core/errors';
 import { cpSlice } from '../../core/text';
 import { findingSpan } from '../../core/document';
 import type { AnalysisPool } from '../analysis/pool';
+import type { DocumentMeta } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import type { Handlers, Logger } from './dispatch';
 import { buildReviewResult } from './documents';
 import { importIntoStore } from './importing';
 import { applyLike, planLike, previewItems } from './rules-apply';
+import { reanalyseStored } from './rules-stored';
 import { type RuleBook, newRuleId, ruleBookOf } from './rules';
 import type { TaskRegistry } from './tasks';
 
@@ -102,14 +105,23 @@ export async function reanalyse(store: WorkspaceStore, dir: string, deps: Pick<R
   const before = book.changedTotals();
   const docs = store.workspace().documents;
   const findingsBefore = docs.reduce((n, d) => n + d.counts.total, 0);
-  const paths = docs.map((d) => (isAbsolute(d.path) ? d.path : join(dir, d.path)));
-  if (paths.length === 0) return { documents: 0, failed: [], cancelled: false, rules: [], findingsBefore: 0, findingsAfter: 0 };
-  const summary = await importIntoStore(store, paths, { pool: deps.pool, tasks: deps.tasks, emit: deps.emit, log: deps.log, taskId, label: 'import', allow: deps.allow });
+  if (docs.length === 0) return { documents: 0, failed: [], cancelled: false, rules: [], findingsBefore: 0, findingsAfter: 0, fromStore: 0, skipped: [] };
+  // undo-s6: a report whose source file is gone is re-analysed from the text the workspace keeps
+  // (its cache file), not listed as failed; one whose text is not kept either is skipped
+  const withSource: string[] = [];
+  const missing: DocumentMeta[] = [];
+  for (const d of docs) {
+    const abs = isAbsolute(d.path) ? d.path : join(dir, d.path);
+    if ((await stat(abs).catch(() => null))?.isFile()) withSource.push(abs);
+    else missing.push(d);
+  }
+  const summary = withSource.length > 0 ? await importIntoStore(store, withSource, { pool: deps.pool, tasks: deps.tasks, emit: deps.emit, log: deps.log, taskId, label: 'import', allow: deps.allow }) : { imported: [], failed: [], cancelled: false };
+  const stored = summary.cancelled || missing.length === 0 ? { reanalysed: 0, skipped: [], failed: [] } : await reanalyseStored(store, missing, deps.pool, deps.log);
   await book.flush();
   const after = book.changedTotals();
   const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
   const rules = [...ids].map((ruleId) => ({ ruleId, before: before[ruleId] ?? 0, after: after[ruleId] ?? 0 })).filter((r) => r.before !== r.after || r.after > 0);
   const findingsAfter = store.workspace().documents.reduce((n, d) => n + d.counts.total, 0);
   deps.announce();
-  return { documents: summary.imported.length, failed: summary.failed, cancelled: summary.cancelled, rules, findingsBefore, findingsAfter };
+  return { documents: summary.imported.length + stored.reanalysed, failed: [...summary.failed, ...stored.failed], cancelled: summary.cancelled, rules, findingsBefore, findingsAfter, fromStore: stored.reanalysed, skipped: stored.skipped };
 }

@@ -239,7 +239,7 @@ export class RuleBook {
     const none = Object.keys(counts).length === 0 && touched.length === 0;
     if (none && !this.data.changed[documentId] && !this.data.touched[documentId]) return;
     const ids = [...touched].sort();
-    if (JSON.stringify(this.data.changed[documentId] ?? {}) === JSON.stringify(counts) && JSON.stringify(this.data.touched[documentId] ?? []) === JSON.stringify(ids)) return;
+    if (sameCounts(this.data.changed[documentId] ?? {}, counts) && sameIds(this.data.touched[documentId] ?? [], ids)) return;
     this.mutate((d) => {
       if (Object.keys(counts).length === 0) delete d.changed[documentId];
       else d.changed[documentId] = { ...counts };
@@ -304,6 +304,20 @@ export class RuleBook {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** told when a background write fails (the next change or flush tries again) */
   onWriteError: ((e: unknown) => void) | null = null;
+}
+
+// (compared without serialising: a re-analysis of thousands of reports compares once per report)
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function parseBook(text: string): RuleBookFile | null {

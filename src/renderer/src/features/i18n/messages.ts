@@ -677,7 +677,7 @@ export const en = {
   'like.noRule': 'This decision makes no rule (only these findings change).',
   'like.apply': 'Apply to {count}',
   'like.more': '… and {count} more',
-  'like.applied': 'Applied to {count} {count|finding|findings} in {documents} {documents|report|reports}. Ctrl+Z undoes it in this report.',
+  'like.applied': 'Applied to {count} {count|finding|findings} in {documents} {documents|report|reports}. Ctrl+Z undoes it in every report.',
   'like.failed': '{count} {count|report|reports} could not be changed (see the log).',
   'shortcuts.metricFromSelection': 'The selected text is the selected figure’s metric',
   'metric.needFigure': 'Select a figure first, then the words of its metric in the report, and press m.',
@@ -730,6 +730,13 @@ export const en = {
   'menu.file': 'File',
   'menu.fileTitle': 'Open a folder, add files, or open the sample workspace',
   // ── end paint ──
+  // ── undo-s6: one undo reverts a workspace apply-to-all in every report; re-analysis without a source file ──
+  'like.undone': 'Undone in {documents} {documents|report|reports}: {count} {count|finding|findings} back as they were before “apply to all”.',
+  'like.redone': 'Redone in {documents} {documents|report|reports}: {count} {count|finding|findings} decided again by “apply to all”.',
+  'like.kept': '{count} {count|report|reports} changed since kept {count|its|their} part.',
+  'rules.reanalysisFromStore': '{count} {count|report|reports} whose source file is missing {count|was|were} re-analysed from the text kept in the workspace.',
+  'rules.reanalysisSkipped': '{count} {count|report|reports} skipped: the source file is missing and the workspace keeps no text for {count|it|them}.',
+  // ── end undo-s6 ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1413,7 +1420,7 @@ export const zh: Messages = {
   'like.noRule': '该决定不生成规则（只改动这些发现）。',
   'like.apply': '应用到 {count} 条',
   'like.more': '……另有 {count} 条',
-  'like.applied': '已应用到 {documents} 份报告中的 {count} 条发现。按 Ctrl+Z 可撤销本报告中的改动。',
+  'like.applied': '已应用到 {documents} 份报告中的 {count} 条发现。按 Ctrl+Z 可在所有报告中一并撤销。',
   'like.failed': '{count} 份报告无法改动（详见日志）。',
   'shortcuts.metricFromSelection': '所选文字设为所选数字的指标',
   'metric.needFigure': '请先选中一个数字，再在报告中选中其指标文字，然后按 m。',
@@ -1466,4 +1473,11 @@ export const zh: Messages = {
   'menu.file': '文件',
   'menu.fileTitle': '打开文件夹、添加文件或打开示例工作区',
   // ── end paint ──
+  // ── undo-s6 ──
+  'like.undone': '已撤销“应用到全部”：{documents} 份报告中的 {count} 条发现已恢复原状。',
+  'like.redone': '已重做“应用到全部”：{documents} 份报告中的 {count} 条发现再次按该决定处理。',
+  'like.kept': '{count} 份报告此后另有改动，保留了其中的部分。',
+  'rules.reanalysisFromStore': '{count} 份报告的源文件已不存在，已按工作区中保存的文本重新分析。',
+  'rules.reanalysisSkipped': '已跳过 {count} 份报告：源文件已不存在，工作区中也没有保存其文本。',
+  // ── end undo-s6 ──
 };

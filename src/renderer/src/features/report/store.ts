@@ -15,6 +15,7 @@ import { reportError, showNotice } from '../errors/store';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { describeUndo, findingLabel } from './undo-feedback';
+import { batchStepNotice } from '../rules/batch-notice'; // undo-s6
 import { trackWrite } from '../statusbar/saveState';
 import { filterStore, setFilter } from './filters';
 import { type DocModel, buildModel, modelSteps, primarySpan, sameFindings } from './model';
@@ -482,6 +483,8 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
     } else if (seq > answeredSeq) {
       // (an answer that waited for an idle moment may come after a later one: it is older news)
       answeredSeq = seq;
+      if (kind !== 'apply' && !batchStepNotice(kind, r.batch) && before) undoFeedback(kind, before); // undo-s6: a batch's toast instead
+    } else {
       if (r.findings) unshownFindings = { docId, findings: r.findings };
       updateDocumentMeta(r.meta);
     }

@@ -1,6 +1,6 @@
 /**
  * "Apply to the N findings like this one": opened by one key after a decision; the scope (this
- * report or the workspace), the count and a preview; Enter applies (one undo step per report).
+ * report or the workspace), the count and a preview; Enter applies (one undo step, in every report it reaches).
  */
 import { useEffect } from 'react';
 import { Dialog } from '../../lib/Dialog';

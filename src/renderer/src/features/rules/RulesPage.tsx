@@ -45,6 +45,9 @@ export function RulesPage(): React.JSX.Element {
         <div className="rules-reanalysis" role="status" data-testid="rules-reanalysis">
           {t('rules.reanalysed', { documents: reanalysis.documents, before: reanalysis.findingsBefore, after: reanalysis.findingsAfter })}
           {reanalysis.failed.length > 0 && ` ${t('rules.reanalyseFailed', { count: reanalysis.failed.length })}`}
+          {/* undo-s6: reports whose source file is missing */}
+          {(reanalysis.fromStore ?? 0) > 0 && <span data-testid="rules-reanalysis-stored">{` ${t('rules.reanalysisFromStore', { count: reanalysis.fromStore })}`}</span>}
+          {(reanalysis.skipped?.length ?? 0) > 0 && <span data-testid="rules-reanalysis-skipped" title={reanalysis.skipped.map((x) => x.path).join('\n')}>{` ${t('rules.reanalysisSkipped', { count: reanalysis.skipped.length })}`}</span>}
           {reanalysis.rules.length > 0 && (
             <ul>
               {reanalysis.rules.map((r) => {

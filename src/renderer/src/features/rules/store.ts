@@ -158,7 +158,7 @@ export function closeLike(): void {
   likeStore.patch({ open: false, preview: null, loading: false });
 }
 
-/** Enter in the dialog: applies the batch (one undo step in each report) and keeps the rule. */
+/** Enter in the dialog: applies the batch (one undo step, in any report of it, reverts it everywhere) and keeps the rule. */
 export async function applyLike(): Promise<void> {
   const { docId, findingId, scope, preview, applying } = likeStore.get();
   if (!docId || !findingId || !preview || applying || preview.count === 0) return;
