@@ -21,6 +21,7 @@ test('Open folder lists the import warnings of the folder’s reports in the sum
     writeFileSync(join(dir, 'clean.txt'), lf);
     await app.goto(serve.url);
     await app.setLanguage('zh');
+    await page.getByTestId('menu-file').click();
     await page.getByTestId('menu-open-folder').click();
     await page.getByTestId('path-input').fill(dir);
     await page.getByTestId('path-dialog-ok').click();

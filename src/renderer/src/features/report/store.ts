@@ -479,12 +479,10 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
     if (seq === writeSeq) {
       answeredSeq = seq;
       applyResult(docId, r);
-      if (before && kind !== 'apply') undoFeedback(kind, before);
+      if (kind !== 'apply' && !batchStepNotice(kind, r.batch) && before) undoFeedback(kind, before); // undo-s6: a batch's toast instead
     } else if (seq > answeredSeq) {
       // (an answer that waited for an idle moment may come after a later one: it is older news)
       answeredSeq = seq;
-      if (kind !== 'apply' && !batchStepNotice(kind, r.batch) && before) undoFeedback(kind, before); // undo-s6: a batch's toast instead
-    } else {
       if (r.findings) unshownFindings = { docId, findings: r.findings };
       updateDocumentMeta(r.meta);
     }
