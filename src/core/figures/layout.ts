@@ -285,12 +285,28 @@ function numberMarkJunction(text: string, s: number, e: number, a: number, b: nu
     // 30.⏎ on a line of its own: a list marker (HK paragraphs are numbered so)
     // (before a line starting with a digit it may as well be a number cut by a break: 97.⏎5%)
     if (text.charCodeAt(e - 1) === 0x0a && /^\s*\d{1,3}[.．]$/.test(text.slice(lineStart, s))) return 'uncertain';
+    // 218. 2000年起… at the start of a paragraph: the paragraph's number, then the text (HK, Macau
+    // reports number their paragraphs so) — unless a bare rate follows (5. 6% may be 5.6%)
+    if (text.charCodeAt(e - 1) !== 0x0a && paragraphStart(text, lineStart) && /^\s*\d{1,3}[.．]$/.test(text.slice(lineStart, s)) && !RATE_AHEAD.test(text.slice(e, e + 12))) return 'keep';
     return WS[text.charCodeAt(s - 2)] !== 0 ? 'remove' : 'uncertain';
   }
   // a range: 1-⏎7月, 2021—⏎2035年
   if (isRangeMark(a) && isNumeral(b) && s >= 2 && !isRangeMark(text.charCodeAt(s - 2))) return 'remove';
   if (isRangeMark(b) && (isNumeral(a) || isIdeo(a)) && isNumeral(nextSolid(text, e + 1))) return 'remove';
   return null;
+}
+
+const RATE_AHEAD = /^[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％‰]/;
+
+/** Whether the line starting at `lineStart` begins a paragraph: the text's start, after a blank line or after a paragraph mark. */
+function paragraphStart(text: string, lineStart: number): boolean {
+  let q = lineStart - 1;
+  let nl = 0;
+  while (q >= 0 && WS[text.charCodeAt(q)] !== 0) {
+    if (text.charCodeAt(q) === 0x0a) nl++;
+    q--;
+  }
+  return q < 0 || nl >= 2 || isParagraphMark(text.charCodeAt(q));
 }
 
 function skipWs(text: string, p: number): number {

@@ -2,7 +2,7 @@
 // the same result for every input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SentenceEnds, hasInnerSpace, insideTitle } from './metric';
+import { SentenceEnds, cleanMetric, hasInnerSpace, insideTitle } from './metric';
 
 /** The cut as first written: s.lastIndexOf per mark, each in what the one before left. */
 function insideTitlePlain(s: string): string {
@@ -48,5 +48,21 @@ describe('metric helpers', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('cleanMetric drops what is not the metric at its start', () => {
+  it.each([
+    ['30. 政府將投放', '政府將投放'],
+    ['（二）城鎮新增就業', '城鎮新增就業'],
+    ['・預計表演場地的每年平均入場人次', '預計表演場地的每年平均入場人次'],
+    ['（增幅', '增幅'],
+    ['基本工資月薪調整為新臺幣', '基本工資月薪調整'],
+  ])('%s → %s', (raw, want) => {
+    expect(cleanMetric(raw)).toBe(want);
+  });
+  it('keeps a decimal, a closed bracket and a lone marker', () => {
+    expect(cleanMetric('1.5倍增長')).toBe('1.5倍增長');
+    expect(cleanMetric('（含港澳）居民')).toBe('（含港澳）居民');
   });
 });

@@ -95,6 +95,10 @@ export function insideTitle(s: string): string {
 }
 
 /** Strips stop words at both ends of a metric; null when nothing remains. */
+const LIST_MARKER = /^(?:\d{1,3}[.．、](?![\d０-９])|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、|[・•·●○◆■□▪►➢]+)[\s\u3000]*/;
+const OPEN_BRACKET = '（(【[';
+const CLOSE_BRACKET = '）)】]';
+
 export function cleanMetric(raw: string): string | null {
   let s = trimSpace(raw);
   s = insideTitle(s);
@@ -107,6 +111,11 @@ export function cleanMetric(raw: string): string | null {
     if (t && t.len < s.length) s = s.slice(0, s.length - t.len);
     const l = METRIC_LEADING.startsAt(s, 0);
     if (l && l.len < s.length) s = s.slice(l.len);
+    // a list marker or bullet (30. 政府…, （二）, ・預計…) and a bracket that opens and never closes (（增幅) are not the metric
+    const lm = LIST_MARKER.exec(s);
+    if (lm && lm[0].length < s.length) s = s.slice(lm[0].length);
+    const open = OPEN_BRACKET.indexOf(s[0] ?? '');
+    if (open >= 0 && s.length > 1 && !s.includes(CLOSE_BRACKET[open])) s = s.slice(1);
     const sc = METRIC_SCOPE.startsAt(s, 0);
     if (sc && sc.len < s.length) s = s.slice(sc.len);
     const keep = METRIC_KEEP.startsAt(s, 0);

@@ -275,4 +275,12 @@ export const PROBES: Probe[] = [
       ['1/10', 'percent', 0.1, null, null],
     ],
   },
+  {
+    region: 'TW',
+    text: '臺鐵計畫總經費約新臺幣186億元，基本工資月薪調整為新臺幣2萬7,470元。',
+    figures: [
+      ['約新臺幣186億元', 'money', 18600000000, '元', 'about'],
+      ['2萬7,470元', 'money', 27470, '元', null],
+    ],
+  },
 ];

@@ -254,7 +254,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   let value = tok.value;
   let approx: Approx = null;
 
-  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 3));
+  const pre = PREFIX_QUALIFIERS.endsAt(text, start, Math.max(0, start - 4));
   // 近 in 最近, 附近 is no qualifier
   if (pre && !(pre.len === 1 && start >= 2 && hasUnit(NOT_NEAR, text.charCodeAt(start - 2)))) {
     approx = pre.value;
