@@ -23,8 +23,20 @@ function apart(a: { x: number; y: number; width: number; height: number }, b: { 
   return a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
 }
 
+/** Whether a select is wide enough for the option it shows (no "Al…" for "All kinds"). */
+async function selectShowsAll(el: Locator): Promise<boolean> {
+  return el.evaluate((e) => {
+    const sel = e as HTMLSelectElement;
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const cs = getComputedStyle(sel);
+    ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+    const text = sel.options[sel.selectedIndex]?.text ?? '';
+    return ctx.measureText(text).width + parseFloat(cs.paddingLeft) <= sel.clientWidth - 14;
+  });
+}
+
 async function toolbarFits(page: Page): Promise<void> {
-  // one row: every control of the toolbar lies inside it, none pushed out of the pane
+  // every control of the toolbar lies inside it, none pushed out of the pane
   const bar = await box(page.getByRole('toolbar').first());
   for (const id of ['filter-kind', 'filter-status', 'filter-tag', 'bulk-open', 'list-toggle', 'legend-toggle']) {
     const b = await box(page.getByTestId(id));
@@ -32,6 +44,11 @@ async function toolbarFits(page: Page): Promise<void> {
     expect(b.y, `${id} on the toolbar's row`).toBeGreaterThanOrEqual(bar.y - 1);
     expect(b.y + b.height, `${id} on the toolbar's row`).toBeLessThanOrEqual(bar.y + bar.height + 1);
   }
+  // the filters show what they are set to (a narrow column takes a second row rather than cut them)
+  for (const id of ['filter-kind', 'filter-status', 'filter-tag']) expect(await selectShowsAll(page.getByTestId(id)), `${id} shows its whole label`).toBe(true);
+  // and nothing of the toolbar runs under the inspector
+  const inspector = await page.getByTestId('inspector').boundingBox();
+  if (inspector) for (const id of ['legend-toggle', 'list-toggle']) expect((await box(page.getByTestId(id))).x + (await box(page.getByTestId(id))).width, `${id} left of the inspector`).toBeLessThanOrEqual(inspector.x + 1);
 }
 
 test('the report title stays readable in English at 1280 and 1440 px', async ({ page, serve, shot }) => {
