@@ -417,31 +417,43 @@ if (!process.argv.includes('--skip-overhead')) {
   }
 }
 
-// ---- the same through the service: rulesReanalyze of a 2,000-report workspace ------------------
-// (--service: the backend bundled from source, in this process, analysis in process; each
-// re-analysis reads every report again, analyses it, applies the rules and writes what changed)
-if (process.argv.includes('--service')) {
+/**
+ * A backend bundled from source, in this process, over a fresh workspace of `docs` synthetic
+ * reports (analysis in process): what --service and --like measure through.
+ */
+async function serviceWorkspace(tag) {
   const { writeCorpus } = await import('./lib.mjs');
   const { cpSync, mkdirSync } = await import('node:fs');
   const docs = Number(arg('--docs', '2000'));
   const { dir: cdir } = writeCorpus(`corpus-effort-${docs}`, docs, 9_000, 7);
-  const ws = mkdtempSync(join(tmpdir(), 'ra-effort-ws-'));
+  const ws = mkdtempSync(join(tmpdir(), `ra-effort-${tag}-`));
   mkdirSync(join(ws, 'reports'));
   for (const f of readdirSync(cdir).filter((x) => x.endsWith('.txt')).sort().slice(0, docs)) cpSync(join(cdir, f), join(ws, 'reports', f));
-  const out = join(root, 'bench', '.data', 'effort-backend-bundle');
+  const out = join(root, 'bench', '.data', `effort-${tag}-bundle`);
   await build({
     entryPoints: { backend: join(root, 'src/main/service/backend.ts'), dispatch: join(root, 'src/main/service/dispatch.ts') },
     bundle: true, platform: 'node', format: 'esm', outdir: out, outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'error',
   });
   const { createBackend } = await import(join(out, 'backend.mjs'));
   const { dispatch } = await import(join(out, 'dispatch.mjs'));
-  const log = { error: (m, c) => console.error(m, c) };
-  const backend = createBackend({ mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-effort-ud-')), workspaceDir: ws, log, version: 'bench', workerPath: null });
+  const backend = createBackend({ mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-effort-ud-')), workspaceDir: ws, log: { error: (m, c) => console.error(m, c) }, version: 'bench', workerPath: null });
   const call = async (m, req) => {
     const r = await dispatch(backend.handlers, m, req);
     if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
     return r.value;
   };
+  const close = async () => {
+    await backend.close();
+    rmSync(ws, { recursive: true, force: true });
+  };
+  return { backend, call, close };
+}
+
+// ---- the same through the service: rulesReanalyze of a 2,000-report workspace ------------------
+// (--service: the backend bundled from source, in this process, analysis in process; each
+// re-analysis reads every report again, analyses it, applies the rules and writes what changed)
+if (process.argv.includes('--service')) {
+  const { backend, call, close } = await serviceWorkspace('ws');
   const t0 = performance.now();
   await call('workspaceGet', {});
   await backend.refreshed();
@@ -479,8 +491,7 @@ if (process.argv.includes('--service')) {
   const b = Math.min(...withRuns.map((x) => x.s));
   const first = withRuns[0].r;
   console.log(`  rulesReanalyze without rules: ${fmt(a, 1)} s; with ${rules.length} rules: ${fmt(b, 1)} s (findings ${first.findingsBefore} → ${first.findingsAfter}; the rules changed or dropped ${first.rules.reduce((n, x) => n + x.after, 0)}); with / without ${fmt(b / a, 3)}x (best of ${passes}, load ${load()})`);
-  await backend.close();
-  rmSync(ws, { recursive: true, force: true });
+  await close();
 }
 
 // ---- undo-s6: the workspace preview of "apply to all like this" over a --docs-report workspace --------
@@ -488,26 +499,7 @@ if (process.argv.includes('--service')) {
 // report, previewed over the workspace: the first preview, the same again, and again after one
 // other report changed — before the like-index every preview read every report.)
 if (process.argv.includes('--like')) {
-  const { writeCorpus } = await import('./lib.mjs');
-  const { cpSync, mkdirSync } = await import('node:fs');
-  const docs = Number(arg('--docs', '2000'));
-  const { dir: cdir } = writeCorpus(`corpus-effort-${docs}`, docs, 9_000, 7);
-  const ws = mkdtempSync(join(tmpdir(), 'ra-effort-like-'));
-  mkdirSync(join(ws, 'reports'));
-  for (const f of readdirSync(cdir).filter((x) => x.endsWith('.txt')).sort().slice(0, docs)) cpSync(join(cdir, f), join(ws, 'reports', f));
-  const out = join(root, 'bench', '.data', 'effort-like-bundle');
-  await build({
-    entryPoints: { backend: join(root, 'src/main/service/backend.ts'), dispatch: join(root, 'src/main/service/dispatch.ts') },
-    bundle: true, platform: 'node', format: 'esm', outdir: out, outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'error',
-  });
-  const { createBackend } = await import(join(out, 'backend.mjs'));
-  const { dispatch } = await import(join(out, 'dispatch.mjs'));
-  const backend = createBackend({ mode: 'browser', app: 'serve', samplesDir: join(root, 'resources', 'samples'), userDataDir: mkdtempSync(join(tmpdir(), 'ra-effort-ud-')), workspaceDir: ws, log: { error: (m, c) => console.error(m, c) }, version: 'bench', workerPath: null });
-  const call = async (m, req) => {
-    const r = await dispatch(backend.handlers, m, req);
-    if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
+  const { backend, call, close } = await serviceWorkspace('like');
   const t0 = performance.now();
   await call('workspaceGet', {});
   await backend.refreshed();
@@ -534,6 +526,5 @@ if (process.argv.includes('--like')) {
   if (f2) await call('reviewApply', { documentId: other, action: { type: 'setStatus', findingIds: [f2.id], status: 'accepted' } });
   const changed = await preview();
   console.log(`  likePreview of a metric fix on ${JSON.stringify(fig.data.text)} (${first.p.count} findings like it in ${first.p.documents} reports): first ${fmt(first.s, 2)} s; again ${again.map((x) => fmt(x.s, 3)).join(' s, ')} s; after a review in another report ${fmt(changed.s, 3)} s (${changed.p.count} like it) (load ${load()})`);
-  await backend.close();
-  rmSync(ws, { recursive: true, force: true });
+  await close();
 }
