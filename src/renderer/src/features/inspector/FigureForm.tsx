@@ -31,7 +31,7 @@ export const FigureForm = memo(function FigureForm({ finding, review, active = t
   const originalOf = (field: keyof Figure, format: (v: unknown) => string = (v) => (v === null || v === undefined ? '—' : String(v))): string | null =>
     field in fields ? format(orig[field]) : null;
   // a date's value is a year: shown as 2023, not as the quantity 2,023
-  const fmtNum = (v: unknown): string => (typeof v === 'number' ? figureValueText(v, eff.kind, num) : '—');
+  const fmtNum = (v: unknown): string => (typeof v === 'number' ? figureValueText(v, eff.kind, num, eff.unit) : '—');
   const numberField = (field: 'value' | 'value_to', label: string, focusName?: string): React.JSX.Element => (
     <EditField
       id={`f-${field}`}
@@ -48,7 +48,7 @@ export const FigureForm = memo(function FigureForm({ finding, review, active = t
       }}
       preview={(text) => {
         const v = parseValueInput(text);
-        return v === null ? t('field.unparsable') : t('field.parsed', { value: figureValueText(v, eff.kind, num) });
+        return v === null ? t('field.unparsable') : t('field.parsed', { value: figureValueText(v, eff.kind, num, eff.unit) });
       }}
       onCommit={(text) => {
         if (text.trim() === '') {

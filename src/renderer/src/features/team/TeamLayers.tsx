@@ -91,7 +91,7 @@ export function DecisionValues({ d, type }: { d: TeamDecision; type: string }): 
   if (d.status === 'rejected' || d.status === 'suggested') return null;
   const kindKey = `kind.${d.kind}`;
   const parts: string[] = [isMessageKey(kindKey) ? t(kindKey) : d.kind];
-  if (type === 'figure') parts.push(d.value === null ? '—' : `${figureValueText(d.value, d.kind, num)}${d.unit ? ` ${d.unit}` : ''}`);
+  if (type === 'figure') parts.push(d.value === null ? '—' : `${figureValueText(d.value, d.kind, num, d.unit)}${d.unit ? ` ${d.unit}` : ''}`);
   for (const [k, v] of otherFields(d.fields)) parts.push(`${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return (
     <span className="vals num" data-testid="layer-values">
