@@ -14,16 +14,17 @@ const DANGLING = new Set(['的', '、', '，', ',', '“', '‘', '《', '（', 
 /** A paragraph that continues a sentence starts with one of these. */
 const CONTINUES = /^[\p{Script=Han}\p{L}\p{N}“‘"《(（]/u;
 
-/** A table row: at least three cells apart by spaces or tabs, at least half of them numbers. */
+/** A table row: at least three cells apart by spaces or tabs, at least half of them numbers, or two cells of numbers. */
 const CELL_GAP = /[ \t\u3000]+/u;
 /** a number with at most two characters of unit: 1,234.5 · 4.6% · 2021年 · (3件) */
 const NUMERIC_CELL = /^[-+±(（]?[\d０-９][\d０-９,，.．]*[^\s\d０-９]{0,2}[)）]?$/u;
 function isTableRow(text: string): boolean {
   const cells = text.trim().split(CELL_GAP);
-  if (cells.length < 3) return false;
+  if (cells.length < 2) return false;
   let numeric = 0;
   for (const c of cells) if (NUMERIC_CELL.test(c)) numeric++;
-  return numeric * 2 >= cells.length;
+  // (two cells count as a row only when both are numbers: 8,000⇥8,000)
+  return cells.length === 2 ? numeric === 2 : numeric * 2 >= cells.length;
 }
 
 /** Invisible characters at the end of a paragraph (a ZWNJ after 。 in a DOCX). */

@@ -305,3 +305,26 @@ describe('degenerate text', () => {
     expect(count('一年来，常委会坚持党的领导，召开常委会会议9次，审议法规草\n\n'.repeat(2_000))).toEqual({ broken_paragraph: 1 });
   });
 });
+
+describe('mixed_punctuation: note and list references are not prose (a Hong Kong budget\'s tables)', () => {
+  it('(1) closing a table cell or heading line and (ii) before a space are not findings; prose brackets still are', () => {
+    const text = '建議寬減差餉(1)\n\n公屋住宅單位(4)\t3,096\t258\n\n(ii) 記入經營帳目的投資收入。\n\n我们要加强监督(重点是民生)，推进改革。';
+    const found = kind(run(text), 'mixed_punctuation').map((d) => d.text);
+    expect(found).toEqual(['(', ')']);
+  });
+  it('a table row (cells apart by tabs) is not prose: 小型⇥69.9平方米及以下⇥(752平方呎及以下)', () => {
+    expect(kind(run('小型\t69.9平方米及以下\t(752平方呎及以下)\n\n其中一些假設與經濟有關(即一般經濟假設)。'), 'mixed_punctuation').map((d) => d.text)).toEqual(['(', ')']);
+  });
+  it('a reference inside a sentence stays a finding: 差餉(1)寬減', () => {
+    expect(kind(run('全年差餉(1)寬減，惠及住戶。'), 'mixed_punctuation').length).toBeGreaterThan(0);
+  });
+});
+
+describe('broken_paragraph: a table row of two numbers is not a sentence cut short', () => {
+  it('8,000⇥8,000 between rows of a tax table is no finding; a sentence cut after ， still is', () => {
+    const text = '合資格自願醫保計劃保單保費\t每名受保人 每名受保人\n\n8,000\t8,000\n\n年金保費及強積金自願性供款\t60,000\t60,000\n\n（一）寬減百分之百的利得稅，\n\n上限為六千元，全港企業受惠。';
+    const found = kind(run(text), 'broken_paragraph');
+    expect(found).toHaveLength(1);
+    expect(text.slice(found[0].start - 4, found[0].start)).toBe('利得稅，');
+  });
+});

@@ -25,6 +25,10 @@ function isChinese(c: number): boolean {
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 const HAN_RE = /\p{Script=Han}/u;
+/** (1), (12), (ii), (a) followed by whitespace or the end: a note or list reference, read from its ( or its ) */
+const NOTE_REF_AHEAD = /^\((?:\d{1,2}|[ivx]{1,4}|[a-z])\)(?:\s|$)/;
+const NOTE_REF_BEHIND = /\((?:\d{1,2}|[ivx]{1,4}|[a-z])\)$/;
+const isSpaceOrEnd = (c: number): boolean => c === 0 || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000;
 
 /** Does the bracket at i enclose Han text (looking for its partner within the same line)? */
 function enclosesHan(text: string, i: number, from: number, to: number): boolean {
@@ -40,6 +44,21 @@ function enclosesHan(text: string, i: number, from: number, to: number): boolean
   return false;
 }
 
+/** Whether the line holding text[i] has a tab: a table row's cells. */
+function inTableRow(text: string, i: number, from: number, to: number): boolean {
+  for (let k = i - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) break;
+    if (c === 0x09) return true;
+  }
+  for (let k = i + 1; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) break;
+    if (c === 0x09) return true;
+  }
+  return false;
+}
+
 /** Positions (UTF-16, into text) of half-width , ; : ( ) ! ? used in Chinese prose. */
 export function halfWidthMarks(text: string, from = 0, to = text.length): number[] {
   const out: number[] = [];
@@ -51,7 +70,11 @@ export function halfWidthMarks(text: string, from = 0, to = text.length): number
     const prev = i > from ? text.charCodeAt(i - 1) : 0;
     const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
     let chinese: boolean;
+    // a table row (its cells apart by tabs, as the importers keep them) is not prose
+    if (inTableRow(text, i, from, to)) continue;
     if (ch === '(' || ch === ')') {
+      // a note or list reference closing a table cell or a heading (差餉(1)⏎, 單位(4)⇥3,096, (ii) 記入…): not prose
+      if (ch === '(' ? NOTE_REF_AHEAD.test(text.slice(i, i + 8)) : isSpaceOrEnd(next) && NOTE_REF_BEHIND.test(text.slice(Math.max(from, i - 6), i + 1))) continue;
       chinese = isChinese(prev) || isChinese(next) || enclosesHan(text, i, from, to);
     } else {
       if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) continue; // 1,000  10:30
