@@ -24,12 +24,12 @@ const ENUMERATED_START = /^([（(]?[一二三四五六七八九十百\d]+[、.�
  * heading-like lines right before a byline, when prose stands before them (at the start of a
  * document they are its title).
  */
-function headlineBlocks(paragraphs: Paragraph[]): Set<number> {
+function headlineBlocks(paragraphs: Paragraph[], notes: (string | null)[]): Set<number> {
   const out = new Set<number>();
   paragraphs.forEach((p, k) => {
-    if (captionNote(p) !== 'byline') return;
+    if (notes[k] !== 'byline') return;
     let j = k - 1;
-    while (j >= 0 && k - j <= 3 && !captionNote(paragraphs[j]) && isHeadingLike(paragraphs[j].text) && !ENUMERATED_START.test(paragraphs[j].text)) j--;
+    while (j >= 0 && k - j <= 3 && !notes[j] && isHeadingLike(paragraphs[j].text) && !ENUMERATED_START.test(paragraphs[j].text)) j--;
     if (j === k - 1 || j < 0 || isHeadingLike(paragraphs[j].text)) return;
     for (let i = j + 1; i < k; i++) out.add(i);
   });
@@ -51,12 +51,17 @@ export function captionNote(p: Paragraph): string | null {
  */
 export function findCaptions(paragraphs: Paragraph[], bmpText = false): Defect[] {
   const out: Defect[] = [];
-  const headline = headlineBlocks(paragraphs);
-  paragraphs.forEach((p, i) => {
-    if (headline.has(i)) out.push(paraDefect(p, paraOffsets(p, bmpText), 'caption', 0, p.text.length, '', 'newspaper headline inside the prose'));
-  });
-  for (const p of paragraphs) {
-    const note = captionNote(p);
+  // each paragraph's note is read once (five regular expressions per short line)
+  const notes = paragraphs.map(captionNote);
+  const headline = headlineBlocks(paragraphs, notes);
+  if (headline.size > 0) {
+    paragraphs.forEach((p, i) => {
+      if (headline.has(i)) out.push(paraDefect(p, paraOffsets(p, bmpText), 'caption', 0, p.text.length, '', 'newspaper headline inside the prose'));
+    });
+  }
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const note = notes[i];
     if (!note && !p.text.includes('(') && !p.text.includes('（')) continue;
     const cp = paraOffsets(p, bmpText);
     if (note) {

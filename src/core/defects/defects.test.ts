@@ -219,6 +219,20 @@ describe('mixed_punctuation', () => {
     expect(ds[0].replacement).toBe(ds[0].text.replace(/,/g, '，').replace(/;/g, '；').replace(/\(/g, '（').replace(/\)/g, '）').replace(/!/g, '！'));
   });
 
+  it('counts the full-width marks exactly in the note, and a report with as many full-width marks is not half-width', () => {
+    const halfPara = (i: number): string => `第${i}段,常委会认真履职;依法监督,成效明显!`; // 4 half-width marks
+    // 12 half-width marks, 5 full-width (，；（）！ in the last paragraph)
+    const text = `标题\n\n${[0, 1, 2].map(halfPara).join('\n\n')}\n\n此外，加强学习；提高能力（详见附件）！`;
+    const ds = kind(run(text), 'mixed_punctuation');
+    expect(ds).toHaveLength(1);
+    expect(ds[0].note).toContain('12 marks (vs 5 full-width)');
+    // 12 half-width, 14 full-width: not a half-width report, the runs are reported paragraph by paragraph
+    const even = `${text}\n\n再者，加强学习；提高能力（详见附件）！此外，再者，还有；以及：完。`;
+    const evenDs = kind(run(even), 'mixed_punctuation');
+    expect(evenDs.map((d) => d.note)).toEqual(Array(3).fill('passage in half-width punctuation: 4 marks'));
+    expect(evenDs.every((d) => !d.note?.includes('full-width)'))).toBe(true);
+  });
+
   it('reports stray marks in a full-width report one by one, and a half-width run as one', () => {
     const text = '常委会认真履职，依法监督,成效明显。加强学习，提高能力，增强本领。\n\n一是加强监督,二是改进作风;三是密切联系:四是强化保障。同时，召开会议10:30开始，共1,000人参加。';
     const ds = kind(run(text), 'mixed_punctuation').map(brief);

@@ -118,7 +118,9 @@ export function findMixedPunctuation(ctx: DefectContext, covered: readonly Defec
   const marks = outside(ctx, halfWidthMarks(text), covered);
   if (!marks.length) return [];
   if (marks.length >= REPORT_WIDE_MIN) {
-    const full = countFullWidthMarks(text);
+    // (counted only up to the number of half-width marks: past it the report is not half-width, and
+    // below it the count is exact, as the note gives it)
+    const full = countFullWidthMarks(text, 0, text.length, marks.length);
     if (marks.length > full) return [mixedFinding(ctx, marks, `${REPORT_WIDE_NOTE}: ${marks.length} marks (vs ${full} full-width) to make full-width`)];
   }
   const out: Defect[] = [];

@@ -13,10 +13,18 @@ export function compareCodes(ctx: DocContext, para: number): Int32Array {
   return n === out.length ? out : out.slice(0, n);
 }
 
-function sameCodes(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Whether paragraph `para`'s comparison codes (compareCodes) are `codes`, without building them. */
+function sameCodes(ctx: DocContext, para: number, codes: Int32Array): boolean {
+  const p = ctx.paragraphs[para];
+  const raw = ctx.codes;
+  const folded = ctx.folded;
+  let n = 0;
+  for (let i = p.start; i < p.end; i++) {
+    if (isSpace(raw[i])) continue;
+    if (n >= codes.length || folded[i] !== codes[n]) return false;
+    n++;
+  }
+  return n === codes.length;
 }
 
 /** Two hashes and the length of a paragraph's comparison codes, without building them. */
@@ -61,11 +69,11 @@ export function exactGroups(ctx: DocContext): number[][] {
       const run: { codes: Int32Array; members: number[] }[] = [];
       for (let k = r; k < e; k++) {
         const i = candidates[k];
-        const codes = compareCodes(ctx, i);
+        // (the codes are built only for a paragraph that starts a group)
         let g = 0;
-        while (g < run.length && !sameCodes(run[g].codes, codes)) g++;
+        while (g < run.length && !sameCodes(ctx, i, run[g].codes)) g++;
         if (g < run.length) run[g].members.push(i);
-        else run.push({ codes, members: [i] });
+        else run.push({ codes: compareCodes(ctx, i), members: [i] });
       }
       for (const g of run) if (g.members.length > 1) groups.push(g.members);
     }

@@ -31,6 +31,9 @@ function mirrored(ctx: DocContext, copies: CopiesOf, para: number, start: number
   return out;
 }
 
+/** Paragraph indices below this make a pair src * PAIR_BASE + dst that is exact in a double (< 2^52). */
+const PAIR_BASE = 2 ** 26;
+
 /**
  * near_paragraph groups from the paragraph pairs that share a run: a later paragraph joins the
  * group of the earlier one when their 5-gram Jaccard similarity is ≥ 0.8. Returns the groups
@@ -40,21 +43,25 @@ export function nearGroups(ctx: DocContext, matches: Match[], near: NearIndex, c
   // characters each (src, dst) pair shares in runs: a near pair (Jaccard ≥ 0.8) has edits at
   // most every ~45 characters, so runs of ≥ 20 cover most of it; pairs that share less than
   // half the shorter paragraph, or whose lengths differ by more than 30%, are not compared
-  const shared = new Map<string, number>();
+  // (keyed by src * PAIR_BASE + dst: a number, not a string built and split per match; a Map
+  // keeps insertion order whatever its keys, so the pairs are visited in the same order. A
+  // document with PAIR_BASE paragraphs or more, where the number would not be exact, keeps the string.)
+  const numeric = ctx.paragraphs.length < PAIR_BASE;
+  const shared = new Map<number | string, number>();
   for (const m of matches) {
-    const key = `${m.srcPara}:${m.dstPara}`;
+    const key = numeric ? m.srcPara * PAIR_BASE + m.dstPara : `${m.srcPara}:${m.dstPara}`;
     shared.set(key, (shared.get(key) ?? 0) + (m.dstEnd - m.dstStart));
   }
   const byRep = new Map<number, { members: number[]; sim: number }>();
   const pairs = new Set<string>();
-  for (const [key, chars] of shared) {
-    const [src, dst] = key.split(':').map(Number);
+  for (const [pair, chars] of shared) {
+    const [src, dst] = typeof pair === 'number' ? [Math.floor(pair / PAIR_BASE), pair % PAIR_BASE] : pair.split(':').map(Number);
     const la = ctx.paragraphs[src].end - ctx.paragraphs[src].start;
     const lb = ctx.paragraphs[dst].end - ctx.paragraphs[dst].start;
     if (chars < 0.5 * Math.min(la, lb) || Math.min(la, lb) < 0.7 * Math.max(la, lb)) continue;
     const sim = near.similarity(src, dst);
     if (sim < NEAR_MIN_SIMILARITY || sim >= 1) continue;
-    pairs.add(key);
+    pairs.add(`${src}:${dst}`);
     const g = byRep.get(src);
     if (g) g.members.push(dst);
     else byRep.set(src, { members: [dst], sim });

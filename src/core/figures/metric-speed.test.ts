@@ -2,7 +2,7 @@
 // the same result for every input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SentenceEnds, cleanMetric, hasInnerSpace, insideTitle } from './metric';
+import { LIST_MARKER, SentenceEnds, cleanMetric, hasInnerSpace, insideTitle, listMarkerAt } from './metric';
 
 /** The cut as first written: s.lastIndexOf per mark, each in what the one before left. */
 function insideTitlePlain(s: string): string {
@@ -24,6 +24,25 @@ describe('metric helpers', () => {
       }), { numRuns: 3000 });
     expect(insideTitle('关于《政府工作报告》的“三个')).toBe('三个');
     expect(insideTitle('《中华人民共和国')).toBe('中华人民共和国');
+  });
+
+  it('listMarkerAt finds what LIST_MARKER.exec finds, for strings starting with any UTF-16 unit', () => {
+    const tails = ['', '1.', '2、', '十、', '二）', '）', ')', '.', '、', '・ 預計', '1', '十', '３．', '(1)', ' 政府'];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      for (const t of tails) {
+        const s = String.fromCharCode(c) + t;
+        const fast = listMarkerAt(s)?.[0] ?? null;
+        const plain = LIST_MARKER.exec(s)?.[0] ?? null;
+        if (fast !== plain) expect(`${JSON.stringify(s)}: ${fast}`).toBe(plain);
+      }
+    }
+    fc.assert(fc.property(fc.array(fc.constantFrom('1', '2', '.', '．', '、', '（', '）', '(', ')', '一', '十', '・', '●', ' ', '\u3000', '政', '府'), { maxLength: 12 }).map((a) => a.join('')), (s) => {
+      expect(listMarkerAt(s)?.[0] ?? null).toBe(LIST_MARKER.exec(s)?.[0] ?? null);
+    }), { numRuns: 3000 });
+    expect(listMarkerAt('30. 政府')?.[0]).toBe('30. ');
+    expect(listMarkerAt('（二）推进')?.[0]).toBe('（二）');
+    expect(listMarkerAt('政府30.')).toBeNull();
   });
 
   it('hasInnerSpace is the test of /[\\s\\u3000\\u2009\\u202f]/ for every UTF-16 unit', () => {

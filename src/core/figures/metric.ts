@@ -95,7 +95,12 @@ export function insideTitle(s: string): string {
 }
 
 /** Strips stop words at both ends of a metric; null when nothing remains. */
-const LIST_MARKER = /^(?:\d{1,3}[.．、](?![\d０-９])|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、|[・•·●○◆■□▪►➢]+)[\s\u3000]*/;
+export const LIST_MARKER = /^(?:\d{1,3}[.．、](?![\d０-９])|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、|[・•·●○◆■□▪►➢]+)[\s\u3000]*/;
+/** The characters LIST_MARKER can start with: most metrics start with none, and skip the expression */
+const LIST_MARKER_FIRST = new Uint8Array(0x10000);
+for (const ch of '0123456789（(一二三四五六七八九十・•·●○◆■□▪►➢') LIST_MARKER_FIRST[ch.charCodeAt(0)] = 1;
+/** LIST_MARKER.exec(s), the expression run only when s starts with a character it can start with. */
+export const listMarkerAt = (s: string): RegExpExecArray | null => (s.length > 0 && LIST_MARKER_FIRST[s.charCodeAt(0)] === 1 ? LIST_MARKER.exec(s) : null);
 const OPEN_BRACKET = '（(【[';
 const CLOSE_BRACKET = '）)】]';
 
@@ -112,7 +117,7 @@ export function cleanMetric(raw: string): string | null {
     const l = METRIC_LEADING.startsAt(s, 0);
     if (l && l.len < s.length) s = s.slice(l.len);
     // a list marker or bullet (30. 政府…, （二）, ・預計…) and a bracket that opens and never closes (（增幅) are not the metric
-    const lm = LIST_MARKER.exec(s);
+    const lm = listMarkerAt(s);
     if (lm && lm[0].length < s.length) s = s.slice(lm[0].length);
     const open = OPEN_BRACKET.indexOf(s[0] ?? '');
     if (open >= 0 && s.length > 1 && !s.includes(CLOSE_BRACKET[open])) s = s.slice(1);
