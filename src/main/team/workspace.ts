@@ -284,7 +284,18 @@ export class TeamWorkspace {
    * read nor matched again, in this session or the next.
    */
   async agreement(names: readonly string[], opts: { docIds?: readonly string[]; perDocumentKinds?: 'every' | 'all' } = {}): Promise<{ report: AgreementReport; documents: number; fromCache: number }> {
-    const cache = (this.figuresCache ??= AgreementCache.in(join(this.root, 'cache'), resolve(this.dir), this.appVersion, !this.store.readOnly));
+    // a warming still running stops at its next report: this call takes over (what it did is in the cache)
+    this.agreementCalls++;
+    this.agreementRunning++;
+    try {
+      return await this.agreementNow(names, opts);
+    } finally {
+      this.agreementRunning--;
+    }
+  }
+
+  private async agreementNow(names: readonly string[], opts: { docIds?: readonly string[]; perDocumentKinds?: 'every' | 'all' }): Promise<{ report: AgreementReport; documents: number; fromCache: number }> {
+    const cache = this.agreementCache();
     const rank = new Map(names.map((n, i) => [n, i]));
     const entries: DocumentFiguresEntry[] = [];
     let fromCache = 0;
@@ -292,30 +303,80 @@ export class TeamWorkspace {
     const candidates = await this.agreementCandidates(opts.docIds);
     for (const c of candidates) {
       if (++n % 16 === 0) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
-      // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
-      const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
-      if (fp !== null) {
-        const hit = cache.get(c.id, fp, c.analysts, rank);
-        if (hit !== undefined) {
-          fromCache++;
-          if (hit) entries.push({ docId: c.id, flat: hit, strings: cache.strings.list });
-          continue;
-        }
-      }
-      const state = { cacheable: fp !== null };
-      const d = await this.agreementDocument(c.id, c.analysts, state);
-      if (!d) continue;
-      const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
-      const flat = figures && flattenFigures(figures, cache.strings);
-      if (state.cacheable && (flat || !figures)) cache.set(c.id, fp!, flat);
-      if (flat) entries.push({ docId: c.id, flat, strings: cache.strings.list });
-      else if (figures) entries.push({ docId: c.id, figures });
+      const got = await this.reportFigures(cache, c, names, rank);
+      if (got.fromCache) fromCache++;
+      if (got.entry) entries.push(got.entry);
     }
     if (!opts.docIds) cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
     const report = computeAgreement(entries, names, { perDocumentKinds: opts.perDocumentKinds });
     this.lastSave = cache.save();
     return { report, documents: entries.length, fromCache };
   }
+
+  private agreementCache(): AgreementCache {
+    return (this.figuresCache ??= AgreementCache.in(join(this.root, 'cache'), resolve(this.dir), this.appVersion, !this.store.readOnly));
+  }
+
+  /** One report's figures: from the cache under the files' fingerprint, or read and matched (and kept in the cache when they may be). */
+  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
+    // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
+    const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
+    if (fp !== null) {
+      const hit = cache.get(c.id, fp, c.analysts, rank);
+      if (hit !== undefined) return { entry: hit ? { docId: c.id, flat: hit, strings: cache.strings.list } : null, fromCache: true };
+    }
+    const state = { cacheable: fp !== null };
+    const d = await this.agreementDocument(c.id, c.analysts, state);
+    if (!d) return { entry: null, fromCache: false };
+    const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
+    const flat = figures && flattenFigures(figures, cache.strings);
+    if (state.cacheable && (flat || !figures)) cache.set(c.id, fp!, flat);
+    if (flat) return { entry: { docId: c.id, flat, strings: cache.strings.list }, fromCache: false };
+    return { entry: figures ? { docId: c.id, figures } : null, fromCache: false };
+  }
+
+  /** agreement calls started / running: a warming stops when one started since it began or one runs (the call computes what is left) */
+  private agreementCalls = 0;
+  private agreementRunning = 0;
+
+  /**
+   * Fills the agreement cache in the background after the workspace opened (the first session on
+   * a machine has no cache: the first agreement call would read and match every work file): one
+   * report at a time, yielding to the event loop (setImmediate) once a slice of WARM_SLICE_MS is
+   * used, so requests keep being answered. Stops when `cancelled()` (the workspace closed) or an
+   * agreement call starts (it takes what is done from the cache and computes the rest itself).
+   * The figures are the ones an agreement call computes, under the same fingerprints: the cache
+   * is what such a call would have left. Returns how many reports it computed and whether it
+   * went through all of them; the cache is saved when it did.
+   */
+  async warmAgreement(names: readonly string[], cancelled: () => boolean = () => false): Promise<{ computed: number; complete: boolean }> {
+    const calls = this.agreementCalls;
+    const stop = (): boolean => this.agreementCalls !== calls || this.agreementRunning > 0 || cancelled();
+    const yieldNow = (): Promise<void> => new Promise((r) => setImmediate(r));
+    await yieldNow();
+    if (stop()) return { computed: 0, complete: false };
+    const cache = this.agreementCache();
+    const rank = new Map(names.map((n, i) => [n, i]));
+    const candidates = await this.agreementCandidates();
+    let computed = 0;
+    let slice = performance.now();
+    for (const c of candidates) {
+      if (performance.now() - slice >= TeamWorkspace.WARM_SLICE_MS) {
+        await yieldNow();
+        slice = performance.now();
+      }
+      if (stop()) return { computed, complete: false };
+      if (!(await this.reportFigures(cache, c, names, rank)).fromCache) computed++;
+    }
+    if (stop()) return { computed, complete: false };
+    cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
+    this.lastSave = cache.save();
+    await this.lastSave;
+    return { computed, complete: true };
+  }
+
+  /** the longest stretch warming runs before it lets other work in (one report may take longer) */
+  static WARM_SLICE_MS = 8;
 
   private lastSave: Promise<void> = Promise.resolve();
 
