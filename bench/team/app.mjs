@@ -64,19 +64,22 @@ const noSyncthing = async () => {
   throw Object.assign(e, { code: 'syncthing-not-configured' });
 };
 if (values.child) {
+  const h = monitorEventLoopDelay({ resolution: 5 });
   const t1 = performance.now();
   const b = T.createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES_DIR, userDataDir: values.ud, workspaceDir: values.child, log, version: '2.0.0-bench', workerPath: null, syncthing: noSyncthing });
   const ws = await ok(b, 'workspaceGet', {});
   const openMs = performance.now() - t1;
   const who = await ok(b, 'identityGet', {});
   console.log(`  open: ${openMs.toFixed(0)} ms to the workspace view (${ws.documents.length} reports, as ${who.name}; store + team attach: .stignore, profile, conflict scan, watchers); peak RSS ${rss()}; ${load()}`);
+  const r0 = performance.now();
   await b.refreshed();
+  const sofar = process.cpuUsage();
+  console.log(`  refresh of the folder's reports: ${(performance.now() - r0).toFixed(0)} ms; process CPU since start ${((sofar.user + sofar.system) / 1e6).toFixed(2)} s (the background warming runs from the open on); ${load()}`);
   if (values['wait-warm']) {
     // the service fills the agreement cache in the background after the open (src/main/service/team.ts warmAgreement): the
     // cache file appears (renamed into place) when it went through every report. Meanwhile: how long the event loop was blocked
     const cacheFile = join(values.child, '.report-annotator', 'cache', 'team-agreement.v1');
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
+    h.enable(); // from the end of the refresh (the warming waits for it) to the cache on disk
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     // a request every 50 ms while warming: answered in time?

@@ -49,6 +49,8 @@ export interface TeamHost {
   dir: string;
   isSample: boolean;
   notices: UiNotice[];
+  /** the reading of new and changed report files after the open (the backend's): warming the agreement cache waits for it, not to slow it down */
+  refresh?: Promise<void>;
 }
 
 export interface TeamServiceOptions {
@@ -139,6 +141,9 @@ export class TeamService {
    */
   private async warmAgreement(a: Attached): Promise<void> {
     const stale = (): boolean => this.attached !== a;
+    if (stale()) return;
+    await new Promise((r) => setImmediate(r)); // the backend sets `refresh` once attach has returned
+    await a.host.refresh?.catch(() => undefined);
     if (stale()) return;
     try {
       // the order teamAgreement uses (by id): the cached figures are under it
