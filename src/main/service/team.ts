@@ -148,6 +148,7 @@ export class TeamService {
     try {
       // the order teamAgreement uses (by id): the cached figures are under it
       const ids = (await a.team.analysts({ activity: false })).map((x) => x.id).sort();
+      a.team.invalidate(); // the listing it made is not kept: a request after a file arrived lists again, as without warming
       if (stale() || ids.length < 2) return;
       await a.team.warmAgreement(ids, stale);
     } catch (e) {
