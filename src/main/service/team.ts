@@ -49,6 +49,8 @@ export interface TeamHost {
   dir: string;
   isSample: boolean;
   notices: UiNotice[];
+  /** the reading of new and changed report files after the open (the backend's): warming the agreement cache waits for it, not to slow it down */
+  refresh?: Promise<void>;
 }
 
 export interface TeamServiceOptions {
@@ -68,6 +70,8 @@ export interface TeamServiceOptions {
   sourcesChanged?: () => void;
   /** the app's version (the machine-local agreement cache of another build is not used) */
   appVersion?: string;
+  /** false: no background warming of the agreement cache after the open (default on) */
+  warmAgreement?: boolean;
   /** ms between a burst of file events and teamChanged (default 30) */
   debounceMs?: number;
 }
@@ -80,6 +84,8 @@ interface Attached {
   /** Syncthing's folder id of this workspace, when it shares it (looked up at most every 30 s) */
   folder: { id: string | null; at: number } | null;
   merging: Promise<void>;
+  /** the agreement cache being filled in the background after the open (TeamWorkspace.warmAgreement); settles when done or stopped */
+  warming: Promise<void>;
   /** my work files as this app wrote them last (doc id → inode:size:mtime of the last few versions), to tell another computer's version from mine */
   ownWrites: Map<string, string[]>;
   /** reports named by teammates' work that were not listed here (asked for a new listing once each) */
@@ -106,7 +112,7 @@ export class TeamService {
   async attach(host: TeamHost): Promise<void> {
     await this.detach();
     const team = new TeamWorkspace(host.dir, host.store, undefined, this.opts.appVersion);
-    const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve(), unknown: new Set(), ownWrites: new Map() };
+    const a: Attached = { host, team, watcher: null as unknown as TeamWatcher, unlisten: () => undefined, folder: null, merging: Promise.resolve(), warming: Promise.resolve(), unknown: new Set(), ownWrites: new Map() };
     a.watcher = new TeamWatcher(team.root, (c) => this.changed(a, c), this.opts.debounceMs ?? 30, (e) => this.opts.log.error('team watcher', { error: String(e) }));
     this.attached = a;
     if (host.isSample || host.store.readOnly) return;
@@ -125,6 +131,34 @@ export class TeamService {
     const recountAll = this.recountAllOnAttach;
     this.recountAllOnAttach = false;
     a.merging = this.mergeConflicts(a, null).then(() => this.recountChanged(a, recountAll));
+    a.warming = this.opts.warmAgreement === false ? Promise.resolve() : a.merging.catch(() => undefined).then(() => this.warmAgreement(a));
+  }
+
+  /**
+   * After the open: fills the machine-local agreement cache in the background (in slices that let
+   * requests in; stopped on close or by an agreement call, which takes what is done), so that the
+   * first session on a machine does not wait for every work file to be read and matched.
+   */
+  private async warmAgreement(a: Attached): Promise<void> {
+    const stale = (): boolean => this.attached !== a;
+    if (stale()) return;
+    await new Promise((r) => setImmediate(r)); // the backend sets `refresh` once attach has returned
+    await a.host.refresh?.catch(() => undefined);
+    if (stale()) return;
+    try {
+      // the order teamAgreement uses (by id): the cached figures are under it
+      const ids = (await a.team.analysts({ activity: false })).map((x) => x.id).sort();
+      a.team.invalidate(); // the listing it made is not kept: a request after a file arrived lists again, as without warming
+      if (stale() || ids.length < 2) return;
+      await a.team.warmAgreement(ids, stale);
+    } catch (e) {
+      this.opts.log.error('could not prepare the agreement figures', { error: String(e) });
+    }
+  }
+
+  /** Settles when the background warming of the agreement cache of the open workspace ended (tests, bench). */
+  agreementWarmed(): Promise<void> {
+    return this.attached?.warming ?? Promise.resolve();
   }
 
   /** set before the workspace is opened again under an adopted analyst id: every report's counts are that analyst's */
@@ -190,6 +224,7 @@ export class TeamService {
     a.watcher.close();
     a.unlisten();
     await a.merging.catch(() => undefined);
+    await a.warming; // stops at its next report (never rejects)
     await a.team.flushAgreementCache().catch((e: unknown) => this.opts.log.error('could not write the agreement cache', { error: String(e) }));
   }
 

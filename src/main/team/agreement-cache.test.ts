@@ -234,4 +234,55 @@ describe('the agreement cache', () => {
     });
     await check('ok', REPORTS - 1);
   }, 120_000);
+
+  it('warming in the background: an agreement asked while it runs reuses what it did and equals a full recomputation; a finished warming leaves every report in the cache; a cancelled one stops', async () => {
+    const { bob, ids } = await generated(2024);
+    const slice = TeamWorkspace.WARM_SLICE_MS;
+    TeamWorkspace.WARM_SLICE_MS = 0; // yield before every report: the call below lands mid-way
+    try {
+      let team = await session(bob.dir, bob.me);
+      const full = await fromScratch(team, ids);
+      expect(full.perDocument.length).toBe(REPORTS);
+      // asked after warming computed one report (its `cancelled` hook is asked before each report)
+      let steps = 0;
+      let midway!: () => void;
+      const reached = new Promise<void>((r) => (midway = r));
+      const warming = team.warmAgreement(ids, () => {
+        if (++steps === 3) midway();
+        return false;
+      });
+      await reached;
+      const during = await team.agreement(ids, { perDocumentKinds: 'all' });
+      const warmed = await warming;
+      expect(during.report).toEqual(full);
+      expect(warmed.complete).toBe(false); // it stopped: the call computed the rest
+      expect(warmed.computed).toBeGreaterThanOrEqual(1);
+      expect(during.fromCache).toBe(warmed.computed); // what warming did was reused, nothing twice
+      expect(during.fromCache).toBeLessThan(REPORTS);
+      await team.agreementCacheSaved();
+
+      // a new session on a folder without a cache: warming goes through every report and saves; the call then reads only the cache
+      const cacheFile = join(bob.dir, '.report-annotator', 'cache', AGREEMENT_CACHE_NAME);
+      writeFileSync(cacheFile, 'gone');
+      team = await session(bob.dir, bob.me);
+      expect(await team.warmAgreement(ids)).toEqual({ computed: REPORTS, complete: true });
+      expect(readFileSync(cacheFile, 'utf8').startsWith('{')).toBe(true); // written (a header line), not the junk left there
+      const after = await team.agreement(ids, { perDocumentKinds: 'all' });
+      expect([after.fromCache, after.report]).toEqual([REPORTS, full]);
+      team = await session(bob.dir, bob.me);
+      const next = await team.agreement(ids, { perDocumentKinds: 'all' });
+      expect([next.fromCache, team.agreementCacheState(), next.report]).toEqual([REPORTS, 'ok', full]);
+
+      // cancelled (the workspace closed) after one report: it stops there and writes nothing
+      writeFileSync(cacheFile, 'gone');
+      team = await session(bob.dir, bob.me);
+      let asked = 0;
+      expect(await team.warmAgreement(ids, () => ++asked > 2)).toEqual({ computed: 1, complete: false });
+      expect(readFileSync(cacheFile, 'utf8')).toBe('gone');
+      const rest = await team.agreement(ids, { perDocumentKinds: 'all' });
+      expect([rest.fromCache, rest.report]).toEqual([1, full]);
+    } finally {
+      TeamWorkspace.WARM_SLICE_MS = slice;
+    }
+  }, 120_000);
 });

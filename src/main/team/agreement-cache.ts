@@ -26,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { AGREEMENT_FIGURES_VERSION, FlatStrings, checkFlatFigures } from '../../core/team';
 
 export const AGREEMENT_CACHE_NAME = 'team-agreement.v1';
+const HASH_SLICE = 4 << 20;
 const FORMAT = 'report-annotator/team-agreement-cache';
 /** what the layers are read as (src/main/team/workspace.ts: reviewedOf, slim, readWorkLight): bump when it changes */
 export const LAYER_READ_VERSION = 1;
@@ -230,7 +231,13 @@ export class AgreementCache {
     }
     const index = Buffer.from(JSON.stringify({ strings: this.strings.list, docs }), 'utf8');
     const body = new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
-    const sha256 = createHash('sha256').update(index).update(body).digest('hex');
+    // hashed in slices with a turn of the event loop between them (tens of MB for a large workspace: one update blocked it for a tenth of a second or more)
+    const hash = createHash('sha256').update(index);
+    for (let off = 0; off < body.length; off += HASH_SLICE) {
+      hash.update(body.subarray(off, off + HASH_SLICE));
+      if (off + HASH_SLICE < body.length) await new Promise((r) => setImmediate(r));
+    }
+    const sha256 = hash.digest('hex');
     const head = Buffer.from(`${JSON.stringify({ ...this.header(), indexLength: index.length, sha256 })}\n`, 'utf8');
     // temp file + rename (the temp name ends in .tmp: the .stignore keeps it out of sync); the parts written as they are, not copied into one buffer
     // named as the store names its temp files (`.<name>.<pid>.<n>.tmp`): one left by a crash is removed when the store next opens the folder

@@ -147,6 +147,13 @@ export class TeamWorkspace {
   /** analyst id → doc ids of their work files (conflict copies and temp files are not work files). */
   async workFolders(): Promise<Map<string, Set<string>>> {
     if (this.folders) return this.folders;
+    const out = await this.listWorkFolders();
+    this.folders = out;
+    return out;
+  }
+
+  /** The work folders as they are now, not kept (`workFolders` keeps its listing until `invalidate`). */
+  private async listWorkFolders(): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>();
     for (const a of await listDir(this.workDir)) {
       if (!isAnalystId(a)) continue;
@@ -160,7 +167,6 @@ export class TeamWorkspace {
     }
     const me = this.meId();
     if (me && !out.has(me)) out.set(me, new Set());
-    this.folders = out;
     return out;
   }
 
@@ -247,10 +253,15 @@ export class TeamWorkspace {
   }
 
   /** Per report two or more analysts have work files on (of `docIds`, or all): the analysts with one, sorted by id; in the workspace's order. */
-  private async agreementCandidates(docIds?: readonly string[]): Promise<{ id: string; sha256: string; analysts: string[] }[]> {
-    if (!this.store.readOnly) await this.store.flush().catch(() => undefined); // the save state reports a failure; what is on disk is read
-    this.folders = null;
-    const folders = await this.workFolders();
+  private async agreementCandidates(docIds?: readonly string[], background = false): Promise<{ id: string; sha256: string; analysts: string[] }[]> {
+    // background (warming): neither flushes the store nor replaces the kept listing (a file arriving meanwhile would be missing from it until the watcher's invalidate); its figures are of the files on disk, under their fingerprints
+    if (!background && !this.store.readOnly) await this.store.flush().catch(() => undefined); // the save state reports a failure; what is on disk is read
+    let folders: Map<string, Set<string>>;
+    if (background) folders = await this.listWorkFolders();
+    else {
+      this.folders = null;
+      folders = await this.workFolders();
+    }
     const byDoc = new Map<string, string[]>();
     for (const [a, docs] of folders) for (const d of docs) (byDoc.get(d) ?? byDoc.set(d, []).get(d)!).push(a);
     const wanted = docIds ? new Set(docIds) : null;
@@ -284,7 +295,18 @@ export class TeamWorkspace {
    * read nor matched again, in this session or the next.
    */
   async agreement(names: readonly string[], opts: { docIds?: readonly string[]; perDocumentKinds?: 'every' | 'all' } = {}): Promise<{ report: AgreementReport; documents: number; fromCache: number }> {
-    const cache = (this.figuresCache ??= AgreementCache.in(join(this.root, 'cache'), resolve(this.dir), this.appVersion, !this.store.readOnly));
+    // a warming still running stops at its next report: this call takes over (what it did is in the cache)
+    this.agreementCalls++;
+    this.agreementRunning++;
+    try {
+      return await this.agreementNow(names, opts);
+    } finally {
+      this.agreementRunning--;
+    }
+  }
+
+  private async agreementNow(names: readonly string[], opts: { docIds?: readonly string[]; perDocumentKinds?: 'every' | 'all' }): Promise<{ report: AgreementReport; documents: number; fromCache: number }> {
+    const cache = this.agreementCache();
     const rank = new Map(names.map((n, i) => [n, i]));
     const entries: DocumentFiguresEntry[] = [];
     let fromCache = 0;
@@ -292,30 +314,83 @@ export class TeamWorkspace {
     const candidates = await this.agreementCandidates(opts.docIds);
     for (const c of candidates) {
       if (++n % 16 === 0) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
-      // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
-      const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
-      if (fp !== null) {
-        const hit = cache.get(c.id, fp, c.analysts, rank);
-        if (hit !== undefined) {
-          fromCache++;
-          if (hit) entries.push({ docId: c.id, flat: hit, strings: cache.strings.list });
-          continue;
-        }
-      }
-      const state = { cacheable: fp !== null };
-      const d = await this.agreementDocument(c.id, c.analysts, state);
-      if (!d) continue;
-      const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
-      const flat = figures && flattenFigures(figures, cache.strings);
-      if (state.cacheable && (flat || !figures)) cache.set(c.id, fp!, flat);
-      if (flat) entries.push({ docId: c.id, flat, strings: cache.strings.list });
-      else if (figures) entries.push({ docId: c.id, figures });
+      const got = await this.reportFigures(cache, c, names, rank);
+      if (got.fromCache) fromCache++;
+      if (got.entry) entries.push(got.entry);
     }
     if (!opts.docIds) cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
     const report = computeAgreement(entries, names, { perDocumentKinds: opts.perDocumentKinds });
     this.lastSave = cache.save();
     return { report, documents: entries.length, fromCache };
   }
+
+  private agreementCache(): AgreementCache {
+    return (this.figuresCache ??= AgreementCache.in(join(this.root, 'cache'), resolve(this.dir), this.appVersion, !this.store.readOnly));
+  }
+
+  /** One report's figures: from the cache under the files' fingerprint, or read and matched (and kept in the cache when they may be). */
+  /** `fromCache`: nothing was read (what warming counts as not computed) */
+  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
+    // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
+    const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
+    if (fp !== null) {
+      const hit = cache.get(c.id, fp, c.analysts, rank);
+      if (hit !== undefined) return { entry: hit ? { docId: c.id, flat: hit, strings: cache.strings.list } : null, fromCache: true };
+    }
+    // warming keeps only what can be cached, and never goes through the store (a report it holds in memory is the call's to read)
+    if (background && fp === null) return { entry: null, fromCache: true };
+    const state = { cacheable: fp !== null };
+    const d = await this.agreementDocument(c.id, c.analysts, state, background);
+    if (!d) return { entry: null, fromCache: false };
+    const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
+    const flat = figures && flattenFigures(figures, cache.strings);
+    if (state.cacheable && (flat || !figures)) cache.set(c.id, fp!, flat);
+    if (flat) return { entry: { docId: c.id, flat, strings: cache.strings.list }, fromCache: false };
+    return { entry: figures ? { docId: c.id, figures } : null, fromCache: false };
+  }
+
+  /** agreement calls started / running: a warming stops when one started since it began or one runs (the call computes what is left) */
+  private agreementCalls = 0;
+  private agreementRunning = 0;
+
+  /**
+   * Fills the agreement cache in the background after the workspace opened (the first session on
+   * a machine has no cache: the first agreement call would read and match every work file): one
+   * report at a time, yielding to the event loop (setImmediate) once a slice of WARM_SLICE_MS is
+   * used, so requests keep being answered. Stops when `cancelled()` (the workspace closed) or an
+   * agreement call starts (it takes what is done from the cache and computes the rest itself).
+   * The figures are the ones an agreement call computes, under the same fingerprints: the cache
+   * is what such a call would have left. Returns how many reports it computed and whether it
+   * went through all of them; the cache is saved when it did.
+   */
+  async warmAgreement(names: readonly string[], cancelled: () => boolean = () => false): Promise<{ computed: number; complete: boolean }> {
+    const calls = this.agreementCalls;
+    const stop = (): boolean => this.agreementCalls !== calls || this.agreementRunning > 0 || cancelled();
+    const yieldNow = (): Promise<void> => new Promise((r) => setImmediate(r));
+    await yieldNow();
+    if (stop()) return { computed: 0, complete: false };
+    const cache = this.agreementCache();
+    const rank = new Map(names.map((n, i) => [n, i]));
+    const candidates = await this.agreementCandidates(undefined, true);
+    let computed = 0;
+    let slice = performance.now();
+    for (const c of candidates) {
+      if (performance.now() - slice >= TeamWorkspace.WARM_SLICE_MS) {
+        await yieldNow();
+        slice = performance.now();
+      }
+      if (stop()) return { computed, complete: false };
+      if (!(await this.reportFigures(cache, c, names, rank, true)).fromCache) computed++;
+    }
+    if (stop()) return { computed, complete: false };
+    cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
+    this.lastSave = cache.save();
+    await this.lastSave;
+    return { computed, complete: true };
+  }
+
+  /** the longest stretch warming runs before it lets other work in (one report may take longer) */
+  static WARM_SLICE_MS = 8;
 
   private lastSave: Promise<void> = Promise.resolve();
 
@@ -354,7 +429,7 @@ export class TeamWorkspace {
    * a layer that cannot be read now (arriving, damaged: the next call tries again), or derived
    * data that came through the store (held in memory, recovered or migrated).
    */
-  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }): Promise<DocumentLayers | null> {
+  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false): Promise<DocumentLayers | null> {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
@@ -370,6 +445,7 @@ export class TeamWorkspace {
         cacheLike = this.savedCache(docId);
         if (!cacheLike) {
           state.cacheable = false;
+          if (background) return null;
           let doc: DocumentFile;
           try {
             doc = await this.store.readDocument(docId);
