@@ -450,38 +450,11 @@ function holdUntilPainted(action: ReviewAction | undefined): Promise<void> | nul
   return wait;
 }
 
-/** when the last key was pressed (performance.now()): an answer is not applied right behind a key */
-let lastKeyAt = -Infinity;
-if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
-  window.addEventListener('keydown', () => {
-    lastKeyAt = typeof performance !== 'undefined' ? performance.now() : Date.now();
-  }, { capture: true });
-}
-/** an answer waits for this long without a key press… */
-const QUIET_MS = 200;
-/** …but no longer than this in all */
-const MAX_IDLE_WAIT_MS = 1500;
-
-/**
- * The next quiet idle moment of the window: an idle period with time left in it and no key pressed
- * in the last QUIET_MS. An idle callback that only timed out (the window was busy) or comes
- * right after a key is not used: the re-render of an answer then lands in the next key's frame
- * (the rare slow x or s press under load) — it waits for the next idle period instead, at most
- * MAX_IDLE_WAIT_MS in all (keys held down do not hold an answer back for ever).
- */
+/** The next idle moment of the window (at most 250 ms away). */
 function whenIdle(): Promise<void> {
-  const w = globalThis as { requestIdleCallback?: (cb: (d: { didTimeout: boolean; timeRemaining(): number }) => void, o: { timeout: number }) => number };
-  if (typeof w.requestIdleCallback !== 'function') return new Promise((ok) => setTimeout(ok, 0));
-  const now = (): number => performance.now();
-  const started = now();
-  return new Promise((ok) => {
-    const tryNow = (d: { didTimeout: boolean; timeRemaining(): number }): void => {
-      const t = now();
-      if (t - started >= MAX_IDLE_WAIT_MS || (!d.didTimeout && d.timeRemaining() >= 8 && t - lastKeyAt >= QUIET_MS)) ok();
-      else w.requestIdleCallback!(tryNow, { timeout: Math.max(1, Math.min(250, MAX_IDLE_WAIT_MS - (t - started))) });
-    };
-    w.requestIdleCallback!(tryNow, { timeout: 250 });
-  });
+  const w = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  if (typeof w.requestIdleCallback === 'function') return new Promise((ok) => w.requestIdleCallback!(() => ok(), { timeout: 250 }));
+  return new Promise((ok) => setTimeout(ok, 0));
 }
 
 async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Promise<boolean> {
@@ -506,6 +479,7 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
     if (seq === writeSeq) {
       answeredSeq = seq;
       applyResult(docId, r);
+      mark('review:applied'); // the perf spec tells a key whose frame took in an answer
       if (kind !== 'apply' && !batchStepNotice(kind, r.batch) && before) undoFeedback(kind, before); // undo-s6: a batch's toast instead
     } else if (seq > answeredSeq) {
       // (an answer that waited for an idle moment may come after a later one: it is older news)
