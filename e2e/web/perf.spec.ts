@@ -7,7 +7,7 @@ import { type ServeHandle, startServe } from '../support/server';
 
 // Issue 15: a report of 1,000,000 characters with ~20,000 findings must first-paint ≤ 0.6 s with
 // no long task > 100 ms while opening; scrolling in 2,000 px steps has no frame over 100 ms; every
-// review key's visible effect (a, x, s, e, j, k, undo) is ≤ 50 ms p95 (undo includes the
+// review key's visible effect (a, x, s, e, j, k, undo; 40 presses each) is ≤ 50 ms p95 (undo includes the
 // backend's answer: it has no local preview). The load average is printed
 // with the figures. This spec MEASURES and PRINTS the figures; it never fails on time (it fails only when the synthetic report gives the detectors
 // fewer than 20,000 findings, i.e. when the setup no longer measures what it says).
@@ -345,18 +345,33 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
       el.scrollTop = 0;
       (document.activeElement as HTMLElement | null)?.blur();
     });
-    const measureKey = (key: string, mods: { ctrlKey?: boolean } = {}): Promise<number> =>
+    // each press: its time, and what went with it (for the slow ones, printed below): how far the
+    // report scrolled, the paragraphs the view added, review answers that arrived and that were applied during it
+    interface Press { ms: number; scrolled: number; added: number; answers: number; arrived: number }
+    const measureKey = (key: string, mods: { ctrlKey?: boolean } = {}): Promise<Press> =>
       page.evaluate(
         ({ key, mods }) =>
-          new Promise<number>((ok) => {
+          new Promise<Press>((ok) => {
             let done = false;
+            const scroller = document.querySelector<HTMLElement>('[data-testid="report-scroller"]');
+            const top0 = scroller?.scrollTop ?? 0;
+            const paras0 = new Set(document.querySelectorAll('[data-testid="report-view"] p[data-pi]'));
+            const finish = (ms: number): void => {
+              const t1 = t0 + Math.max(ms, 0);
+              const added = [...document.querySelectorAll('[data-testid="report-view"] p[data-pi]')].filter((p) => !paras0.has(p)).length;
+              // an earlier write's answer applied (re-rendered) between the key and its frame
+              const answers = performance.getEntriesByName('review:applied').filter((m) => m.startTime >= t0 && m.startTime <= t1).length;
+              // an earlier write's answer that arrived over HTTP (parsed, its promise run) in that time
+              const arrived = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/review') && (r as PerformanceResourceTiming).responseEnd >= t0 && (r as PerformanceResourceTiming).responseEnd <= t1).length;
+              ok({ ms, scrolled: Math.abs((scroller?.scrollTop ?? 0) - top0), added, answers, arrived });
+            };
             // the first change to the page: a DOM mutation, or the focus moving (e)
             const seen = (): void => {
               if (done) return;
               done = true;
               mo.disconnect();
               document.removeEventListener('focusin', seen, true);
-              requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0));
+              requestAnimationFrame(() => setTimeout(() => finish(performance.now() - t0), 0));
             };
             const mo = new MutationObserver(seen);
             mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -366,7 +381,7 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
               done = true;
               mo.disconnect();
               document.removeEventListener('focusin', seen, true);
-              ok(-1);
+              finish(-1);
             }, 3000);
             const target = document.activeElement instanceof HTMLElement ? document.activeElement : document.body;
             const t0 = performance.now();
@@ -375,11 +390,13 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
         { key, mods },
       );
     const settle = (): Promise<void> => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 120))));
-    const keyStats: Record<string, number[]> = { j: [], k: [], a: [], x: [], s: [], e: [], undo: [] };
+    const keyStats: Record<string, Press[]> = { j: [], k: [], a: [], x: [], s: [], e: [], undo: [] };
     await measureKey('j');
     await settle();
     await profileStart(cdp);
-    for (let round = 0; round < 20; round++) {
+    // 40 presses of every key: p95 is then a percentile (the 39th of 40), not the slowest press
+    const ROUNDS = 40;
+    for (let round = 0; round < ROUNDS; round++) {
       for (const k of ['j', 'k', 'j', 'a', 'x', 's'] as const) {
         keyStats[k].push(await measureKey(k));
         await settle();
@@ -395,9 +412,11 @@ test('perf: a 1,000,000-character report with ~20,000 findings', async ({ page }
     const load = loadavg();
     await profileStop(cdp, 'keys', log);
     for (const [k, xs] of Object.entries(keyStats)) {
-      const ok = xs.filter((x) => x >= 0).sort((a, b) => a - b);
+      const ok = xs.map((x) => x.ms).filter((x) => x >= 0).sort((a, b) => a - b);
       const p = (q: number): string => (ok.length ? ok[Math.min(ok.length - 1, Math.floor(q * ok.length))].toFixed(1) : 'n/a');
       log(`KEY ${k.padEnd(4)} visible effect (key → painted frame after its first DOM change), ${ok.length}/${xs.length} presses: median ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${ok.at(-1)?.toFixed(1) ?? 'n/a'} ms — budget p95 ≤ 50 ms`);
+      const slow = xs.map((x, i) => ({ ...x, i })).filter((x) => x.ms > 50);
+      if (slow.length) log(`  ${k} presses over 50 ms: ${slow.map((x) => `#${x.i + 1} ${x.ms.toFixed(0)} ms (scrolled ${x.scrolled.toFixed(0)} px, +${x.added} paragraphs, ${x.arrived} review answers arrived, ${x.answers} applied)`).join('; ')}`);
     }
     log(`load average while measuring: ${load}`);
   } finally {

@@ -479,6 +479,7 @@ async function write(kind: 'apply' | 'undo' | 'redo', action?: ReviewAction): Pr
     if (seq === writeSeq) {
       answeredSeq = seq;
       applyResult(docId, r);
+      mark('review:applied'); // the perf spec tells a key whose frame took in an answer
       if (kind !== 'apply' && !batchStepNotice(kind, r.batch) && before) undoFeedback(kind, before); // undo-s6: a batch's toast instead
     } else if (seq > answeredSeq) {
       // (an answer that waited for an idle moment may come after a later one: it is older news)
