@@ -44,19 +44,23 @@ function enclosesHan(text: string, i: number, from: number, to: number): boolean
   return false;
 }
 
-/** Whether the line holding text[i] has a tab: a table row's cells. */
-function inTableRow(text: string, i: number, from: number, to: number): boolean {
-  for (let k = i - 1; k >= from; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0a) break;
-    if (c === 0x09) return true;
-  }
-  for (let k = i + 1; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0a) break;
-    if (c === 0x09) return true;
-  }
-  return false;
+/**
+ * Whether the line holding text[i] has a tab (a table row's cells). Asked for ascending positions:
+ * each line is looked at once, so a long line full of marks costs its length, not length × marks.
+ */
+function tableRows(text: string, from: number, to: number): (i: number) => boolean {
+  let lineEnd = -1;
+  let tab = false;
+  return (i) => {
+    if (i >= lineEnd) {
+      const start = Math.max(from, text.lastIndexOf('\n', i - 1) + 1);
+      const nl = text.indexOf('\n', i);
+      lineEnd = nl < 0 || nl > to ? to : nl;
+      tab = false;
+      for (let k = start; k < lineEnd && !tab; k++) tab = text.charCodeAt(k) === 0x09;
+    }
+    return tab;
+  };
 }
 
 /** Positions (UTF-16, into text) of half-width , ; : ( ) ! ? used in Chinese prose. */
@@ -64,6 +68,7 @@ export function halfWidthMarks(text: string, from = 0, to = text.length): number
   const out: number[] = [];
   const candidates = /[,;:()!?]/g;
   candidates.lastIndex = from;
+  const inTableRow = tableRows(text, from, to);
   for (let m = candidates.exec(text); m && m.index < to; m = candidates.exec(text)) {
     const i = m.index;
     const ch = m[0];
@@ -71,7 +76,7 @@ export function halfWidthMarks(text: string, from = 0, to = text.length): number
     const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
     let chinese: boolean;
     // a table row (its cells apart by tabs, as the importers keep them) is not prose
-    if (inTableRow(text, i, from, to)) continue;
+    if (inTableRow(i)) continue;
     if (ch === '(' || ch === ')') {
       // a note or list reference closing a table cell or a heading (差餉(1)⏎, 單位(4)⇥3,096, (ii) 記入…): not prose
       if (ch === '(' ? NOTE_REF_AHEAD.test(text.slice(i, i + 8)) : isSpaceOrEnd(next) && NOTE_REF_BEHIND.test(text.slice(Math.max(from, i - 6), i + 1))) continue;

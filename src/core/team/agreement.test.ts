@@ -5,7 +5,7 @@ import type { FigureKind } from '../schema';
 import type { ReviewStatus } from '../store-schema';
 import { agreementMatrix, computeAgreement, matchFindings, type DocumentLayers } from './agreement';
 import { PairAlpha, krippendorffAlpha } from './alpha';
-import { eff, figureFinding } from './testing';
+import { eff, figureFinding, rng } from './testing';
 
 describe('krippendorffAlpha: textbook cases', () => {
   it('two coders, binary data (Krippendorff 2011, example A): 0.095', () => {
@@ -230,18 +230,6 @@ function nltkAlphas(tasks: NltkTask[]): number[] {
   const r = spawnSync(PY!, ['-c', NLTK_SCRIPT], { input: JSON.stringify(tasks), encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`nltk failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as number[];
-}
-
-/** mulberry32: a small seeded generator, so a failure can be replayed */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe.skipIf(!PY)('alpha against nltk (an independent implementation) on generated data', { timeout: 120_000 }, () => {

@@ -16,3 +16,15 @@ export function review(findingId: string, status: ReviewStatus, fields: Record<s
 export function eff(finding: Finding, status: ReviewStatus, fields: Record<string, unknown> = {}): EffectiveFinding {
   return effectiveFinding(finding, status === 'suggested' && Object.keys(fields).length === 0 ? null : review(finding.id, status, fields));
 }
+
+/** mulberry32: a small seeded generator, so a failure can be replayed (bench/lib.mjs has the same for the benches) */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

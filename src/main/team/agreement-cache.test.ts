@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../core/api';
 import { computeAgreement } from '../../core/team';
+import { rng } from '../../core/team/testing';
 import { type Backend, createBackend } from '../service/backend';
 import { call } from '../service/dispatch';
 import { WorkspaceStore } from '../store';
@@ -35,17 +36,6 @@ async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>
   const r = await call(b.handlers, method, req);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.value;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** a report of figures of several kinds (counts, percents, amounts) */

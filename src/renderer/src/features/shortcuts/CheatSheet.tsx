@@ -6,6 +6,23 @@ import { closeOverlay, uiStore } from '../layout/ui';
 import { BINDINGS } from './keys';
 import { ADJUDICATION_KEYS } from '../team/queue'; // team-s6
 
+/** One line of the sheet: its keys (1 / 2, or 1 … 9 around an ellipsis) and what they do. */
+function KeyRow({ keys, label }: { keys: readonly string[]; label: string }): React.JSX.Element {
+  return (
+    <div style={{ display: 'contents' }}>
+      <dt>
+        {keys.map((k, i) => (
+          <span key={k}>
+            {i > 0 ? (k === '…' || keys[i - 1] === '…' ? ' ' : ' / ') : ''}
+            {k === '…' ? k : <kbd>{k}</kbd>}
+          </span>
+        ))}
+      </dt>
+      <dd>{label}</dd>
+    </div>
+  );
+}
+
 export function CheatSheet(): React.JSX.Element | null {
   const { t } = useI18n();
   const overlay = useStore(uiStore, (s) => s.overlay);
@@ -23,17 +40,7 @@ export function CheatSheet(): React.JSX.Element | null {
             <h3>{title}</h3>
             <dl>
               {BINDINGS.filter((b) => b.group === g).map((b) => (
-                <div key={b.id} style={{ display: 'contents' }}>
-                  <dt>
-                    {b.keys.map((k, i) => (
-                      <span key={k}>
-                        {i > 0 ? ' / ' : ''}
-                        <kbd>{k}</kbd>
-                      </span>
-                    ))}
-                  </dt>
-                  <dd>{t(b.label)}</dd>
-                </div>
+                <KeyRow key={b.id} keys={b.keys} label={t(b.label)} />
               ))}
             </dl>
           </section>
@@ -43,17 +50,7 @@ export function CheatSheet(): React.JSX.Element | null {
           <h3>{t('shortcuts.adjudication')}</h3>
           <dl>
             {ADJUDICATION_KEYS.map((b) => (
-              <div key={b.id} style={{ display: 'contents' }}>
-                <dt>
-                  {b.keys.map((k, i) => (
-                    <span key={k}>
-                      {i > 0 ? (k === '…' || b.keys[i - 1] === '…' ? ' ' : ' / ') : ''}
-                      {k === '…' ? k : <kbd>{k}</kbd>}
-                    </span>
-                  ))}
-                </dt>
-                <dd>{t(b.label)}</dd>
-              </div>
+              <KeyRow key={b.id} keys={b.keys} label={t(b.label)} />
             ))}
           </dl>
         </section>
