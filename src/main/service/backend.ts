@@ -29,6 +29,7 @@ import { exportTeamLayer } from '../team/export'; // team:
 import { RuleBook, attachRuleBook, ruleBookOf } from './rules'; // rules:
 import { rulesHandlers } from './rules-handlers'; // rules:
 import { reviewStep } from './rules-undo'; // undo-s6
+import { likeIndexOf } from './rules-index'; // s7
 
 export interface PlatformDialogs {
   chooseFolder(): Promise<string | null>;
@@ -224,6 +225,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ws.unsubscribe();
     ws.unlisten();
     await ruleBookOf(ws.store)?.flush().catch((e: unknown) => opts.log.error('could not save the rules', { error: String(e) })); // rules:
+    await likeIndexOf(ws.store).flush(); // s7: the like-index for the next session (derived data: a failed write is not an error)
     await ws.store.close();
   }
 

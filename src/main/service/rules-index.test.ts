@@ -1,5 +1,5 @@
 // undo-s6: the like-index narrows the reports a workspace preview reads, and is never wrong when a report changes
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -10,7 +10,7 @@ import { WorkspaceStore } from '../store';
 import { FailingFs } from '../store/test-support';
 import { STORE_DIR } from '../store/layout';
 import { reviewDocument } from './documents';
-import { likeIndexOf } from './rules-index';
+import { LIKE_INDEX_NAME, likeIndexOf } from './rules-index';
 import type { Backend } from './backend';
 import { ok, testBackends } from './test-backends';
 
@@ -107,6 +107,78 @@ describe('the like-index', () => {
       expect(await index.candidates(key, others)).toEqual([byName['b.txt'], byName['c.txt']]);
     } finally {
       await store.close({ discardUnsaved: true });
+    }
+  });
+
+  it('s7: is kept on disk, so the next session reads only the reports that changed; a damaged or foreign file is ignored, never trusted', async () => {
+    const ws = tmp('ra-index-ws-');
+    for (const [name, text] of Object.entries(TEXTS)) writeFileSync(join(ws, name), text);
+    const b = backend(tmp('ra-index-ud-'), ws);
+    await ok(b, 'workspaceGet', {});
+    await b.refreshed();
+    const byName = Object.fromEntries((await ok(b, 'workspaceGet', {}))!.documents.map((d) => [d.name, d.id]));
+    await b.close();
+    const analyst = readdirSync(join(ws, STORE_DIR, 'work'), { withFileTypes: true }).find((e) => e.isDirectory())?.name ?? 'local';
+    const others = ['b.txt', 'c.txt', 'd.txt'].map((n) => byName[n]);
+    const session = async <T>(fn: (store: WorkspaceStore, key: string) => Promise<T>): Promise<T> => {
+      const store = await WorkspaceStore.open(ws, { app: 'serve', analyst: { id: analyst, name: analyst } });
+      try {
+        const a = await store.readDocument(byName['a.txt']);
+        const nine = a.findings.find((f) => f.type === 'figure' && f.data.text === '9次')!;
+        return await fn(store, likeKey(a.text, nine, likeModeOf(nine, { status: 'corrected', fields: { metric: 'x' } })));
+      } finally {
+        await likeIndexOf(store).flush(); // the session's write lands before the next one starts
+        await store.close();
+      }
+    };
+    const both = [byName['b.txt'], byName['c.txt']];
+    await session(async (store, key) => {
+      const index = likeIndexOf(store);
+      expect(await index.candidates(key, others)).toEqual(both);
+      expect([index.loadState, index.lastRead]).toEqual(['missing', 3]);
+      await index.flush();
+    });
+    const file = join(ws, STORE_DIR, 'cache', LIKE_INDEX_NAME);
+    // the next session: nothing changed, nothing read
+    await session(async (store, key) => {
+      const index = likeIndexOf(store);
+      expect(await index.candidates(key, others)).toEqual(both);
+      expect([index.loadState, index.lastRead]).toEqual(['ok', 0]);
+      // a decision on c in this session: c read again; saved for the next one
+      const fifteen = (await store.readDocument(byName['c.txt'])).findings.find((f) => f.type === 'figure' && f.data.text === '15次')!;
+      await reviewDocument(store, byName['c.txt'], () => ({ kind: 'apply', action: { type: 'setStatus', findingIds: [fifteen.id], status: 'accepted' }, ctx: { now: new Date().toISOString(), annotator: 't' } }));
+      await store.flush();
+      expect(await index.candidates(key, others)).toEqual([byName['b.txt']]);
+      expect(index.lastRead).toBe(1);
+      await index.flush();
+    });
+    // c's work file changed behind the index's back (a synced copy, another app): its stamp differs, c is read again
+    const good = readFileSync(file);
+    await session(async (store, key) => {
+      const index = likeIndexOf(store);
+      expect(await index.candidates(key, others)).toEqual([byName['b.txt']]);
+      expect(index.lastRead).toBe(0);
+      await reviewDocument(store, byName['c.txt'], () => ({ kind: 'undo' }));
+      await store.flush();
+    });
+    await session(async (store, key) => {
+      const index = likeIndexOf(store);
+      expect(await index.candidates(key, others)).toEqual(both);
+      expect(index.lastRead).toBe(1);
+    });
+    // damaged files: one byte changed, cut short, garbage, another folder's — ignored as a whole, every report read
+    const text = good.toString('utf8');
+    const nl = text.indexOf('\n');
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 10] ^= 1;
+    const foreign = text.slice(0, nl).replace(JSON.stringify(ws).slice(1, -1), '/elsewhere') + text.slice(nl);
+    for (const bad of [flipped, good.subarray(0, good.length - 7), Buffer.from('not an index'), Buffer.from(foreign)]) {
+      writeFileSync(file, bad);
+      await session(async (store, key) => {
+        const index = likeIndexOf(store);
+        expect(await index.candidates(key, others)).toEqual(both);
+        expect([index.loadState, index.lastRead]).toEqual(['ignored', 3]);
+      });
     }
   });
 });

@@ -10,13 +10,24 @@
  * findings gives another stamp and the entry is made again before it is used (while the store
  * reports a failed write, the index is not used). The index only narrows the reports read: findLike then
  * runs on them as before, so a hash that collides costs one report read, never a wrong match.
+ *
+ * s7: kept on disk between sessions, machine-local, in `.report-annotator/cache/like-index.v1` (cache/
+ * is never synced): a header line (format, the key fingerprint, the workspace folder, byte order and
+ * the SHA-256 of the rest) and a JSON body (per report its stamp and keys in base64). A file that is
+ * missing, damaged (hash), of another format, key version or folder is ignored as a whole; an entry
+ * is used only while its stamp is the report's files' stamp now — as in memory. So the first preview
+ * of a session reads only the reports that changed since the last one, not every report.
  */
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { endianness } from 'node:os';
+import { dirname, join } from 'node:path';
 import { isReviewed, likeKey } from '../../core/rules';
 import type { DocumentFile } from '../../core/store-schema';
 import { OffsetMap } from '../../core/text';
 import type { WorkspaceStore } from '../store';
 import { layoutOf } from '../store/layout';
+import { tempPathFor } from '../store/temp-files';
 
 interface Entry {
   stamp: string;
@@ -64,13 +75,134 @@ function has(keys: Uint32Array, h: number): boolean {
 }
 
 const STAT_BATCH = 64;
+export const LIKE_INDEX_NAME = 'like-index.v1';
+const FORMAT = 'report-annotator/like-index';
+/** Bump when the keys change meaning (core/rules likeKey, documentKeys, keyHash); the functions' text is part of the fingerprint too. */
+const LIKE_INDEX_VERSION = 1;
+let fingerprintMemo: string | null = null;
+function keyFingerprint(): string {
+  return (fingerprintMemo ??= createHash('sha256').update(`${LIKE_INDEX_VERSION}\n${likeKey.toString()}\n${documentKeys.toString()}\n${keyHash.toString()}`).digest('hex').slice(0, 16));
+}
 
 export class LikeIndex {
   private readonly entries = new Map<string, Entry>();
   /** reports read to make or remake an entry at the last lookup (for tests and the bench) */
   lastRead = 0;
+  /** what reading the file found at the first lookup (tests) */
+  loadState: 'none' | 'missing' | 'ok' | 'ignored' = 'none';
+  private loading: Promise<void> | null = null;
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | null = null;
+  static MIN_WRITE_INTERVAL_MS = 10_000;
 
   constructor(private readonly store: WorkspaceStore) {}
+
+  get file(): string {
+    return join(layoutOf(this.store.dir).cacheDir, LIKE_INDEX_NAME);
+  }
+
+  private header(sha256: string): string {
+    return JSON.stringify({ format: FORMAT, keys: keyFingerprint(), dir: this.store.dir, endian: endianness(), sha256 });
+  }
+
+  /** Reads the file once; anything not exactly as written leaves the index as it is (empty at first). */
+  private load(): Promise<void> {
+    return (this.loading ??= (async () => {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(this.file);
+      } catch {
+        this.loadState = 'missing';
+        return;
+      }
+      this.loadState = 'ignored';
+      const nl = bytes.indexOf(10);
+      if (nl < 0) return;
+      let head: { sha256?: unknown };
+      try {
+        head = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as { sha256?: unknown };
+      } catch {
+        return;
+      }
+      const body = bytes.subarray(nl + 1);
+      if (typeof head.sha256 !== 'string' || this.header(head.sha256) !== bytes.subarray(0, nl).toString('utf8')) return;
+      if (createHash('sha256').update(body).digest('hex') !== head.sha256) return;
+      let rows: unknown;
+      try {
+        rows = JSON.parse(body.toString('utf8'));
+      } catch {
+        return;
+      }
+      if (!Array.isArray(rows)) return;
+      for (const row of rows as unknown[]) {
+        if (!Array.isArray(row) || row.length !== 3 || typeof row[0] !== 'string' || typeof row[1] !== 'string' || typeof row[2] !== 'string') continue;
+        const raw = Buffer.from(row[2], 'base64');
+        if (raw.length % 4 !== 0) continue;
+        const keys = new Uint32Array(raw.length / 4);
+        new Uint8Array(keys.buffer).set(raw);
+        // made by this session while the file was read: the newer one stays
+        if (!this.entries.has(row[0])) this.entries.set(row[0], { stamp: row[1], keys });
+      }
+      this.loadState = 'ok';
+    })());
+  }
+
+  /** Writes the file when an entry changed (at most once per MIN_WRITE_INTERVAL_MS; the first time right after the call). */
+  private save(): void {
+    if (this.store.readOnly || !this.dirty) return;
+    const wait = this.lastWrite + LikeIndex.MIN_WRITE_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      if (!this.timer) {
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          this.save();
+        }, wait);
+        this.timer.unref();
+      }
+      return;
+    }
+    this.lastWrite = Date.now();
+    this.saving = this.saving.then(() => this.write()).catch(() => undefined); // derived data: the next session reads the reports again
+  }
+
+  /** Writes now what a deferred save would (tests; closing). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.lastWrite = 0;
+    this.save();
+    await this.saving;
+  }
+
+  private async write(): Promise<void> {
+    // after the call's answer went out
+    await new Promise((r) => setImmediate(r));
+    if (!this.dirty) return;
+    this.dirty = false;
+    const rows: [string, string, string][] = [];
+    for (const [id, e] of this.entries) rows.push([id, e.stamp, Buffer.from(e.keys.buffer, e.keys.byteOffset, e.keys.byteLength).toString('base64')]);
+    const body = Buffer.from(JSON.stringify(rows), 'utf8');
+    const data = Buffer.concat([Buffer.from(this.header(createHash('sha256').update(body).digest('hex')) + '\n', 'utf8'), body]);
+    await mkdir(dirname(this.file), { recursive: true });
+    const tmp = tempPathFor(this.file); // a crash's leftover is removed when the store next opens the folder
+    try {
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writeFile(data);
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, this.file);
+    } catch (e) {
+      this.dirty = true;
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
 
   /** The report's files on disk as a stamp (any write replaces a file: another inode and time). */
   private async stamp(id: string): Promise<string> {
@@ -94,6 +226,7 @@ export class LikeIndex {
     // (the entry is made again then); only a write the disk refused leaves the memory ahead of the
     // files for good — then every report is a candidate, as without the index.
     if (this.store.saveState().error) return [...ids];
+    await this.load();
     const h = keyHash(key);
     const out: string[] = [];
     this.lastRead = 0;
@@ -107,13 +240,14 @@ export class LikeIndex {
           const doc = await this.store.readDocument(id).catch(() => null);
           this.lastRead++;
           if (!doc) {
-            this.entries.delete(id);
+            if (this.entries.delete(id)) this.dirty = true;
             out.push(id);
             continue;
           }
           // stamped before the read: a write in between gives another stamp next time
           entry = { stamp: stamps[k], keys: documentKeys(doc) };
           this.entries.set(id, entry);
+          this.dirty = true;
         }
         if (has(entry.keys, h)) out.push(id);
       }
@@ -122,7 +256,9 @@ export class LikeIndex {
     if (this.entries.size > ids.length * 2 + 64) {
       const keep = new Set(ids);
       for (const id of this.entries.keys()) if (!keep.has(id)) this.entries.delete(id);
+      this.dirty = true;
     }
+    this.save();
     return out;
   }
 }
