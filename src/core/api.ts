@@ -20,6 +20,18 @@ export const SaveState = z.object({
 });
 export type SaveState = z.infer<typeof SaveState>;
 
+export const ProgressEvent = z.object({
+  taskId: z.string(),
+  label: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string().nullable(),
+  finished: z.boolean(),
+  /** s7: an import reads every file first (its text), then analyses them: which of the two `done` counts */
+  phase: z.enum(['reading', 'analysing']).optional(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
 export const WorkspaceView = z.object({
   dir: z.string(),
   name: z.string(),
@@ -31,6 +43,8 @@ export const WorkspaceView = z.object({
    * UI words a known `code` itself with `params`
    */
   notices: z.array(z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  /** s7: the import under way in this workspace (Open folder, files new in its folder), so a window opened during it shows its progress */
+  importing: ProgressEvent.nullable().optional(),
 });
 export type WorkspaceView = z.infer<typeof WorkspaceView>;
 
@@ -372,15 +386,6 @@ export const API_METHODS = Object.keys(api) as ApiMethod[];
 export type ApiRequest<M extends ApiMethod> = z.input<Api[M]['request']>;
 export type ApiResponse<M extends ApiMethod> = z.output<Api[M]['response']>;
 
-export const ProgressEvent = z.object({
-  taskId: z.string(),
-  label: z.string(),
-  done: z.number().int(),
-  total: z.number().int(),
-  current: z.string().nullable(),
-  finished: z.boolean(),
-});
-export type ProgressEvent = z.infer<typeof ProgressEvent>;
 
 export const events = {
   progress: ProgressEvent,

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { ApiEvent, ApiEventName, ReviewResult, SaveState, WorkspaceView } from '../../core/api';
+import type { ApiEvent, ApiEventName, ProgressEvent, ReviewResult, SaveState, WorkspaceView } from '../../core/api';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { type StoreNotice, WorkspaceStore } from '../store';
@@ -82,7 +82,13 @@ const APP_STATE = 'app-state.json';
 
 export function createBackend(opts: BackendOptions): Backend {
   const listeners = new Set<(name: ApiEventName, payload: unknown) => void>();
+  /** s7: the import under way (its last progress), for a window that opens during it */
+  let importing: ProgressEvent | null = null;
   const emit = (name: ApiEventName, payload: unknown): void => {
+    if (name === 'progress') {
+      const p = payload as ProgressEvent;
+      if (p.label === 'import') importing = p.finished ? null : p;
+    }
     for (const l of listeners) {
       try {
         l(name, payload);
@@ -266,7 +272,7 @@ export function createBackend(opts: BackendOptions): Backend {
 
   function view(ws: OpenWorkspace): WorkspaceView {
     const w = ws.store.workspace();
-    return { dir: ws.dir, name: ws.isSample ? 'Sample reports' : basename(ws.dir), isSample: ws.isSample, documents: w.documents, taxonomy: w.taxonomy, notices: [...ws.notices, ...cappedNotices(w.documents)] }; // memory: + reports shown in part
+    return { dir: ws.dir, name: ws.isSample ? 'Sample reports' : basename(ws.dir), isSample: ws.isSample, documents: w.documents, taxonomy: w.taxonomy, notices: [...ws.notices, ...cappedNotices(w.documents)], importing: importing && tasks.isRunning(importing.taskId) ? importing : null }; // memory: + reports shown in part
   }
 
   async function rememberWorkspace(dir: string): Promise<void> {

@@ -43,6 +43,26 @@ describe('importIntoStore', () => {
     return dir;
   }
 
+  it('s7: says which phase it is in — every file read (named), then each analysed — and ends finished', async () => {
+    const src = sources(3);
+    const store = await WorkspaceStore.open(mkdtempSync(join(tmpdir(), 'ra-import-ws-')), { app: 'cli' });
+    const pool = new AnalysisPool(null);
+    const events: { done: number; current: string | null; phase?: string; finished: boolean }[] = [];
+    try {
+      await importIntoStore(store, [src], { ...ctx(pool), emit: (name: string, p: unknown) => void (name === 'progress' && events.push(p as (typeof events)[number])) });
+      const reading = events.filter((e) => e.phase === 'reading');
+      expect(reading.map((e) => [e.done, e.current])).toEqual([[0, null], [0, 'r00.txt'], [1, 'r01.txt'], [2, 'r02.txt']]);
+      // every reading event comes before the first analysing one
+      const firstAnalysing = events.findIndex((e) => e.phase === 'analysing');
+      expect(events.slice(firstAnalysing).every((e) => e.phase === 'analysing')).toBe(true);
+      expect(events.at(-1)).toMatchObject({ done: 3, current: null, finished: true, phase: 'analysing' });
+      expect(events.filter((e) => e.finished)).toHaveLength(1);
+    } finally {
+      await pool.close();
+      await store.close();
+    }
+  });
+
   it('indexes every imported report, in far fewer index writes than reports', async () => {
     const src = sources(24);
     const store = await WorkspaceStore.open(mkdtempSync(join(tmpdir(), 'ra-import-ws-')), { app: 'cli' });

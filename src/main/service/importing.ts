@@ -48,16 +48,17 @@ export async function importIntoStore(store: WorkspaceStore, paths: string[], ct
   try {
     const files = await expandPaths(paths);
     const total = files.length;
-    const progress = (done: number, current: string | null, finished = false): void =>
-      ctx.emit('progress', { taskId: ctx.taskId, label: ctx.label, done, total, current, finished });
-    progress(0, null);
+    const progress = (done: number, current: string | null, finished = false, phase: 'reading' | 'analysing' = 'analysing'): void =>
+      ctx.emit('progress', { taskId: ctx.taskId, label: ctx.label, done, total, current, finished, phase });
+    progress(0, null, false, 'reading');
 
     // Phase 1: read and decode (fast), so boilerplate can be learnt from the whole batch (in a
     // worker, as the files are read).
     const read: { path: string; imported: ImportedText }[] = [];
     const learner = ctx.pool.boilerplateBuilder();
-    for (const path of files) {
+    for (const [i, path] of files.entries()) {
       if (task.cancelled) break;
+      progress(i, basename(path), false, 'reading'); // s7: a long PDF is read before anything is analysed
       if (ctx.allow && !(await ctx.allow(path))) {
         summary.failed.push({ path, error: { code: 'path-not-allowed', message: 'the file is outside the folders you chose (a symbolic link?)' } });
         continue;

@@ -19,6 +19,11 @@ export class TaskRegistry {
     return true;
   }
 
+  /** s7: whether the task is under way (started, not finished) */
+  isRunning(taskId: string): boolean {
+    return this.running.has(taskId);
+  }
+
   cancelAll(): void {
     for (const t of this.running.values()) t.cancelled = true;
   }

@@ -23,7 +23,7 @@ export function DocumentsPane(): React.JSX.Element {
     <div className="docs-pane">
       {progress ? (
         <div className="progress" data-testid="import-progress">
-          <span>{t('import.progress', { done: progress.done, total: progress.total })}</span>
+          <span title={progress.current ?? undefined}>{t(progress.phase === 'reading' ? 'import.reading' : 'import.progress', { done: progress.done, total: progress.total })}</span>
           <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
             <div style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
           </div>
@@ -49,7 +49,7 @@ export function DocumentsPane(): React.JSX.Element {
       {/* team: */}
       <MyQueueToggle />
       {loading && !ws ? <p className="muted docs-note">{t('app.loading')}</p> : null}
-      {ws && ws.documents.length === 0 ? <p className="muted docs-note">{t('docs.empty')}</p> : null}
+      {ws && ws.documents.length === 0 ? <p className="muted docs-note" data-testid="docs-empty">{t(progress ? 'docs.importing' : 'docs.empty')}</p> : null}
       {ws && ws.documents.length > 0 && docs.length === 0 ? <p className="muted docs-note">{t('docs.noMatch')}</p> : null}
       <ul className="doc-list" data-testid="doc-list" role="listbox" aria-label={t('docs.title')}>
         {docs.map((d) => {

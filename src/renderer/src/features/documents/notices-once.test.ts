@@ -36,3 +36,18 @@ describe('workspace failures are shown once (issue 15 #4)', () => {
     vi.useRealTimers();
   });
 });
+
+describe('s7: an import under way when the window opens', () => {
+  it('shows its progress from the workspace view, and a later view without it does not clear the progress events set', async () => {
+    const { store } = await load();
+    const importing = { taskId: 'refresh-1', label: 'import', done: 1, total: 5, current: 'big.pdf', finished: false, phase: 'reading' as const };
+    store.setWorkspace({ ...ws([]), importing });
+    expect(store.workspaceStore.get().progress).toEqual(importing);
+    store.setWorkspace({ ...ws([]), importing: null });
+    expect(store.workspaceStore.get().progress).toEqual(importing); // the finished event clears it, not a view
+    const fresh = await load();
+    fresh.store.setWorkspace({ ...ws([]), importing: null });
+    expect(fresh.store.workspaceStore.get().progress).toBeNull();
+  });
+});
+

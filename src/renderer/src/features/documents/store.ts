@@ -83,7 +83,9 @@ function rememberShown(key: string): void {
  */
 export function setWorkspace(ws: WorkspaceView, collect = false): ImportResult['failed'] {
   const prev = workspaceStore.get().workspace;
-  workspaceStore.patch({ workspace: ws, loading: false, ...(prev && prev.dir !== ws.dir ? { orphanCounts: {} } : {}) });
+  // s7: an import under way when this window opened (its progress events started before it listened)
+  const importing = ws.importing && !workspaceStore.get().progress ? { progress: ws.importing } : {};
+  workspaceStore.patch({ workspace: ws, loading: false, ...importing, ...(prev && prev.dir !== ws.dir ? { orphanCounts: {} } : {}) });
   const failed: ImportResult['failed'] = [];
   const freshWarnings: ImportWarnings = [];
   for (const n of ws.notices) {
@@ -180,6 +182,8 @@ export function setTaxonomy(taxonomy: Tag[]): void {
 }
 
 let started = false;
+const PARTIAL_REFRESH_MS = 2_000;
+let lastPartialRefresh = 0;
 
 /** Loads the workspace and subscribes to backend events (once). */
 export async function initWorkspace(): Promise<void> {
@@ -196,6 +200,11 @@ export async function initWorkspace(): Promise<void> {
       workspaceStore.patch({ progress: p.finished ? null : p });
       // a background import finished: show what it added
       if (p.finished) void refreshWorkspace();
+      // s7: and while it analyses, what is done so far (every few seconds: a folder of hundreds of reports takes minutes)
+      else if (p.phase === 'analysing' && p.done > 0 && Date.now() - lastPartialRefresh > PARTIAL_REFRESH_MS) {
+        lastPartialRefresh = Date.now();
+        void refreshWorkspace();
+      }
     });
   }
   try {

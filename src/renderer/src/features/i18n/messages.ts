@@ -31,6 +31,7 @@ export const en = {
   'files.prompt': 'Paths of report files (.txt, .md, .docx, .html, .pdf), one per line:',
 
   'import.progress': 'Importing {done} of {total}',
+  'import.reading': 'Reading files {done} of {total}',
   'import.current': '{name}',
   'import.cancel': 'Cancel import',
   'import.done': 'Imported {imported}, failed {failed}',
@@ -42,6 +43,7 @@ export const en = {
   'docs.sortName': 'Name',
   'docs.sortUnreviewed': 'Most unreviewed',
   'docs.empty': 'No reports in this workspace yet. Use File ▾ → “Add files…” or “Open folder…”.',
+  'docs.importing': 'Importing the reports in this folder — they appear here as they are analysed.',
   'docs.noMatch': 'No report matches the filter.',
   'docs.counts': '{figures} {figures|figure|figures} · {duplicates} {duplicates|duplicate|duplicates} · {defects} {defects|defect|defects}',
   'docs.reviewed': '{reviewed}/{total} reviewed',
@@ -774,6 +776,7 @@ export const zh: Messages = {
   'files.prompt': '报告文件的路径（.txt、.md、.docx、.html、.pdf），每行一个：',
 
   'import.progress': '正在导入 {done}/{total}',
+  'import.reading': '正在读取文件 {done}/{total}',
   'import.current': '{name}',
   'import.cancel': '取消导入',
   'import.done': '已导入 {imported} 个，失败 {failed} 个',
@@ -785,6 +788,7 @@ export const zh: Messages = {
   'docs.sortName': '名称',
   'docs.sortUnreviewed': '未审最多',
   'docs.empty': '此工作区还没有报告。请用“文件 ▾”中的“添加文件…”或“打开文件夹…”。',
+  'docs.importing': '正在导入此文件夹中的报告，分析完的报告会陆续显示在这里。',
   'docs.noMatch': '没有符合筛选条件的报告。',
   'docs.counts': '数字 {figures} · 重复 {duplicates} · 文字问题 {defects}',
   'docs.reviewed': '已审 {reviewed}/{total}',
