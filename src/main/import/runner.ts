@@ -60,6 +60,11 @@ interface Queued {
 
 /** How long an idle worker is kept (it holds the parsers' code, warm). */
 const IDLE_MS = 15_000;
+/**
+ * A new worker's start (a thread, the parsers' code loaded) is not the file's time: its budget
+ * starts when the worker says it is ready. A worker not ready after this long is taken as crashed.
+ */
+const STARTUP_MS = 60_000;
 /** A worker that read a file larger than this (bytes) is stopped at once instead of kept idle. */
 const RETIRE_BYTES = 4 << 20;
 
@@ -115,16 +120,30 @@ export class ParseWorker {
     }
     const worker = this.ensureWorker();
     worker.ref();
-    const timer = setTimeout(() => this.overBudget('timeout'), next.budget);
+    const ready = this.ready.has(worker);
+    const timer = ready ? setTimeout(() => this.overBudget('timeout'), next.budget) : setTimeout(() => this.overBudget('crash', 'the import worker did not start'), STARTUP_MS);
     this.running = { ...next, timer };
     worker.postMessage(next.job);
   }
+
+  /** workers that have loaded their code (the file's budget runs from then) */
+  private readonly ready = new WeakSet<Worker>();
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const l = { ...DEFAULT_LIMITS, ...this.limits };
     const w = new Worker(this.script!, { resourceLimits: { maxOldGenerationSizeMb: l.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 } });
-    w.on('message', (reply: ParseReply) => {
+    w.on('message', (reply: ParseReply | { ready: true }) => {
+      if ('ready' in reply) {
+        this.ready.add(w);
+        // the file sent before the worker was ready: its budget starts now
+        const r = this.running;
+        if (r && this.worker === w) {
+          clearTimeout(r.timer);
+          r.timer = setTimeout(() => this.overBudget('timeout'), r.budget);
+        }
+        return;
+      }
       const r = this.running;
       if (!r || reply.id !== r.job.id) return;
       clearTimeout(r.timer);

@@ -30,6 +30,9 @@ parentPort?.on('message', (job: ParseJob) => {
   );
 });
 
+// its code is loaded (the imports above): the parent starts the first file's time budget now
+parentPort?.postMessage({ ready: true });
+
 /** details that survive the structured clone (numbers, strings, booleans) */
 function plain(d: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!d) return undefined;
