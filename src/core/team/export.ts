@@ -33,11 +33,13 @@ export interface PreparedLayer {
   /** the name shown for the analyst (display name, or id) */
   annotator: string;
   prepared: PreparedDocument;
+  /** s7: the context of this layer's rows (its analyst's tag names); the export's when absent */
+  ctx?: ExportContext;
 }
 
 /** Facts rows of every layer, each ending with its annotator. */
 export function teamFactRows(layers: readonly PreparedLayer[], ctx: ExportContext): Cell[][] {
-  return layers.flatMap((l) => factRows(l.prepared, ctx).map((row) => [...row, l.annotator]));
+  return layers.flatMap((l) => factRows(l.prepared, l.ctx ?? ctx).map((row) => [...row, l.annotator]));
 }
 
 /**

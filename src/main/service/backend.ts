@@ -420,6 +420,7 @@ export function createBackend(opts: BackendOptions): Backend {
       await ws.store.updateWorkspace((w) => {
         w.taxonomy = tags.map((t) => ({ ...t, hotkey: t.hotkey ?? null }));
       });
+      await team.profileChanged(); // s7: teammates name my tags as I do
       return ws.store.workspace().taxonomy;
     },
     search: async ({ query, limit, first }) => searchWorkspace((await workspace()).store, query, limit ?? 200, first),

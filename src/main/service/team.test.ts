@@ -204,6 +204,29 @@ describe('team layers through the service', () => {
     expect(await fails(bob.b, 'exportDataset', { format: 'csv', filter: 'accepted', out: join(dir, 'x'), layer: { analyst: 'nobody' } })).toBe('bad-request');
   });
 
+  it('s7: a teammate’s tags are exported with the names they gave them, even where both machines made a tag with the same id', async () => {
+    const { ann, bob, id, f0, f1 } = await twoAnalysts();
+    // a tag id made on both machines (as tag ids made from the name were) naming two different tags
+    await ok(ann.b, 'taxonomySet', { tags: [{ id: 'new-tag', name: '财政', color: '#123456', hotkey: null }] });
+    await ok(bob.b, 'taxonomySet', { tags: [{ id: 'new-tag', name: '教育', color: '#654321', hotkey: null }] });
+    await ok(ann.b, 'reviewApply', { documentId: id, action: { type: 'toggleTag', findingId: f0.id, tag: 'new-tag' } });
+    await ok(bob.b, 'reviewApply', { documentId: id, action: { type: 'toggleTag', findingId: f1.id, tag: 'new-tag' } });
+    deliver(ann, bob, workRel(ann, id));
+    deliver(ann, bob, `.report-annotator/team/analysts/${ann.me.id}.json`);
+    const dir = tmp('ra-exp-tags-');
+    await ok(bob.b, 'exportDataset', { format: 'csv', filter: 'accepted', out: join(dir, 'all'), layer: 'all' });
+    const rows = (file: string) => {
+      const [head, ...rest] = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((r) => r.split(','));
+      return rest.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]])));
+    };
+    const tagged = rows(join(dir, 'all', 'facts.csv')).filter((r) => r.tags).map((r) => [r.annotator, r.figure_id, r.tags]);
+    expect(tagged.sort()).toEqual([['ann', f0.id, '财政'], ['bob', f1.id, '教育']].sort());
+    // ann's layer alone, exported on bob's machine
+    await ok(bob.b, 'exportDataset', { format: 'jsonl', filter: 'accepted', out: join(dir, 'ann.jsonl'), layer: { analyst: ann.me.id } });
+    const doc = readFileSync(join(dir, 'ann.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { record: string; findings?: { id: string; tags: string[]; tag_ids: string[] }[] }).find((r) => r.record === 'document')!;
+    expect(doc.findings!.find((f) => f.id === f0.id)).toMatchObject({ tags: ['财政'], tag_ids: ['new-tag'] });
+  });
+
   it('the agreement command reads the same workspace (read-only, while the app has it open) and gives the same figures', async () => {
     const { ann, bob, id } = await twoAnalysts();
     deliver(ann, bob, workRel(ann, id));

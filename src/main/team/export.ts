@@ -13,11 +13,11 @@ import { dirname, join } from 'node:path';
 import type { ExportLayer } from '../../core/team/api';
 import { AppError } from '../../core/errors';
 import {
-  ALL_LABELS, CSV_BOM, DEFECTS_COLUMNS, DOCUMENTS_COLUMNS, DUPLICATES_COLUMNS, csvRow, defectRows, documentRecord, documentRow, duplicateRows, exportContext, jsonLine,
+  type ExportContext, ALL_LABELS, CSV_BOM, DEFECTS_COLUMNS, DOCUMENTS_COLUMNS, DUPLICATES_COLUMNS, csvRow, defectRows, documentRecord, documentRow, duplicateRows, exportContext, jsonLine,
   labelStudioConfig, prepareDocument, workspaceRecord,
 } from '../../core/export';
 import { type PreparedLayer, TEAM_FACTS_COLUMNS, layerDocument, teamFactRows, teamLabelStudioTask } from '../../core/team';
-import type { DocumentFile } from '../../core/store-schema';
+import type { DocumentFile, Tag } from '../../core/store-schema';
 import { type ExportOptions, type ExportSource, type ExportSummary, FOLDER_FORMATS, exportWorkspace } from '../export';
 import { checkExportTargets } from '../export/targets';
 import { SinkGroup } from '../export/sink';
@@ -27,10 +27,11 @@ import { ADJUDICATED, TeamWorkspace } from './workspace';
 export const ALL_LAYERS_FORMATS = ['csv', 'jsonl', 'label-studio'] as const;
 
 /** One layer of every report as an export source. */
-export function layerSource(store: WorkspaceStore, team: TeamWorkspace, layer: 'adjudicated' | { analyst: string }): ExportSource {
+export function layerSource(store: WorkspaceStore, team: TeamWorkspace, layer: 'adjudicated' | { analyst: string }, taxonomy?: Tag[]): ExportSource {
   return {
     dir: store.dir,
-    workspace: () => store.workspace(),
+    // s7: the layer's tag ids named as its analyst named them
+    workspace: () => (taxonomy ? { ...store.workspace(), taxonomy } : store.workspace()),
     readDocument: async (id: string): Promise<DocumentFile> => {
       if (layer === 'adjudicated') {
         const mine = await store.readDocument(id);
@@ -51,7 +52,7 @@ export async function exportTeamLayer(store: WorkspaceStore, layer: ExportLayer,
   const team = new TeamWorkspace(store.dir, store);
   if (layer !== 'all') {
     if (typeof layer === 'object' && !(await team.workFolders()).has(layer.analyst)) throw new AppError('bad-request', `No analyst ${layer.analyst} has work in this workspace.`);
-    return exportWorkspace(layerSource(store, team, layer), opts);
+    return exportWorkspace(layerSource(store, team, layer, await team.taxonomyFor(layer === 'adjudicated' ? null : layer.analyst)), opts);
   }
   return exportAllLayers(store, team, opts);
 }
@@ -63,6 +64,14 @@ async function exportAllLayers(store: WorkspaceStore, team: TeamWorkspace, opts:
   const filter = opts.filter ?? 'accepted';
   const ws = store.workspace();
   const ctx = exportContext(ws, filter);
+  // s7: each layer's tags named by its analyst's taxonomy (the adjudicated layer's by every one)
+  const profiles = await team.profiles();
+  const ctxs = new Map<string | null, ExportContext>();
+  const ctxOf = async (analyst: string | null): Promise<ExportContext> => {
+    let c = ctxs.get(analyst);
+    if (!c) ctxs.set(analyst, (c = exportContext({ ...ws, taxonomy: await team.taxonomyFor(analyst, profiles) }, filter)));
+    return c;
+  };
   const docs = ws.documents;
   const summary: ExportSummary = { format, filter, files: [], documents: 0, findings: 0, failed: [] };
   await checkExportTargets(format, opts.out, docs, { workspaceDir: store.dir, overwrite: opts.overwrite ?? true });
@@ -89,11 +98,17 @@ async function exportAllLayers(store: WorkspaceStore, team: TeamWorkspace, opts:
       let layers: PreparedLayer[];
       try {
         const read = await team.documentLayers(meta.id);
-        layers = read.layers.filter((l) => !l.unreadable).map((l) => ({ annotator: l.name, prepared: prepareDocument(meta, l.doc, ctx) }));
+        layers = [];
+        for (const l of read.layers) {
+          if (l.unreadable) continue;
+          const lctx = await ctxOf(l.analyst);
+          layers.push({ annotator: l.name, prepared: prepareDocument(meta, l.doc, lctx), ctx: lctx });
+        }
         const adj = await team.adjudicatedLayer(meta.id);
         if (adj) {
           const mine = read.layers.find((l) => l.isMe)?.doc ?? (await store.readDocument(meta.id));
-          layers.push({ annotator: ADJUDICATED.slice(1), prepared: prepareDocument(meta, layerDocument(mine, read.derived, { reviews: adj.work.reviews, manualFindings: adj.work.manualFindings, orphans: [] }), ctx) });
+          const actx = await ctxOf(null);
+          layers.push({ annotator: ADJUDICATED.slice(1), prepared: prepareDocument(meta, layerDocument(mine, read.derived, { reviews: adj.work.reviews, manualFindings: adj.work.manualFindings, orphans: [] }), actx), ctx: actx });
         }
       } catch (e) {
         if (e instanceof AppError && e.code === 'cancelled') throw e;
@@ -104,16 +119,16 @@ async function exportAllLayers(store: WorkspaceStore, team: TeamWorkspace, opts:
       if (sinks) {
         const f = teamFactRows(layers, ctx);
         if (f.length) await sinks.facts.write(f.map(csvRow).join(''));
-        const d = layers.flatMap((l) => duplicateRows(l.prepared, ctx).map((r) => [...r, l.annotator]));
+        const d = layers.flatMap((l) => duplicateRows(l.prepared, l.ctx ?? ctx).map((r) => [...r, l.annotator]));
         if (d.length) await sinks.dups.write(d.map(csvRow).join(''));
-        const x = layers.flatMap((l) => defectRows(l.prepared, ctx).map((r) => [...r, l.annotator]));
+        const x = layers.flatMap((l) => defectRows(l.prepared, l.ctx ?? ctx).map((r) => [...r, l.annotator]));
         if (x.length) await sinks.defects.write(x.map(csvRow).join(''));
         const p = layers[0]?.prepared ?? prepareDocument(meta, await store.readDocument(meta.id), ctx);
         await sinks.documents.write(csvRow(documentRow(p)));
         summary.findings += f.length + d.length + x.length;
       } else if (format === 'jsonl') {
         for (const l of layers) {
-          await one!.write(jsonLine({ ...documentRecord(l.prepared, ctx), annotator: l.annotator }));
+          await one!.write(jsonLine({ ...documentRecord(l.prepared, l.ctx ?? ctx), annotator: l.annotator }));
           summary.findings += l.prepared.findings.length;
         }
       } else {

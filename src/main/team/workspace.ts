@@ -24,7 +24,7 @@ import { type EffectiveFinding, effectiveFinding } from '../../core/document/eff
 import { AppError } from '../../core/errors';
 import { AGREEMENT_FIGURES_VERSION, type AdjudicationItem, type AgreementReport, type AnalystLayer, type DocumentFiguresEntry, type DocumentLayers, adjudicationItems, assignReports, computeAgreement, documentFigures, flattenFigures, isReviewed, layerDocument } from '../../core/team';
 import { type AdjudicationFileData, adjudicatedWork, latestAdjudication } from '../../core/team/adjudicated';
-import { type Analyst, type CacheFile, CacheFile as CacheFileSchema, type DocumentFile, type Finding, Finding as FindingSchema, type Review, STORE_SCHEMA_VERSION, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
+import { type Analyst, type CacheFile, CacheFile as CacheFileSchema, type DocumentFile, type Finding, Finding as FindingSchema, type Review, STORE_SCHEMA_VERSION, type Tag, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
 import { reconcileWork } from '../store/compose';
 import { decodeCache } from '../store/cache-codec';
@@ -43,6 +43,11 @@ export interface AnalystProfile {
   id: string;
   name: string;
   updatedAt: string;
+  /**
+   * s7: the analyst's tags (their workspace taxonomy), so the tag ids in their reviews are named
+   * as they named them on other machines (a tag id made on two machines may name two tags)
+   */
+  taxonomy?: Tag[];
 }
 
 export interface AssignmentFileData {
@@ -189,8 +194,29 @@ export class TeamWorkspace {
     const me = this.me;
     const file = join(this.teamDir, 'analysts', `${me.id}.json`);
     const p = await readJson(file);
-    if (p && typeof p === 'object' && (p as AnalystProfile).name === me.name && (p as AnalystProfile).id === me.id) return;
-    await writeJsonAtomic(file, { id: me.id, name: me.name, updatedAt: now } satisfies AnalystProfile);
+    const taxonomy = this.store.workspace().taxonomy;
+    if (p && typeof p === 'object' && (p as AnalystProfile).name === me.name && (p as AnalystProfile).id === me.id && JSON.stringify((p as AnalystProfile).taxonomy) === JSON.stringify(taxonomy)) return;
+    await writeJsonAtomic(file, { id: me.id, name: me.name, updatedAt: now, taxonomy } satisfies AnalystProfile);
+  }
+
+  /**
+   * s7: the tags to name the tag ids of a layer with: an analyst's own (their profile), then this
+   * workspace's; for the adjudicated layer (`null`: tags taken from any analyst), this workspace's,
+   * then every teammate's in id order. A tag id no taxonomy knows stays as it is (exports show it).
+   */
+  async taxonomyFor(analyst: string | null, profiles?: Map<string, AnalystProfile>): Promise<Tag[]> {
+    const local = this.store.workspace().taxonomy;
+    if (analyst !== null && this.isMe(analyst)) return local;
+    const all = profiles ?? (await this.profiles());
+    const lists = analyst !== null ? [all.get(analyst)?.taxonomy ?? [], local] : [local, ...[...all.keys()].sort().map((id) => all.get(id)?.taxonomy ?? [])];
+    const out: Tag[] = [];
+    const seen = new Set<string>();
+    for (const list of lists) for (const t of Array.isArray(list) ? list : []) {
+      if (!t || typeof t.id !== 'string' || typeof t.name !== 'string' || seen.has(t.id)) continue;
+      seen.add(t.id);
+      out.push(t);
+    }
+    return out;
   }
 
   /**

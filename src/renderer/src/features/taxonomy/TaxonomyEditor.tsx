@@ -26,11 +26,17 @@ export function duplicateHotkey(tags: readonly Tag[]): string | null {
   return null;
 }
 
-function slug(name: string, taken: Set<string>): string {
-  const base = name.trim().toLowerCase().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}-]/gu, '') || 'tag';
-  let id = base;
-  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
-  return id;
+/**
+ * A new tag's id: unique on every machine (s7). Tag ids are what reviews store, and a team's
+ * analysts add tags on their own machines: an id made from the name ("新标签") would name two
+ * different tags, and a teammate's review would be exported under another tag's name.
+ */
+export function newTagId(taken: Set<string>): string {
+  for (;;) {
+    const bytes = crypto.getRandomValues(new Uint8Array(6));
+    const id = `t-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    if (!taken.has(id)) return id;
+  }
 }
 
 function EditorBody(): React.JSX.Element {
@@ -106,7 +112,7 @@ function EditorBody(): React.JSX.Element {
       <button
         type="button"
         style={{ marginTop: 8 }}
-        onClick={() => setTags((ts) => [...ts, { id: slug(t('tags.newName'), new Set(ts.map((x) => x.id))), name: t('tags.newName'), color: '#4b5563', hotkey: null }])}
+        onClick={() => setTags((ts) => [...ts, { id: newTagId(new Set(ts.map((x) => x.id))), name: t('tags.newName'), color: '#4b5563', hotkey: null }])}
         data-testid="tax-add"
       >
         + {t('tags.add')}
