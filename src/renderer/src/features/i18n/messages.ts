@@ -737,6 +737,19 @@ export const en = {
   'rules.reanalysisFromStore': '{count} {count|report|reports} whose source file is missing {count|was|were} re-analysed from the text kept in the workspace.',
   'rules.reanalysisSkipped': '{count} {count|report|reports} skipped: the source file is missing and the workspace keeps no text for {count|it|them}.',
   // ── end undo-s6 ──
+  // ── warn-s7: built-in tags, import warnings from codes, grouped import notices (helper WARN) ──
+  'tag.builtin.legislation': 'Legislation',
+  'tag.builtin.supervision': 'Oversight',
+  'tag.builtin.deputies': 'Deputies’ work',
+  'tag.builtin.appointments': 'Appointments',
+  'tag.builtin.resolutions': 'Resolutions and decisions',
+  'tag.builtin.self-building': 'Self-improvement',
+  'tag.builtin.economy': 'Economy',
+  'tag.builtin.livelihood': 'Livelihoods',
+  'tag.builtin.ecology': 'Ecology',
+  'tag.builtin.judiciary': 'Judiciary',
+  'tag.builtinShown': 'A built-in tag: shown as “{label}” in English. A new name is shown as written.',
+  // ── end warn-s7 ──
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1480,4 +1493,17 @@ export const zh: Messages = {
   'rules.reanalysisFromStore': '{count} 份报告的源文件已不存在，已按工作区中保存的文本重新分析。',
   'rules.reanalysisSkipped': '已跳过 {count} 份报告：源文件已不存在，工作区中也没有保存其文本。',
   // ── end undo-s6 ──
+  // ── warn-s7: built-in tags, import warnings from codes, grouped import notices (helper WARN) ──
+  'tag.builtin.legislation': '立法',
+  'tag.builtin.supervision': '监督',
+  'tag.builtin.deputies': '代表工作',
+  'tag.builtin.appointments': '任免',
+  'tag.builtin.resolutions': '决议决定',
+  'tag.builtin.self-building': '自身建设',
+  'tag.builtin.economy': '经济',
+  'tag.builtin.livelihood': '民生',
+  'tag.builtin.ecology': '生态',
+  'tag.builtin.judiciary': '司法',
+  'tag.builtinShown': '内置标签：在英文界面中显示为“{label}”。改名后按所填名称显示。',
+  // ── end warn-s7 ──
 };
