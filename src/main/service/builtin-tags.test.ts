@@ -4,7 +4,7 @@
  * one a new workspace starts with, or a built-in tag would show untranslated.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TAG_NAMES } from '../../renderer/src/features/taxonomy/tags';
+import { BUILTIN_TAG_NAMES } from '../../renderer/src/features/taxonomy/builtin-tags';
 import { BUILTIN_TAXONOMY } from '../store/default-taxonomy';
 
 describe('built-in tag names', () => {

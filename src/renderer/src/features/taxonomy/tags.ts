@@ -3,6 +3,9 @@ import { safeTagColor } from '../../../../core/colors';
 import type { Tag } from '../../../../core/store-schema';
 import { type Lang, translate } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/messages';
+import { BUILTIN_TAG_NAMES } from './builtin-tags';
+
+export { BUILTIN_TAG_NAMES };
 
 export { safeTagColor };
 
@@ -41,25 +44,6 @@ export function textOn(hex: string): string {
 }
 
 // ── warn-s7: the built-in tags in the analyst's language ──
-/**
- * The default taxonomy's tags (src/main/store/default-taxonomy.ts BUILTIN_TAXONOMY) by id, with
- * the Chinese name they are stored with. A tag that still has its built-in id and name is shown
- * in the analyst's language (`tag.builtin.<id>`); stored ids and names never change, and a tag
- * the analyst made or renamed is shown as written.
- */
-export const BUILTIN_TAG_NAMES: Readonly<Record<string, string>> = {
-  legislation: '立法',
-  supervision: '监督',
-  deputies: '代表工作',
-  appointments: '任免',
-  resolutions: '决议决定',
-  'self-building': '自身建设',
-  economy: '经济',
-  livelihood: '民生',
-  ecology: '生态',
-  judiciary: '司法',
-};
-
 /** A tag's label in `lang`: the built-in wording for a built-in tag left as it was, else its name. */
 export function tagLabel(tag: Pick<Tag, 'id' | 'name'>, lang: Lang): string {
   const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_TAG_NAMES, tag.id) ? BUILTIN_TAG_NAMES[tag.id] : undefined;
