@@ -34,6 +34,16 @@ export function ErrorPresenter(): React.JSX.Element {
               ×
             </button>
           </div>
+          {n.details?.length ? (
+            <details className="notice-details" data-testid="notice-details">
+              <summary>{t('importWarning.showList')}</summary>
+              <ul className="summary-list">
+                {n.details.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </div>
       ))}
     </div>

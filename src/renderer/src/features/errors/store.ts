@@ -13,6 +13,8 @@ export interface Notice {
   text: string;
   /** a brief confirmation (what an undo undid): shown in the status bar, not as a toast over the panes */
   brief?: boolean;
+  /** warn-s7: lines behind a "Show the list" expander (one notice for many items, not one each) */
+  details?: string[];
 }
 
 export const errorStore = createStore<{ errors: ShownError[]; notices: Notice[] }>({ errors: [], notices: [] });
@@ -43,13 +45,13 @@ export function dismissError(id: number): void {
   errorStore.set((s) => ({ ...s, errors: s.errors.filter((e) => e.id !== id) }));
 }
 
-export function showNotice(text: string, ttlMs = 4000, brief = false): void {
+export function showNotice(text: string, ttlMs = 4000, brief = false, details?: string[]): void {
   const id = ++seq;
   // at most three of each place (toasts, status bar), newest last
   errorStore.set((s) => {
     const same = s.notices.filter((n) => !!n.brief === brief);
     const drop = same.length >= 3 ? same[0].id : null;
-    return { ...s, notices: [...s.notices.filter((n) => n.id !== drop), { id, text, ...(brief ? { brief } : {}) }] };
+    return { ...s, notices: [...s.notices.filter((n) => n.id !== drop), { id, text, ...(brief ? { brief } : {}), ...(details?.length ? { details } : {}) }] };
   });
   if (ttlMs <= 0) return;
   if (!brief) {
