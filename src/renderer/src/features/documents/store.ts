@@ -7,8 +7,8 @@ import { ErrorCode } from '../../../../core/errors';
 import type { DocumentMeta, Tag } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
-import { reportError, showNotice } from '../errors/store';
-import { i18nStore, t } from '../i18n/i18n';
+import { reportError, showNotice, showWordedNotice } from '../errors/store';
+import { i18nStore, t, translate } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/messages';
 import { onSaveStateEvent, trackWrite } from '../statusbar/saveState';
 import { byFile, warningLine } from './warning-words';
@@ -148,11 +148,16 @@ export const NOTICE_LIST_MAX = 50;
  */
 function showImportWarnings(list: ImportWarnings): void {
   if (list.length === 0) return;
-  const lang = i18nStore.get().lang;
   const files = byFile(list).length;
-  const lines = list.slice(0, NOTICE_LIST_MAX).map((w) => warningLine(w, lang));
-  if (list.length > NOTICE_LIST_MAX) lines.push(t('importWarning.more', { count: list.length - NOTICE_LIST_MAX }));
-  showNotice(t('importWarning.backgroundGrouped', { files, count: list.length }), 0, false, lines);
+  // worded when shown, in the language of the moment: a switch while it is up re-words it
+  showWordedNotice(
+    (lang) => {
+      const details = list.slice(0, NOTICE_LIST_MAX).map((w) => warningLine(w, lang));
+      if (list.length > NOTICE_LIST_MAX) details.push(translate(lang, 'importWarning.more', { count: list.length - NOTICE_LIST_MAX }));
+      return { text: translate(lang, 'importWarning.backgroundGrouped', { files, count: list.length }), details };
+    },
+    i18nStore.get().lang,
+  );
 }
 // ── end import-s6 ──
 

@@ -9,9 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ImportWarningCode, type ImportWarning } from '../../../../core/api';
 import { ErrorPresenter } from '../errors/ErrorPresenter';
 import { errorStore, showNotice } from '../errors/store';
+import { act } from '@testing-library/react';
 import { setLang } from '../i18n/i18n';
 import { ImportSummary } from './ImportSummary';
-import { workspaceStore } from './store';
+import { setWorkspace, workspaceStore } from './store';
 import { warningWords } from './warning-words';
 
 afterEach(() => {
@@ -128,5 +129,18 @@ describe('a notice with a list', () => {
     expect(details.querySelector('summary')?.textContent).toBe('Show the list');
     fireEvent.click(details.querySelector('summary') as HTMLElement);
     expect([...details.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['a.pdf: x', 'b.pdf: y', 'c.pdf: z']);
+  });
+
+  it('the grouped notice of a background import follows a language switch while it is shown', () => {
+    setLang('zh');
+    const dir = '/r/switch-' + Math.random();
+    setWorkspace({ dir, name: 'r', isSample: false, documents: [], taxonomy: [], notices: [{ code: 'import-warning', message: 'x', params: { path: `${dir}/a.docx`, importWarning: 'docx-message', kind: 'table-merge', count: 1, message: 'cell merging may be incorrect' } }] });
+    const r = render(<ErrorPresenter />);
+    expect(r.getByTestId('notice').querySelector('.t-head span')?.textContent).toBe('后台导入的报告中有 1 份有导入提示（共 1 条）。');
+    expect(r.getByTestId('notice-details').querySelector('li')?.textContent).toBe('a.docx: Word：表格的合并单元格无法对齐，单元格可能合并有误');
+    act(() => setLang('en'));
+    expect(r.getByTestId('notice').querySelector('.t-head span')?.textContent).toBe('1 report imported in the background has import notes (1).');
+    expect(r.getByTestId('notice-details').querySelector('summary')?.textContent).toBe('Show the list');
+    expect(r.getByTestId('notice-details').querySelector('li')?.textContent).toBe('a.docx: Word: the merged cells of a table could not be lined up; its cells may be joined wrongly');
   });
 });
