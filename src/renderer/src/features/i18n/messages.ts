@@ -781,7 +781,8 @@ export const en = {
   'importWarning.backgroundGrouped': '{files} {files|report|reports} imported in the background {files|has|have} import notes ({count}).',
   'importWarning.showList': 'Show the list',
   'importWarning.more': '… and {count} more. Open folder… on this folder lists them all.',
-  'tag.builtinShown': 'A built-in tag: shown as “{label}” in English. A new name is shown as written.',
+  'tag.builtinShown': 'shown as “{label}”',
+  'tag.builtinNote': 'Built-in tags are shown in the language of the interface; a tag you rename is shown as you wrote it.',
   // ── end warn-s7 ──
 } as const;
 
@@ -1569,6 +1570,7 @@ export const zh: Messages = {
   'importWarning.backgroundGrouped': '后台导入的报告中有 {files} 份有导入提示（共 {count} 条）。',
   'importWarning.showList': '查看列表',
   'importWarning.more': '……另有 {count} 条。对此文件夹再次使用“打开文件夹…”可查看全部。',
-  'tag.builtinShown': '内置标签：在英文界面中显示为“{label}”。改名后按所填名称显示。',
+  'tag.builtinShown': '显示为“{label}”',
+  'tag.builtinNote': '内置标签按界面语言显示；改名后按所填名称显示。',
   // ── end warn-s7 ──
 };

@@ -109,6 +109,11 @@ function EditorBody(): React.JSX.Element {
           ))}
         </tbody>
       </table>
+      {tags.some((tag) => tagLabel(tag, lang) !== tag.name) ? (
+        <p className="muted small" data-testid="tax-builtin-note">
+          {t('tag.builtinNote')}
+        </p>
+      ) : null}
       <button
         type="button"
         style={{ marginTop: 8 }}

@@ -9,7 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Tag } from '../../../../core/store-schema';
 import { workspaceStore } from '../documents/store';
 import { setLang } from '../i18n/i18n';
+import { closeOverlay, openOverlay } from '../layout/ui';
 import { TagChips } from './TagChips';
+import { TaxonomyEditor } from './TaxonomyEditor';
 import { BUILTIN_TAG_NAMES, tagLabel } from './tags';
 
 const builtin: Tag[] = Object.entries(BUILTIN_TAG_NAMES).map(([id, name], i) => ({ id, name, color: '#1f77b4', hotkey: String((i + 1) % 10) }));
@@ -52,5 +54,20 @@ describe('built-in tag labels', () => {
     const zh = render(<TagChips findingId="f1" tags={['legislation']} />);
     expect(zh.getAllByTestId('tag-chip').map((c) => c.textContent)).toEqual(['1立法', '2监督', '我的标签']);
     fireEvent.click(zh.getAllByTestId('tag-chip')[0]); // no throw without a report open
+  });
+
+  it('the taxonomy editor keeps the stored names editable and says how a built-in tag is shown; renaming one drops the hint', () => {
+    workspaceStore.patch({ workspace: { dir: '/w', name: 'w', isSample: false, documents: [], taxonomy: [builtin[0], mine], notices: [] } });
+    setLang('en');
+    openOverlay('taxonomy');
+    const r = render(<TaxonomyEditor />);
+    const names = r.getAllByTestId('tax-name') as HTMLInputElement[];
+    expect(names.map((i) => i.value)).toEqual(['立法', '我的标签']);
+    expect(r.getAllByTestId('tax-shown-as').map((e) => e.textContent)).toEqual(['shown as “Legislation”']);
+    expect(r.getByTestId('tax-builtin-note')).toBeTruthy();
+    fireEvent.change(names[0], { target: { value: 'Lawmaking' } });
+    expect(r.queryAllByTestId('tax-shown-as')).toHaveLength(0);
+    expect(r.queryByTestId('tax-builtin-note')).toBeNull();
+    closeOverlay();
   });
 });
