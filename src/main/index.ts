@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { parseDesktopArgs } from './electron/args';
 import { rendererCsp } from './electron/csp';
 import { nativeDialogs } from './electron/dialogs';
-import { labelsFor } from './electron/labels';
 import { claimSingleInstance, flushBeforeQuit, quitWhenAllWindowsClosed } from './electron/lifecycle';
 import { installMenu } from './electron/menu';
 import { menuActions } from './electron/menu-actions';
 import { resolveAppPaths } from './electron/paths';
 import { hardenSession, registerWebContentsHardening } from './electron/security';
 import { createMainWindow } from './electron/window';
+import { analystLanguage } from './electron/ui-lang';
 import { WindowRegistry, focusWindow } from './electron/windows';
 import { registerIpc } from './ipc/binding';
 import { createSenderCheck } from './ipc/sender';
@@ -68,14 +68,21 @@ function start(): void {
   const version = app.isPackaged ? app.getVersion() : appVersion();
   hardenSession(session.defaultSession, rendererCsp({ devServerUrl: paths.renderer.kind === 'url' ? paths.renderer.url : null }), log);
 
-  const labels = labelsFor(app.getLocale());
   const parent = (): BrowserWindow | null => BrowserWindow.getFocusedWindow() ?? windows.first();
-  const dialogs = nativeDialogs(parent, labels);
+  // warn-s7: the menu and native boxes speak the analyst's language (the renderer's setting), the
+  // system's until the window has said; the menu is rebuilt when a window gains focus in another one
+  const language = analystLanguage(parent, app.getLocale(), (labels) => installAppMenu(labels));
+  const dialogs = nativeDialogs(parent, () => language.current());
   const service = createBackend({ mode: 'desktop', app: 'desktop', samplesDir: paths.samplesDir, userDataDir: app.getPath('userData'), workspaceDir: args.workspace, dialogs, log, version });
   backend = service;
   flushBeforeQuit(app, service, log);
   registerIpc({ backend: service, isTrustedSender: createSenderCheck(paths.renderer, (c) => windows.has(c)), targets: () => windows.contents(), log });
-  installMenu({ labels, actions: menuActions({ backend: service, dialogs, labels, productName: PRODUCT_NAME, version, parent, log }), isDev: !app.isPackaged, platform: process.platform });
+  const actions = menuActions({ backend: service, dialogs, labels: () => language.refresh(), productName: PRODUCT_NAME, version, parent, log });
+  function installAppMenu(labels: ReturnType<typeof language.current>): void {
+    installMenu({ labels, actions, isDev: !app.isPackaged, platform: process.platform });
+  }
+  installAppMenu(language.current());
+  app.on('browser-window-focus', () => void language.refresh());
 
   createMainWindow(paths, windows, log);
   app.on('activate', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -96,5 +96,39 @@ describe('help text', () => {
   it('names every export format the exporter supports', async () => {
     const { EXPORT_FORMATS } = await import('../export');
     for (const f of EXPORT_FORMATS) expect(HELP).toContain(f);
+  });
+});
+
+// warn-s7: a mistyped --workspace must not silently start a new, empty workspace
+describe('import --workspace of a folder that does not exist', () => {
+  const report = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-cli-src-'));
+    writeFileSync(join(dir, 'r.txt'), '全市地区生产总值增长5.2%。\n');
+    return join(dir, 'r.txt');
+  };
+  it('is refused with a clear error, exit code 2, and nothing is created', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'ra-cli-nows-')), 'typo', 'ws');
+    const io = capture();
+    expect(await runCli(['import', report(), '--workspace', missing], io)).toBe(2);
+    expect(io.stderr).toContain('workspace-not-found');
+    expect(io.stderr).toContain(missing);
+    expect(io.stderr).toContain('--create');
+    expect(existsSync(join(missing, '..'))).toBe(false);
+  });
+  it('--create makes the folder (and its parents) and imports into it', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'ra-cli-nows-')), 'new', 'ws');
+    const io = capture();
+    expect(await runCli(['import', report(), '--workspace', missing, '--create'], io)).toBe(0);
+    expect(io.stdout).toMatch(/imported 1, failed 0/);
+    expect(existsSync(join(missing, '.report-annotator', 'workspace.json'))).toBe(true);
+  });
+  it('a file given as the workspace is not-a-folder, even with --create', async () => {
+    const file = report();
+    const io = capture();
+    expect(await runCli(['import', file, '--workspace', file, '--create'], io)).toBe(2);
+    expect(io.stderr).toContain('not-a-folder');
+  });
+  it('the help names --create', () => {
+    expect(HELP).toMatch(/--workspace DIR \[--create\]/);
   });
 });

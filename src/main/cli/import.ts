@@ -1,6 +1,7 @@
-/** `report-annotator import <files or folders…> --workspace DIR` */
+/** `report-annotator import <files or folders…> --workspace DIR [--create]` */
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isAppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import { AnalysisPool } from '../analysis/pool';
 import { createLogger } from '../log';
 import { warningText } from '../import';
@@ -9,10 +10,24 @@ import { TaskRegistry } from '../service/tasks';
 import { WorkspaceStore } from '../store';
 import { type CliIO, progressReporter } from './io';
 
-export async function runImport(args: { paths: string[]; workspace: string }, io: CliIO): Promise<number> {
+/**
+ * warn-s7: the workspace folder must exist (a typo in --workspace must not start a new, empty
+ * workspace somewhere); `--create` makes it (and its parents). A file there is `not-a-folder`.
+ */
+async function workspaceFolder(dir: string, create: boolean): Promise<void> {
+  const s = await stat(dir).catch(() => null);
+  if (s && !s.isDirectory()) throw new AppError('not-a-folder', `${dir} is a file, not a folder`, { path: dir });
+  if (s) return;
+  if (!create) throw new AppError('workspace-not-found', `there is no folder at ${dir}; check the path, or add --create to start a new workspace there`, { dir });
+  await mkdir(dir, { recursive: true });
+}
+
+export async function runImport(args: { paths: string[]; workspace: string; create?: boolean }, io: CliIO): Promise<number> {
   let store: WorkspaceStore;
   try {
-    store = await WorkspaceStore.open(resolve(args.workspace), { app: 'cli' });
+    const dir = resolve(args.workspace);
+    await workspaceFolder(dir, args.create === true);
+    store = await WorkspaceStore.open(dir, { app: 'cli' });
   } catch (e) {
     io.err(`import: ${isAppError(e) ? `${e.code}: ${e.message}` : String(e)}\n`);
     return 2;

@@ -1,7 +1,7 @@
 /**
  * The command-line interface: the core on files, for batches and for scoring.
  *   report-annotator analyze <files or folders…> [--format jsonl|csv] [--out FILE]
- *   report-annotator import <files or folders…> --workspace DIR
+ *   report-annotator import <files or folders…> --workspace DIR [--create]
  *   report-annotator export --workspace DIR --format F --out PATH [--filter …]
  *   report-annotator team id | add-device | share | status   (the local Syncthing; see team.ts)
  *   report-annotator agreement --workspace DIR [--format table|json] [--kind K]   (see agreement.ts)
@@ -17,8 +17,8 @@ export const HELP = `usage: report-annotator <command> [options]
 commands:
   analyze <files or folders…> [--format jsonl|csv] [--out FILE]
       find figures, duplicated text, text defects and consistency checks; one JSONL line per document
-  import <files or folders…> --workspace DIR
-      import and analyse reports into a workspace store
+  import <files or folders…> --workspace DIR [--create]
+      import and analyse reports into a workspace store; DIR must exist unless --create is given
 ${EXPORT_HELP}  team id | add-device ID [--name NAME] | share --workspace DIR --device ID… [--folder-id ID] | status --workspace DIR [--folder-id ID]
       share a workspace with teammates through the local Syncthing
   agreement --workspace DIR [--format table|json] [--kind K]
@@ -52,12 +52,12 @@ export async function runCli(argv: string[], io: CliIO = processIO, version = '0
         return await runAnalyze({ paths: positionals, format: values.format, out: values.out }, io);
       }
       case 'import': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { workspace: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { workspace: { type: 'string' }, create: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
         if (values.help) return io.out(HELP), 0;
         if (!values.workspace) throw new UsageError('import needs --workspace DIR');
         if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
         const { runImport } = await import('./import');
-        return await runImport({ paths: positionals, workspace: values.workspace }, io);
+        return await runImport({ paths: positionals, workspace: values.workspace, create: values.create === true }, io);
       }
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, filter: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });

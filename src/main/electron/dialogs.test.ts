@@ -28,4 +28,18 @@ describe('nativeDialogs', () => {
     showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(dialogs.chooseFiles()).resolves.toEqual([]);
   });
+
+  it('warn-s7: titles follow the analyst’s language at the moment the dialog opens', async () => {
+    let labels = labelsFor('en');
+    const dialogs = nativeDialogs(() => null, () => labels);
+    showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    await dialogs.chooseFiles();
+    expect(showOpenDialog.mock.calls.at(-1)![0]).toMatchObject({ title: 'Import reports', filters: [{ name: 'Reports' }, { name: 'All files' }] });
+    labels = labelsFor('zh');
+    await dialogs.chooseFiles();
+    expect(showOpenDialog.mock.calls.at(-1)![0]).toMatchObject({ title: '导入报告', filters: [{ name: '报告' }, { name: '所有文件' }] });
+    await dialogs.chooseFolder();
+    expect(showOpenDialog.mock.calls.at(-1)![0].title).toBe('打开工作区文件夹');
+    showOpenDialog.mockReset();
+  });
 });

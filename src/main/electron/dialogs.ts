@@ -7,17 +7,21 @@ import { SUPPORTED_EXTENSIONS } from '../import/formats';
 import type { PlatformDialogs } from '../service/backend';
 import type { Labels } from './labels';
 
-export function nativeDialogs(parent: () => BrowserWindow | null, labels: Labels): PlatformDialogs {
+/** `labels`: the labels now (warn-s7: in the analyst's language, see ui-lang.ts), or fixed ones. */
+export function nativeDialogs(parent: () => BrowserWindow | null, labelsNow: Labels | (() => Labels)): PlatformDialogs {
+  const current = (): Labels => (typeof labelsNow === 'function' ? labelsNow() : labelsNow);
   const show = (options: OpenDialogOptions): Promise<OpenDialogReturnValue> => {
     const win = parent();
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
   };
   return {
     async chooseFolder() {
+      const labels = current();
       const result = await show({ title: labels.chooseFolderTitle, properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFiles() {
+      const labels = current();
       const result = await show({
         title: labels.chooseFilesTitle,
         properties: ['openFile', 'multiSelections'],
@@ -31,7 +35,7 @@ export function nativeDialogs(parent: () => BrowserWindow | null, labels: Labels
     },
     async chooseExportTarget(format, folder) {
       if (folder) {
-        const result = await show({ title: labels.chooseFolderTitle, properties: ['openDirectory', 'createDirectory'] });
+        const result = await show({ title: current().chooseFolderTitle, properties: ['openDirectory', 'createDirectory'] });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       }
       const ext = format === 'label-studio' ? 'json' : format === 'doccano' ? 'jsonl' : format === 'conll' ? 'conll' : format;

@@ -1,6 +1,7 @@
 import type JSZip from 'jszip';
 import { AppError } from '../../core/errors';
 import { htmlToParagraphs } from './html-text';
+import { docxMessageWarnings } from './library-messages';
 import type { ImportWarning } from './warnings';
 
 /**
@@ -59,7 +60,7 @@ export async function importDocx(bytes: Uint8Array, opts: DocxOptions = {}): Pro
   } catch (e) {
     throw corrupt((e as Error).message);
   }
-  const warnings: ImportWarning[] = [...new Set(result.messages.filter((m) => m.type === 'error').map((m) => m.message))].map((message) => ({ code: 'docx-message', params: { message } }));
+  const warnings: ImportWarning[] = docxMessageWarnings(result.messages); // warn-s7: codes + params, the library text as a detail
   const { text } = htmlToParagraphs(result.value);
   if (text.length === 0) throw new AppError('file-empty', 'The Word document contains no text.');
   return { text, warnings };

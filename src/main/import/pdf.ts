@@ -4,6 +4,7 @@ import { linesToParagraphs, stripRunningHeads, type PdfPage } from './pdf-layout
 import { loadPdfjs } from './pdfjs';
 import { type PdfLimits, defaultPdfLimits, scanContentStreams, tooComplex } from './pdf-limits';
 import { addCounts, emptyCounts, type SpacingCounts } from './pdf-spacing';
+import { pdfPageFailureKind } from './library-messages';
 import { joinParagraphs } from './paragraphs';
 import type { ImportWarning } from './warnings';
 
@@ -83,7 +84,7 @@ export async function importPdf(bytes: Uint8Array, limitsOverride: Partial<PdfLi
       } catch (e) {
         if (isAppError(e) && (e.code === 'too-complex' || e.code === 'too-large' || e.code === 'timeout')) throw e;
         failed++;
-        warnings.push({ code: 'pdf-page-unreadable', params: { page: n, reason: (e as Error)?.message ?? String(e) } });
+        warnings.push({ code: 'pdf-page-unreadable', params: { page: n, kind: pdfPageFailureKind(e), reason: ((e as Error)?.message ?? String(e)).slice(0, 300) } }); // warn-s7
       }
     }
     if (repeated > 0) warnings.push({ code: 'pdf-pages-repeated', params: { count: repeated } });

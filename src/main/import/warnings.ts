@@ -13,8 +13,11 @@ export function warningText(w: ImportWarning): string {
   const p = w.params ?? {};
   const n = (k: string): number => Number(p[k] ?? 0);
   switch (w.code) {
-    case 'pdf-page-unreadable':
-      return `Page ${p.page} could not be read: ${p.reason}`;
+    case 'pdf-page-unreadable': {
+      // warn-s7: the kind in words, pdf.js's own text after it
+      const why = p.kind === 'damaged' ? 'its data is damaged' : p.kind === 'font' ? 'a font in it could not be read' : p.kind === 'image' ? 'an image in it could not be read' : 'the PDF reader failed on it';
+      return `Page ${p.page} could not be read (${why}); its text is missing${p.reason ? ` [pdf.js: ${p.reason}]` : ''}`;
+    }
     case 'pdf-pages-repeated':
       return `The page tree names ${plural(n('count'), 'page', 'pages')} again; ${n('count') === 1 ? 'its' : 'their'} text is repeated as printed.`;
     case 'pdf-layout-spaces': {
@@ -34,8 +37,23 @@ export function warningText(w: ImportWarning): string {
       return `The page declares ${p.declared} but is UTF-8; read as UTF-8.`;
     case 'html-declared-mismatch':
       return `The page declares ${p.declared} but reads better as ${p.encoding}; read as ${p.encoding}.`;
-    case 'docx-message':
-      return `Word: ${p.message}`;
+    case 'docx-message': {
+      // warn-s7: the kind in words, mammoth's own text after it
+      const times = n('count') > 1 ? ` (${n('count')} times)` : '';
+      const raw = p.message ? ` [mammoth: ${p.message}]` : '';
+      switch (p.kind) {
+        case 'element-ignored':
+          return `Word: an element the converter does not know (${p.element}) was left out with any text in it${times}${raw}`;
+        case 'symbol-ignored':
+          return `Word: a symbol character (${p.char} in font ${p.font}) could not be converted and is missing${times}${raw}`;
+        case 'table-merge':
+          return `Word: a table's merged cells could not be lined up; its cells may be merged wrongly${times}${raw}`;
+        case 'image-unreadable':
+          return `Word: an image could not be converted (the text is not affected)${times}${raw}`;
+        default:
+          return `Word: the converter reported a problem${times}${raw}`;
+      }
+    }
     case 'line-ends-normalised': {
       // import-s6
       const parts: string[] = [];

@@ -25,11 +25,11 @@ describe('import summary warnings', () => {
     setLang('en');
     show();
     const en = render(<ImportSummary />);
-    expect(en.getByTestId('import-warnings').textContent).toBe('香港施政報告.pdf: 7 layout space(s) removed: 5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers, 0 beside full-width punctuation');
+    expect(en.getByTestId('import-warnings').textContent).toBe('香港施政報告.pdf 1 note7 layout spaces removed (5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers)');
     cleanup();
     setLang('zh');
     const zh = render(<ImportSummary />);
-    expect(zh.getByTestId('import-warnings').textContent).toBe('香港施政報告.pdf: 已删除 7 个排版空格：字间距空格 5 个，汉字与数字之间 2 个，全角标点旁 0 个');
+    expect(zh.getByTestId('import-warnings').textContent).toBe('香港施政報告.pdf 1 条已删除 7 个排版空格（字间距空格 5 个，汉字与数字之间 2 个）');
   });
   it('has no warnings section when the import changed nothing', () => {
     setLang('en');

@@ -54,34 +54,52 @@ describe('import warnings of Open folder and background imports', () => {
     expect(errorStore.get().notices).toEqual([]);
     setLang('zh');
     const zh = render(<ImportSummary />);
-    expect(zh.getByTestId('import-warnings').textContent).toBe(
-      '香港施政報告.pdf: 已删除 7 个排版空格：字间距空格 5 个，汉字与数字之间 2 个，全角标点旁 0 个' +
-        '海拉尔区2012.txt: 换行符已统一为 LF（CRLF 120 个，CR 0 个，Unicode 行分隔符 0 个）；位置偏移中每个换行符计为一个字符',
-    );
+    // warn-s7: one section for the import, grouped by file; counts of nothing left out
+    expect(zh.getByTestId('import-warnings-head').textContent).toBe('导入的 2 个文件中有 2 个有导入提示（共 2 条）');
+    expect(zh.getAllByTestId('import-warning-text').map((e) => e.textContent)).toEqual([
+      '已删除 7 个排版空格（字间距空格 5 个，汉字与数字之间 2 个）',
+      '换行符已统一为 LF（CRLF 120 个）；位置偏移中每个换行符计为一个字符',
+    ]);
+    expect(zh.getAllByTestId('import-warning-file').map((e) => e.querySelector('.path')?.textContent)).toEqual(['香港施政報告.pdf', '海拉尔区2012.txt']);
     cleanup();
     setLang('en');
     const en = render(<ImportSummary />);
-    expect(en.getByTestId('import-warnings').textContent).toMatch(/^香港施政報告\.pdf: 7 layout space\(s\) removed.*海拉尔区2012\.txt: line ends read as LF \(120 CRLF, 0 CR, 0 Unicode line separators\)/);
+    expect(en.getByTestId('import-warnings-head').textContent).toBe('2 of 2 imported files have import notes (2)');
+    expect(en.getAllByTestId('import-warning-text').map((e) => e.textContent)).toEqual([
+      '7 layout spaces removed (5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers)',
+      'line ends read as LF (120 CRLF); in every offset a line end counts as one character',
+    ]);
     // the workspaceChanged event of the same view later: nothing shown again
     setWorkspace(ws);
     expect(errorStore.get().notices).toEqual([]);
   });
 
-  it('a background import: each report’s warnings once as a notice; more than three reports, one notice that says where to see them', () => {
+  it('a background import: one notice for the whole import, the list behind an expander, shown once (warn-s7: not one notice per warning)', () => {
     setLang('en');
     const dir = '/r/bg-' + Math.random();
     setWorkspace(view(dir, [layout(`${dir}/a.pdf`), lineEnds(`${dir}/b.txt`)]));
-    expect(errorStore.get().notices.map((n) => n.text)).toEqual([
-      'a.pdf: 7 layout space(s) removed: 5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers, 0 beside full-width punctuation',
-      'b.txt: line ends read as LF (120 CRLF, 0 CR, 0 Unicode line separators); in every offset a line end counts as one character',
+    expect(errorStore.get().notices).toEqual([
+      expect.objectContaining({
+        text: '2 reports imported in the background have import notes (2).',
+        details: [
+          'a.pdf: 7 layout spaces removed (5 between letter-spaced Chinese characters, 2 between Chinese characters and numbers)',
+          'b.txt: line ends read as LF (120 CRLF); in every offset a line end counts as one character',
+        ],
+      }),
     ]);
     setWorkspace(view(dir, [layout(`${dir}/a.pdf`), lineEnds(`${dir}/b.txt`)]));
-    expect(errorStore.get().notices).toHaveLength(2);
+    expect(errorStore.get().notices).toHaveLength(1);
     errorStore.set(() => ({ errors: [], notices: [] }));
     setLang('zh');
-    const many = ['c', 'd', 'e', 'f'].map((n) => lineEnds(`${dir}/${n}.txt`));
+    // a folder of many reports: still one notice, its list capped with a line that says where to see all
+    const many = Array.from({ length: 80 }, (_, i) => lineEnds(`${dir}/r${i}.txt`));
     setWorkspace(view(dir, [layout(`${dir}/a.pdf`), lineEnds(`${dir}/b.txt`), ...many, layout(`${dir}/f.txt`)]));
-    expect(errorStore.get().notices.map((n) => n.text)).toEqual(['后台导入的 4 份报告有 5 条导入提示。对此文件夹再次使用“打开文件夹…”可查看全部。']);
+    const notices = errorStore.get().notices;
+    expect(notices).toHaveLength(1);
+    expect(notices[0].text).toBe('后台导入的报告中有 81 份有导入提示（共 81 条）。');
+    expect(notices[0].details).toHaveLength(51);
+    expect(notices[0].details?.[0]).toBe('r0.txt: 换行符已统一为 LF（CRLF 120 个）；位置偏移中每个换行符计为一个字符');
+    expect(notices[0].details?.[50]).toBe('……另有 31 条。对此文件夹再次使用“打开文件夹…”可查看全部。');
     expect(errorStore.get().errors).toEqual([]);
   });
 });

@@ -7,10 +7,11 @@ import { ErrorCode } from '../../../../core/errors';
 import type { DocumentMeta, Tag } from '../../../../core/store-schema';
 import { getClient } from '../../api/client';
 import { createStore } from '../../lib/store';
-import { reportError, showNotice } from '../errors/store';
-import { t } from '../i18n/i18n';
+import { reportError, showNotice, showWordedNotice } from '../errors/store';
+import { i18nStore, t, translate } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/messages';
 import { onSaveStateEvent, trackWrite } from '../statusbar/saveState';
+import { byFile, warningLine } from './warning-words';
 
 export type DocSort = 'name' | 'unreviewed';
 
@@ -134,21 +135,31 @@ export function importWarningsOf(ws: WorkspaceView): ImportWarnings {
   return ws.notices.map(warningOfNotice).filter((w): w is ImportWarnings[number] => w !== null);
 }
 
-/** One file's warning in the analyst's language: "name: what the import changed". */
+/** One file's warning in the analyst's language: "name: what the import changed" (warn-s7: from code + params, no library English). */
 export function importWarningText(w: ImportWarnings[number]): string {
-  return `${w.path.split(/[\\/]/).pop()}: ${t(`importWarning.${w.warning.code}`, w.warning.params)}`;
+  return warningLine(w, i18nStore.get().lang);
 }
 
-/** New warnings of a background import: a notice per report, or one that says where to see them all. */
+/** warn-s7: at most this many lines behind a grouped notice's expander */
+export const NOTICE_LIST_MAX = 50;
+
+/**
+ * New warnings of a background import: one notice for the whole import ("M reports have import
+ * notes (K)") with the list behind an expander — never one notice per warning. It stays until
+ * closed, so the list can be read.
+ */
 function showImportWarnings(list: ImportWarnings): void {
   if (list.length === 0) return;
-  const byPath = new Map<string, ImportWarnings>();
-  for (const w of list) byPath.set(w.path, [...(byPath.get(w.path) ?? []), w]);
-  if (byPath.size > 3) {
-    showNotice(t('importWarning.background', { reports: byPath.size, count: list.length }), 15000);
-    return;
-  }
-  for (const ws of byPath.values()) showNotice(ws.map((w, i) => (i === 0 ? importWarningText(w) : t(`importWarning.${w.warning.code}`, w.warning.params))).join('; '), 15000);
+  const files = byFile(list).length;
+  // worded when shown, in the language of the moment: a switch while it is up re-words it
+  showWordedNotice(
+    (lang) => {
+      const details = list.slice(0, NOTICE_LIST_MAX).map((w) => warningLine(w, lang));
+      if (list.length > NOTICE_LIST_MAX) details.push(translate(lang, 'importWarning.more', { count: list.length - NOTICE_LIST_MAX }));
+      return { text: translate(lang, 'importWarning.backgroundGrouped', { files, count: list.length }), details };
+    },
+    i18nStore.get().lang,
+  );
 }
 // ── end import-s6 ──
 

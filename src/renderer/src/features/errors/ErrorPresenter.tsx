@@ -26,16 +26,29 @@ export function ErrorPresenter(): React.JSX.Element {
           </div>
         );
       })}
-      {notices.filter((n) => !n.brief).map((n) => (
-        <div key={n.id} className="toast" role="status" data-testid="notice">
-          <div className="t-head">
-            <span>{n.text}</span>
-            <button type="button" className="icon-btn" onClick={() => dismissNotice(n.id)} aria-label={t('dialog.close')}>
-              ×
-            </button>
+      {notices.filter((n) => !n.brief).map((notice) => {
+        const n = notice.words ? { ...notice, ...notice.words(lang) } : notice;
+        return (
+          <div key={n.id} className="toast" role="status" data-testid="notice">
+            <div className="t-head">
+              <span>{n.text}</span>
+              <button type="button" className="icon-btn" onClick={() => dismissNotice(n.id)} aria-label={t('dialog.close')}>
+                ×
+              </button>
+            </div>
+            {n.details?.length ? (
+              <details className="notice-details" data-testid="notice-details">
+                <summary>{t('importWarning.showList')}</summary>
+                <ul className="summary-list">
+                  {n.details.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
           </div>
-        </div>
-      ))}
+        );
+      })}
     </div>
   );
 }

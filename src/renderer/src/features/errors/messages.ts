@@ -3,7 +3,9 @@
  * Typed as Record<ErrorCode, …> so a new code fails the type check until it has its text.
  */
 import type { ErrorCode } from '../../../../core/errors';
-import type { Lang } from '../i18n/i18n';
+// warn-s7: the language type written here (not imported from i18n.ts, which needs the DOM), so the
+// main process can word a native box's failures with this same table (electron/labels.ts)
+type Lang = 'zh' | 'en';
 
 export interface ErrorText {
   what: string;

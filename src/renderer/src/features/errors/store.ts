@@ -1,5 +1,6 @@
 /** Errors and notices waiting to be shown (one presenter component reads this). */
 import { createStore } from '../../lib/store';
+import type { Lang } from '../i18n/i18n';
 
 export interface ShownError {
   id: number;
@@ -13,6 +14,10 @@ export interface Notice {
   text: string;
   /** a brief confirmation (what an undo undid): shown in the status bar, not as a toast over the panes */
   brief?: boolean;
+  /** warn-s7: lines behind a "Show the list" expander (one notice for many items, not one each) */
+  details?: string[];
+  /** warn-s7: the text and lines in a language, so a notice follows a language switch while shown */
+  words?: (lang: Lang) => { text: string; details?: string[] };
 }
 
 export const errorStore = createStore<{ errors: ShownError[]; notices: Notice[] }>({ errors: [], notices: [] });
@@ -43,13 +48,19 @@ export function dismissError(id: number): void {
   errorStore.set((s) => ({ ...s, errors: s.errors.filter((e) => e.id !== id) }));
 }
 
-export function showNotice(text: string, ttlMs = 4000, brief = false): void {
+/** warn-s7: a notice worded when shown, in the language of the moment (it follows a switch). */
+export function showWordedNotice(words: NonNullable<Notice['words']>, lang: Lang, ttlMs = 0): void {
+  const now = words(lang);
+  showNotice(now.text, ttlMs, false, now.details, words);
+}
+
+export function showNotice(text: string, ttlMs = 4000, brief = false, details?: string[], words?: Notice['words']): void {
   const id = ++seq;
   // at most three of each place (toasts, status bar), newest last
   errorStore.set((s) => {
     const same = s.notices.filter((n) => !!n.brief === brief);
     const drop = same.length >= 3 ? same[0].id : null;
-    return { ...s, notices: [...s.notices.filter((n) => n.id !== drop), { id, text, ...(brief ? { brief } : {}) }] };
+    return { ...s, notices: [...s.notices.filter((n) => n.id !== drop), { id, text, ...(brief ? { brief } : {}), ...(details?.length ? { details } : {}), ...(words ? { words } : {}) }] };
   });
   if (ttlMs <= 0) return;
   if (!brief) {

@@ -11,7 +11,7 @@ import { workspaceStore } from '../documents/store';
 import { useI18n } from '../i18n/i18n';
 import { selectionStore } from '../report/selection';
 import { reportStore } from '../report/store';
-import { chipStyle } from '../taxonomy/tags';
+import { chipStyle, tagLabel } from '../taxonomy/tags';
 import { dropOrphan, findOrphan, orphanStore, reattachOrphan } from './store';
 import './orphans.css';
 
@@ -39,7 +39,7 @@ export function OrphansPanel(): React.JSX.Element | null {
 }
 
 function OrphanItem({ orphan, index, canAttach }: { orphan: Review; index: number; canAttach: boolean }): React.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const taxonomy = useStore(workspaceStore, (s) => s.workspace?.taxonomy ?? EMPTY);
   const busy = useStore(orphanStore, (s) => s.busy);
   const [confirming, setConfirming] = useState(false);
@@ -60,7 +60,7 @@ function OrphanItem({ orphan, index, canAttach }: { orphan: Review; index: numbe
           const tag = taxonomy.find((x) => x.id === id);
           return (
             <span key={id} className="chip" style={tag ? chipStyle(tag.color) : undefined}>
-              {tag?.name ?? id}
+              {tag ? tagLabel(tag, lang) : id}
             </span>
           );
         })}

@@ -17,6 +17,7 @@ import { type FindingType, isDimmed } from './model';
 import { ReportView } from './ReportView';
 import { ReportWideNotice } from './ReportWideNotice';
 import { reportStore } from './store';
+import { tagLabel } from '../taxonomy/tags';
 
 const STATUSES: ReviewStatus[] = ['suggested', 'accepted', 'rejected', 'corrected'];
 
@@ -39,7 +40,7 @@ export function ReportPane(): React.JSX.Element {
 }
 
 function ReportToolbar(): React.JSX.Element | null {
-  const { t, count } = useI18n();
+  const { t, count, lang } = useI18n();
   const meta = useStore(reportStore, (s) => s.meta);
   const model = useStore(reportStore, (s) => s.model);
   const reviews = useStore(reportStore, (s) => s.reviews);
@@ -139,7 +140,7 @@ function ReportToolbar(): React.JSX.Element | null {
         <option value="all">{t('report.tagAll')}</option>
         {taxonomy.map((tag) => (
           <option key={tag.id} value={tag.id}>
-            {tag.name}
+            {tagLabel(tag, lang)}
           </option>
         ))}
       </select>

@@ -5,10 +5,10 @@ import { workspaceStore } from '../documents/store';
 import { BOILERPLATE_TAG } from '../duplicates/DuplicatePanel';
 import { useI18n } from '../i18n/i18n';
 import { applyAction } from '../report/store';
-import { chipStyle, hotkeyOf } from './tags';
+import { chipStyle, hotkeyOf, tagLabel } from './tags';
 
 export function TagChips({ findingId, tags }: { findingId: string; tags: string[] }): React.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const taxonomy = useStore(workspaceStore, (s) => s.workspace?.taxonomy ?? EMPTY);
   const known = new Set(taxonomy.map((x) => x.id));
   const extra: Tag[] = tags.filter((id) => !known.has(id)).map((id) => ({ id, name: id === BOILERPLATE_TAG ? t('kind.boilerplate') : id, color: '#888888', hotkey: null }));
@@ -19,6 +19,7 @@ export function TagChips({ findingId, tags }: { findingId: string; tags: string[
       {all.map((tag) => {
         const on = tags.includes(tag.id);
         const key = hotkeyOf(taxonomy, tag);
+        const label = tagLabel(tag, lang);
         return (
           <button
             key={tag.id}
@@ -26,13 +27,13 @@ export function TagChips({ findingId, tags }: { findingId: string; tags: string[
             className={on ? 'chip' : 'chip off'}
             style={on ? chipStyle(tag.color) : undefined}
             aria-pressed={on}
-            title={key ? `${tag.name} (${key})` : tag.name}
+            title={key ? `${label} (${key})` : label}
             onClick={() => void applyAction({ type: 'toggleTag', findingId, tag: tag.id })}
             data-testid="tag-chip"
             data-tag={tag.id}
           >
             {key ? <kbd>{key}</kbd> : null}
-            {tag.name}
+            {label}
           </button>
         );
       })}

@@ -8,7 +8,7 @@ import { closeOverlay, uiStore } from '../layout/ui';
 import { addManualFigure } from '../report/manual';
 import { selectionStore } from '../report/selection';
 import { applyAction, reportStore } from '../report/store';
-import { hotkeyOf, safeTagColor, textOn } from './tags';
+import { hotkeyOf, safeTagColor, tagLabel, textOn } from './tags';
 
 export function TagPicker(): React.JSX.Element | null {
   const overlay = useStore(uiStore, (s) => s.overlay);
@@ -17,7 +17,7 @@ export function TagPicker(): React.JSX.Element | null {
 }
 
 function TagPickerBody(): React.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const target = useStore(uiStore, (s) => s.tagPickerTarget);
   const taxonomy = useStore(workspaceStore, (s) => s.workspace?.taxonomy ?? EMPTY);
   const findingId = useStore(reportStore, (s) => s.selectedId);
@@ -25,7 +25,9 @@ function TagPickerBody(): React.JSX.Element {
   const sel = useStore(selectionStore, (s) => s.sel);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
-  const list = taxonomy.filter((x) => x.name.toLowerCase().includes(q.toLowerCase()) || x.id.includes(q.toLowerCase()));
+  const needle = q.toLowerCase();
+  // warn-s7: a built-in tag is found by its stored name and by its label in the analyst's language
+  const list = taxonomy.filter((x) => x.name.toLowerCase().includes(needle) || tagLabel(x, lang).toLowerCase().includes(needle) || x.id.includes(needle));
   const choose = (id: string): void => {
     if (target === 'selection') {
       if (sel) void addManualFigure(sel, [id]);
@@ -79,7 +81,7 @@ function TagPickerBody(): React.JSX.Element {
               >
                 <span style={{ width: 10, height: 10, borderRadius: 5, background: safeTagColor(tag.color), display: 'inline-block' }} />
                 {on ? '✓ ' : ''}
-                {tag.name}
+                {tagLabel(tag, lang)}
                 {key ? <kbd style={{ marginLeft: 'auto' }}>{key}</kbd> : null}
               </button>
             </li>

@@ -9,6 +9,7 @@ import { reportError, showNotice } from '../errors/store';
 import { useI18n } from '../i18n/i18n';
 import { closeOverlay, uiStore } from '../layout/ui';
 import { trackWrite } from '../statusbar/saveState';
+import { tagLabel } from './tags';
 
 export function TaxonomyEditor(): React.JSX.Element | null {
   const overlay = useStore(uiStore, (s) => s.overlay);
@@ -40,7 +41,7 @@ export function newTagId(taken: Set<string>): string {
 }
 
 function EditorBody(): React.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const initial = useStore(workspaceStore, (s) => s.workspace?.taxonomy ?? EMPTY);
   const [tags, setTags] = useState<Tag[]>(() => initial.map((x) => ({ ...x })));
   const dup = duplicateHotkey(tags);
@@ -87,6 +88,11 @@ function EditorBody(): React.JSX.Element {
             <tr key={tag.id}>
               <td>
                 <input aria-label={t('tags.name')} value={tag.name} onChange={(e) => update(i, { name: e.target.value })} style={{ width: '100%' }} data-testid="tax-name" />
+                {tagLabel(tag, lang) !== tag.name ? (
+                  <div className="muted small" data-testid="tax-shown-as">
+                    {t('tag.builtinShown', { label: tagLabel(tag, lang) })}
+                  </div>
+                ) : null}
               </td>
               <td style={{ textAlign: 'center' }}>
                 <input type="color" aria-label={t('tags.color')} value={/^#[0-9a-f]{6}$/i.test(tag.color) ? tag.color : '#888888'} onChange={(e) => update(i, { color: e.target.value })} />
@@ -109,6 +115,11 @@ function EditorBody(): React.JSX.Element {
           ))}
         </tbody>
       </table>
+      {tags.some((tag) => tagLabel(tag, lang) !== tag.name) ? (
+        <p className="muted small" data-testid="tax-builtin-note">
+          {t('tag.builtinNote')}
+        </p>
+      ) : null}
       <button
         type="button"
         style={{ marginTop: 8 }}

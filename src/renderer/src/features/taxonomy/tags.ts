@@ -1,6 +1,11 @@
 /** Tag lookup helpers: hotkeys (a tag's own key, else its position 1–9). */
 import { safeTagColor } from '../../../../core/colors';
 import type { Tag } from '../../../../core/store-schema';
+import { type Lang, translate } from '../i18n/i18n';
+import { isMessageKey } from '../i18n/messages';
+import { BUILTIN_TAG_NAMES } from './builtin-tags';
+
+export { BUILTIN_TAG_NAMES };
 
 export { safeTagColor };
 
@@ -37,3 +42,13 @@ export function textOn(hex: string): string {
   const l = 0.2126 * lin((v >> 16) & 255) + 0.7152 * lin((v >> 8) & 255) + 0.0722 * lin(v & 255);
   return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000' : '#fff';
 }
+
+// ── warn-s7: the built-in tags in the analyst's language ──
+/** A tag's label in `lang`: the built-in wording for a built-in tag left as it was, else its name. */
+export function tagLabel(tag: Pick<Tag, 'id' | 'name'>, lang: Lang): string {
+  const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_TAG_NAMES, tag.id) ? BUILTIN_TAG_NAMES[tag.id] : undefined;
+  if (builtin === undefined || tag.name.trim() !== builtin) return tag.name;
+  const key = `tag.builtin.${tag.id}`;
+  return isMessageKey(key) ? translate(lang, key) : tag.name;
+}
+// ── end warn-s7 ──
