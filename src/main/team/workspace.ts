@@ -32,6 +32,7 @@ import { type SavedDocumentRef, decodeStoreFile } from '../store/decode';
 import { STORE_DIR, docIdFromName } from '../store/layout';
 import { parseConflictName } from '../../core/team/conflicts';
 import { AgreementCache, LAYER_READ_VERSION } from './agreement-cache';
+import { scanWorkForAgreement } from './slim-work';
 
 const SAFE_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 export const isAnalystId = (s: string): boolean => SAFE_ID.test(s) && !s.includes('..');
@@ -389,6 +390,9 @@ export class TeamWorkspace {
     return { computed, complete: true };
   }
 
+  /** false: every work file read in full for agreement (the tests' reference for ./slim-work.ts) */
+  static SLIM_WORK_READ = true;
+
   /** the longest stretch warming runs before it lets other work in (one report may take longer) */
   static WARM_SLICE_MS = 8;
 
@@ -435,7 +439,13 @@ export class TeamWorkspace {
     let cacheLike: CacheFile | null = null;
     const shared = new Map<string, EffectiveFinding>();
     for (const a of analysts) {
-      const r = readWorkLight(join(this.workDir, a, `${docId}.json`), docId);
+      const file = join(this.workDir, a, `${docId}.json`);
+      const bytes = readBytes(file);
+      if (bytes === null) continue;
+      // the agreement part only (./slim-work.ts); where the scan is not sure, the full read decides
+      const slimWork = bytes !== 'bad' && TeamWorkspace.SLIM_WORK_READ ? scanWorkForAgreement(bytes, docId) : null;
+      const fullRead: WorkRead | null = slimWork ? null : bytes === 'bad' ? { ok: false } : readWorkLight(bytes, docId);
+      const r = slimWork ? { ok: true as const, work: slimWork } : fullRead;
       if (!r) continue;
       if (!r.ok) {
         state.cacheable = false;
@@ -459,7 +469,17 @@ export class TeamWorkspace {
         derived = new Map(cacheLike.findings.map((f) => [f.id, f]));
       }
       // work made on another text is carried to this one (the spans' texts are needed for that: filled back first)
-      const work = r.work.sha256 === cacheLike!.sha256 ? r.work : reconcileWork(decodeCache(cacheLike!), r.work);
+      let work: { findings: Finding[]; reviews: Record<string, Pick<Review, 'status' | 'fields'>> | ReadonlyMap<string, Pick<Review, 'status' | 'fields'>> };
+      if (r.work.sha256 === cacheLike!.sha256) work = r.work;
+      else {
+        // re-anchoring takes the whole file (anchors, orphans): read in full
+        const full = slimWork && bytes !== 'bad' ? readWorkLight(bytes, docId) : fullRead;
+        if (!full?.ok) {
+          state.cacheable = false;
+          continue;
+        }
+        work = reconcileWork(decodeCache(cacheLike!), full.work);
+      }
       const manual = new Map(work.findings.map((f) => [f.id, f]));
       const findings = reviewedOf({ reviews: work.reviews, manual }, derived).map((e) => slim(e, manual.has(e.id) ? null : shared));
       if (findings.length > 0) layers.push({ analyst: a, findings });
@@ -660,14 +680,15 @@ export class TeamWorkspace {
 }
 
 /** The reviewed findings of a layer, effective, in reading order (reviews whose finding is neither derived nor the analyst's manual one are left out). */
-function reviewedOf(layer: { reviews: Record<string, Review>; manual: Map<string, Finding> }, derivedById: Map<string, Finding>): EffectiveFinding[] {
+function reviewedOf(layer: { reviews: Record<string, Pick<Review, 'status' | 'fields'>> | ReadonlyMap<string, Pick<Review, 'status' | 'fields'>>; manual: Map<string, Finding> }, derivedById: Map<string, Finding>): EffectiveFinding[] {
   const out: EffectiveFinding[] = [];
-  for (const id in layer.reviews) {
-    const review = layer.reviews[id]!;
+  const reviews = layer.reviews instanceof Map ? layer.reviews : new Map(Object.entries(layer.reviews));
+  for (const [id, review] of reviews) {
     if (review.status === 'suggested') continue;
     const f = layer.manual.get(id) ?? derivedById.get(id);
     if (!f) continue;
-    const e = effectiveFinding(f, review);
+    // effectiveFinding reads a review's status and fields only (agreement's slim() drops the review it keeps)
+    const e = effectiveFinding(f, review as Review);
     if (isReviewed(e)) out.push(e);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -707,21 +728,28 @@ function fileStamp(file: string): string {
 const STATUS = new Set(['suggested', 'accepted', 'rejected', 'corrected']);
 
 /**
- * A work file read for agreement, checking what agreement reads (the ids, the text hash, each
- * review's status, fields and time; manual findings against the schema) rather than every field
- * of the file: a whole workspace's files are read at once, and the full check of 10,000 files
- * took longer than the agreement itself. Read synchronously (a few kB; the caller yields
- * between reports): the asynchronous read's round trips cost more CPU than the read. A file of
- * another schema version goes through the store's decoder (migrations). Null when missing.
+ * A file's bytes read synchronously (a few kB; the caller yields between reports: the
+ * asynchronous read's round trips cost more CPU than the read): null when missing (or a
+ * folder), 'bad' when it cannot be read now.
  */
-function readWorkLight(file: string, docId: string): WorkRead | null {
-  let bytes: Buffer;
+function readBytes(file: string): Buffer | null | 'bad' {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'EISDIR' ? null : { ok: false };
+    return code === 'ENOENT' || code === 'EISDIR' ? null : 'bad';
   }
+}
+
+/**
+ * A work file read in full for agreement (where ./slim-work.ts is not sure, and for
+ * re-anchoring), checking what agreement reads (the ids, the text hash, each review's status,
+ * fields and time; manual findings against the schema) rather than every field of the file: a
+ * whole workspace's files are read at once, and the full check of 10,000 files took longer than
+ * the agreement itself. A file of another schema version goes through the store's decoder
+ * (migrations).
+ */
+export function readWorkLight(bytes: Buffer, docId: string): WorkRead {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
