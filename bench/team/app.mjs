@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { dataDir, rng, root, sampleParagraphs, syntheticReport } from '../lib.mjs';
 
 const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false }, child: { type: 'string' }, 'wait-warm': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, ud: { type: 'string' }, label: { type: 'string', default: '' } } });
@@ -80,6 +80,19 @@ if (values.child) {
     // cache file appears (renamed into place) when it went through every report. Meanwhile: how long the event loop was blocked
     const cacheFile = join(values.child, '.report-annotator', 'cache', 'team-agreement.v1');
     h.enable(); // from the end of the refresh (the warming waits for it) to the cache on disk
+    // what blocks it: garbage collection pauses, and each stretch over 50 ms between two timer turns with the GC time inside it
+    const gcs = [];
+    const gcObs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration, kind: e.detail?.kind });
+    });
+    gcObs.observe({ entryTypes: ['gc'] });
+    const stalls = [];
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      if (now - last > 50) stalls.push({ from: last, to: now });
+      last = now;
+    }, 5);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     // a request every 50 ms while warming: answered in time?
@@ -91,8 +104,13 @@ if (values.child) {
       await new Promise((r) => setTimeout(r, 50));
     }
     h.disable();
+    clearInterval(tick);
+    gcObs.disconnect();
     const cpu = process.cpuUsage(c0);
     console.log(`  background warming of the agreement cache: ${existsSync(cacheFile) ? 'done' : 'NOT done'} in ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU; event loop delay max ${(h.max / 1e6).toFixed(0)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms, mean ${(h.mean / 1e6).toFixed(1)} ms; workspaceGet while warming ${lat.length ? stats(lat) : 'none'}; ${load()}`);
+    const gcIn = (a, b) => gcs.filter((g) => g.start < b && g.start + g.ms > a).reduce((t, g) => t + g.ms, 0);
+    const worst = stalls.sort((x, y) => y.to - y.from - (x.to - x.from)).slice(0, 5);
+    console.log(`  while warming: ${gcs.length} GC pauses, longest ${Math.max(0, ...gcs.map((g) => g.ms)).toFixed(0)} ms (${gcs.reduce((t, g) => t + g.ms, 0).toFixed(0)} ms in all); longest stalls of a 5 ms timer: ${worst.map((w) => `${(w.to - w.from).toFixed(0)} ms (GC ${gcIn(w.from, w.to).toFixed(0)} ms)`).join(', ') || 'none over 50 ms'}`);
   }
   for (const round of ['first call', 'second call']) {
     const c0 = process.cpuUsage();

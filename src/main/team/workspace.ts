@@ -331,7 +331,8 @@ export class TeamWorkspace {
 
   /** One report's figures: from the cache under the files' fingerprint, or read and matched (and kept in the cache when they may be). */
   /** `fromCache`: nothing was read (what warming counts as not computed) */
-  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
+  /** `pause` (warming): awaited between the report's files and before its matching, to let other work in */
+  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false, pause?: () => Promise<void>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
     // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
     const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
     if (fp !== null) {
@@ -341,8 +342,9 @@ export class TeamWorkspace {
     // warming keeps only what can be cached, and never goes through the store (a report it holds in memory is the call's to read)
     if (background && fp === null) return { entry: null, fromCache: true };
     const state = { cacheable: fp !== null };
-    const d = await this.agreementDocument(c.id, c.analysts, state, background);
+    const d = await this.agreementDocument(c.id, c.analysts, state, background, pause);
     if (!d) return { entry: null, fromCache: false };
+    await pause?.();
     const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
     const flat = figures && flattenFigures(figures, cache.strings);
     if (state.cacheable && (flat || !figures)) cache.set(c.id, fp!, flat);
@@ -375,13 +377,18 @@ export class TeamWorkspace {
     const candidates = await this.agreementCandidates(undefined, true);
     let computed = 0;
     let slice = performance.now();
-    for (const c of candidates) {
+    // between reports, and between the files of one report (one report is a few ms, the first ones before the code is
+    // optimised and under load ten times that)
+    const breathe = async (): Promise<void> => {
       if (performance.now() - slice >= TeamWorkspace.WARM_SLICE_MS) {
         await yieldNow();
         slice = performance.now();
       }
+    };
+    for (const c of candidates) {
+      await breathe();
       if (stop()) return { computed, complete: false };
-      if (!(await this.reportFigures(cache, c, names, rank, true)).fromCache) computed++;
+      if (!(await this.reportFigures(cache, c, names, rank, true, breathe)).fromCache) computed++;
     }
     if (stop()) return { computed, complete: false };
     cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
@@ -433,12 +440,13 @@ export class TeamWorkspace {
    * a layer that cannot be read now (arriving, damaged: the next call tries again), or derived
    * data that came through the store (held in memory, recovered or migrated).
    */
-  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false): Promise<DocumentLayers | null> {
+  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false, pause?: () => Promise<void>): Promise<DocumentLayers | null> {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
     const shared = new Map<string, EffectiveFinding>();
     for (const a of analysts) {
+      await pause?.();
       const file = join(this.workDir, a, `${docId}.json`);
       const bytes = readBytes(file);
       if (bytes === null) continue;
