@@ -9,7 +9,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figureFinding, review } from '../../core/team/testing';
-import { scanWorkForAgreement } from './slim-work';
+import { CacheFile } from '../../core/store-schema';
+import { decodeStoreFile } from '../store/decode';
+import { scanCacheForAgreement, scanWorkForAgreement } from './slim-work';
 import { readWorkLight } from './workspace';
 
 const DOC = 'r1';
@@ -119,5 +121,58 @@ describe('the slim read of a work file', () => {
     const escaped = Buffer.from(JSON.stringify({ ...file, reviews: { 'a"b': { ...review('a"b', 'accepted') } } }));
     expect(scanWorkForAgreement(escaped, DOC)).toBeNull();
     expect(readWorkLight(escaped, DOC).ok).toBe(true);
+  });
+});
+
+/** the derived-data file read without its text: where it answers, the store's decoder gives the same file (its text aside) */
+function cacheSameAsFull(bytes: Buffer, docId = DOC): 'slim' | 'full' {
+  const slim = scanCacheForAgreement(bytes, docId);
+  if (slim === null) return 'full';
+  const full = decodeStoreFile(bytes, 'cache', CacheFile);
+  expect(full.ok).toBe(true);
+  if (!full.ok) return 'full';
+  expect(full.migratedFrom).toBeNull();
+  expect(slim).toEqual({ ...full.data, text: '' });
+  return 'slim';
+}
+
+const cacheArb = fc.record(
+  {
+    schemaVersion: fc.oneof({ weight: 9, arbitrary: fc.constant(2) }, { weight: 1, arbitrary: fc.constantFrom(1, 3) }),
+    id: fc.oneof({ weight: 9, arbitrary: fc.constant(DOC) }, { weight: 1, arbitrary: fc.constant('r2') }),
+    sha256: fc.oneof({ weight: 9, arbitrary: fc.constant('ab'.repeat(32)) }, { weight: 1, arbitrary: fc.constant(7) }),
+    analyzer: fc.oneof({ weight: 9, arbitrary: fc.constant('2.0.0') }, { weight: 1, arbitrary: fc.constant(null) }),
+    sliced: fc.oneof({ weight: 9, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constant('no') }),
+    text: fc.oneof({ weight: 9, arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }) }, { weight: 1, arbitrary: fc.constant(3) }),
+    findings: fc.array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.tuple(fc.nat(50), fc.nat(9), fc.integer()).map(([s, l, v]) => figureFinding(s, s + l + 1, 'count', v, '所')) },
+        { weight: 1, arbitrary: fc.constant({ type: 'figure', id: 'x' }) },
+      ),
+      { maxLength: 5 },
+    ),
+    extra: fc.jsonValue({ maxDepth: 1 }),
+  },
+  { requiredKeys: ['schemaVersion', 'id', 'sha256', 'analyzer', 'sliced', 'text', 'findings'] },
+);
+
+describe('the derived data read without its text', () => {
+  it('answers only where the store decodes the file as it is, with the same findings; damaged files too', () => {
+    let slim = 0;
+    fc.assert(
+      fc.property(cacheArb, fc.constantFrom(0, 2), fc.boolean(), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('none', 'none', 'none', 'truncate', 'set', 'insert'), (c, indent, bom, at, byte, how) => {
+        const good = Buffer.from(`${bom ? '\uFEFF' : ''}${JSON.stringify(c, null, indent)}`, 'utf8');
+        const i = at % good.length;
+        let bytes = good;
+        if (how === 'truncate') bytes = good.subarray(0, i);
+        else if (how === 'set') {
+          bytes = Buffer.from(good);
+          bytes[i] = byte;
+        } else if (how === 'insert') bytes = Buffer.concat([good.subarray(0, i), Buffer.from([byte % 0x20]), good.subarray(i)]);
+        if (cacheSameAsFull(bytes) === 'slim') slim++;
+      }),
+      { numRuns: 1500, seed: 2026 },
+    );
+    expect(slim).toBeGreaterThan(50);
   });
 });

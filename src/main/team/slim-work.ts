@@ -14,7 +14,8 @@
  * readWorkLight), which decides. So where it answers, its answer is the full read's (a property
  * test compares the two on generated and damaged files).
  */
-import { type Finding, Finding as FindingSchema, type Review, STORE_SCHEMA_VERSION } from '../../core/store-schema';
+import { type CacheFile, CacheFile as CacheFileSchema, type Finding, Finding as FindingSchema, type Review, STORE_SCHEMA_VERSION } from '../../core/store-schema';
+import { exactCheck } from '../store/exact-check';
 
 /** What agreement reads of a work file (the reviews carry status and fields only). */
 export interface SlimWork {
@@ -283,4 +284,40 @@ export function scanWorkForAgreement(buf: Buffer, docId: string): SlimWork | nul
   if (schemaVersion !== STORE_SCHEMA_VERSION || documentId !== docId || typeof sha256 !== 'string' || !Array.isArray(findings) || reviews === null) return null;
   for (const f of findings) if (!FindingSchema.safeParse(f).success) return null;
   return { schemaVersion, documentId, sha256, findings: findings as Finding[], reviews };
+}
+
+const CACHE_KEYS = new Set(['schemaVersion', 'id', 'sha256', 'analyzer', 'sliced', 'text', 'findings']);
+
+/**
+ * A report's derived-data file (store v2 cache/<id>.json) without its text, for agreement: the
+ * text (most of the file, and most of its decoding) is checked as a JSON string and left out
+ * (`text: ''`); the rest is what the store's decoder gives for a file already in its exact form
+ * (src/main/store/decode.ts, exact-check.ts). Null — the full decode decides — for anything else:
+ * another schema version, a key the schema does not have, a value not in its exact form, damage.
+ * Work made on another text needs the text (re-anchoring): the caller decodes in full then.
+ */
+export function scanCacheForAgreement(buf: Buffer, docId: string): CacheFile | null {
+  const b = buf;
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  i = ws(b, i);
+  const got: Record<string, unknown> = {};
+  const end = objectEnd(b, i, (ks, ke, vs) => {
+    const ve = valueEnd(b, vs, 1);
+    if (ve < 0) return -1;
+    const k = buf.toString('latin1', ks + 1, ke - 1);
+    if (!CACHE_KEYS.has(k)) return -1;
+    const c = b[vs];
+    if (k === 'text') got.text = c === QUOTE ? '' : null;
+    else if (k === 'findings') got.findings = c === 0x5b ? (JSON.parse(buf.toString('utf8', vs, ve)) as unknown) : null;
+    else if (c === QUOTE) got[k] = stringValue(buf, vs, ve, escaped);
+    else if (c === 0x2d || isDigit(c)) got[k] = Number(buf.toString('latin1', vs, ve));
+    else if (c === 0x74 || c === 0x66) got[k] = c === 0x74;
+    else got[k] = null;
+    return ve;
+  });
+  if (end < 0 || ws(b, end) !== b.length) return null;
+  if (got.schemaVersion !== STORE_SCHEMA_VERSION || got.id !== docId || got.text !== '') return null;
+  const check = exactCheck(CacheFileSchema);
+  if (!check?.(got)) return null;
+  return got as CacheFile;
 }

@@ -32,7 +32,7 @@ import { type SavedDocumentRef, decodeStoreFile } from '../store/decode';
 import { STORE_DIR, docIdFromName } from '../store/layout';
 import { parseConflictName } from '../../core/team/conflicts';
 import { AgreementCache, LAYER_READ_VERSION } from './agreement-cache';
-import { scanWorkForAgreement } from './slim-work';
+import { scanCacheForAgreement, scanWorkForAgreement } from './slim-work';
 
 const SAFE_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 export const isAnalystId = (s: string): boolean => SAFE_ID.test(s) && !s.includes('..');
@@ -444,6 +444,27 @@ export class TeamWorkspace {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
+    /** cacheLike was read without its text */
+    let textless = false;
+    /**
+     * The derived data with its text: from its saved file, or (held in memory, recovered, migrated) through the store —
+     * not kept under the fingerprint then. Null: the report does not count now (not on this machine yet; warming leaves it to a call).
+     */
+    const withText = async (): Promise<CacheFile | null> => {
+      const saved = this.savedCache(docId);
+      if (saved) return saved;
+      state.cacheable = false;
+      if (background) return null;
+      let doc: DocumentFile;
+      try {
+        doc = await this.store.readDocument(docId);
+      } catch (e) {
+        if (e instanceof AppError) return null; // not on this machine yet, or its derived data unreadable
+        throw e;
+      }
+      const ds = doc.findings.filter((f) => f.origin !== 'manual');
+      return { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
+    };
     const shared = new Map<string, EffectiveFinding>();
     for (const a of analysts) {
       await pause?.();
@@ -460,20 +481,10 @@ export class TeamWorkspace {
         continue;
       }
       if (!derived) {
-        cacheLike = this.savedCache(docId);
-        if (!cacheLike) {
-          state.cacheable = false;
-          if (background) return null;
-          let doc: DocumentFile;
-          try {
-            doc = await this.store.readDocument(docId);
-          } catch (e) {
-            if (e instanceof AppError) return null; // not on this machine yet, or its derived data unreadable
-            throw e;
-          }
-          const ds = doc.findings.filter((f) => f.origin !== 'manual');
-          cacheLike = { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
-        }
+        cacheLike = this.savedCache(docId, true);
+        textless = cacheLike !== null;
+        cacheLike ??= await withText();
+        if (!cacheLike) return null;
         derived = new Map(cacheLike.findings.map((f) => [f.id, f]));
       }
       // work made on another text is carried to this one (the spans' texts are needed for that: filled back first)
@@ -485,6 +496,12 @@ export class TeamWorkspace {
         if (!full?.ok) {
           state.cacheable = false;
           continue;
+        }
+        if (textless) {
+          // re-anchoring reads the text: the derived data decoded in full
+          cacheLike = await withText();
+          if (!cacheLike) return null;
+          textless = false;
         }
         work = reconcileWork(decodeCache(cacheLike!), full.work);
       }
@@ -503,7 +520,7 @@ export class TeamWorkspace {
    * (changes not yet saved) or the file does not decode plainly (damaged, older): the caller
    * then goes through the store, which recovers, migrates and reports as usual.
    */
-  private savedCache(docId: string): CacheFile | null {
+  private savedCache(docId: string, withoutText = false): CacheFile | null {
     const ref = this.store.savedDocumentFile(docId);
     if (!ref) return null;
     let bytes: Buffer;
@@ -512,9 +529,13 @@ export class TeamWorkspace {
     } catch {
       return null;
     }
-    const d = decodeStoreFile(bytes, 'cache', CacheFileSchema);
-    if (!d.ok || d.migratedFrom !== null || d.data.id !== docId) return null;
-    const c = d.data;
+    // `withoutText`: the text left out where the file is in the store's exact form (./slim-work.ts), else decoded in full
+    let c = withoutText && TeamWorkspace.SLIM_WORK_READ ? scanCacheForAgreement(bytes, docId) : null;
+    if (!c) {
+      const d = decodeStoreFile(bytes, 'cache', CacheFileSchema);
+      if (!d.ok || d.migratedFrom !== null || d.data.id !== docId) return null;
+      c = d.data;
+    }
     return c.findings.some((f) => f.origin === 'manual') ? { ...c, findings: c.findings.filter((f) => f.origin !== 'manual') } : c;
   }
 
