@@ -301,12 +301,27 @@ export function scanCacheForAgreement(buf: Buffer, docId: string): CacheFile | n
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   i = ws(b, i);
   const got: Record<string, unknown> = {};
+  // the findings, the store's last member, end at the last ']' before the closing '}': JSON.parse checks that slice itself (it
+  // fails when they are not last), rather than this scan walking the findings' bytes once more
+  let last = b.length - 1;
+  while (last >= 0 && isWs(b[last]!)) last--;
+  if (b[last] !== 0x7d) return null;
+  last--;
+  while (last >= 0 && isWs(b[last]!)) last--;
   const end = objectEnd(b, i, (ks, ke, vs) => {
-    const ve = valueEnd(b, vs, 1);
-    if (ve < 0) return -1;
     const k = buf.toString('latin1', ks + 1, ke - 1);
     if (!CACHE_KEYS.has(k)) return -1;
     const c = b[vs];
+    if (k === 'findings' && c === 0x5b && b[last] === 0x5d && last > vs) {
+      try {
+        got.findings = JSON.parse(buf.toString('utf8', vs, last + 1)) as unknown;
+      } catch {
+        return -1;
+      }
+      return last + 1;
+    }
+    const ve = valueEnd(b, vs, 1);
+    if (ve < 0) return -1;
     if (k === 'text') got.text = c === QUOTE ? '' : null;
     else if (k === 'findings') got.findings = c === 0x5b ? (JSON.parse(buf.toString('utf8', vs, ve)) as unknown) : null;
     else if (c === QUOTE) got[k] = stringValue(buf, vs, ve, escaped);
