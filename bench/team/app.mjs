@@ -5,7 +5,8 @@
 //     sample paragraphs, analysed by the real detectors; each analyst decides ~70% of the
 //     findings with some disagreement): the app opening it (store + team attach: .stignore,
 //     profile, conflict scan, watchers), then teamAgreement over the whole workspace, twice, in
-//     three processes of their own: the first session on this machine (no agreement cache yet),
+//     processes of their own: the first session on this machine (no agreement cache yet; before and after the slim read of
+//     work files, src/main/team/slim-work.ts, under the same load),
 //     the next session (cold: the first call after the process started, the machine-local cache
 //     of per-report figures on disk), and a session after a sync changed 1 % of the work files;
 //     peak RSS of each process.
@@ -20,10 +21,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { dataDir, rng, root, sampleParagraphs, syntheticReport } from '../lib.mjs';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false }, child: { type: 'string' }, 'wait-warm': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, ud: { type: 'string' }, label: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false }, child: { type: 'string' }, 'wait-warm': { type: 'boolean', default: false }, 'full-read': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, ud: { type: 'string' }, label: { type: 'string', default: '' } } });
 const DOCS = Number(values.docs);
 const ANALYSTS = Number(values.analysts);
 const SAMPLES = Number(values.samples);
@@ -40,6 +41,7 @@ writeFileSync(entry, [
   "export { buildDocument, emptyWork } from '../../../src/core/document';",
   "export * from '../../../src/main/team/harness';",
   "export { waitSynced } from '../../../src/main/team/syncthing';",
+  "export { TeamWorkspace } from '../../../src/main/team/workspace';",
   '',
 ].join('\n'));
 const bundle = join(benchDir, 'app.mjs');
@@ -64,6 +66,8 @@ const noSyncthing = async () => {
   throw Object.assign(e, { code: 'syncthing-not-configured' });
 };
 if (values.child) {
+  // --full-read: every work file read in full for agreement, as before the slim read (src/main/team/slim-work.ts): the "before" figure
+  if (values['full-read']) T.TeamWorkspace.SLIM_WORK_READ = false;
   const h = monitorEventLoopDelay({ resolution: 5 });
   const t1 = performance.now();
   const b = T.createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES_DIR, userDataDir: values.ud, workspaceDir: values.child, log, version: '2.0.0-bench', workerPath: null, syncthing: noSyncthing });
@@ -80,6 +84,19 @@ if (values.child) {
     // cache file appears (renamed into place) when it went through every report. Meanwhile: how long the event loop was blocked
     const cacheFile = join(values.child, '.report-annotator', 'cache', 'team-agreement.v1');
     h.enable(); // from the end of the refresh (the warming waits for it) to the cache on disk
+    // what blocks it: garbage collection pauses, and each stretch over 50 ms between two timer turns with the GC time inside it
+    const gcs = [];
+    const gcObs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration, kind: e.detail?.kind });
+    });
+    gcObs.observe({ entryTypes: ['gc'] });
+    const stalls = [];
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      if (now - last > 50) stalls.push({ from: last, to: now });
+      last = now;
+    }, 5);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     // a request every 50 ms while warming: answered in time?
@@ -91,8 +108,13 @@ if (values.child) {
       await new Promise((r) => setTimeout(r, 50));
     }
     h.disable();
+    clearInterval(tick);
+    gcObs.disconnect();
     const cpu = process.cpuUsage(c0);
     console.log(`  background warming of the agreement cache: ${existsSync(cacheFile) ? 'done' : 'NOT done'} in ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU; event loop delay max ${(h.max / 1e6).toFixed(0)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms, mean ${(h.mean / 1e6).toFixed(1)} ms; workspaceGet while warming ${lat.length ? stats(lat) : 'none'}; ${load()}`);
+    const gcIn = (a, b) => gcs.filter((g) => g.start < b && g.start + g.ms > a).reduce((t, g) => t + g.ms, 0);
+    const worst = stalls.sort((x, y) => y.to - y.from - (x.to - x.from)).slice(0, 5);
+    console.log(`  while warming: ${gcs.length} GC pauses, longest ${Math.max(0, ...gcs.map((g) => g.ms)).toFixed(0)} ms (${gcs.reduce((t, g) => t + g.ms, 0).toFixed(0)} ms in all); longest stalls of a 5 ms timer: ${worst.map((w) => `${(w.to - w.from).toFixed(0)} ms (GC ${gcIn(w.from, w.to).toFixed(0)} ms)`).join(', ') || 'none over 50 ms'}`);
   }
   for (const round of ['first call', 'second call']) {
     const c0 = process.cpuUsage();
@@ -163,7 +185,10 @@ if (!values['skip-workspace']) {
   const ud = mkdtempSync(join(tmpdir(), 'bench-team-ud-'));
   writeFileSync(join(ud, 'identity.json'), JSON.stringify({ ...analysts[0], confirmed: true }));
   const cacheFile = join(store, 'cache', 'team-agreement.v1');
-  runChild('app, first session, agreement asked at once after the open (no agreement cache on this machine yet: the background warming stops, the call reads and matches the rest)', dir, ud);
+  // before / after the slim read of work files, one after the other under the same load
+  runChild('app, first session, agreement asked at once after the open (no agreement cache on this machine yet: the background warming stops, the call reads and matches the rest) — BEFORE: every work file read in full', dir, ud, ['--full-read']);
+  rmSync(cacheFile, { force: true });
+  runChild('app, first session, agreement asked at once after the open — AFTER: work files read by the slim scan', dir, ud);
   rmSync(cacheFile, { force: true });
   runChild('app, first session, agreement asked after the background warming filled the cache (no agreement cache on this machine at the open)', dir, ud, ['--wait-warm']);
   console.log(`  agreement cache: ${existsSync(cacheFile) ? `${(statSync(cacheFile).size / 1e6).toFixed(1)} MB` : 'not written'}`);

@@ -225,6 +225,51 @@ describe('the agreement cache', () => {
     await check('ok', REPORTS - 1);
   }, 120_000);
 
+  it('the slim read of work files (./slim-work.ts) gives the figures of the full read: re-anchored work, edited and reformatted files, damaged files', async () => {
+    const { bob, ids, docIds, analystIds } = await generated(77);
+    const reference = async () => {
+      TeamWorkspace.SLIM_WORK_READ = false;
+      try {
+        return await fromScratch(await session(bob.dir, bob.me), ids);
+      } finally {
+        TeamWorkspace.SLIM_WORK_READ = true;
+      }
+    };
+    const compare = async () => {
+      const full = await reference();
+      const team = await session(bob.dir, bob.me);
+      const cacheFile = join(bob.dir, '.report-annotator', 'cache', AGREEMENT_CACHE_NAME);
+      writeFileSync(cacheFile, 'none'); // the first call on a machine: every report read
+      const first = await team.agreement(ids, { perDocumentKinds: 'all' });
+      expect(first.fromCache).toBe(0);
+      expect(first.report).toEqual(full);
+      expect(await fromScratch(team, ids)).toEqual(full);
+      return full;
+    };
+    const base = await compare(); // r0: the teammates' work re-anchored to bob's text
+    // ann's file on r1 reformatted by a tool (indented, a BOM) with one decision changed; cy's on r2 given a correction
+    const annFile = join(bob.dir, workRel(analystIds.ann, docIds[1]!));
+    const w = JSON.parse(readFileSync(annFile, 'utf8')) as { reviews: Record<string, { status: string; fields: Record<string, unknown> }> };
+    Object.values(w.reviews).find((r) => r.status === 'accepted')!.status = 'rejected';
+    writeFileSync(annFile, `\uFEFF${JSON.stringify(w, null, 2)}`);
+    const cyFile = join(bob.dir, workRel(analystIds.cy, docIds[2]!));
+    const cw = JSON.parse(readFileSync(cyFile, 'utf8')) as { reviews: Record<string, { status: string; fields: Record<string, unknown> }> };
+    const fig = Object.entries(cw.reviews).find(([id, r]) => id.startsWith('fig:') && r.status === 'accepted')!;
+    fig[1].status = 'corrected';
+    fig[1].fields = { value: 123456 };
+    writeFileSync(cyFile, JSON.stringify(cw));
+    const edited = await compare();
+    expect(edited).not.toEqual(base);
+    // damaged: ann's file on r3 half written; cy's on r4 with a control character inside a note (JSON.parse refuses it): those layers unreadable in both reads
+    const annR3 = join(bob.dir, workRel(analystIds.ann, docIds[3]!));
+    writeFileSync(annR3, readFileSync(annR3).subarray(0, 900));
+    const cyR4 = join(bob.dir, workRel(analystIds.cy, docIds[4]!));
+    writeFileSync(cyR4, readFileSync(cyR4, 'utf8').replace('"note":"', '"note":"\u0007'));
+    const damaged = await compare();
+    expect(damaged).not.toEqual(edited);
+    expect(damaged.perDocument.find((d) => d.docId === docIds[3])!.pairs.some((p) => p.a === analystIds.ann || p.b === analystIds.ann)).toBe(false);
+  }, 120_000);
+
   it('warming in the background: an agreement asked while it runs reuses what it did and equals a full recomputation; a finished warming leaves every report in the cache; a cancelled one stops', async () => {
     const { bob, ids } = await generated(2024);
     const slice = TeamWorkspace.WARM_SLICE_MS;

@@ -32,6 +32,7 @@ import { type SavedDocumentRef, decodeStoreFile } from '../store/decode';
 import { STORE_DIR, docIdFromName } from '../store/layout';
 import { parseConflictName } from '../../core/team/conflicts';
 import { AgreementCache, LAYER_READ_VERSION } from './agreement-cache';
+import { scanCacheForAgreement, scanWorkForAgreement } from './slim-work';
 
 const SAFE_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 export const isAnalystId = (s: string): boolean => SAFE_ID.test(s) && !s.includes('..');
@@ -356,7 +357,8 @@ export class TeamWorkspace {
 
   /** One report's figures: from the cache under the files' fingerprint, or read and matched (and kept in the cache when they may be). */
   /** `fromCache`: nothing was read (what warming counts as not computed) */
-  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
+  /** `pause` (warming): awaited between the report's files and before its matching, to let other work in */
+  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false, pause?: () => Promise<void>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
     // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
     const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
     if (fp !== null) {
@@ -366,8 +368,9 @@ export class TeamWorkspace {
     // warming keeps only what can be cached, and never goes through the store (a report it holds in memory is the call's to read)
     if (background && fp === null) return { entry: null, fromCache: true };
     const state = { cacheable: fp !== null };
-    const d = await this.agreementDocument(c.id, c.analysts, state, background);
+    const d = await this.agreementDocument(c.id, c.analysts, state, background, pause);
     if (!d) return { entry: null, fromCache: false };
+    await pause?.();
     const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
     const flat = figures && flattenFigures(figures, cache.strings);
     if (state.cacheable && (flat || !figures)) cache.set(c.id, fp!, flat);
@@ -400,13 +403,18 @@ export class TeamWorkspace {
     const candidates = await this.agreementCandidates(undefined, true);
     let computed = 0;
     let slice = performance.now();
-    for (const c of candidates) {
+    // between reports, and between the files of one report (one report is a few ms, the first ones before the code is
+    // optimised and under load ten times that)
+    const breathe = async (): Promise<void> => {
       if (performance.now() - slice >= TeamWorkspace.WARM_SLICE_MS) {
         await yieldNow();
         slice = performance.now();
       }
+    };
+    for (const c of candidates) {
+      await breathe();
       if (stop()) return { computed, complete: false };
-      if (!(await this.reportFigures(cache, c, names, rank, true)).fromCache) computed++;
+      if (!(await this.reportFigures(cache, c, names, rank, true, breathe)).fromCache) computed++;
     }
     if (stop()) return { computed, complete: false };
     cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
@@ -414,6 +422,9 @@ export class TeamWorkspace {
     await this.lastSave;
     return { computed, complete: true };
   }
+
+  /** false: every work file read in full for agreement (the tests' reference for ./slim-work.ts) */
+  static SLIM_WORK_READ = true;
 
   /** the longest stretch warming runs before it lets other work in (one report may take longer) */
   static WARM_SLICE_MS = 8;
@@ -455,37 +466,71 @@ export class TeamWorkspace {
    * a layer that cannot be read now (arriving, damaged: the next call tries again), or derived
    * data that came through the store (held in memory, recovered or migrated).
    */
-  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false): Promise<DocumentLayers | null> {
+  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false, pause?: () => Promise<void>): Promise<DocumentLayers | null> {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
+    /** cacheLike was read without its text */
+    let textless = false;
+    /**
+     * The derived data with its text: from its saved file, or (held in memory, recovered, migrated) through the store —
+     * not kept under the fingerprint then. Null: the report does not count now (not on this machine yet; warming leaves it to a call).
+     */
+    const withText = async (): Promise<CacheFile | null> => {
+      const saved = this.savedCache(docId);
+      if (saved) return saved;
+      state.cacheable = false;
+      if (background) return null;
+      let doc: DocumentFile;
+      try {
+        doc = await this.store.readDocument(docId);
+      } catch (e) {
+        if (e instanceof AppError) return null; // not on this machine yet, or its derived data unreadable
+        throw e;
+      }
+      const ds = doc.findings.filter((f) => f.origin !== 'manual');
+      return { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
+    };
     const shared = new Map<string, EffectiveFinding>();
     for (const a of analysts) {
-      const r = readWorkLight(join(this.workDir, a, `${docId}.json`), docId);
+      await pause?.();
+      const file = join(this.workDir, a, `${docId}.json`);
+      const bytes = readBytes(file);
+      if (bytes === null) continue;
+      // the agreement part only (./slim-work.ts); where the scan is not sure, the full read decides
+      const slimWork = bytes !== 'bad' && TeamWorkspace.SLIM_WORK_READ ? scanWorkForAgreement(bytes, docId) : null;
+      const fullRead: WorkRead | null = slimWork ? null : bytes === 'bad' ? { ok: false } : readWorkLight(bytes, docId);
+      const r = slimWork ? { ok: true as const, work: slimWork } : fullRead;
       if (!r) continue;
       if (!r.ok) {
         state.cacheable = false;
         continue;
       }
       if (!derived) {
-        cacheLike = this.savedCache(docId);
-        if (!cacheLike) {
-          state.cacheable = false;
-          if (background) return null;
-          let doc: DocumentFile;
-          try {
-            doc = await this.store.readDocument(docId);
-          } catch (e) {
-            if (e instanceof AppError) return null; // not on this machine yet, or its derived data unreadable
-            throw e;
-          }
-          const ds = doc.findings.filter((f) => f.origin !== 'manual');
-          cacheLike = { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
-        }
+        cacheLike = this.savedCache(docId, true);
+        textless = cacheLike !== null;
+        cacheLike ??= await withText();
+        if (!cacheLike) return null;
         derived = new Map(cacheLike.findings.map((f) => [f.id, f]));
       }
       // work made on another text is carried to this one (the spans' texts are needed for that: filled back first)
-      const work = r.work.sha256 === cacheLike!.sha256 ? r.work : reconcileWork(decodeCache(cacheLike!), r.work);
+      let work: { findings: Finding[]; reviews: Record<string, Pick<Review, 'status' | 'fields'>> | ReadonlyMap<string, Pick<Review, 'status' | 'fields'>> };
+      if (r.work.sha256 === cacheLike!.sha256) work = r.work;
+      else {
+        // re-anchoring takes the whole file (anchors, orphans): read in full
+        const full = slimWork && bytes !== 'bad' ? readWorkLight(bytes, docId) : fullRead;
+        if (!full?.ok) {
+          state.cacheable = false;
+          continue;
+        }
+        if (textless) {
+          // re-anchoring reads the text: the derived data decoded in full
+          cacheLike = await withText();
+          if (!cacheLike) return null;
+          textless = false;
+        }
+        work = reconcileWork(decodeCache(cacheLike!), full.work);
+      }
       const manual = new Map(work.findings.map((f) => [f.id, f]));
       const findings = reviewedOf({ reviews: work.reviews, manual }, derived).map((e) => slim(e, manual.has(e.id) ? null : shared));
       if (findings.length > 0) layers.push({ analyst: a, findings });
@@ -501,7 +546,7 @@ export class TeamWorkspace {
    * (changes not yet saved) or the file does not decode plainly (damaged, older): the caller
    * then goes through the store, which recovers, migrates and reports as usual.
    */
-  private savedCache(docId: string): CacheFile | null {
+  private savedCache(docId: string, withoutText = false): CacheFile | null {
     const ref = this.store.savedDocumentFile(docId);
     if (!ref) return null;
     let bytes: Buffer;
@@ -510,9 +555,13 @@ export class TeamWorkspace {
     } catch {
       return null;
     }
-    const d = decodeStoreFile(bytes, 'cache', CacheFileSchema);
-    if (!d.ok || d.migratedFrom !== null || d.data.id !== docId) return null;
-    const c = d.data;
+    // `withoutText`: the text left out where the file is in the store's exact form (./slim-work.ts), else decoded in full
+    let c = withoutText && TeamWorkspace.SLIM_WORK_READ ? scanCacheForAgreement(bytes, docId) : null;
+    if (!c) {
+      const d = decodeStoreFile(bytes, 'cache', CacheFileSchema);
+      if (!d.ok || d.migratedFrom !== null || d.data.id !== docId) return null;
+      c = d.data;
+    }
     return c.findings.some((f) => f.origin === 'manual') ? { ...c, findings: c.findings.filter((f) => f.origin !== 'manual') } : c;
   }
 
@@ -686,14 +735,15 @@ export class TeamWorkspace {
 }
 
 /** The reviewed findings of a layer, effective, in reading order (reviews whose finding is neither derived nor the analyst's manual one are left out). */
-function reviewedOf(layer: { reviews: Record<string, Review>; manual: Map<string, Finding> }, derivedById: Map<string, Finding>): EffectiveFinding[] {
+function reviewedOf(layer: { reviews: Record<string, Pick<Review, 'status' | 'fields'>> | ReadonlyMap<string, Pick<Review, 'status' | 'fields'>>; manual: Map<string, Finding> }, derivedById: Map<string, Finding>): EffectiveFinding[] {
   const out: EffectiveFinding[] = [];
-  for (const id in layer.reviews) {
-    const review = layer.reviews[id]!;
+  const reviews = layer.reviews instanceof Map ? layer.reviews : new Map(Object.entries(layer.reviews));
+  for (const [id, review] of reviews) {
     if (review.status === 'suggested') continue;
     const f = layer.manual.get(id) ?? derivedById.get(id);
     if (!f) continue;
-    const e = effectiveFinding(f, review);
+    // effectiveFinding reads a review's status and fields only (agreement's slim() drops the review it keeps)
+    const e = effectiveFinding(f, review as Review);
     if (isReviewed(e)) out.push(e);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -733,21 +783,28 @@ function fileStamp(file: string): string {
 const STATUS = new Set(['suggested', 'accepted', 'rejected', 'corrected']);
 
 /**
- * A work file read for agreement, checking what agreement reads (the ids, the text hash, each
- * review's status, fields and time; manual findings against the schema) rather than every field
- * of the file: a whole workspace's files are read at once, and the full check of 10,000 files
- * took longer than the agreement itself. Read synchronously (a few kB; the caller yields
- * between reports): the asynchronous read's round trips cost more CPU than the read. A file of
- * another schema version goes through the store's decoder (migrations). Null when missing.
+ * A file's bytes read synchronously (a few kB; the caller yields between reports: the
+ * asynchronous read's round trips cost more CPU than the read): null when missing (or a
+ * folder), 'bad' when it cannot be read now.
  */
-function readWorkLight(file: string, docId: string): WorkRead | null {
-  let bytes: Buffer;
+function readBytes(file: string): Buffer | null | 'bad' {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'EISDIR' ? null : { ok: false };
+    return code === 'ENOENT' || code === 'EISDIR' ? null : 'bad';
   }
+}
+
+/**
+ * A work file read in full for agreement (where ./slim-work.ts is not sure, and for
+ * re-anchoring), checking what agreement reads (the ids, the text hash, each review's status,
+ * fields and time; manual findings against the schema) rather than every field of the file: a
+ * whole workspace's files are read at once, and the full check of 10,000 files took longer than
+ * the agreement itself. A file of another schema version goes through the store's decoder
+ * (migrations).
+ */
+export function readWorkLight(bytes: Buffer, docId: string): WorkRead {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
