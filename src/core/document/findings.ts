@@ -39,7 +39,9 @@ export function byReadingOrder(x: Finding, y: Finding): number {
   return a.start - b.start || a.end - b.end;
 }
 
-const CONTEXT = 24;
+/** Code points of context a review's anchor keeps on each side of its quote. */
+export const ANCHOR_CONTEXT = 24;
+const CONTEXT = ANCHOR_CONTEXT;
 
 /** Quote with prefix and suffix context, for re-anchoring when the source changes. */
 export function makeAnchor(text: string, start: number, end: number, map: OffsetMap = new OffsetMap(text)): Anchor {
@@ -47,5 +49,12 @@ export function makeAnchor(text: string, start: number, end: number, map: Offset
   const e = map.toUtf16(end);
   const ps = map.toUtf16(Math.max(0, start - CONTEXT));
   const se = map.toUtf16(Math.min(map.cpLength, end + CONTEXT));
-  return { start, end, quote: text.slice(s, e), prefix: text.slice(ps, s), suffix: text.slice(e, se) };
+  const prefix = text.slice(ps, s);
+  const quote = text.slice(s, e);
+  const suffix = text.slice(e, se);
+  const anchor: Anchor = { start, end, quote, prefix, suffix };
+  // anchor-s7: the same words with the same context at another place (a repeated passage)
+  const needle = prefix + quote + suffix;
+  if (quote && (text.indexOf(needle) !== ps || text.indexOf(needle, ps + 1) >= 0)) anchor.repeated = true;
+  return anchor;
 }
