@@ -22,7 +22,7 @@
 import { matchQuote } from '../diff';
 import type { Anchor, Finding, Review } from '../store-schema';
 import { OffsetMap } from '../text';
-import { ANCHOR_CONTEXT as CONTEXT, byReadingOrder, findingSpan, makeAnchor } from './findings';
+import { ANCHOR_CONTEXT as CONTEXT, byReadingOrder, findAll, findingSpan, makeAnchor, markRepeated } from './findings';
 import { type ParsedFindingId, carriedId, parseFindingId } from './ids';
 
 export interface ReanchorInput {
@@ -65,10 +65,14 @@ function occurrences(text: string, map: OffsetMap, needle: string, shift: number
   return out;
 }
 
-/** The places where the anchor's quote stands with the most of its context found (starts, in code points), or null. */
-function candidatesOf(text: string, map: OffsetMap, a: Anchor): { level: number; starts: number[] } | null {
+/**
+ * The places where the anchor's quote stands with the most of its context found (starts, in
+ * code points), or null. `whole`: where its quote with its whole context stands (UTF-16
+ * offsets), when looked up already for many anchors at once.
+ */
+function candidatesOf(text: string, map: OffsetMap, a: Anchor, whole?: readonly number[]): { level: number; starts: number[] } | null {
   if (!a.quote) return null;
-  const full = occurrences(text, map, a.prefix + a.quote + a.suffix, cpLen(a.prefix));
+  const full = whole ? whole.map((u) => map.toCp(u) + cpLen(a.prefix)) : occurrences(text, map, a.prefix + a.quote + a.suffix, cpLen(a.prefix));
   if (full.length > 0) return { level: 1, starts: full };
   const p8 = [...a.prefix].slice(-8).join('');
   const s8 = [...a.suffix].slice(0, 8).join('');
@@ -226,7 +230,8 @@ export function reanchorReviews(input: ReanchorInput): ReanchorResult {
 
   // first pass: every review's candidate places, and the sure ones
   const all = Object.values(input.reviews);
-  const found = all.map((r) => candidatesOf(text, map, r.anchor));
+  const wholeAt = findAll(text, all.map((r) => r.anchor.prefix + r.anchor.quote + r.anchor.suffix), MAX_OCCURRENCES + 1);
+  const found = all.map((r) => candidatesOf(text, map, r.anchor, wholeAt.get(r.anchor.prefix + r.anchor.quote + r.anchor.suffix)));
   const place: (number | null)[] = all.map(() => null);
   // a quote with its full context that reviews found at two old offsets stood twice in the old
   // text: one place left in the new text is not proof that it is this review's
@@ -328,6 +333,7 @@ export function reanchorReviews(input: ReanchorInput): ReanchorResult {
     if (back) reviews[back.finding.id] = { ...review, findingId: back.finding.id, anchor: makeAnchor(text, back.start, back.end, map) };
     else orphans.push(review);
   }
+  markRepeated(text, Object.values(reviews).map((r) => r.anchor));
   findings.sort(byReadingOrder);
   return { findings, reviews, orphans };
 }
