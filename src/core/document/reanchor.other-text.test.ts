@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Defect, Figure } from '../schema';
 import type { Finding, Review } from '../store-schema';
 import { type ReviewState, applyAction } from '../review/actions';
-import { findingsFromAnalysis } from './findings';
+import { findingsFromAnalysis, makeAnchor, markRepeated } from './findings';
 import { reanchorReviews } from './reanchor';
 
 const ctx = { now: '2026-01-01T00:00:00.000Z', annotator: 't' };
@@ -233,5 +233,27 @@ describe('inserting text outside the reviewed findings (property)', () => {
     );
     // the property is not met by orphaning everything
     expect(placedTotal / reviewsTotal).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the repeated mark of an anchor', () => {
+  it('is set exactly where the quote with its whole context stands more than once, for a few anchors or many at once (property)', () => {
+    fc.assert(
+      fc.property(report, fc.array(fc.nat(), { minLength: 1, maxLength: 150 }), (text, raw) => {
+        const n = cpLen(text);
+        const anchors = raw.map((p) => {
+          const start = p % n;
+          return makeAnchor(text, start, Math.min(n, start + 1 + (p % 3)));
+        });
+        markRepeated(text, anchors);
+        for (const a of anchors) {
+          const needle = a.prefix + a.quote + a.suffix;
+          let count = 0;
+          for (let u = text.indexOf(needle); u >= 0; u = text.indexOf(needle, u + 1)) count++;
+          expect(a.repeated === true, `${JSON.stringify(needle)} ×${count}`).toBe(count > 1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
