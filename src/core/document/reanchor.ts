@@ -351,7 +351,7 @@ function orphanPlace(review: Review, newById: ReadonlyMap<string, Finding>, bySp
     const span = findingSpan(again);
     if (c.starts.includes(span.start) && span.end === span.start + cpLen(review.anchor.quote)) return { finding: again, start: span.start, end: span.end };
   }
-  if (c.level !== 1 || c.starts.length !== 1) return null;
+  if (c.level !== 1 || c.starts.length !== 1 || review.anchor.repeated) return null;
   const key = keyOfParsed(parseFindingId(review.findingId));
   if (!key) return null;
   const start = c.starts[0]!;
