@@ -236,6 +236,32 @@ describe('inserting text outside the reviewed findings (property)', () => {
   });
 });
 
+describe('deleting text outside the figures (property)', () => {
+  it('places every review on the same finding or keeps it as an orphan; never another finding; nothing lost', () => {
+    fc.assert(
+      fc.property(report, fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 4 }), (text, rawPicks, rawDels) => {
+        const figs = figuresOf(text);
+        const picks = [...new Set(rawPicks.map((p) => p % figs.length))];
+        const s = reviewedOn(text, picks);
+        for (const [id, x] of Object.entries(s.reviews)) s.reviews[id] = { ...x, note: id };
+        const cps = [...text];
+        const keep = cps.map(() => true);
+        // stretches without a figure's character: no figure is cut, none is made
+        for (const [p, len] of rawDels) for (let k = p % cps.length; k < Math.min(cps.length, (p % cps.length) + len) && !/[0-9次件个项]/u.test(cps[k]!); k++) keep[k] = false;
+        const v2 = cps.filter((_, k) => keep[k]).join('');
+        const movedTo = (p: number) => p - keep.slice(0, p).filter((x) => !x).length;
+        const r = carry(s, v2);
+        expect(Object.keys(r.reviews).length + r.orphans.length).toBe(picks.length);
+        for (const placed of Object.values(r.reviews)) {
+          const own = figs.find((f) => `fig:${f.start}-${f.end}:count` === placed.note)!;
+          expect(where(v2, r.findings, placed.findingId)).toEqual({ quote: own.text, start: movedTo(own.start) });
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+});
+
 describe('the repeated mark of an anchor', () => {
   it('is set exactly where the quote with its whole context stands more than once, for a few anchors or many at once (property)', () => {
     fc.assert(
