@@ -272,8 +272,9 @@ export function reanchorReviews(input: ReanchorInput): ReanchorResult {
         const score = contextKept(text, map, a, at[0]!);
         if (c.starts.every((s) => s === at[0] || contextKept(text, map, a, s) <= score)) place[i] = at[0]!;
       }
-      // no sure placement at all to tell: the one place where the quote stands with all its context on one side
-      else if (!prev && !next && c.level === 2 && c.starts.length === 1 && !a.repeated && oneSideWhole(text, map, a, c.starts[0]!)) place[i] = c.starts[0]!;
+      // else the one place in the text where the quote stands with all its context on one side
+      // (an edit next to it on the other), between the sure placements around it
+      else if (at.length === 0 && c.level === 2 && c.starts.length === 1 && !a.repeated && (!prev || prev.now <= c.starts[0]!) && (!next || c.starts[0]! <= next.now) && oneSideWhole(text, map, a, c.starts[0]!)) place[i] = c.starts[0]!;
       return;
     }
     if (cpLen(a.quote) < FUZZY_MIN) return;
