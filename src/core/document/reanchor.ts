@@ -4,15 +4,20 @@
  * text arrived (a teammate's, or this analyst's from another machine: reconcileWork).
  *
  * A review needs nothing of the other text but what it carries itself: its anchor (the quote,
- * 24 code points of context each side, the old offset) and its finding's id, which says the
- * finding's type and kind (core/document/ids.ts). Where it stood:
- *  - its quote with its full context, found once in the new text: placed there (sure);
- *  - found more than once (a repeated passage), or only with part of its context (8 code
- *    points before, or after), or — a long quote — alone or by a fuzzy match: placed only where
- *    the position agrees with the sure placements of the reviews around it (the one place
- *    between them, or the place at the same shift on both sides) or, when the old text is known,
- *    where the two texts are equal from the start or to the end;
- *  - anything else is an orphan: a wrong placement is worse than none.
+ * 24 code points of context each side, the old offset, and whether those words stood at more
+ * than one place) and its finding's id, which says the finding's type and kind (ids.ts).
+ *  - Sure: its quote with its whole context found at one place of the new text, the words not
+ *    marked repeated and no other review's anchor showing them at another old place; or, when
+ *    the old text is known (a re-analysis here), where the two texts are equal from the start
+ *    or to the end.
+ *  - Else — found at several places, or with part of its context only (8 code points before or
+ *    after), or a long quote changed a little (fuzzy) — only where the sure placements say: at
+ *    the shift both neighbours share (the text between them kept its length) or of one whose
+ *    unchanged words cover this quote, no other place keeping more of its context; or, with
+ *    its whole context on one side, at the one such place of the text between its neighbours.
+ *    Two reviews from different places sent to one place this way: neither takes it.
+ *  - Anything else is an orphan: a wrong placement is worse than none. Content alone cannot tell
+ *    a copy from the original in a repetitive text; the position can.
  * A placed review joins the new finding of the same type and kind at that span; where the
  * detector no longer finds one and the old finding's data is known, the old finding is carried
  * over (shifted, as a manual finding) so the analyst's work stays. Reviews that cannot be placed
