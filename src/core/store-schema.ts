@@ -67,6 +67,12 @@ export const Anchor = z.object({
   quote: z.string(),
   prefix: z.string(),
   suffix: z.string(),
+  /**
+   * anchor-s7: true when the quote stands with this same context elsewhere in the text too (a
+   * repeated passage), so finding it once in another version is no proof of its place. Absent:
+   * it stood there once, or the anchor is older than this field (taken as once, as before).
+   */
+  repeated: z.boolean().optional(),
 });
 export type Anchor = z.infer<typeof Anchor>;
 

@@ -73,7 +73,7 @@ export function rebuildDocument(input: RebuildInput): DocumentModel {
   const prev = input.previous;
   if (!prev) return assemble(input.text, derived, emptyWork());
   if (input.sameSource && prev.text === input.text) return assemble(input.text, derived, prev.work);
-  const carried = reanchorReviews({ oldFindings: [...prev.findings], reviews: prev.work.reviews, newText: input.text, newFindings: derived, orphans: prev.work.orphans });
+  const carried = reanchorReviews({ oldFindings: [...prev.findings], reviews: prev.work.reviews, newText: input.text, newFindings: derived, orphans: prev.work.orphans, oldText: prev.text });
   const work: AnalystWork = { reviews: carried.reviews, manualFindings: carried.findings.filter((f) => f.origin === 'manual'), orphans: carried.orphans, history: { undo: [], redo: [] } };
   return assemble(input.text, derived, work);
 }

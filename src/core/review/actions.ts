@@ -6,7 +6,7 @@
 import type { Finding, Review, ReviewStatus } from '../store-schema';
 import { OffsetMap } from '../text';
 import { statusWhenSet, tagsToggled } from '../document/effective';
-import { byReadingOrder, findingSpan, makeAnchor } from '../document/findings';
+import { byReadingOrder, findingSpan, makeAnchor, markRepeated } from '../document/findings';
 
 export interface ReviewState {
   text: string;
@@ -189,6 +189,9 @@ export function applyAction(state: ReviewState, action: ReviewAction, ctx: Actio
       throw new ReviewError('bad-request', `unknown action ${JSON.stringify(never)}`);
     }
   }
+  // anchor-s7: the anchors of the reviews made by this action say whether their words repeat in the text
+  const fresh = Object.entries(afterReviews).filter(([id, r]) => r && !state.reviews[id]).map(([, r]) => r!.anchor);
+  if (fresh.length > 0) markRepeated(state.text, fresh);
   const entry: HistoryEntry = { label, at: ctx.now, before: { reviews: touchedReviews, findings: touchedFindings }, after: { reviews: afterReviews, findings: afterFindings } };
   if (action.type === 'applyToAll' && action.batch) entry.batch = action.batch; // undo-s6
   const next = patch(state, entry.after);

@@ -80,13 +80,18 @@ function sameItems(a: readonly Finding[], b: readonly Finding[]): boolean {
 
 /**
  * Work made on another version of the report (its source changed while another app, the CLI,
- * or a synced copy re-analysed it): every review is carried to its place in the current text
- * by its anchor, and what cannot be placed is kept as an orphan for the analyst — never dropped.
+ * or a synced copy re-analysed it; a teammate's work on their version): every review is carried
+ * to its place in the current text by its anchor and its finding's id (core/document/reanchor.ts),
+ * and what cannot be placed surely is kept as an orphan for the analyst — never dropped.
  * The undo history is cleared (its steps refer to the old text).
  */
 export function reconcileWork(cache: CacheFile, work: WorkFile): WorkFile {
   if (work.sha256 === cache.sha256) return work;
-  const carried = reanchorReviews({ oldFindings: [...cache.findings, ...work.findings], reviews: work.reviews, newText: cache.text, newFindings: cache.findings, orphans: work.orphans });
+  // the other text's detector findings do not travel (their ids say their type and kind, the
+  // reviews' anchors their words): only the work's own manual findings can be carried over.
+  // This cache's findings are never taken for the old ones: an id here may name another finding
+  // when text was inserted or deleted before it
+  const carried = reanchorReviews({ oldFindings: work.findings, reviews: work.reviews, newText: cache.text, newFindings: cache.findings, orphans: work.orphans });
   const ids = new Set(cache.findings.map((f) => f.id));
   return { ...work, sha256: cache.sha256, findings: carried.findings.filter((f) => !ids.has(f.id) && f.origin === 'manual'), reviews: carried.reviews, orphans: carried.orphans, history: { undo: [], redo: [] } };
 }
