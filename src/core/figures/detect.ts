@@ -118,11 +118,19 @@ function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
   return d(c) || ((c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e) && d(text.charCodeAt(k + 1)));
 }
 
+/** 218.2000: one to three digits, a point and a year of four digits */
+const GLUED_YEAR = /^[0-9０-９]{1,3}[.．](?:1[89]|2[01])[0-9]{2}$/;
+/** 年 and the marks between the years of a range (folded) */
+const YEAR_OR_RANGE = unitSet('年-－–—~～/／至到');
+
 /** Why a quantity read at tok cannot be read with certainty, or null. */
 function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): FigureNoteCode | null {
   if (cutByBreak(text, tok, fig.end)) return 'cut-by-break';
   if (fig.kind === 'date') return null;
   if (tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) return 'leading-zero';
+  // 218.2000年, 3.2026-27年度: a paragraph's number glued to the year after it (the space between
+  // lost), not a decimal — no report writes a length of 218.2000 years
+  if (GLUED_YEAR.test(tok.text) && hasUnit(YEAR_OR_RANGE, foldCode(text.charCodeAt(tok.end)))) return 'broken-number';
   if ((hasUnit(PLACE_START, text.charCodeAt(tok.start)) && digitBefore(text, tok.start)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start - 1)) && digitBefore(text, tok.start - 1))) return 'broken-number';
   return null;
 }

@@ -201,6 +201,7 @@ export function compactLayout(text: string): Layout {
       // a paragraph that ends inside a number (3,⏎⏎800, a page break): the parts are not read as numbers
       // (two runs of digits across a blank line are two paragraphs — the cells of a table — but a
       // comma or point at the break, or Chinese numerals on both sides, are a number cut apart)
+      if (mark === 'keep') { lastKept = e - 1; continue; }
       if ((isDigit(b) && mark) || (isNumeralCjk(a) && isNumeralCjk(b)) || (isDigit(a) && (isDot(b) || isComma(b)) && isDigit(nextSolid(text, e + 1)))) {
         if (lineIsNumber(text, s, e) || numberOnlyLine(text, text.lastIndexOf('\n', s - 1) + 1, s)) { lastKept = e - 1; continue; }
         decision = 'uncertain';
@@ -281,13 +282,16 @@ function numberMarkJunction(text: string, s: number, e: number, a: number, b: nu
   // a decimal point: joined, but uncertain unless the line is letter-spaced (9 7 . 5) — 3.⏎5 may be a list marker and a number
   if (isDigit(a) && isDot(b) && isDigit(nextSolid(text, e + 1))) return WS[text.charCodeAt(e + 1)] === 0 || isDigit(nextSolidBack(text, s - 2)) || WS[text.charCodeAt(s - 2)] !== 0 ? 'remove' : 'uncertain';
   if (isDot(a) && isDigit(b) && s >= 2 && isDigit(nextSolidBack(text, s - 2))) {
-    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
-    // 30.⏎ on a line of its own: a list marker (HK paragraphs are numbered so)
-    // (before a line starting with a digit it may as well be a number cut by a break: 97.⏎5%)
-    if (text.charCodeAt(e - 1) === 0x0a && /^\s*\d{1,3}[.．]$/.test(text.slice(lineStart, s))) return 'uncertain';
-    // 218. 2000年起… at the start of a paragraph: the paragraph's number, then the text (HK, Macau
-    // reports number their paragraphs so) — unless a bare rate follows (5. 6% may be 5.6%)
-    if (text.charCodeAt(e - 1) !== 0x0a && paragraphStart(text, lineStart) && /^\s*\d{1,3}[.．]$/.test(text.slice(lineStart, s)) && !RATE_AHEAD.test(text.slice(e, e + 12))) return 'keep';
+    const head = numberMarkStart(text, s - 1);
+    // 218. 2000年起… or 218.⏎2000年起 at the start of a paragraph: the paragraph's number, then the
+    // text (HK, Macau reports number their paragraphs so; a PDF puts the number on a line of its
+    // own), letter-spaced or not (2 1 8 .   2 0 0 0 年) — unless a bare rate follows: 5. 6% (or
+    // 5 . 6%, 5 .   6 %, 5.⏎6%) may be 5.6%, so it stays uncertain
+    if (head >= 0 && paragraphStart(text, head) && (text.charCodeAt(e - 1) === 0x0a || spaceAfterMark(text, s, e))) {
+      return RATE_AHEAD.test(text.slice(e, e + 40)) ? 'uncertain' : 'keep';
+    }
+    // 30.⏎ on a line of its own inside a paragraph: a list marker, or a number cut by a break (97.⏎5%)
+    if (text.charCodeAt(e - 1) === 0x0a && head >= 0) return 'uncertain';
     return WS[text.charCodeAt(s - 2)] !== 0 ? 'remove' : 'uncertain';
   }
   // a range: 1-⏎7月, 2021—⏎2035年
@@ -296,7 +300,41 @@ function numberMarkJunction(text: string, s: number, e: number, a: number, b: nu
   return null;
 }
 
-const RATE_AHEAD = /^[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％‰]/;
+/** A bare rate, letter-spaced or not (6%, 2 5 . 3 %). */
+const RATE_AHEAD = /^[\d０-９](?:\s?[\d０-９])*(?:\s*[.．]\s*[\d０-９](?:\s?[\d０-９])*)?\s*[%％‰]/;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2009 || c === 0x202f || c === 0xa0;
+
+/**
+ * Start of a paragraph's number whose point stands at `dot` (218., 2 1 8 ., 5⏎.): one to three
+ * digits, letter-spaced or not, first on their line. -1 when no such number stands there.
+ */
+function numberMarkStart(text: string, dot: number): number {
+  let k = dot - 1;
+  while (k >= 0 && WS[text.charCodeAt(k)] !== 0) k--;
+  let first = -1;
+  for (let digits = 0; k >= 0 && isDigit(text.charCodeAt(k)); ) {
+    if (++digits > 3) return -1;
+    first = k--;
+    // a letter-spacing space between two digits
+    if (k >= 1 && isSpace(text.charCodeAt(k)) && isDigit(text.charCodeAt(k - 1))) k--;
+  }
+  if (first < 0) return -1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  return k < 0 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d ? first : -1;
+}
+
+/**
+ * Whether the whitespace [s, e) after a paragraph's number point was written there (218. 2000年),
+ * not only put there by letter spacing (5 . 6 % is 5.6% spaced): in a letter-spaced line (the digit
+ * after the gap is spaced from what follows) it must be wider than the gap before the point.
+ */
+function spaceAfterMark(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(e + 1);
+  if (e + 1 >= text.length || WS[c] === 0 || c === 0x0a) return true;
+  let q = s - 2;
+  while (q >= 0 && WS[text.charCodeAt(q)] !== 0) q--;
+  return e - s > s - 2 - q;
+}
 
 /** Whether the line starting at `lineStart` begins a paragraph: the text's start, after a blank line or after a paragraph mark. */
 function paragraphStart(text: string, lineStart: number): boolean {

@@ -151,6 +151,35 @@ export const PROBES: Probe[] = [
       ['3,380 元', 'money', 3380, '元', null],
     ],
   },
+  // numbered paragraphs (HK and Macau number their paragraphs `218. `): the number and the space
+  // after it are not part of the figure that follows, letter-spaced or not (2 1 8 .   2 0 0 0 年)
+  {
+    region: 'HK',
+    text: '208. 2026-27年度起的五年內，興建公營房屋。\n\n218. 2000年起，規劃署已進行五輪研究。\n\n279. 18區關愛隊將開展服務。',
+    figures: [
+      ['2026-27年度', 'range', 2026, '年度', null, 2027],
+      ['五年內', 'duration', 5, '年', 'less'],
+      ['2000年', 'date', 2000, '年', null],
+      ['五輪', 'count', 5, '輪', null],
+      ['18區', 'count', 18, '區', null],
+    ],
+    absent: ['208. 2026', '218. 2000年', '27年', '279. 18區'],
+  },
+  {
+    // a bare rate after a paragraph's number: 5. 6% may be paragraph 5 and 6%, or 5.6% with a
+    // space — uncertain (value null); written without the space it is 5.6%
+    region: 'HK',
+    text: '5. 6%的住戶受惠，另有5.6%的住戶輪候。',
+    figures: [
+      ['5. 6%', 'percent', null, '%', null],
+      ['5.6%', 'percent', 5.6, '%', null],
+    ],
+  },
+  {
+    region: 'HK',
+    text: '5.6%的住戶受惠。',
+    figures: [['5.6%', 'percent', 5.6, '%', null]],
+  },
   // ---------------------------------------------------------------- Macau
   {
     region: 'MO',

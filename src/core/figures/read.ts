@@ -343,6 +343,11 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
     return { start, end: u.end, kind: 'date', value, value_to: null, unit: u.unit, approx: null, unitCat: 'quarter', token: tok };
   }
 
+  // 23年度, 27年度: two digits before 年度 are a year (abbreviated or Minguo), never a length of
+  // 23 years; which year is not certain, so the date has no value
+  if (u.cat === 'duration' && u.end === pos + 1 && foldCode(text.charCodeAt(pos)) === CH_YEAR && text.charCodeAt(u.end) === CH_DU && tok.hasDigits && tok.end - tok.start === 2 && !approx) {
+    return { start, end: u.end + 1, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok };
+  }
   let end = u.end;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
   if (suf && (suf.len > 1 || u.cat === 'duration')) {
