@@ -33,6 +33,7 @@ const CH_NEI = '内'.charCodeAt(0);
 const CH_FEN = '分'.charCodeAt(0);
 const CH_ZHI = '之'.charCodeAt(0);
 const CH_QI = '期'.charCodeAt(0);
+const CH_ZHE = '折'.charCodeAt(0);
 const CH_BIAO = '表'.charCodeAt(0);
 /** before 一: it is an article (每一个, 另一个, 下一期, 这一项) */
 const DETERMINERS = unitSet('每另下上本同逐任某这那其单唯');
@@ -66,11 +67,20 @@ function nameFigure(start: number, end: number, tok: NumberToken): RawFigure {
   return { start, end, kind: 'name', value: null, value_to: null, unit: null, approx: null, unitCat: null, token: tok, metric: null };
 }
 
+/** An amount, a rate or a number of things (not one) that may follow 每年, 每月 … */
+function perPeriod(fig: RawFigure): boolean {
+  if (fig.value === null) return false;
+  if (fig.kind === 'money' || fig.kind === 'percent' || (fig.kind === 'range' && (fig.unitCat === 'money' || fig.unitCat === 'percent'))) return true;
+  return fig.kind === 'count' && (fig.unitCat === 'classifier' || fig.unitCat === 'measure') && !fig.token.isOne && fig.value !== 1;
+}
+
 /** Whether a quantity read at tok should be reported (the 一 rule, bare place values, context). */
 function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): boolean {
   const tok = fig.token;
   if (isLatin(text.charCodeAt(tok.start - 1)) || isLatin(text.charCodeAt(fig.end))) return false;
-  if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3))) return false;
+  // 每周一次, 每月1日, 每年3月: a frequency or a recurring day, not a figure — but an amount, a
+  // rate or a number of things per period is one (每月3,000元, 每年百分之三, 每年約8 000個)
+  if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3)) && !perPeriod(fig)) return false;
   if (fig.kind === 'date') return !tok.bare && !quote;
   if (fig.value === null) return false;
   if (quote && !tok.hasDigits && quote.close - quote.open - 1 < QUOTED_SENTENCE_MIN) return false;
@@ -118,6 +128,12 @@ function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
   return d(c) || ((c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e) && d(text.charCodeAt(k + 1)));
 }
 
+/** 数, 几 (folded) before a number make it indefinite */
+const SOME = unitSet('数几');
+/** before 数: a word for a number of something (人数, 户数, 总数), not 数 meaning several */
+const COUNTED = unitSet('人户次件总个岁位台家项票指分倍基多少半册篇宗单条名');
+/** place values a number starts with after 数/几 */
+const PLACE_FIRST = unitSet('十拾百佰千仟万萬亿億');
 /** 218.2000: one to three digits, a point and a year of four digits */
 const GLUED_YEAR = /^[0-9０-９]{1,3}[.．](?:1[89]|2[01])[0-9]{2}$/;
 /** 年 and the marks between the years of a range (folded) */
@@ -127,6 +143,9 @@ const YEAR_OR_RANGE = unitSet('年-－–—~～/／至到');
 function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): FigureNoteCode | null {
   if (cutByBreak(text, tok, fig.end)) return 'cut-by-break';
   if (fig.kind === 'date') return null;
+  // 数百人, 几十年, 數十萬: several hundred, some tens — no certain number
+  // (not 人数十万人次: the number of people, then the number)
+  if (!tok.hasDigits && hasUnit(SOME, foldCode(text.charCodeAt(tok.start - 1))) && hasUnit(PLACE_FIRST, text.charCodeAt(tok.start)) && !hasUnit(COUNTED, foldCode(text.charCodeAt(tok.start - 2)))) return 'indefinite';
   if (tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) return 'leading-zero';
   // 218.2000年, 3.2026-27年度: a paragraph's number glued to the year after it (the space between
   // lost), not a decimal — no report writes a length of 218.2000 years
@@ -176,7 +195,8 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   // 第一批 is an ordinal although 一批 alone is a fixed word
   if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI) && !numeralWordInNumber(text, ign)) return Math.max(i + 1, ign.end);
   const fixedName = FIXED.names.covering(text, i);
-  if (fixedName) {
+  // 八五折 is 8.5折, not the plan 八五
+  if (fixedName && !(fixedName.start === i && fixedName.end - i === 2 && text.charCodeAt(fixedName.end) === CH_ZHE)) {
     if (quote) quote.hasNumeral = true;
     names.push(nameFigure(fixedName.start, fixedName.end, { start: fixedName.start, end: fixedName.end, text: '', value: null, hasDigits: false, isOne: false, bare: false, yearLike: false }));
     return Math.max(i + 1, fixedName.end);
@@ -239,6 +259,8 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
       fig.value = null;
       fig.value_to = null;
       fig.note = { code };
+      // 数百人: the span holds the word that makes the number indefinite
+      if (code === 'indefinite' && fig.start === tok.start) fig.start--;
     }
     raws.push(fig);
     if (quote && fig.kind !== 'date') quote.hadQuantity = true;

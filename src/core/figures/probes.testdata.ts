@@ -138,6 +138,7 @@ export const PROBES: Probe[] = [
     region: 'PDF',
     text: '我 們 持 續 不 斷 覓 地 的 努 力 亦 已 見 成 效 。 在 未 來 十 年 （ 即 2022-23 至\n2031- 32 年 度 ） ， 我 們 已 覓 得 約 350 公 頃 土 地 ， 可 興 建 約 330 000 個 公\n營 房 屋 單 位 。',
     figures: [
+      ['十 年', 'duration', 10, '年', null],
       ['2022-23 至\n2031- 32 年 度', 'range', 2022, '年度', null, 2032],
       ['約 350 公 頃', 'count', 350, '公頃', 'about'],
       ['約 330 000 個', 'count', 330000, '個', 'about'],
@@ -180,7 +181,68 @@ export const PROBES: Probe[] = [
     text: '5.6%的住戶受惠。',
     figures: [['5.6%', 'percent', 5.6, '%', null]],
   },
+  {
+    // ranges of rates written with 百分之 (the budget speech's 介乎百分之三點五至五點五), and the trap
+    // of a rate followed by the level reached (上升百分之六至七千六百一十億元 is no range)
+    region: 'HK',
+    text: '實質增長介乎百分之三點五至五點五，經常開支每年增長百分之三點三至百分之五不等，相關比率仍低於百分之十。政府收入上升百分之六至七千六百一十億元。',
+    figures: [
+      ['百分之三點五至五點五', 'range', 3.5, '%', null, 5.5],
+      ['百分之三點三至百分之五', 'range', 3.3, '%', null, 5],
+      ['百分之十', 'percent', 10, '%', null],
+      ['百分之六', 'percent', 6, '%', null],
+      ['七千六百一十億元', 'money', 761000000000, '元', null],
+    ],
+  },
+  {
+    // an amount, a rate or a number of things per period is a figure; a frequency or a recurring day is not
+    region: 'HK',
+    text: '政府會預留每年5億元，每人每月可獲3,000元津貼，每年約8 000個單位回收，每年增長百分之三。委員會每周一次開會，每月1日公布數據。',
+    figures: [
+      ['5億元', 'money', 500000000, '元', null],
+      ['3,000元', 'money', 3000, '元', null],
+      ['約8 000個', 'count', 8000, '個', 'about'],
+      ['百分之三', 'percent', 3, '%', null],
+    ],
+    absent: ['一次', '1日'],
+  },
+  {
+    // 十 alone is ten (十年); 幾十年, 數百人 are indefinite: no value, never 10 or 100
+    region: 'HK',
+    text: '未來十年將準備好土地，較現時增加一倍多；經過過去幾十年的發展，數百人受惠，參與人數十萬人次。',
+    figures: [
+      ['十年', 'duration', 10, '年', null],
+      ['一倍多', 'count', 1, '倍', 'more'],
+      ['幾十年', 'duration', null, '年', null],
+      ['數百人', 'count', null, '人', null],
+      ['十萬人次', 'count', 100000, '人次', null],
+    ],
+  },
   // ---------------------------------------------------------------- Macau
+  {
+    // 八成六 is 8.6成, 七五折 is 7.5折 (the second digit is a tenth)
+    region: 'MO',
+    text: '全年入境旅客恢復至2019年的八成六，博彩毛收入為疫情前水平的七成七左右，部分商戶可獲七五折優惠，三成五年內完成。',
+    figures: [
+      ['2019年', 'date', 2019, '年', null],
+      ['八成六', 'percent', 8.6, '成', null],
+      ['七成七左右', 'percent', 7.7, '成', 'about'],
+      ['七五折', 'percent', 7.5, '折', null],
+      ['三成', 'percent', 3, '成', null],
+      ['五年內', 'duration', 5, '年', 'less'],
+    ],
+  },
+  {
+    // fractions without 之 (四分一, 三分二), not 十分一致 (very); a range of rates written with 成
+    region: 'MO',
+    text: '研究範圍覆蓋約四分一家庭，當中三分二為長者，各方意見十分一致，租金下調兩成至三成。',
+    figures: [
+      ['約四分一', 'percent', 0.25, null, 'about'],
+      ['三分二', 'percent', 2 / 3, null, null],
+      ['兩成至三成', 'range', 2, '成', null, 3],
+    ],
+    absent: ['十分一'],
+  },
   {
     region: 'MO',
     text: '2022年本澳居民總數為68萬2,300人，其中23萬4,075人為在職人士，失業率為百分之三點五。',

@@ -146,7 +146,8 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
   const tokText = text.slice(i, j);
   const value = tokenValue(text, i, j, tokText);
   const isOne = tokText === '一' || tokText === '壹';
-  let bare = !hasDigits;
+  // (十 alone is ten: 十年, 十個; 百, 千, 萬 alone are hundreds, thousands, myriads)
+  let bare = !hasDigits && !(j - i === 1 && hasUnit(TEN, text.charCodeAt(i)));
   if (bare) for (let k = i; k < j; k++) if (cnDigitValue(text.charCodeAt(k)) >= 0) { bare = false; break; }
   return { start: i, end: j, text: tokText, value, hasDigits, isOne, bare, yearLike: digitsOnly && digitCount === 4 };
 }
@@ -350,7 +351,8 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   }
   let end = u.end;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
-  if (suf && (suf.len > 1 || u.cat === 'duration')) {
+  // (一倍多: 多 after 倍 as after a length of time)
+  if (suf && (suf.len > 1 || u.cat === 'duration' || u.unit === '倍')) {
     approx ??= suf.value;
     end += suf.len;
   }
@@ -364,11 +366,19 @@ const CH_BAN = '半'.charCodeAt(0);
 const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像形批套片群事全风器年千百万亿天日不药规');
 const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
 
+/** a digit written as a tenth after 成 or in 八五折 (not 两/兩: 兩成 is 20%) */
+const TENTH_DIGIT = unitSet('一二三四五六七八九壹贰貳叁肆伍陆陸柒捌玖');
+const RATE_WORD = unitSet('成折');
+
 /** 四成 (40%), 八折 (80% of the price): a rate written with 成/折, value as written. */
 function readRateWord(text: string, tok: NumberToken, start: number, pos: number, approx: Approx): RawFigure | null {
   const c = text.charCodeAt(pos);
   if (c !== CH_CHENG && c !== CH_ZHE) return null;
-  const v = tok.value;
+  let v = tok.value;
+  // 八五折, 九五折: the second digit is a tenth (8.5折)
+  if (c === CH_ZHE && tok.end - tok.start === 2 && hasUnit(TENTH_DIGIT, text.charCodeAt(tok.start)) && hasUnit(TENTH_DIGIT, text.charCodeAt(tok.start + 1))) {
+    v = cnDigitValue(text.charCodeAt(tok.start)) + cnDigitValue(text.charCodeAt(tok.start + 1)) / 10;
+  }
   if (v === null || v <= 0 || v > 10 || tok.bare) return null;
   const next = foldCode(text.charCodeAt(pos + 1));
   if (hasUnit(c === CH_CHENG ? NOT_CHENG : NOT_ZHE, next)) return null;
@@ -376,6 +386,20 @@ function readRateWord(text: string, tok: NumberToken, start: number, pos: number
   let value = v;
   // 七成半: seven and a half tenths
   if (text.charCodeAt(end) === CH_BAN && Number.isInteger(v)) { value = v + 0.5; end++; }
+  // 八成六, 三成五: the digit after 成 is a tenth (8.6成) — unless it starts a figure of its own
+  // (三成五年內, 三成五十個) or another rate (一成二成)
+  else if (c === CH_CHENG && Number.isInteger(v) && !tok.hasDigits && hasUnit(TENTH_DIGIT, text.charCodeAt(end)) && !isNumeralAt(text, end + 1) &&
+    !hasUnit(RATE_WORD, text.charCodeAt(end + 1)) && !readUnit(text, end + 1) && !MULTIPLIERS.startsAt(text, end + 1)) {
+    value = v + cnDigitValue(text.charCodeAt(end)) / 10;
+    end++;
+  }
+  // 兩成至三成, 二至三折: a range of rates written with the rate word on both ends
+  const sep = RANGE_SEPARATORS.startsAt(text, end);
+  if (sep && isNumeralAt(text, end + sep.len)) {
+    const t2 = readNumberToken(text, end + sep.len);
+    const hi = t2 && t2.hasDigits === tok.hasDigits && text.charCodeAt(t2.end) === c ? readRateWord(text, t2, t2.start, t2.end, null) : null;
+    if (hi && hi.value !== null && hi.value > value && hi.value_to === null) return { ...hi, start, kind: 'range', value, value_to: hi.value, approx: approx ?? hi.approx, token: tok };
+  }
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
   if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
   return { start, end, kind: 'percent', value, value_to: null, unit: text[pos], approx, unitCat: 'percent', token: tok };
@@ -384,13 +408,33 @@ function readRateWord(text: string, tok: NumberToken, start: number, pos: number
 const CH_FEN = '分'.charCodeAt(0);
 const CH_ZHI = '之'.charCodeAt(0);
 
+/** before or after a time of day (三點三分一刻, 五分一秒): 分 is a minute there */
+const CLOCK_BEFORE = unitSet('点點时時');
+const CLOCK_AFTER = unitSet('刻秒钟鐘');
+
+/**
+ * 三分一, 四分三 (Hong Kong and Macau write fractions without 之): a digit of two to nine, 分, and
+ * a smaller digit that no other numeral follows — not 十分一致 (very), not a time (三點三分一刻).
+ */
+function shortFraction(text: string, tok: NumberToken): boolean {
+  if (tok.hasDigits || tok.end - tok.start !== 1 || text.charCodeAt(tok.end) !== CH_FEN) return false;
+  const den = cnDigitValue(text.charCodeAt(tok.start));
+  const num = cnDigitValue(text.charCodeAt(tok.end + 1));
+  if (den < 2 || num < 1 || num >= den || !hasUnit(TENTH_DIGIT, text.charCodeAt(tok.end + 1))) return false;
+  const before = text.charCodeAt(tok.start - 1);
+  const after = text.charCodeAt(tok.end + 2);
+  return !isNumeralAt(text, tok.start - 1) && !hasUnit(CLOCK_BEFORE, foldCode(before)) && !isNumeralAt(text, tok.end + 2) && !hasUnit(CLOCK_AFTER, foldCode(after));
+}
+
 /** 三分之一, 1/10 at tok: a fraction, kind percent with the decimal value and no unit; else null. */
 export function readFraction(text: string, tok: NumberToken): RawFigure | null {
   const den = tok.value;
   if (den === null || den <= 0) return null;
   let p: number;
+  let slash = false;
   if (text.charCodeAt(tok.end) === CH_FEN && text.charCodeAt(tok.end + 1) === CH_ZHI) p = tok.end + 2;
-  else if (tok.hasDigits && hasUnit(SLASH, text.charCodeAt(tok.end))) p = tok.end + 1;
+  else if (tok.hasDigits && hasUnit(SLASH, text.charCodeAt(tok.end))) { p = tok.end + 1; slash = true; }
+  else if (shortFraction(text, tok)) p = tok.end + 1;
   else return null;
   if (!isNumeralAt(text, p)) return null;
   const t2 = readNumberToken(text, p);
@@ -398,7 +442,7 @@ export function readFraction(text: string, tok: NumberToken): RawFigure | null {
   let num = t2.value;
   let value: number;
   let perMille = false;
-  if (p === tok.end + 1) {
+  if (slash) {
     // 1/10: numerator first; not a date (10/11月), a code or a fiscal year
     num = den;
     const d2 = t2.value;
@@ -556,8 +600,30 @@ export function readPercentWord(text: string, i: number): RawFigure | null {
   const pre = PREFIX_QUALIFIERS.endsAt(text, i, Math.max(0, i - 3));
   const start = pre ? i - pre.len : i;
   if (pre) approx = pre.value;
+  const hi = percentRangeEnd(text, tok);
+  if (hi) end = hi.end;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
   if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
-  return { start, end, kind: 'percent', value: tok.value, value_to: null, unit: '%', approx, unitCat: 'percent', token: { ...tok, start: i } };
+  return { start, end, kind: hi ? 'range' : 'percent', value: tok.value, value_to: hi ? hi.value : null, unit: '%', approx, unitCat: 'percent', token: { ...tok, start: i, bare: false } };
+}
+
+/**
+ * 百分之三點五至五點五, 百分之三至百分之五: the high end of a range of rates after the number of
+ * 百分之 (tok), or null. Not when the second number goes on as an amount (百分之六至七千六百一十億元:
+ * a rate, then the level reached) or is not above the first.
+ */
+function percentRangeEnd(text: string, tok: NumberToken): { end: number; value: number } | null {
+  const sep = RANGE_SEPARATORS.startsAt(text, tok.end);
+  if (!sep || tok.value === null || tok.hasDigits) return null;
+  let p = tok.end + sep.len;
+  if (text.startsWith('百分之', p)) p += 3;
+  if (!isNumeralAt(text, p)) return null;
+  const t2 = readNumberToken(text, p);
+  if (!t2 || t2.value === null || t2.hasDigits || t2.value <= tok.value || t2.value > 100) return null;
+  // (a qualifier may close the range: 百分之十至二十多)
+  const after = INFIX_QUALIFIERS.startsAt(text, t2.end);
+  const q = after ? t2.end + after.len : t2.end;
+  if (isNumeralAt(text, t2.end) || MULTIPLIERS.startsAt(text, q) || readUnit(text, q) || hasUnit(RATE_WORD, text.charCodeAt(t2.end))) return null;
+  return { end: t2.end, value: t2.value };
 }
 
