@@ -77,7 +77,8 @@ function perPeriod(fig: RawFigure): boolean {
 /** Whether a quantity read at tok should be reported (the 一 rule, bare place values, context). */
 function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): boolean {
   const tok = fig.token;
-  if (isLatin(text.charCodeAt(tok.start - 1)) || isLatin(text.charCodeAt(fig.end))) return false;
+  // (a currency written in Latin letters before the amount is its unit: MOP3,795億)
+  if ((isLatin(text.charCodeAt(tok.start - 1)) && !(fig.kind === 'money' && fig.start < tok.start)) || isLatin(text.charCodeAt(fig.end))) return false;
   // 每周一次, 每月1日, 每年3月: a frequency or a recurring day, not a figure — but an amount, a
   // rate or a number of things per period is one (每月3,000元, 每年百分之三, 每年約8 000個)
   if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3)) && !perPeriod(fig)) return false;
@@ -132,6 +133,8 @@ function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
 const SOME = unitSet('数几');
 /** before 数: a word for a number of something (人数, 户数, 总数), not 数 meaning several */
 const COUNTED = unitSet('人户次件总个岁位台家项票指分倍基多少半册篇宗单条名');
+/** Chinese digits one to nine */
+const ONE_TO_NINE = unitSet('一二两兩三四五六七八九壹贰貳叁肆伍陆陸柒捌玖');
 /** place values a number starts with after 数/几 */
 const PLACE_FIRST = unitSet('十拾百佰千仟万萬亿億');
 /** 218.2000: one to three digits, a point and a year of four digits */
@@ -146,6 +149,8 @@ function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): Figur
   // 数百人, 几十年, 數十萬: several hundred, some tens — no certain number
   // (not 人数十万人次: the number of people, then the number)
   if (!tok.hasDigits && hasUnit(SOME, foldCode(text.charCodeAt(tok.start - 1))) && hasUnit(PLACE_FIRST, text.charCodeAt(tok.start)) && !hasUnit(COUNTED, foldCode(text.charCodeAt(tok.start - 2)))) return 'indefinite';
+  // 一两个, 两三年, 三五年: two numerals side by side are an approximate number (one or two), not 12
+  if (!tok.hasDigits && tok.end - tok.start === 2 && hasUnit(ONE_TO_NINE, text.charCodeAt(tok.start)) && hasUnit(ONE_TO_NINE, text.charCodeAt(tok.start + 1)) && fig.unit !== '折') return 'indefinite';
   if (tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) return 'leading-zero';
   // 218.2000年, 3.2026-27年度: a paragraph's number glued to the year after it (the space between
   // lost), not a decimal — no report writes a length of 218.2000 years
@@ -260,7 +265,7 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
       fig.value_to = null;
       fig.note = { code };
       // 数百人: the span holds the word that makes the number indefinite
-      if (code === 'indefinite' && fig.start === tok.start) fig.start--;
+      if (code === 'indefinite' && fig.start === tok.start && hasUnit(SOME, foldCode(text.charCodeAt(tok.start - 1)))) fig.start--;
     }
     raws.push(fig);
     if (quote && fig.kind !== 'date') quote.hadQuantity = true;

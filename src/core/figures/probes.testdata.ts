@@ -218,6 +218,19 @@ export const PROBES: Probe[] = [
       ['十萬人次', 'count', 100000, '人次', null],
     ],
   },
+  {
+    // a fiscal year abbreviated before 年 is a range, never a length of 27 years; 一兩個月, 兩三年 are
+    // approximate (no value, never 12 or 23)
+    region: 'HK',
+    text: '與2026-27年落成的藝術廣場相連，預計到二零二七／二八年中期；用一兩個月時間，兩三年內完成。',
+    figures: [
+      ['2026-27年', 'range', 2026, '年', null, 2027],
+      ['二零二七／二八年', 'range', 2027, '年', null, 2028],
+      ['一兩個月', 'duration', null, '個月', null],
+      ['兩三年內', 'duration', null, '年', 'less'],
+    ],
+    absent: ['27年', '二八年'],
+  },
   // ---------------------------------------------------------------- Macau
   {
     // 八成六 is 8.6成, 七五折 is 7.5折 (the second digit is a tenth)
@@ -271,6 +284,16 @@ export const PROBES: Probe[] = [
       ['1,234名', 'count', 1234, '名', null],
       ['10,000澳門元', 'money', 10000, '澳門元', null],
       ['八折', 'percent', 8, '折', null],
+    ],
+  },
+  {
+    // a currency written before an amount with no unit after it is its unit (MOP, 新臺幣, HK$)
+    region: 'MO',
+    text: '預算開支為MOP 1,180億，財政儲備約新臺幣300億，每人可獲HK$10,000。',
+    figures: [
+      ['MOP 1,180億', 'money', 118000000000, 'MOP', null],
+      ['約新臺幣300億', 'money', 30000000000, '新臺幣', 'about'],
+      ['HK$10,000', 'money', 10000, 'HK$', null],
     ],
   },
   // ---------------------------------------------------------------- Taiwan

@@ -301,6 +301,14 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   if (!u) {
     const rate = multiplied ? null : readRateWord(text, tok, start, pos, approx);
     if (rate) return rate;
+    // MOP 1,180億, 新臺幣300億, HK$10,000: the currency written before the amount is its unit
+    // (約新臺幣300億: the qualifier before the number holds the currency)
+    const cur = CURRENCY_BEFORE.exec(text.slice(Math.max(0, tok.start - 24), tok.start));
+    const cs = cur ? tok.start - cur[0].length : -1;
+    if (cur && !/[A-Za-z]/.test(text.charAt(cs - 1)) && (start === tok.start || start <= cs)) {
+      const pre2 = approx ? null : PREFIX_QUALIFIERS.endsAt(text, cs, Math.max(0, cs - 4));
+      return { start: pre2 ? cs - pre2.len : Math.min(start, cs), end: pos, kind: 'money', value, value_to: null, unit: cur[1].replace(/\s+/g, ''), approx: pre2 ? pre2.value : approx, unitCat: 'money', token: tok };
+    }
     if (multiplied || (tok.hasDigits && hasUnit(TEN_THOUSANDS, tok.text.charCodeAt(tok.text.length - 1)))) {
       return { start, end: pos, kind: 'count', value, value_to: null, unit: null, approx, unitCat: null, token: tok };
     }
@@ -365,6 +373,10 @@ const CH_BAN = '半'.charCodeAt(0);
 /** characters that make a word of 成 after a numeral (三成员 is not 30%: 成员), or of 折 (折合, 折算) */
 const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像形批套片群事全风器年千百万亿天日不药规');
 const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
+
+/** a currency written before an amount that has no unit after it (MOP 1,180億, 新臺幣300億, HK$500) */
+// (letters may stand spaced apart, as in a letter-spaced line: M O P   1,180億)
+const CURRENCY_BEFORE = /(新[臺台]幣|新台币|人民[幣币]|港[幣币]|澳[門门][幣币]|美金|M\s{0,3}O\s{0,3}P(?:\s{0,3}\$)?|H\s{0,3}K\s{0,3}\$|N\s{0,3}T\s{0,3}\$|U\s{0,3}S\s{0,3}\$|R\s{0,3}M\s{0,3}B|[¥￥])\s{0,3}$/;
 
 /** a digit written as a tenth after 成 or in 八五折 (not 两/兩: 兩成 is 20%) */
 const TENTH_DIGIT = unitSet('一二三四五六七八九壹贰貳叁肆伍陆陸柒捌玖');
@@ -519,7 +531,9 @@ function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigur
     if (hi < lo) hi += 100;
   } else return null;
   if (hi <= lo || hi - lo > 5) return null;
-  const suf = fiscalSuffix(text, t2.end);
+  // 2017-18年, 二零二七／二八年: the second year abbreviated before 年 is a range of years too,
+  // never a length of 18 years (a full second year, 2017—2018年, is read as a range elsewhere)
+  const suf = fiscalSuffix(text, t2.end) ?? (!t2.yearLike && foldCode(text.charCodeAt(t2.end)) === CH_YEAR ? [t2.end + 1, '年'] as [number, string] : null);
   if (!suf) {
     // 2022-23至2031-32年度: a span of fiscal years, from the first to the last
     const sep = RANGE_SEPARATORS.startsAt(text, t2.end);
