@@ -34,6 +34,11 @@ const CH_FEN = '分'.charCodeAt(0);
 const CH_ZHI = '之'.charCodeAt(0);
 const CH_QI = '期'.charCodeAt(0);
 const CH_ZHE = '折'.charCodeAt(0);
+const CH_DAI = '代'.charCodeAt(0);
+const CH_MEI = '每'.charCodeAt(0);
+const POWER_OF_TEN = new Set([10, 100, 1000, 10000, 100000, 1000000]);
+/** after 代: words of their own (2020年代表大会, 代替, 代理), not a decade (folded) */
+const DAI_WORD = unitSet('表替理办管为价言码谢购建偿扣收缴课销际偿步');
 const CH_BIAO = '表'.charCodeAt(0);
 /** before 一: it is an article (每一个, 另一个, 下一期, 这一项) */
 const DETERMINERS = unitSet('每另下上本同逐任某这那其单唯');
@@ -84,6 +89,8 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
   if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3)) && !perPeriod(fig)) return false;
   if (fig.kind === 'date') return !tok.bare && !quote;
   if (fig.value === null) return false;
+  // 每千人口, 每10万人, 每百户: the denominator of a rate, not a count
+  if (fig.kind === 'count' && text.charCodeAt(fig.start - 1) === CH_MEI && POWER_OF_TEN.has(fig.value)) return false;
   if (quote && !tok.hasDigits && quote.close - quote.open - 1 < QUOTED_SENTENCE_MIN) return false;
   const cat = fig.unitCat;
   if (tok.bare) {
@@ -133,6 +140,16 @@ function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
 const SOME = unitSet('数几');
 /** before 数: a word for a number of something (人数, 户数, 总数), not 数 meaning several */
 const COUNTED = unitSet('人户次件总个岁位台家项票指分倍基多少半册篇宗单条名');
+/** 8.6, 3．10, 12.5: one or two digits, a point and digits */
+const GLUED_MARKER = /^[0-9０-９]{1,2}[.．][0-9０-９]+$/;
+
+/** Whether only spaces stand between the start of the line (or text) and `at`. */
+function lineStartBefore(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 0x09)) k--;
+  return k < 0 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
+}
+
 /** Chinese digits one to nine */
 const ONE_TO_NINE = unitSet('一二两兩三四五六七八九壹贰貳叁肆伍陆陸柒捌玖');
 /** place values a number starts with after 数/几 */
@@ -151,6 +168,9 @@ function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): Figur
   if (!tok.hasDigits && hasUnit(SOME, foldCode(text.charCodeAt(tok.start - 1))) && hasUnit(PLACE_FIRST, text.charCodeAt(tok.start)) && !hasUnit(COUNTED, foldCode(text.charCodeAt(tok.start - 2)))) return 'indefinite';
   // 一两个, 两三年, 三五年: two numerals side by side are an approximate number (one or two), not 12
   if (!tok.hasDigits && tok.end - tok.start === 2 && hasUnit(ONE_TO_NINE, text.charCodeAt(tok.start)) && hasUnit(ONE_TO_NINE, text.charCodeAt(tok.start + 1)) && fig.unit !== '折') return 'indefinite';
+  // 8.6个重大科技专项, 3．10种 at the start of a paragraph: a list item's number glued to the count
+  // (8. 6个) as much as a count of 8.6 things
+  if (tok.hasDigits && fig.start === tok.start && fig.value === tok.value && (fig.unitCat === 'classifier' || fig.unitCat === 'verbal') && GLUED_MARKER.test(tok.text) && lineStartBefore(text, tok.start)) return 'list-marker';
   if (tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) return 'leading-zero';
   // 218.2000年, 3.2026-27年度: a paragraph's number glued to the year after it (the space between
   // lost), not a decimal — no report writes a length of 218.2000 years
@@ -249,6 +269,11 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   if (fig && fig.unit !== null && fig.end - fig.token.end === 1 && foldCode(text.charCodeAt(fig.token.end)) === CH_QI && !tok.hasDigits) {
     if (PHASE_NOUNS.startsAt(text, fig.end)) { names.push(nameFigure(fig.token.start, fig.end, tok)); return fig.end; }
     if (hasUnit(NOT_QI, foldCode(text.charCodeAt(fig.end)))) return fig.end;
+  }
+  // 七十年代, 80年代, 1980年代: a decade, not a length of 70 years (a name)
+  if (fig && fig.unit === '年' && fig.end === fig.token.end + 1 && text.charCodeAt(fig.end) === CH_DAI && fig.token.value !== null && fig.token.value % 10 === 0 && !hasUnit(DAI_WORD, foldCode(text.charCodeAt(fig.end + 1)))) {
+    names.push(nameFigure(fig.token.start, fig.end + 1, tok));
+    return fig.end + 1;
   }
   // 10万吨级码头, 百万千瓦级电站: a quantity and unit naming a class (a level, not a figure)
   if (fig && fig.unit !== null && fig.kind !== 'date' && text.charCodeAt(fig.end) === CH_JI) {

@@ -64,3 +64,27 @@ describe('a numbered paragraph', () => {
     expect(wrapped.some((f) => f.value === 5 || f.value === 50000)).toBe(false);
   });
 });
+
+// Readings found wrong in the real reports of ../shared/real-files (the sentences are shortened).
+describe('readings from real reports that were wrong', () => {
+  const rows = (t: string): [string, string, number | null][] => detectFigures(t).filter((f) => f.kind !== 'name').map((f) => [f.text, f.kind, f.value]);
+  it('a decade (七十年代, 20世纪60年代, 1980年代) is no length of 70 years; 2020年代表大会 keeps its year', () => {
+    expect(rows('七十年代以来，20世纪60年代初，1980年代末。')).toEqual([]);
+    expect(rows('2020年代表大会上，三年代替')).toEqual([['2020年', 'date', 2020], ['三年', 'duration', 3]]);
+  });
+  it('a list item number glued to its count at a paragraph start (8.6个重大科技专项, 3．10种) is not read as a decimal', () => {
+    const f = detectFigures('以旧换新。\n\n8.6个重大科技专项\n\n3．10种有色金属').filter((x) => x.kind !== 'name');
+    expect(f.map((x) => [x.text, x.value, x.note?.code])).toEqual([['8.6个', null, 'list-marker'], ['3．10种', null, 'list-marker']]);
+    // inside a sentence, or with a multiplier, a decimal count stays
+    expect(rows('每千人口拥有托位数不少于5.5个。\n2.5万人参加。')).toEqual([['不少于5.5个', 'count', 5.5], ['2.5万人', 'count', 25000]]);
+  });
+  it('the denominator of a rate (每千人口, 每万人口, 每千名工人) is no count; a count after 每 that is not one (每3人) still is', () => {
+    expect(rows('每千人口拥有托位数不少于5.5个，每万人口高价值发明专利拥有量29.6件，每千名建造業工人。')).toEqual([['不少于5.5个', 'count', 5.5], ['29.6件', 'count', 29.6]]);
+    expect(rows('每3人，共5组')).toEqual([['3人', 'count', 3], ['5组', 'count', 5]]);
+  });
+  it('数百公頃, 幾十年 and 一兩個月 have no value (were 100, 10 and 12); 參與人數十萬人次 is 100000', () => {
+    expect(rows('收回數百公頃土地，經過過去幾十年，用一兩個月時間，參與人數十萬人次。')).toEqual([
+      ['數百公頃', 'count', null], ['幾十年', 'duration', null], ['一兩個月', 'duration', null], ['十萬人次', 'count', 100000],
+    ]);
+  });
+});
