@@ -26,7 +26,10 @@ const QUOTED_SENTENCE_MIN = 10;
 const CH_BAI = '百'.charCodeAt(0);
 /** 0.5, ０．５: a leading zero before a decimal point */
 const DOT_AFTER_ZERO = /^[0０][.．]/;
-const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[〇零一二三四五六七八九十百]+)\s*年/;
+const CIRCLE_ZERO_ANY = /[○◯]/;
+const CIRCLE_ZERO = /(?<=[〇零○◯一二三四五六七八九十])[○◯]|[○◯](?=[〇零○◯一二三四五六七八九])/g;
+/** a Taiwan report: 民國108年, 新臺幣, 行政院, 本(113)年度 */
+const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[〇零一二三四五六七八九十百]+)\s*年|新[臺台][幣币]|行政院|立法院|[本上下前去今明][（(]\s*1\d\d\s*[)）]\s*年/;
 const CH_DI = '第'.charCodeAt(0);
 const CH_JI = '级'.charCodeAt(0);
 const CH_NEI = '内'.charCodeAt(0);
@@ -88,7 +91,8 @@ function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): bool
   // rate or a number of things per period is one (每月3,000元, 每年百分之三, 每年約8 000個)
   if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3)) && !perPeriod(fig)) return false;
   if (fig.kind === 'date') return !tok.bare && !quote;
-  if (fig.value === null) return false;
+  // (a span of Minguo years has no value but is a figure: 112至113年度)
+  if (fig.value === null) return fig.note?.code === 'minguo-year';
   // 每千人口, 每10万人, 每百户: the denominator of a rate, not a count
   if (fig.kind === 'count' && text.charCodeAt(fig.start - 1) === CH_MEI && POWER_OF_TEN.has(fig.value)) return false;
   if (quote && !tok.hasDigits && quote.close - quote.open - 1 < QUOTED_SENTENCE_MIN) return false;
@@ -171,6 +175,8 @@ function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): Figur
   // 8.6个重大科技专项, 3．10种 at the start of a paragraph: a list item's number glued to the count
   // (8. 6个) as much as a count of 8.6 things
   if (tok.hasDigits && fig.start === tok.start && fig.value === tok.value && (fig.unitCat === 'classifier' || fig.unitCat === 'verbal') && GLUED_MARKER.test(tok.text) && lineStartBefore(text, tok.start)) return 'list-marker';
+  // 〇〇年, ○○月: a placeholder of a form, not zero
+  if (!tok.hasDigits && tok.value === 0 && tok.end - tok.start > 1) return 'leading-zero';
   if (tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) return 'leading-zero';
   // 218.2000年, 3.2026-27年度: a paragraph's number glued to the year after it (the space between
   // lost), not a decimal — no report writes a length of 218.2000 years
@@ -314,7 +320,9 @@ const SCAN_STOP = CHAR_CLASS.map((cls) => cls & (C_NUMERAL | C_QUOTE | C_ASTRAL)
 export function detectFigures(original: string): Figure[] {
   // whitespace that is layout is read through (2365 件, 428 亿⏎元): the scan runs on the compact view
   const layout = compactLayout(original);
-  const text = layout.text;
+  // 一○七年度: Taiwan documents write zero as ○ (a circle) between Chinese digits — read as 〇
+  // (same length: offsets and the original text are unchanged)
+  const text = CIRCLE_ZERO_ANY.test(layout.text) ? layout.text.replace(CIRCLE_ZERO, '〇') : layout.text;
   // a Taiwan report dates by the Minguo calendar (108年 is 2019): its years are never Gregorian
   setMinguoDocument(MINGUO_MARK.test(text));
   const raws: RawFigure[] = [];
@@ -363,7 +371,7 @@ export function detectFigures(original: string): Figure[] {
 
   raws.sort((a, b) => a.start - b.start || b.end - a.end);
   assignMetrics(text, raws);
-  if (!layout.changed) return toFigures(text, raws, astral);
+  if (!layout.changed) return toFigures(original, raws, astral);
   // a figure holding an uncertain digit junction (1 2345) is shown without a value
   for (const r of raws) {
     if (r.kind !== 'name' && hasUncertain(layout, r.start, r.end)) { r.value = null; r.value_to = null; r.note = { code: 'spaced-digits' }; }

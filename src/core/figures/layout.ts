@@ -52,7 +52,7 @@ const PARAGRAPH_MARK = new Uint8Array(0x10000);
 for (const ch of '。！？；：…”’」』）)]】!?;:') PARAGRAPH_MARK[ch.charCodeAt(0)] = 1;
 const isParagraphMark = (c: number): boolean => PARAGRAPH_MARK[c] === 1;
 /** Characters between which whitespace is layout (no word spacing in Chinese). */
-const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c);
+const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c) || c === 0x25cb || c === 0x25ef;
 /** A line may end a paragraph after these. */
 const isLineEndMark = (c: number): boolean => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e) || (isCjkMark(c) && c !== 0x25);
 
@@ -60,7 +60,7 @@ const CH_NIAN = '年'.charCodeAt(0);
 const CH_YUE = '月'.charCodeAt(0);
 /** Chinese numeral characters, and 點 between them: a number goes on after them */
 const NUMERAL_CJK = new Uint8Array(0x10000);
-for (const ch of '零〇一二两兩三四五六七八九十百千万萬亿億兆点點') NUMERAL_CJK[ch.charCodeAt(0)] = 1;
+for (const ch of '零〇○◯一二两兩三四五六七八九十百千万萬亿億兆点點') NUMERAL_CJK[ch.charCodeAt(0)] = 1;
 const isNumeralCjk = (c: number): boolean => NUMERAL_CJK[c] === 1;
 
 /** Whether text[a, b) (a line without its break) holds only digits and spaces (a page number, a table cell). */

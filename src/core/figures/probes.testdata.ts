@@ -327,6 +327,26 @@ export const PROBES: Probe[] = [
       ['三分之二', 'percent', 2 / 3, null, null],
     ],
   },
+  {
+    // Minguo years without 民國: a part of the year after a three-digit year (112年全年, 113年底,
+    // 113年1-6月), a span of them (112至113年度), ○ written for zero (一○七年度) — never a length of
+    // 112 years, years 112 to 113, or 七年
+    region: 'TW',
+    text: '行政院112年度施政計畫指出，112年全年經濟成長率為1.31%，預計113年底完成，113年1-6月出口增加11.4%，112至113年度共投入新臺幣300億，一○七年度起實施。',
+    figures: [
+      ['112年度', 'date', null, null, null],
+      ['112年', 'date', null, null, null],
+      ['1.31%', 'percent', 1.31, '%', null],
+      ['113年底', 'date', null, null, null],
+      ['113年', 'date', null, null, null],
+      ['1-6月', 'range', 1, '月', null, 6],
+      ['11.4%', 'percent', 11.4, '%', null],
+      ['112至113年度', 'range', null, null, null, undefined],
+      ['新臺幣300億', 'money', 30000000000, '新臺幣', null],
+      ['一○七年度', 'date', null, null, null],
+    ],
+    absent: ['七年'],
+  },
   // ---------------------------------------------------------------- PDF text layers
   {
     region: 'PDF',

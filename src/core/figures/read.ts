@@ -305,7 +305,8 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
     // (約新臺幣300億: the qualifier before the number holds the currency)
     const cur = CURRENCY_BEFORE.exec(text.slice(Math.max(0, tok.start - 24), tok.start));
     const cs = cur ? tok.start - cur[0].length : -1;
-    if (cur && !/[A-Za-z]/.test(text.charAt(cs - 1)) && (start === tok.start || start <= cs)) {
+    // (not across a break before a line holding only the number, a page number: 新臺幣⏎300⏎億)
+    if (cur && !/[A-Za-z]/.test(text.charAt(cs - 1)) && (start === tok.start || start <= cs) && !(cur[0].includes('\n') && /\s/.test(text.charAt(tok.end)))) {
       const pre2 = approx ? null : PREFIX_QUALIFIERS.endsAt(text, cs, Math.max(0, cs - 4));
       return { start: pre2 ? cs - pre2.len : Math.min(start, cs), end: pos, kind: 'money', value, value_to: null, unit: cur[1].replace(/\s+/g, ''), approx: pre2 ? pre2.value : approx, unitCat: 'money', token: tok };
     }
@@ -375,7 +376,7 @@ const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像�
 const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
 
 /** a currency written before an amount that has no unit after it (MOP 1,180億, 新臺幣300億, HK$500) */
-// (letters may stand spaced apart, as in a letter-spaced line: M O P   1,180億)
+// (letters may stand spaced apart, as in a letter-spaced line: M O P   1,180億, or a line may wrap)
 const CURRENCY_BEFORE = /(新[臺台]幣|新台币|人民[幣币]|港[幣币]|澳[門门][幣币]|美金|M\s{0,3}O\s{0,3}P(?:\s{0,3}\$)?|H\s{0,3}K\s{0,3}\$|N\s{0,3}T\s{0,3}\$|U\s{0,3}S\s{0,3}\$|R\s{0,3}M\s{0,3}B|[¥￥])\s{0,3}$/;
 
 /** a digit written as a tenth after 成 or in 八五折 (not 两/兩: 兩成 is 20%) */
@@ -550,6 +551,9 @@ function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigur
 }
 let inFiscalSpan = false;
 
+/** parts of a year after 年 (folded) */
+const YEAR_PARTS = new WordSet<true>([['全年', true], ['上半年', true], ['下半年', true], ['第一季', true], ['第二季', true], ['第三季', true], ['第四季', true]]);
+
 /** A Minguo year: 民國108年, or 108年 with a month, or in a document dated by the Minguo calendar. */
 function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigure | null {
   const v = tok.value;
@@ -561,7 +565,10 @@ function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigur
   const fiscal = text.charCodeAt(tok.end + 1) === CH_DU;
   const digits = tok.end - tok.start;
   // 112年度 is a year (Minguo or abbreviated), never a length of 112 years
-  if (!era && !(v >= 38 && (fiscal || (md > 0 && tok.hasDigits))) && !(minguoDocument && v >= 38 && (digits === 3 || v >= 100))) return null;
+  // 113年底, 112年全年, 113年1-6月, 112年上半年: a year of three digits with a part of the year
+  // after it is a Minguo year (no length of 113 years has an end or a first half)
+  const part = v > 100 && (YEAR_SUFFIXES.startsAt(text, tok.end + 1) || isDigitCode(text.charCodeAt(tok.end + 1)) || YEAR_PARTS.startsAt(text, tok.end + 1));
+  if (!era && !(v >= 38 && (fiscal || (md > 0 && tok.hasDigits))) && !(minguoDocument && v >= 38 && (digits === 3 || v >= 100)) && !part) return null;
   let end = md > 0 ? md : tok.end + 1;
   if (md <= 0) {
     const ys = YEAR_SUFFIXES.startsAt(text, end);
@@ -596,6 +603,11 @@ function readRangeTail(text: string, tok: NumberToken, low: number, pos: number,
     if (exp > 0) lo = shiftDecimal(String(low), exp);
   }
   if (lo > second.value) return null;
+  // 112至113年度, 112-113年 in a Taiwan report: a span of Minguo years, never years 112 to 113
+  if (second.unit === '年' && tok.hasDigits && isInt(lo) && lo > 100 && lo <= 200 && second.value <= 200 && (minguoDocument || text.charCodeAt(second.end) === CH_DU)) {
+    const end = second.end + (text.charCodeAt(second.end) === CH_DU ? 1 : 0);
+    return { start, end, kind: 'range', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok, note: { code: 'minguo-year', params: { year: lo } } };
+  }
   // 2023—2024年度: the year suffix goes with the range
   if (second.unit === '年' && tok.yearLike && text.charCodeAt(second.end) === CH_DU) second.end++;
   return { start, end: second.end, kind: 'range', value: lo, value_to: second.value, unit: second.unit, approx: approx ?? second.approx, unitCat: second.unitCat, token: tok };
