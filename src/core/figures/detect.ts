@@ -166,6 +166,8 @@ const YEAR_OR_RANGE = unitSet('年-－–—~～/／至到');
 /** Why a quantity read at tok cannot be read with certainty, or null. */
 function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): FigureNoteCode | null {
   if (cutByBreak(text, tok, fig.end)) return 'cut-by-break';
+  // 八成⏎六: the tenth of a rate on the next line, the break kept (after a short line)
+  if (fig.unit === '成' && fig.end === tok.end + 1 && isWs(text.charCodeAt(fig.end)) && !blankBetween(text, fig.end, 1) && hasUnit(ONE_TO_NINE, nextSolid(text, fig.end))) return 'cut-by-break';
   if (fig.kind === 'date') return null;
   // 数百人, 几十年, 數十萬: several hundred, some tens — no certain number
   // (not 人数十万人次: the number of people, then the number)
@@ -190,6 +192,13 @@ function blankBetween(text: string, at: number, step: 1 | -1): boolean {
   let nl = 0;
   for (let k = at; k >= 0 && k < text.length && isWs(text.charCodeAt(k)); k += step) if (text.charCodeAt(k) === 0x0a) nl++;
   return nl >= 2;
+}
+
+/** The character at or after `at`, past whitespace and line breaks (NaN at the end). */
+function nextSolid(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && isWs(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k);
 }
 
 /** The character before `start`, past whitespace and line breaks (NaN at the start). */

@@ -325,12 +325,15 @@ function numberMarkStart(text: string, dot: number): number {
 
 /**
  * Whether the whitespace [s, e) after a paragraph's number point was written there (218. 2000年),
- * not only put there by letter spacing (5 . 6 % is 5.6% spaced): in a letter-spaced line (the digit
- * after the gap is spaced from what follows) it must be wider than the gap before the point.
+ * not only put there by letter spacing (5 . 6 % 的 is 5.6%的 spaced): in a letter-spaced line (what
+ * follows the gap goes on spaced, character by character) it must be wider than the gap before the point.
  */
 function spaceAfterMark(text: string, s: number, e: number): boolean {
-  const c = text.charCodeAt(e + 1);
-  if (e + 1 >= text.length || WS[c] === 0 || c === 0x0a) return true;
+  // letter-spaced: what follows alternates character and space (6 % 的, not 6 %的)
+  for (let k = e + 1; k <= e + 5; k += 2) {
+    const c = text.charCodeAt(k);
+    if (k >= text.length || WS[c] === 0 || c === 0x0a || WS[text.charCodeAt(k + 1)] !== 0) return true;
+  }
   let q = s - 2;
   while (q >= 0 && WS[text.charCodeAt(q)] !== 0) q--;
   return e - s > s - 2 - q;
@@ -363,6 +366,8 @@ const INNER_PAIRS = new Set<number>();
 for (const w of [
   ...Object.values(unitsJson).flatMap((v) => (Array.isArray(v) ? v : [])),
   ...qualifiersJson.yearSuffixes, ...qualifiersJson.dateSuffixes, ...Object.keys(qualifiersJson.suffix), '百分之', '千分之', '学年', '财政年度', '成半',
+  // 三分⏎一, 八成⏎六: a fraction without 之, a tenth after 成
+  ...Array.from('一二三四五六七八九', (d) => '分' + d), ...Array.from('一二三四五六七八九', (d) => '成' + d),
 ] as string[]) {
   for (let k = 0; k + 1 < w.length; k++) INNER_PAIRS.add((foldCode(w.charCodeAt(k)) << 16) | foldCode(w.charCodeAt(k + 1)));
 }

@@ -189,7 +189,7 @@ export const PROBES: Probe[] = [
     figures: [
       ['百分之三點五至五點五', 'range', 3.5, '%', null, 5.5],
       ['百分之三點三至百分之五', 'range', 3.3, '%', null, 5],
-      ['百分之十', 'percent', 10, '%', null],
+      ['低於百分之十', 'percent', 10, '%', 'less'],
       ['百分之六', 'percent', 6, '%', null],
       ['七千六百一十億元', 'money', 761000000000, '元', null],
     ],
@@ -230,6 +230,18 @@ export const PROBES: Probe[] = [
       ['兩三年內', 'duration', null, '年', 'less'],
     ],
     absent: ['27年', '二八年'],
+  },
+  {
+    // bounds: 少於, 低於, 不超過 (not 超過 inside it) are less; 起碼 is more; 約達 is about
+    region: 'HK',
+    text: '受惠住戶少於5,000戶，失業率低於2%，每宗資助不超過5萬元，起碼20名導師，約達1,200人。',
+    figures: [
+      ['少於5,000戶', 'count', 5000, '戶', 'less'],
+      ['低於2%', 'percent', 2, '%', 'less'],
+      ['不超過5萬元', 'money', 50000, '元', 'less'],
+      ['起碼20名', 'count', 20, '名', 'more'],
+      ['約達1,200人', 'count', 1200, '人', 'about'],
+    ],
   },
   // ---------------------------------------------------------------- Macau
   {
