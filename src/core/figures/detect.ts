@@ -26,10 +26,13 @@ const QUOTED_SENTENCE_MIN = 10;
 const CH_BAI = '百'.charCodeAt(0);
 /** 0.5, ０．５: a leading zero before a decimal point */
 const DOT_AFTER_ZERO = /^[0０][.．]/;
-const CIRCLE_ZERO_ANY = /[○◯]/;
 const CIRCLE_ZERO = /(?<=[〇零○◯一二三四五六七八九十])[○◯]|[○◯](?=[〇零○◯一二三四五六七八九])/g;
-/** a Taiwan report: 民國108年, 新臺幣, 行政院, 本(113)年度 */
-const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[〇零一二三四五六七八九十百]+)\s*年|新[臺台][幣币]|行政院|立法院|[本上下前去今明][（(]\s*1\d\d\s*[)）]\s*年/;
+const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[〇零一二三四五六七八九十百]+)\s*年/;
+/** 本(113)年度: a Minguo year in brackets */
+const BRACKET_MINGUO = /[（(]\s*1\d\d\s*[)）]\s*年/;
+/** a Taiwan report: 民國108年, 新臺幣, 行政院, 立法院, 本(113)年度 (each looked for on its own: one expression with all of them is slow) */
+const isTaiwanReport = (text: string): boolean =>
+  MINGUO_MARK.test(text) || text.includes('新臺幣') || text.includes('新台幣') || text.includes('新台币') || text.includes('行政院') || text.includes('立法院') || BRACKET_MINGUO.test(text);
 const CH_DI = '第'.charCodeAt(0);
 const CH_JI = '级'.charCodeAt(0);
 const CH_NEI = '内'.charCodeAt(0);
@@ -331,9 +334,9 @@ export function detectFigures(original: string): Figure[] {
   const layout = compactLayout(original);
   // 一○七年度: Taiwan documents write zero as ○ (a circle) between Chinese digits — read as 〇
   // (same length: offsets and the original text are unchanged)
-  const text = CIRCLE_ZERO_ANY.test(layout.text) ? layout.text.replace(CIRCLE_ZERO, '〇') : layout.text;
+  const text = layout.text.includes('○') || layout.text.includes('◯') ? layout.text.replace(CIRCLE_ZERO, '〇') : layout.text;
   // a Taiwan report dates by the Minguo calendar (108年 is 2019): its years are never Gregorian
-  setMinguoDocument(MINGUO_MARK.test(text));
+  setMinguoDocument(isTaiwanReport(text));
   const raws: RawFigure[] = [];
   const n = text.length;
   let quote: Quote | null = null;

@@ -303,7 +303,7 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
     if (rate) return rate;
     // MOP 1,180億, 新臺幣300億, HK$10,000: the currency written before the amount is its unit
     // (約新臺幣300億: the qualifier before the number holds the currency)
-    const cur = CURRENCY_BEFORE.exec(text.slice(Math.max(0, tok.start - 24), tok.start));
+    const cur = hasUnit(CURRENCY_LAST, solidBefore(text, tok.start)) ? CURRENCY_BEFORE.exec(text.slice(Math.max(0, tok.start - 24), tok.start)) : null;
     const cs = cur ? tok.start - cur[0].length : -1;
     // (not across a break before a line holding only the number, a page number: 新臺幣⏎300⏎億)
     if (cur && !/[A-Za-z]/.test(text.charAt(cs - 1)) && (start === tok.start || start <= cs) && !(cur[0].includes('\n') && /\s/.test(text.charAt(tok.end)))) {
@@ -376,6 +376,14 @@ const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像�
 const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
 
 /** a currency written before an amount that has no unit after it (MOP 1,180億, 新臺幣300億, HK$500) */
+/** the last character of a currency written before an amount */
+const CURRENCY_LAST = unitSet('幣币金P$B¥￥');
+/** The character before `at`, past whitespace (NaN at the start). */
+function solidBefore(text: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) <= 0x20 || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 0xa0)) k--;
+  return text.charCodeAt(k);
+}
 // (letters may stand spaced apart, as in a letter-spaced line: M O P   1,180億, or a line may wrap)
 const CURRENCY_BEFORE = /(新[臺台]幣|新台币|人民[幣币]|港[幣币]|澳[門门][幣币]|美金|M\s{0,3}O\s{0,3}P(?:\s{0,3}\$)?|H\s{0,3}K\s{0,3}\$|N\s{0,3}T\s{0,3}\$|U\s{0,3}S\s{0,3}\$|R\s{0,3}M\s{0,3}B|[¥￥])\s{0,3}$/;
 
