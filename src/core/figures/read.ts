@@ -8,6 +8,7 @@ import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
   RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, WordSet, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
 } from './lexicon';
+import { isWs } from './layout';
 import { cnDigitValue, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
 import { hasUnit, unitSet } from './unitset';
 
@@ -381,7 +382,7 @@ const CURRENCY_LAST = unitSet('幣币金P$B¥￥');
 /** The character before `at`, past whitespace (NaN at the start). */
 function solidBefore(text: string, at: number): number {
   let k = at - 1;
-  while (k >= 0 && (text.charCodeAt(k) <= 0x20 || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 0xa0)) k--;
+  while (k >= 0 && isWs(text.charCodeAt(k))) k--;
   return text.charCodeAt(k);
 }
 // (letters may stand spaced apart, as in a letter-spaced line: M O P   1,180億, or a line may wrap)
