@@ -12,7 +12,7 @@ export type Approx = z.infer<typeof Approx>;
 
 // [figures-note] Why a figure's value is left null: the analyst sees the reason (i18n key
 // `figureNote.<code>`, with params), exports carry it (JSONL `note`, CSV/XLSX `value_note`).
-export const FigureNoteCode = z.enum(['spaced-digits', 'cut-by-break', 'leading-zero', 'broken-number', 'minguo-year']);
+export const FigureNoteCode = z.enum(['spaced-digits', 'cut-by-break', 'leading-zero', 'broken-number', 'minguo-year', 'indefinite', 'list-marker']);
 export type FigureNoteCode = z.infer<typeof FigureNoteCode>;
 export const FigureNote = z.object({ code: FigureNoteCode, params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 export type FigureNote = z.infer<typeof FigureNote>;

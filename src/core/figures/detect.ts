@@ -26,13 +26,25 @@ const QUOTED_SENTENCE_MIN = 10;
 const CH_BAI = '百'.charCodeAt(0);
 /** 0.5, ０．５: a leading zero before a decimal point */
 const DOT_AFTER_ZERO = /^[0０][.．]/;
+const CIRCLE_ZERO = /(?<=[〇零○◯一二三四五六七八九十])[○◯]|[○◯](?=[〇零○◯一二三四五六七八九])/g;
 const MINGUO_MARK = /民[國国]\s*(?:\d{2,3}|[〇零一二三四五六七八九十百]+)\s*年/;
+/** 本(113)年度: a Minguo year in brackets */
+const BRACKET_MINGUO = /[（(]\s*1\d\d\s*[)）]\s*年/;
+/** a Taiwan report: 民國108年, 新臺幣, 行政院, 立法院, 本(113)年度 (each looked for on its own: one expression with all of them is slow) */
+const isTaiwanReport = (text: string): boolean =>
+  MINGUO_MARK.test(text) || text.includes('新臺幣') || text.includes('新台幣') || text.includes('新台币') || text.includes('行政院') || text.includes('立法院') || BRACKET_MINGUO.test(text);
 const CH_DI = '第'.charCodeAt(0);
 const CH_JI = '级'.charCodeAt(0);
 const CH_NEI = '内'.charCodeAt(0);
 const CH_FEN = '分'.charCodeAt(0);
 const CH_ZHI = '之'.charCodeAt(0);
 const CH_QI = '期'.charCodeAt(0);
+const CH_ZHE = '折'.charCodeAt(0);
+const CH_DAI = '代'.charCodeAt(0);
+const CH_MEI = '每'.charCodeAt(0);
+const POWER_OF_TEN = new Set([10, 100, 1000, 10000, 100000, 1000000]);
+/** after 代: words of their own (2020年代表大会, 代替, 代理), not a decade (folded) */
+const DAI_WORD = unitSet('表替理办管为价言码谢购建偿扣收缴课销际偿步');
 const CH_BIAO = '表'.charCodeAt(0);
 /** before 一: it is an article (每一个, 另一个, 下一期, 这一项) */
 const DETERMINERS = unitSet('每另下上本同逐任某这那其单唯');
@@ -66,13 +78,26 @@ function nameFigure(start: number, end: number, tok: NumberToken): RawFigure {
   return { start, end, kind: 'name', value: null, value_to: null, unit: null, approx: null, unitCat: null, token: tok, metric: null };
 }
 
+/** An amount, a rate or a number of things (not one) that may follow 每年, 每月 … */
+function perPeriod(fig: RawFigure): boolean {
+  if (fig.value === null) return false;
+  if (fig.kind === 'money' || fig.kind === 'percent' || (fig.kind === 'range' && (fig.unitCat === 'money' || fig.unitCat === 'percent'))) return true;
+  return fig.kind === 'count' && (fig.unitCat === 'classifier' || fig.unitCat === 'measure') && !fig.token.isOne && fig.value !== 1;
+}
+
 /** Whether a quantity read at tok should be reported (the 一 rule, bare place values, context). */
 function acceptQuantity(text: string, fig: RawFigure, quote: Quote | null): boolean {
   const tok = fig.token;
-  if (isLatin(text.charCodeAt(tok.start - 1)) || isLatin(text.charCodeAt(fig.end))) return false;
-  if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3))) return false;
+  // (a currency written in Latin letters before the amount is its unit: MOP3,795億)
+  if ((isLatin(text.charCodeAt(tok.start - 1)) && !(fig.kind === 'money' && fig.start < tok.start)) || isLatin(text.charCodeAt(fig.end))) return false;
+  // 每周一次, 每月1日, 每年3月: a frequency or a recurring day, not a figure — but an amount, a
+  // rate or a number of things per period is one (每月3,000元, 每年百分之三, 每年約8 000個)
+  if (FREQUENCY_PREFIXES.endsAt(text, fig.start, Math.max(0, fig.start - 3)) && !perPeriod(fig)) return false;
   if (fig.kind === 'date') return !tok.bare && !quote;
-  if (fig.value === null) return false;
+  // (a span of Minguo years has no value but is a figure: 112至113年度)
+  if (fig.value === null) return fig.note?.code === 'minguo-year';
+  // 每千人口, 每10万人, 每百户: the denominator of a rate, not a count
+  if (fig.kind === 'count' && text.charCodeAt(fig.start - 1) === CH_MEI && POWER_OF_TEN.has(fig.value)) return false;
   if (quote && !tok.hasDigits && quote.close - quote.open - 1 < QUOTED_SENTENCE_MIN) return false;
   const cat = fig.unitCat;
   if (tok.bare) {
@@ -118,11 +143,49 @@ function cutByBreak(text: string, tok: NumberToken, end: number): boolean {
   return d(c) || ((c === 0x2c || c === 0x2e || c === 0xff0c || c === 0xff0e) && d(text.charCodeAt(k + 1)));
 }
 
+/** 数, 几 (folded) before a number make it indefinite */
+const SOME = unitSet('数几');
+/** before 数: a word for a number of something (人数, 户数, 总数), not 数 meaning several */
+const COUNTED = unitSet('人户次件总个岁位台家项票指分倍基多少半册篇宗单条名');
+/** 8.6, 3．10, 12.5: one or two digits, a point and digits */
+const GLUED_MARKER = /^[0-9０-９]{1,2}[.．][0-9０-９]+$/;
+
+/** Whether only spaces stand between the start of the line (or text) and `at`. */
+function lineStartBefore(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 0x09)) k--;
+  return k < 0 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d;
+}
+
+/** Chinese digits one to nine */
+const ONE_TO_NINE = unitSet('一二两兩三四五六七八九壹贰貳叁肆伍陆陸柒捌玖');
+/** place values a number starts with after 数/几 */
+const PLACE_FIRST = unitSet('十拾百佰千仟万萬亿億');
+/** 218.2000: one to three digits, a point and a year of four digits */
+const GLUED_YEAR = /^[0-9０-９]{1,3}[.．](?:1[89]|2[01])[0-9]{2}$/;
+/** 年 and the marks between the years of a range (folded) */
+const YEAR_OR_RANGE = unitSet('年-－–—~～/／至到');
+
 /** Why a quantity read at tok cannot be read with certainty, or null. */
 function uncertainReading(text: string, tok: NumberToken, fig: RawFigure): FigureNoteCode | null {
   if (cutByBreak(text, tok, fig.end)) return 'cut-by-break';
+  // 八成⏎六: the tenth of a rate on the next line, the break kept (after a short line)
+  if (fig.unit === '成' && fig.end === tok.end + 1 && isWs(text.charCodeAt(fig.end)) && !blankBetween(text, fig.end, 1) && hasUnit(ONE_TO_NINE, nextSolid(text, fig.end))) return 'cut-by-break';
   if (fig.kind === 'date') return null;
+  // 数百人, 几十年, 數十萬: several hundred, some tens — no certain number
+  // (not 人数十万人次: the number of people, then the number)
+  if (!tok.hasDigits && hasUnit(SOME, foldCode(text.charCodeAt(tok.start - 1))) && hasUnit(PLACE_FIRST, text.charCodeAt(tok.start)) && !hasUnit(COUNTED, foldCode(text.charCodeAt(tok.start - 2)))) return 'indefinite';
+  // 一两个, 两三年, 三五年: two numerals side by side are an approximate number (one or two), not 12
+  if (!tok.hasDigits && tok.end - tok.start === 2 && hasUnit(ONE_TO_NINE, text.charCodeAt(tok.start)) && hasUnit(ONE_TO_NINE, text.charCodeAt(tok.start + 1)) && fig.unit !== '折') return 'indefinite';
+  // 8.6个重大科技专项, 3．10种 at the start of a paragraph: a list item's number glued to the count
+  // (8. 6个) as much as a count of 8.6 things
+  if (tok.hasDigits && fig.start === tok.start && fig.value === tok.value && (fig.unitCat === 'classifier' || fig.unitCat === 'verbal') && GLUED_MARKER.test(tok.text) && lineStartBefore(text, tok.start)) return 'list-marker';
+  // 〇〇年, ○○月: a placeholder of a form, not zero
+  if (!tok.hasDigits && tok.value === 0 && tok.end - tok.start > 1) return 'leading-zero';
   if (tok.hasDigits && tok.text.length > 1 && (tok.text.charCodeAt(0) === 0x30 || tok.text.charCodeAt(0) === 0xff10) && !DOT_AFTER_ZERO.test(tok.text)) return 'leading-zero';
+  // 218.2000年, 3.2026-27年度: a paragraph's number glued to the year after it (the space between
+  // lost), not a decimal — no report writes a length of 218.2000 years
+  if (GLUED_YEAR.test(tok.text) && hasUnit(YEAR_OR_RANGE, foldCode(text.charCodeAt(tok.end)))) return 'broken-number';
   if ((hasUnit(PLACE_START, text.charCodeAt(tok.start)) && digitBefore(text, tok.start)) || (hasUnit(PLACE_START, text.charCodeAt(tok.start - 1)) && digitBefore(text, tok.start - 1))) return 'broken-number';
   return null;
 }
@@ -132,6 +195,13 @@ function blankBetween(text: string, at: number, step: 1 | -1): boolean {
   let nl = 0;
   for (let k = at; k >= 0 && k < text.length && isWs(text.charCodeAt(k)); k += step) if (text.charCodeAt(k) === 0x0a) nl++;
   return nl >= 2;
+}
+
+/** The character at or after `at`, past whitespace and line breaks (NaN at the end). */
+function nextSolid(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && isWs(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k);
 }
 
 /** The character before `start`, past whitespace and line breaks (NaN at the start). */
@@ -168,7 +238,8 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
   // 第一批 is an ordinal although 一批 alone is a fixed word
   if (ign && !(ign.start === i && text.charCodeAt(i - 1) === CH_DI) && !numeralWordInNumber(text, ign)) return Math.max(i + 1, ign.end);
   const fixedName = FIXED.names.covering(text, i);
-  if (fixedName) {
+  // 八五折 is 8.5折, not the plan 八五
+  if (fixedName && !(fixedName.start === i && fixedName.end - i === 2 && text.charCodeAt(fixedName.end) === CH_ZHE)) {
     if (quote) quote.hasNumeral = true;
     names.push(nameFigure(fixedName.start, fixedName.end, { start: fixedName.start, end: fixedName.end, text: '', value: null, hasDigits: false, isOne: false, bare: false, yearLike: false }));
     return Math.max(i + 1, fixedName.end);
@@ -217,6 +288,11 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
     if (PHASE_NOUNS.startsAt(text, fig.end)) { names.push(nameFigure(fig.token.start, fig.end, tok)); return fig.end; }
     if (hasUnit(NOT_QI, foldCode(text.charCodeAt(fig.end)))) return fig.end;
   }
+  // 七十年代, 80年代, 1980年代: a decade, not a length of 70 years (a name)
+  if (fig && fig.unit === '年' && fig.end === fig.token.end + 1 && text.charCodeAt(fig.end) === CH_DAI && fig.token.value !== null && fig.token.value % 10 === 0 && !hasUnit(DAI_WORD, foldCode(text.charCodeAt(fig.end + 1)))) {
+    names.push(nameFigure(fig.token.start, fig.end + 1, tok));
+    return fig.end + 1;
+  }
   // 10万吨级码头, 百万千瓦级电站: a quantity and unit naming a class (a level, not a figure)
   if (fig && fig.unit !== null && fig.kind !== 'date' && text.charCodeAt(fig.end) === CH_JI) {
     names.push(nameFigure(fig.start, fig.end + 1, tok));
@@ -231,6 +307,8 @@ function readAt(text: string, i: number, c: number, quote: Quote | null, raws: R
       fig.value = null;
       fig.value_to = null;
       fig.note = { code };
+      // 数百人: the span holds the word that makes the number indefinite
+      if (code === 'indefinite' && fig.start === tok.start && hasUnit(SOME, foldCode(text.charCodeAt(tok.start - 1)))) fig.start--;
     }
     raws.push(fig);
     if (quote && fig.kind !== 'date') quote.hadQuantity = true;
@@ -254,9 +332,11 @@ const SCAN_STOP = CHAR_CLASS.map((cls) => cls & (C_NUMERAL | C_QUOTE | C_ASTRAL)
 export function detectFigures(original: string): Figure[] {
   // whitespace that is layout is read through (2365 件, 428 亿⏎元): the scan runs on the compact view
   const layout = compactLayout(original);
-  const text = layout.text;
+  // 一○七年度: Taiwan documents write zero as ○ (a circle) between Chinese digits — read as 〇
+  // (same length: offsets and the original text are unchanged)
+  const text = layout.text.includes('○') || layout.text.includes('◯') ? layout.text.replace(CIRCLE_ZERO, '〇') : layout.text;
   // a Taiwan report dates by the Minguo calendar (108年 is 2019): its years are never Gregorian
-  setMinguoDocument(MINGUO_MARK.test(text));
+  setMinguoDocument(isTaiwanReport(text));
   const raws: RawFigure[] = [];
   const n = text.length;
   let quote: Quote | null = null;
@@ -303,7 +383,7 @@ export function detectFigures(original: string): Figure[] {
 
   raws.sort((a, b) => a.start - b.start || b.end - a.end);
   assignMetrics(text, raws);
-  if (!layout.changed) return toFigures(text, raws, astral);
+  if (!layout.changed) return toFigures(original, raws, astral);
   // a figure holding an uncertain digit junction (1 2345) is shown without a value
   for (const r of raws) {
     if (r.kind !== 'name' && hasUncertain(layout, r.start, r.end)) { r.value = null; r.value_to = null; r.note = { code: 'spaced-digits' }; }

@@ -52,7 +52,7 @@ const PARAGRAPH_MARK = new Uint8Array(0x10000);
 for (const ch of '。！？；：…”’」』）)]】!?;:') PARAGRAPH_MARK[ch.charCodeAt(0)] = 1;
 const isParagraphMark = (c: number): boolean => PARAGRAPH_MARK[c] === 1;
 /** Characters between which whitespace is layout (no word spacing in Chinese). */
-const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c);
+const joinable = (c: number): boolean => isIdeo(c) || isDigit(c) || isCjkMark(c) || c === 0x25cb || c === 0x25ef;
 /** A line may end a paragraph after these. */
 const isLineEndMark = (c: number): boolean => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e) || (isCjkMark(c) && c !== 0x25);
 
@@ -60,7 +60,7 @@ const CH_NIAN = '年'.charCodeAt(0);
 const CH_YUE = '月'.charCodeAt(0);
 /** Chinese numeral characters, and 點 between them: a number goes on after them */
 const NUMERAL_CJK = new Uint8Array(0x10000);
-for (const ch of '零〇一二两兩三四五六七八九十百千万萬亿億兆点點') NUMERAL_CJK[ch.charCodeAt(0)] = 1;
+for (const ch of '零〇○◯一二两兩三四五六七八九十百千万萬亿億兆点點') NUMERAL_CJK[ch.charCodeAt(0)] = 1;
 const isNumeralCjk = (c: number): boolean => NUMERAL_CJK[c] === 1;
 
 /** Whether text[a, b) (a line without its break) holds only digits and spaces (a page number, a table cell). */
@@ -201,6 +201,7 @@ export function compactLayout(text: string): Layout {
       // a paragraph that ends inside a number (3,⏎⏎800, a page break): the parts are not read as numbers
       // (two runs of digits across a blank line are two paragraphs — the cells of a table — but a
       // comma or point at the break, or Chinese numerals on both sides, are a number cut apart)
+      if (mark === 'keep') { lastKept = e - 1; continue; }
       if ((isDigit(b) && mark) || (isNumeralCjk(a) && isNumeralCjk(b)) || (isDigit(a) && (isDot(b) || isComma(b)) && isDigit(nextSolid(text, e + 1)))) {
         if (lineIsNumber(text, s, e) || numberOnlyLine(text, text.lastIndexOf('\n', s - 1) + 1, s)) { lastKept = e - 1; continue; }
         decision = 'uncertain';
@@ -281,13 +282,16 @@ function numberMarkJunction(text: string, s: number, e: number, a: number, b: nu
   // a decimal point: joined, but uncertain unless the line is letter-spaced (9 7 . 5) — 3.⏎5 may be a list marker and a number
   if (isDigit(a) && isDot(b) && isDigit(nextSolid(text, e + 1))) return WS[text.charCodeAt(e + 1)] === 0 || isDigit(nextSolidBack(text, s - 2)) || WS[text.charCodeAt(s - 2)] !== 0 ? 'remove' : 'uncertain';
   if (isDot(a) && isDigit(b) && s >= 2 && isDigit(nextSolidBack(text, s - 2))) {
-    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
-    // 30.⏎ on a line of its own: a list marker (HK paragraphs are numbered so)
-    // (before a line starting with a digit it may as well be a number cut by a break: 97.⏎5%)
-    if (text.charCodeAt(e - 1) === 0x0a && /^\s*\d{1,3}[.．]$/.test(text.slice(lineStart, s))) return 'uncertain';
-    // 218. 2000年起… at the start of a paragraph: the paragraph's number, then the text (HK, Macau
-    // reports number their paragraphs so) — unless a bare rate follows (5. 6% may be 5.6%)
-    if (text.charCodeAt(e - 1) !== 0x0a && paragraphStart(text, lineStart) && /^\s*\d{1,3}[.．]$/.test(text.slice(lineStart, s)) && !RATE_AHEAD.test(text.slice(e, e + 12))) return 'keep';
+    const head = numberMarkStart(text, s - 1);
+    // 218. 2000年起… or 218.⏎2000年起 at the start of a paragraph: the paragraph's number, then the
+    // text (HK, Macau reports number their paragraphs so; a PDF puts the number on a line of its
+    // own), letter-spaced or not (2 1 8 .   2 0 0 0 年) — unless a bare rate follows: 5. 6% (or
+    // 5 . 6%, 5 .   6 %, 5.⏎6%) may be 5.6%, so it stays uncertain
+    if (head >= 0 && paragraphStart(text, head) && (text.charCodeAt(e - 1) === 0x0a || spaceAfterMark(text, s, e))) {
+      return RATE_AHEAD.test(text.slice(e, e + 40)) ? 'uncertain' : 'keep';
+    }
+    // 30.⏎ on a line of its own inside a paragraph: a list marker, or a number cut by a break (97.⏎5%)
+    if (text.charCodeAt(e - 1) === 0x0a && head >= 0) return 'uncertain';
     return WS[text.charCodeAt(s - 2)] !== 0 ? 'remove' : 'uncertain';
   }
   // a range: 1-⏎7月, 2021—⏎2035年
@@ -296,7 +300,44 @@ function numberMarkJunction(text: string, s: number, e: number, a: number, b: nu
   return null;
 }
 
-const RATE_AHEAD = /^[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％‰]/;
+/** A bare rate, letter-spaced or not (6%, 2 5 . 3 %). */
+const RATE_AHEAD = /^[\d０-９](?:\s?[\d０-９])*(?:\s*[.．]\s*[\d０-９](?:\s?[\d０-９])*)?\s*[%％‰]/;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2009 || c === 0x202f || c === 0xa0;
+
+/**
+ * Start of a paragraph's number whose point stands at `dot` (218., 2 1 8 ., 5⏎.): one to three
+ * digits, letter-spaced or not, first on their line. -1 when no such number stands there.
+ */
+function numberMarkStart(text: string, dot: number): number {
+  let k = dot - 1;
+  while (k >= 0 && WS[text.charCodeAt(k)] !== 0) k--;
+  let first = -1;
+  for (let digits = 0; k >= 0 && isDigit(text.charCodeAt(k)); ) {
+    if (++digits > 3) return -1;
+    first = k--;
+    // a letter-spacing space between two digits
+    if (k >= 1 && isSpace(text.charCodeAt(k)) && isDigit(text.charCodeAt(k - 1))) k--;
+  }
+  if (first < 0) return -1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  return k < 0 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d ? first : -1;
+}
+
+/**
+ * Whether the whitespace [s, e) after a paragraph's number point was written there (218. 2000年),
+ * not only put there by letter spacing (5 . 6 % 的 is 5.6%的 spaced): in a letter-spaced line (what
+ * follows the gap goes on spaced, character by character) it must be wider than the gap before the point.
+ */
+function spaceAfterMark(text: string, s: number, e: number): boolean {
+  // letter-spaced: what follows alternates character and space (6 % 的, not 6 %的)
+  for (let k = e + 1; k <= e + 5; k += 2) {
+    const c = text.charCodeAt(k);
+    if (k >= text.length || WS[c] === 0 || c === 0x0a || WS[text.charCodeAt(k + 1)] !== 0) return true;
+  }
+  let q = s - 2;
+  while (q >= 0 && WS[text.charCodeAt(q)] !== 0) q--;
+  return e - s > s - 2 - q;
+}
 
 /** Whether the line starting at `lineStart` begins a paragraph: the text's start, after a blank line or after a paragraph mark. */
 function paragraphStart(text: string, lineStart: number): boolean {
@@ -325,6 +366,8 @@ const INNER_PAIRS = new Set<number>();
 for (const w of [
   ...Object.values(unitsJson).flatMap((v) => (Array.isArray(v) ? v : [])),
   ...qualifiersJson.yearSuffixes, ...qualifiersJson.dateSuffixes, ...Object.keys(qualifiersJson.suffix), '百分之', '千分之', '学年', '财政年度', '成半',
+  // 三分⏎一, 八成⏎六: a fraction without 之, a tenth after 成
+  ...Array.from('一二三四五六七八九', (d) => '分' + d), ...Array.from('一二三四五六七八九', (d) => '成' + d),
 ] as string[]) {
   for (let k = 0; k + 1 < w.length; k++) INNER_PAIRS.add((foldCode(w.charCodeAt(k)) << 16) | foldCode(w.charCodeAt(k + 1)));
 }

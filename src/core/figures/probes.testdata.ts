@@ -138,6 +138,7 @@ export const PROBES: Probe[] = [
     region: 'PDF',
     text: '我 們 持 續 不 斷 覓 地 的 努 力 亦 已 見 成 效 。 在 未 來 十 年 （ 即 2022-23 至\n2031- 32 年 度 ） ， 我 們 已 覓 得 約 350 公 頃 土 地 ， 可 興 建 約 330 000 個 公\n營 房 屋 單 位 。',
     figures: [
+      ['十 年', 'duration', 10, '年', null],
       ['2022-23 至\n2031- 32 年 度', 'range', 2022, '年度', null, 2032],
       ['約 350 公 頃', 'count', 350, '公頃', 'about'],
       ['約 330 000 個', 'count', 330000, '個', 'about'],
@@ -151,7 +152,122 @@ export const PROBES: Probe[] = [
       ['3,380 元', 'money', 3380, '元', null],
     ],
   },
+  // numbered paragraphs (HK and Macau number their paragraphs `218. `): the number and the space
+  // after it are not part of the figure that follows, letter-spaced or not (2 1 8 .   2 0 0 0 年)
+  {
+    region: 'HK',
+    text: '208. 2026-27年度起的五年內，興建公營房屋。\n\n218. 2000年起，規劃署已進行五輪研究。\n\n279. 18區關愛隊將開展服務。',
+    figures: [
+      ['2026-27年度', 'range', 2026, '年度', null, 2027],
+      ['五年內', 'duration', 5, '年', 'less'],
+      ['2000年', 'date', 2000, '年', null],
+      ['五輪', 'count', 5, '輪', null],
+      ['18區', 'count', 18, '區', null],
+    ],
+    absent: ['208. 2026', '218. 2000年', '27年', '279. 18區'],
+  },
+  {
+    // a bare rate after a paragraph's number: 5. 6% may be paragraph 5 and 6%, or 5.6% with a
+    // space — uncertain (value null); written without the space it is 5.6%
+    region: 'HK',
+    text: '5. 6%的住戶受惠，另有5.6%的住戶輪候。',
+    figures: [
+      ['5. 6%', 'percent', null, '%', null],
+      ['5.6%', 'percent', 5.6, '%', null],
+    ],
+  },
+  {
+    region: 'HK',
+    text: '5.6%的住戶受惠。',
+    figures: [['5.6%', 'percent', 5.6, '%', null]],
+  },
+  {
+    // ranges of rates written with 百分之 (the budget speech's 介乎百分之三點五至五點五), and the trap
+    // of a rate followed by the level reached (上升百分之六至七千六百一十億元 is no range)
+    region: 'HK',
+    text: '實質增長介乎百分之三點五至五點五，經常開支每年增長百分之三點三至百分之五不等，相關比率仍低於百分之十。政府收入上升百分之六至七千六百一十億元。',
+    figures: [
+      ['百分之三點五至五點五', 'range', 3.5, '%', null, 5.5],
+      ['百分之三點三至百分之五', 'range', 3.3, '%', null, 5],
+      ['低於百分之十', 'percent', 10, '%', 'less'],
+      ['百分之六', 'percent', 6, '%', null],
+      ['七千六百一十億元', 'money', 761000000000, '元', null],
+    ],
+  },
+  {
+    // an amount, a rate or a number of things per period is a figure; a frequency or a recurring day is not
+    region: 'HK',
+    text: '政府會預留每年5億元，每人每月可獲3,000元津貼，每年約8 000個單位回收，每年增長百分之三。委員會每周一次開會，每月1日公布數據。',
+    figures: [
+      ['5億元', 'money', 500000000, '元', null],
+      ['3,000元', 'money', 3000, '元', null],
+      ['約8 000個', 'count', 8000, '個', 'about'],
+      ['百分之三', 'percent', 3, '%', null],
+    ],
+    absent: ['一次', '1日'],
+  },
+  {
+    // 十 alone is ten (十年); 幾十年, 數百人 are indefinite: no value, never 10 or 100
+    region: 'HK',
+    text: '未來十年將準備好土地，較現時增加一倍多；經過過去幾十年的發展，數百人受惠，參與人數十萬人次。',
+    figures: [
+      ['十年', 'duration', 10, '年', null],
+      ['一倍多', 'count', 1, '倍', 'more'],
+      ['幾十年', 'duration', null, '年', null],
+      ['數百人', 'count', null, '人', null],
+      ['十萬人次', 'count', 100000, '人次', null],
+    ],
+  },
+  {
+    // a fiscal year abbreviated before 年 is a range, never a length of 27 years; 一兩個月, 兩三年 are
+    // approximate (no value, never 12 or 23)
+    region: 'HK',
+    text: '與2026-27年落成的藝術廣場相連，預計到二零二七／二八年中期；用一兩個月時間，兩三年內完成。',
+    figures: [
+      ['2026-27年', 'range', 2026, '年', null, 2027],
+      ['二零二七／二八年', 'range', 2027, '年', null, 2028],
+      ['一兩個月', 'duration', null, '個月', null],
+      ['兩三年內', 'duration', null, '年', 'less'],
+    ],
+    absent: ['27年', '二八年'],
+  },
+  {
+    // bounds: 少於, 低於, 不超過 (not 超過 inside it) are less; 起碼 is more; 約達 is about
+    region: 'HK',
+    text: '受惠住戶少於5,000戶，失業率低於2%，每宗資助不超過5萬元，起碼20名導師，約達1,200人。',
+    figures: [
+      ['少於5,000戶', 'count', 5000, '戶', 'less'],
+      ['低於2%', 'percent', 2, '%', 'less'],
+      ['不超過5萬元', 'money', 50000, '元', 'less'],
+      ['起碼20名', 'count', 20, '名', 'more'],
+      ['約達1,200人', 'count', 1200, '人', 'about'],
+    ],
+  },
   // ---------------------------------------------------------------- Macau
+  {
+    // 八成六 is 8.6成, 七五折 is 7.5折 (the second digit is a tenth)
+    region: 'MO',
+    text: '全年入境旅客恢復至2019年的八成六，博彩毛收入為疫情前水平的七成七左右，部分商戶可獲七五折優惠，三成五年內完成。',
+    figures: [
+      ['2019年', 'date', 2019, '年', null],
+      ['八成六', 'percent', 8.6, '成', null],
+      ['七成七左右', 'percent', 7.7, '成', 'about'],
+      ['七五折', 'percent', 7.5, '折', null],
+      ['三成', 'percent', 3, '成', null],
+      ['五年內', 'duration', 5, '年', 'less'],
+    ],
+  },
+  {
+    // fractions without 之 (四分一, 三分二), not 十分一致 (very); a range of rates written with 成
+    region: 'MO',
+    text: '研究範圍覆蓋約四分一家庭，當中三分二為長者，各方意見十分一致，租金下調兩成至三成。',
+    figures: [
+      ['約四分一', 'percent', 0.25, null, 'about'],
+      ['三分二', 'percent', 2 / 3, null, null],
+      ['兩成至三成', 'range', 2, '成', null, 3],
+    ],
+    absent: ['十分一'],
+  },
   {
     region: 'MO',
     text: '2022年本澳居民總數為68萬2,300人，其中23萬4,075人為在職人士，失業率為百分之三點五。',
@@ -180,6 +296,16 @@ export const PROBES: Probe[] = [
       ['1,234名', 'count', 1234, '名', null],
       ['10,000澳門元', 'money', 10000, '澳門元', null],
       ['八折', 'percent', 8, '折', null],
+    ],
+  },
+  {
+    // a currency written before an amount with no unit after it is its unit (MOP, 新臺幣, HK$)
+    region: 'MO',
+    text: '預算開支為MOP 1,180億，財政儲備約新臺幣300億，每人可獲HK$10,000。',
+    figures: [
+      ['MOP 1,180億', 'money', 118000000000, 'MOP', null],
+      ['約新臺幣300億', 'money', 30000000000, '新臺幣', 'about'],
+      ['HK$10,000', 'money', 10000, 'HK$', null],
     ],
   },
   // ---------------------------------------------------------------- Taiwan
@@ -212,6 +338,26 @@ export const PROBES: Probe[] = [
       ['110年7月', 'date', null, null, null],
       ['三分之二', 'percent', 2 / 3, null, null],
     ],
+  },
+  {
+    // Minguo years without 民國: a part of the year after a three-digit year (112年全年, 113年底,
+    // 113年1-6月), a span of them (112至113年度), ○ written for zero (一○七年度) — never a length of
+    // 112 years, years 112 to 113, or 七年
+    region: 'TW',
+    text: '行政院112年度施政計畫指出，112年全年經濟成長率為1.31%，預計113年底完成，113年1-6月出口增加11.4%，112至113年度共投入新臺幣300億，一○七年度起實施。',
+    figures: [
+      ['112年度', 'date', null, null, null],
+      ['112年', 'date', null, null, null],
+      ['1.31%', 'percent', 1.31, '%', null],
+      ['113年底', 'date', null, null, null],
+      ['113年', 'date', null, null, null],
+      ['1-6月', 'range', 1, '月', null, 6],
+      ['11.4%', 'percent', 11.4, '%', null],
+      ['112至113年度', 'range', null, null, null, undefined],
+      ['新臺幣300億', 'money', 30000000000, '新臺幣', null],
+      ['一○七年度', 'date', null, null, null],
+    ],
+    absent: ['七年'],
   },
   // ---------------------------------------------------------------- PDF text layers
   {

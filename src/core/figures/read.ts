@@ -8,6 +8,7 @@ import {
   DATE_PREFIXES, DATE_SUFFIXES, INFIX_QUALIFIERS, MULTIPLIERS, PAREN_UNITS, PREFIX_QUALIFIERS,
   RANGE_SEPARATORS, SUFFIX_QUALIFIERS, UNITS, WordSet, YEAR_SUFFIXES, foldCode, foldString, type UnitCategory,
 } from './lexicon';
+import { isWs } from './layout';
 import { cnDigitValue, isChineseNumeralCode, isDigitCode, parseChineseNumber, shiftDecimal } from './numerals';
 import { hasUnit, unitSet } from './unitset';
 
@@ -146,7 +147,8 @@ export function readNumberToken(text: string, i: number): NumberToken | null {
   const tokText = text.slice(i, j);
   const value = tokenValue(text, i, j, tokText);
   const isOne = tokText === '一' || tokText === '壹';
-  let bare = !hasDigits;
+  // (十 alone is ten: 十年, 十個; 百, 千, 萬 alone are hundreds, thousands, myriads)
+  let bare = !hasDigits && !(j - i === 1 && hasUnit(TEN, text.charCodeAt(i)));
   if (bare) for (let k = i; k < j; k++) if (cnDigitValue(text.charCodeAt(k)) >= 0) { bare = false; break; }
   return { start: i, end: j, text: tokText, value, hasDigits, isOne, bare, yearLike: digitsOnly && digitCount === 4 };
 }
@@ -300,6 +302,15 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
   if (!u) {
     const rate = multiplied ? null : readRateWord(text, tok, start, pos, approx);
     if (rate) return rate;
+    // MOP 1,180億, 新臺幣300億, HK$10,000: the currency written before the amount is its unit
+    // (約新臺幣300億: the qualifier before the number holds the currency)
+    const cur = hasUnit(CURRENCY_LAST, solidBefore(text, tok.start)) ? CURRENCY_BEFORE.exec(text.slice(Math.max(0, tok.start - 24), tok.start)) : null;
+    const cs = cur ? tok.start - cur[0].length : -1;
+    // (not across a break before a line holding only the number, a page number: 新臺幣⏎300⏎億)
+    if (cur && !/[A-Za-z]/.test(text.charAt(cs - 1)) && (start === tok.start || start <= cs) && !(cur[0].includes('\n') && /\s/.test(text.charAt(tok.end)))) {
+      const pre2 = approx ? null : PREFIX_QUALIFIERS.endsAt(text, cs, Math.max(0, cs - 4));
+      return { start: pre2 ? cs - pre2.len : Math.min(start, cs), end: pos, kind: 'money', value, value_to: null, unit: cur[1].replace(/\s+/g, ''), approx: pre2 ? pre2.value : approx, unitCat: 'money', token: tok };
+    }
     if (multiplied || (tok.hasDigits && hasUnit(TEN_THOUSANDS, tok.text.charCodeAt(tok.text.length - 1)))) {
       return { start, end: pos, kind: 'count', value, value_to: null, unit: null, approx, unitCat: null, token: tok };
     }
@@ -343,9 +354,15 @@ export function readFigure(text: string, tok: NumberToken, inRange = false): Raw
     return { start, end: u.end, kind: 'date', value, value_to: null, unit: u.unit, approx: null, unitCat: 'quarter', token: tok };
   }
 
+  // 23年度, 27年度: two digits before 年度 are a year (abbreviated or Minguo), never a length of
+  // 23 years; which year is not certain, so the date has no value
+  if (u.cat === 'duration' && u.end === pos + 1 && foldCode(text.charCodeAt(pos)) === CH_YEAR && text.charCodeAt(u.end) === CH_DU && tok.hasDigits && tok.end - tok.start === 2 && !approx) {
+    return { start, end: u.end + 1, kind: 'date', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok };
+  }
   let end = u.end;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
-  if (suf && (suf.len > 1 || u.cat === 'duration')) {
+  // (一倍多: 多 after 倍 as after a length of time)
+  if (suf && (suf.len > 1 || u.cat === 'duration' || u.unit === '倍')) {
     approx ??= suf.value;
     end += suf.len;
   }
@@ -359,11 +376,31 @@ const CH_BAN = '半'.charCodeAt(0);
 const NOT_CHENG = unitSet('为员立果本效就功熟绩交长都型品分像形批套片群事全风器年千百万亿天日不药规');
 const NOT_ZHE = unitSet('合算扣旧价返射腾叠中衷线损服抵');
 
+/** a currency written before an amount that has no unit after it (MOP 1,180億, 新臺幣300億, HK$500) */
+/** the last character of a currency written before an amount */
+const CURRENCY_LAST = unitSet('幣币金P$B¥￥');
+/** The character before `at`, past whitespace (NaN at the start). */
+function solidBefore(text: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && isWs(text.charCodeAt(k))) k--;
+  return text.charCodeAt(k);
+}
+// (letters may stand spaced apart, as in a letter-spaced line: M O P   1,180億, or a line may wrap)
+const CURRENCY_BEFORE = /(新[臺台]幣|新台币|人民[幣币]|港[幣币]|澳[門门][幣币]|美金|M\s{0,3}O\s{0,3}P(?:\s{0,3}\$)?|H\s{0,3}K\s{0,3}\$|N\s{0,3}T\s{0,3}\$|U\s{0,3}S\s{0,3}\$|R\s{0,3}M\s{0,3}B|[¥￥])\s{0,3}$/;
+
+/** a digit written as a tenth after 成 or in 八五折 (not 两/兩: 兩成 is 20%) */
+const TENTH_DIGIT = unitSet('一二三四五六七八九壹贰貳叁肆伍陆陸柒捌玖');
+const RATE_WORD = unitSet('成折');
+
 /** 四成 (40%), 八折 (80% of the price): a rate written with 成/折, value as written. */
 function readRateWord(text: string, tok: NumberToken, start: number, pos: number, approx: Approx): RawFigure | null {
   const c = text.charCodeAt(pos);
   if (c !== CH_CHENG && c !== CH_ZHE) return null;
-  const v = tok.value;
+  let v = tok.value;
+  // 八五折, 九五折: the second digit is a tenth (8.5折)
+  if (c === CH_ZHE && tok.end - tok.start === 2 && hasUnit(TENTH_DIGIT, text.charCodeAt(tok.start)) && hasUnit(TENTH_DIGIT, text.charCodeAt(tok.start + 1))) {
+    v = cnDigitValue(text.charCodeAt(tok.start)) + cnDigitValue(text.charCodeAt(tok.start + 1)) / 10;
+  }
   if (v === null || v <= 0 || v > 10 || tok.bare) return null;
   const next = foldCode(text.charCodeAt(pos + 1));
   if (hasUnit(c === CH_CHENG ? NOT_CHENG : NOT_ZHE, next)) return null;
@@ -371,6 +408,20 @@ function readRateWord(text: string, tok: NumberToken, start: number, pos: number
   let value = v;
   // 七成半: seven and a half tenths
   if (text.charCodeAt(end) === CH_BAN && Number.isInteger(v)) { value = v + 0.5; end++; }
+  // 八成六, 三成五: the digit after 成 is a tenth (8.6成) — unless it starts a figure of its own
+  // (三成五年內, 三成五十個) or another rate (一成二成)
+  else if (c === CH_CHENG && Number.isInteger(v) && !tok.hasDigits && hasUnit(TENTH_DIGIT, text.charCodeAt(end)) && !isNumeralAt(text, end + 1) &&
+    !hasUnit(RATE_WORD, text.charCodeAt(end + 1)) && !readUnit(text, end + 1) && !MULTIPLIERS.startsAt(text, end + 1)) {
+    value = v + cnDigitValue(text.charCodeAt(end)) / 10;
+    end++;
+  }
+  // 兩成至三成, 二至三折: a range of rates written with the rate word on both ends
+  const sep = RANGE_SEPARATORS.startsAt(text, end);
+  if (sep && isNumeralAt(text, end + sep.len)) {
+    const t2 = readNumberToken(text, end + sep.len);
+    const hi = t2 && t2.hasDigits === tok.hasDigits && text.charCodeAt(t2.end) === c ? readRateWord(text, t2, t2.start, t2.end, null) : null;
+    if (hi && hi.value !== null && hi.value > value && hi.value_to === null) return { ...hi, start, kind: 'range', value, value_to: hi.value, approx: approx ?? hi.approx, token: tok };
+  }
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
   if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
   return { start, end, kind: 'percent', value, value_to: null, unit: text[pos], approx, unitCat: 'percent', token: tok };
@@ -379,13 +430,33 @@ function readRateWord(text: string, tok: NumberToken, start: number, pos: number
 const CH_FEN = '分'.charCodeAt(0);
 const CH_ZHI = '之'.charCodeAt(0);
 
+/** before or after a time of day (三點三分一刻, 五分一秒): 分 is a minute there */
+const CLOCK_BEFORE = unitSet('点點时時');
+const CLOCK_AFTER = unitSet('刻秒钟鐘');
+
+/**
+ * 三分一, 四分三 (Hong Kong and Macau write fractions without 之): a digit of two to nine, 分, and
+ * a smaller digit that no other numeral follows — not 十分一致 (very), not a time (三點三分一刻).
+ */
+function shortFraction(text: string, tok: NumberToken): boolean {
+  if (tok.hasDigits || tok.end - tok.start !== 1 || text.charCodeAt(tok.end) !== CH_FEN) return false;
+  const den = cnDigitValue(text.charCodeAt(tok.start));
+  const num = cnDigitValue(text.charCodeAt(tok.end + 1));
+  if (den < 2 || num < 1 || num >= den || !hasUnit(TENTH_DIGIT, text.charCodeAt(tok.end + 1))) return false;
+  const before = text.charCodeAt(tok.start - 1);
+  const after = text.charCodeAt(tok.end + 2);
+  return !isNumeralAt(text, tok.start - 1) && !hasUnit(CLOCK_BEFORE, foldCode(before)) && !isNumeralAt(text, tok.end + 2) && !hasUnit(CLOCK_AFTER, foldCode(after));
+}
+
 /** 三分之一, 1/10 at tok: a fraction, kind percent with the decimal value and no unit; else null. */
 export function readFraction(text: string, tok: NumberToken): RawFigure | null {
   const den = tok.value;
   if (den === null || den <= 0) return null;
   let p: number;
+  let slash = false;
   if (text.charCodeAt(tok.end) === CH_FEN && text.charCodeAt(tok.end + 1) === CH_ZHI) p = tok.end + 2;
-  else if (tok.hasDigits && hasUnit(SLASH, text.charCodeAt(tok.end))) p = tok.end + 1;
+  else if (tok.hasDigits && hasUnit(SLASH, text.charCodeAt(tok.end))) { p = tok.end + 1; slash = true; }
+  else if (shortFraction(text, tok)) p = tok.end + 1;
   else return null;
   if (!isNumeralAt(text, p)) return null;
   const t2 = readNumberToken(text, p);
@@ -393,7 +464,7 @@ export function readFraction(text: string, tok: NumberToken): RawFigure | null {
   let num = t2.value;
   let value: number;
   let perMille = false;
-  if (p === tok.end + 1) {
+  if (slash) {
     // 1/10: numerator first; not a date (10/11月), a code or a fiscal year
     num = den;
     const d2 = t2.value;
@@ -470,7 +541,9 @@ function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigur
     if (hi < lo) hi += 100;
   } else return null;
   if (hi <= lo || hi - lo > 5) return null;
-  const suf = fiscalSuffix(text, t2.end);
+  // 2017-18年, 二零二七／二八年: the second year abbreviated before 年 is a range of years too,
+  // never a length of 18 years (a full second year, 2017—2018年, is read as a range elsewhere)
+  const suf = fiscalSuffix(text, t2.end) ?? (!t2.yearLike && foldCode(text.charCodeAt(t2.end)) === CH_YEAR ? [t2.end + 1, '年'] as [number, string] : null);
   if (!suf) {
     // 2022-23至2031-32年度: a span of fiscal years, from the first to the last
     const sep = RANGE_SEPARATORS.startsAt(text, t2.end);
@@ -487,6 +560,9 @@ function readFiscalYear(text: string, tok: NumberToken, start: number): RawFigur
 }
 let inFiscalSpan = false;
 
+/** parts of a year after 年 (folded) */
+const YEAR_PARTS = new WordSet<true>([['全年', true], ['上半年', true], ['下半年', true], ['第一季', true], ['第二季', true], ['第三季', true], ['第四季', true]]);
+
 /** A Minguo year: 民國108年, or 108年 with a month, or in a document dated by the Minguo calendar. */
 function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigure | null {
   const v = tok.value;
@@ -498,7 +574,10 @@ function readMinguoYear(text: string, tok: NumberToken, start: number): RawFigur
   const fiscal = text.charCodeAt(tok.end + 1) === CH_DU;
   const digits = tok.end - tok.start;
   // 112年度 is a year (Minguo or abbreviated), never a length of 112 years
-  if (!era && !(v >= 38 && (fiscal || (md > 0 && tok.hasDigits))) && !(minguoDocument && v >= 38 && (digits === 3 || v >= 100))) return null;
+  // 113年底, 112年全年, 113年1-6月, 112年上半年: a year of three digits with a part of the year
+  // after it is a Minguo year (no length of 113 years has an end or a first half)
+  const part = v > 100 && (YEAR_SUFFIXES.startsAt(text, tok.end + 1) || isDigitCode(text.charCodeAt(tok.end + 1)) || YEAR_PARTS.startsAt(text, tok.end + 1));
+  if (!era && !(v >= 38 && (fiscal || (md > 0 && tok.hasDigits))) && !(minguoDocument && v >= 38 && (digits === 3 || v >= 100)) && !part) return null;
   let end = md > 0 ? md : tok.end + 1;
   if (md <= 0) {
     const ys = YEAR_SUFFIXES.startsAt(text, end);
@@ -533,6 +612,11 @@ function readRangeTail(text: string, tok: NumberToken, low: number, pos: number,
     if (exp > 0) lo = shiftDecimal(String(low), exp);
   }
   if (lo > second.value) return null;
+  // 112至113年度, 112-113年 in a Taiwan report: a span of Minguo years, never years 112 to 113
+  if (second.unit === '年' && tok.hasDigits && isInt(lo) && lo > 100 && lo <= 200 && second.value <= 200 && (minguoDocument || text.charCodeAt(second.end) === CH_DU)) {
+    const end = second.end + (text.charCodeAt(second.end) === CH_DU ? 1 : 0);
+    return { start, end, kind: 'range', value: null, value_to: null, unit: null, approx: null, unitCat: 'duration', token: tok, note: { code: 'minguo-year', params: { year: lo } } };
+  }
   // 2023—2024年度: the year suffix goes with the range
   if (second.unit === '年' && tok.yearLike && text.charCodeAt(second.end) === CH_DU) second.end++;
   return { start, end: second.end, kind: 'range', value: lo, value_to: second.value, unit: second.unit, approx: approx ?? second.approx, unitCat: second.unitCat, token: tok };
@@ -551,8 +635,30 @@ export function readPercentWord(text: string, i: number): RawFigure | null {
   const pre = PREFIX_QUALIFIERS.endsAt(text, i, Math.max(0, i - 3));
   const start = pre ? i - pre.len : i;
   if (pre) approx = pre.value;
+  const hi = percentRangeEnd(text, tok);
+  if (hi) end = hi.end;
   const suf = SUFFIX_QUALIFIERS.startsAt(text, end);
   if (suf && suf.len > 1) { approx ??= suf.value; end += suf.len; }
-  return { start, end, kind: 'percent', value: tok.value, value_to: null, unit: '%', approx, unitCat: 'percent', token: { ...tok, start: i } };
+  return { start, end, kind: hi ? 'range' : 'percent', value: tok.value, value_to: hi ? hi.value : null, unit: '%', approx, unitCat: 'percent', token: { ...tok, start: i, bare: false } };
+}
+
+/**
+ * 百分之三點五至五點五, 百分之三至百分之五: the high end of a range of rates after the number of
+ * 百分之 (tok), or null. Not when the second number goes on as an amount (百分之六至七千六百一十億元:
+ * a rate, then the level reached) or is not above the first.
+ */
+function percentRangeEnd(text: string, tok: NumberToken): { end: number; value: number } | null {
+  const sep = RANGE_SEPARATORS.startsAt(text, tok.end);
+  if (!sep || tok.value === null || tok.hasDigits) return null;
+  let p = tok.end + sep.len;
+  if (text.startsWith('百分之', p)) p += 3;
+  if (!isNumeralAt(text, p)) return null;
+  const t2 = readNumberToken(text, p);
+  if (!t2 || t2.value === null || t2.hasDigits || t2.value <= tok.value || t2.value > 100) return null;
+  // (a qualifier may close the range: 百分之十至二十多)
+  const after = INFIX_QUALIFIERS.startsAt(text, t2.end);
+  const q = after ? t2.end + after.len : t2.end;
+  if (isNumeralAt(text, t2.end) || MULTIPLIERS.startsAt(text, q) || readUnit(text, q) || hasUnit(RATE_WORD, text.charCodeAt(t2.end))) return null;
+  return { end: t2.end, value: t2.value };
 }
 
