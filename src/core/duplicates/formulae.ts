@@ -24,30 +24,47 @@ export interface FormulaIndex {
   byFirst: Map<number, Int32Array[]>;
   /** 1 where some formula starts with a code point of this low 16 bits */
   bitmap: Uint8Array;
+  /**
+   * 1 at pairSlot(first, second) of every formula's first two code points (a second filter: a
+   * first code point such as 全 or 在 is common in prose, a formula's first two together are
+   * not); null when some formula is shorter than two code points.
+   */
+  pairs: Uint8Array | null;
+}
+
+/** Slot of two consecutive code points in FormulaIndex.pairs. */
+function pairSlot(a: number, b: number): number {
+  return Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> 16;
 }
 
 export function indexFormulae(formulae: Int32Array[]): FormulaIndex {
   const byFirst = new Map<number, Int32Array[]>();
+  let pairs: Uint8Array | null = new Uint8Array(0x10000);
   for (const f of formulae) {
     const list = byFirst.get(f[0]);
     if (list) list.push(f);
     else byFirst.set(f[0], [f]);
+    if (f.length < 2) pairs = null;
+    else if (pairs) pairs[pairSlot(f[0], f[1])] = 1;
   }
   const bitmap = new Uint8Array(0x10000);
   for (const c of byFirst.keys()) bitmap[c & 0xffff] = 1;
-  return { byFirst, bitmap };
+  return { byFirst, bitmap, pairs };
 }
 
 /**
  * Calls hit(start, end) for the longest formula starting at each position of folded[from, to)
- * (one array read per position thanks to the first-code-point bitmap).
+ * (one array read per position thanks to the first-code-point bitmap, a second for the few
+ * positions it lets through: the bitmap of first two code points).
  */
 export function findFormulae(folded: Int32Array, from: number, to: number, index: FormulaIndex, hit: (start: number, end: number) => void): void {
-  const { byFirst, bitmap } = index;
+  const { byFirst, bitmap, pairs } = index;
   if (!byFirst.size) return;
   for (let i = from; i < to; i++) {
     const c = folded[i];
     if (!bitmap[c & 0xffff]) continue;
+    // (every formula then has two code points or more: none fits at the last position)
+    if (pairs && (i + 1 >= to || !pairs[pairSlot(c, folded[i + 1])])) continue;
     const list = byFirst.get(c);
     if (!list) continue;
     let best = 0;
