@@ -23,14 +23,20 @@ ASCII_SURVEY[0x28] = HAS_BRACKET;
 /**
  * For each paragraph (by its place in the list), which of HAS_LATIN, HAS_MARKUP, HAS_BRACKET its
  * text holds: one look at each character, where the detectors that only care about paragraphs
- * holding one of them passed over every paragraph with an expression each.
+ * holding one of them passed over every paragraph with an expression each. `bmpText`: the
+ * document's text, when it holds no astral character (paragraph offsets are then UTF-16 offsets).
  */
-export function surveyParagraphs(paragraphs: readonly Paragraph[]): Uint8Array {
+export function surveyParagraphs(paragraphs: readonly Paragraph[], bmpText?: string): Uint8Array {
   const out = new Uint8Array(paragraphs.length);
   for (let k = 0; k < paragraphs.length; k++) {
-    const t = paragraphs[k].text;
+    const p = paragraphs[k];
+    // the paragraph's characters read in the document's text when its offsets are UTF-16 ones
+    // (a paragraph's own text is a slice: each character read from it goes through its parent)
+    const t = bmpText ?? p.text;
+    const from = bmpText === undefined ? 0 : p.start;
+    const to = bmpText === undefined ? t.length : p.end;
     let bits = 0;
-    for (let i = 0; i < t.length; i++) {
+    for (let i = from; i < to; i++) {
       const c = t.charCodeAt(i);
       if (c < 128) bits |= ASCII_SURVEY[c];
       else if (c === 0xff08) bits |= HAS_BRACKET;

@@ -12,7 +12,7 @@ import { findMixedPunctuation } from './punctuation';
 export function detectDefects(text: string, paragraphs: Paragraph[], map?: OffsetMap): Defect[] {
   const ctx = makeDefectContext(text, paragraphs, map);
   // which paragraphs hold Latin letters, markup characters, brackets: one pass for three detectors
-  const survey = surveyParagraphs(paragraphs);
+  const survey = surveyParagraphs(paragraphs, ctx.map.isBmp ? text : undefined);
   const markup = findMarkup(paragraphs, ctx.map.isBmp, survey);
   const out = [
     ...findBrokenParagraphs(ctx),
