@@ -1,6 +1,6 @@
 import type { Defect } from '../schema';
 import type { Paragraph } from '../text';
-import { paraDefect, paraOffsets } from './context';
+import { HAS_BRACKET, paraDefect, paraOffsets } from './context';
 import { isHeadingLike } from './headings';
 
 /** Longest line still taken for a caption or layout line. */
@@ -49,7 +49,7 @@ export function captionNote(p: Paragraph): string | null {
  * headline standing before a byline inside the prose, and credits in parentheses inside a
  * paragraph. The suggested fix removes them.
  */
-export function findCaptions(paragraphs: Paragraph[], bmpText = false): Defect[] {
+export function findCaptions(paragraphs: Paragraph[], bmpText = false, survey?: Uint8Array): Defect[] {
   const out: Defect[] = [];
   // each paragraph's note is read once (five regular expressions per short line)
   const notes = paragraphs.map(captionNote);
@@ -62,7 +62,8 @@ export function findCaptions(paragraphs: Paragraph[], bmpText = false): Defect[]
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const note = notes[i];
-    if (!note && !p.text.includes('(') && !p.text.includes('（')) continue;
+    // (survey: surveyParagraphs of these paragraphs)
+    if (!note && (survey ? (survey[i] & HAS_BRACKET) === 0 : !p.text.includes('(') && !p.text.includes('（'))) continue;
     const cp = paraOffsets(p, bmpText);
     if (note) {
       out.push(paraDefect(p, cp, 'caption', 0, p.text.length, '', note));

@@ -8,6 +8,44 @@ export interface DefectContext {
   paragraphs: Paragraph[];
 }
 
+/** Bits of a paragraph's survey: what characters it holds (see surveyParagraphs). */
+export const HAS_LATIN = 1; // A-Z a-z
+export const HAS_MARKUP = 2; // * _ # ` < > & [ ] + -
+export const HAS_BRACKET = 4; // ( or （
+
+/** Survey bits of each character below 128 (HAS_BRACKET: '(' only; '（' is told apart). */
+const ASCII_SURVEY = new Uint8Array(128);
+for (let c = 0x41; c <= 0x5a; c++) ASCII_SURVEY[c] = HAS_LATIN;
+for (let c = 0x61; c <= 0x7a; c++) ASCII_SURVEY[c] = HAS_LATIN;
+for (const ch of '*_#`<>&[]+-') ASCII_SURVEY[ch.charCodeAt(0)] = HAS_MARKUP;
+ASCII_SURVEY[0x28] = HAS_BRACKET;
+
+/**
+ * For each paragraph (by its place in the list), which of HAS_LATIN, HAS_MARKUP, HAS_BRACKET its
+ * text holds: one look at each character, where the detectors that only care about paragraphs
+ * holding one of them passed over every paragraph with an expression each. `bmpText`: the
+ * document's text, when it holds no astral character (paragraph offsets are then UTF-16 offsets).
+ */
+export function surveyParagraphs(paragraphs: readonly Paragraph[], bmpText?: string): Uint8Array {
+  const out = new Uint8Array(paragraphs.length);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    // the paragraph's characters read in the document's text when its offsets are UTF-16 ones
+    // (a paragraph's own text is a slice: each character read from it goes through its parent)
+    const t = bmpText ?? p.text;
+    const from = bmpText === undefined ? 0 : p.start;
+    const to = bmpText === undefined ? t.length : p.end;
+    let bits = 0;
+    for (let i = from; i < to; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 128) bits |= ASCII_SURVEY[c];
+      else if (c === 0xff08) bits |= HAS_BRACKET;
+    }
+    out[k] = bits;
+  }
+  return out;
+}
+
 export function makeDefectContext(text: string, paragraphs: Paragraph[], map: OffsetMap = new OffsetMap(text)): DefectContext {
   return { text, map, paragraphs };
 }

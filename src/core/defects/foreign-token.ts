@@ -1,6 +1,6 @@
 import type { Defect } from '../schema';
 import type { Paragraph } from '../text';
-import { charAt, charBefore, isHanChar, paraDefect, paraOffsets } from './context';
+import { charAt, charBefore, HAS_LATIN, isHanChar, paraDefect, paraOffsets } from './context';
 
 /** English function words and their Chinese fix ('' = drop). */
 const FUNCTION_WORDS: Record<string, string> = {
@@ -20,11 +20,13 @@ const LEGIT = new Set(['app', 'apps', 'wifi', 'wi', 'fi', 'blog', 'vlog', 'logo'
  * English function words (And, The). The span includes the surrounding spaces; the fix is
  * the Chinese word for a function word, else null.
  */
-export function findForeignTokens(paragraphs: Paragraph[], bmpText = false): Defect[] {
+export function findForeignTokens(paragraphs: Paragraph[], bmpText = false, survey?: Uint8Array): Defect[] {
   const out: Defect[] = [];
   const RUN = /([ \t\u00a0\u3000]*)([A-Za-z]+(?:[ \t\u00a0]+[A-Za-z]+)*)([ \t\u00a0\u3000]*)/g;
-  for (const p of paragraphs) {
-    if (!/[A-Za-z]/.test(p.text)) continue;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    // (survey: surveyParagraphs of these paragraphs)
+    if (survey ? (survey[k] & HAS_LATIN) === 0 : !/[A-Za-z]/.test(p.text)) continue;
     const cp = paraOffsets(p, bmpText);
     for (const m of p.text.matchAll(RUN)) {
       const start = m.index;

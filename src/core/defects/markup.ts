@@ -1,6 +1,6 @@
 import type { Defect } from '../schema';
 import type { Paragraph } from '../text';
-import { paraDefect, paraOffsets } from './context';
+import { HAS_MARKUP, paraDefect, paraOffsets } from './context';
 
 const ENTITIES: Record<string, string> = {
   nbsp: '', ensp: '', emsp: '', thinsp: '', zwnj: '', zwj: '', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
@@ -42,13 +42,15 @@ const RULE_LINE = /^([-*_])(?:[ \t]*\1){2,}$/;
  * # headings and list/quote markers at a paragraph's start, horizontal rules, HTML tags,
  * comments and entities (&nbsp; &amp; &#12288;). The fix drops the markup.
  */
-export function findMarkup(paragraphs: Paragraph[], bmpText = false): Defect[] {
+export function findMarkup(paragraphs: Paragraph[], bmpText = false, survey?: Uint8Array): Defect[] {
   const out: Defect[] = [];
   /** list markers (- * +) found, kept only where the report is markdown (see below) */
   const listMarkers: Defect[] = [];
-  for (const p of paragraphs) {
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
     const t = p.text;
-    if (!/[*_#`<>&[\]+-]/.test(t)) continue;
+    // (survey: surveyParagraphs of these paragraphs)
+    if (survey ? (survey[k] & HAS_MARKUP) === 0 : !/[*_#`<>&[\]+-]/.test(t)) continue;
     const cp = paraOffsets(p, bmpText);
     if (RULE_LINE.test(t)) {
       out.push(paraDefect(p, cp, 'markup_residue', 0, t.length, '', 'markdown horizontal rule'));

@@ -51,13 +51,16 @@ function enclosesHan(text: string, i: number, from: number, to: number): boolean
 function tableRows(text: string, from: number, to: number): (i: number) => boolean {
   let lineEnd = -1;
   let tab = false;
+  // the first tab at or after the last line start asked (-1: none further on; -Infinity: not
+  // looked for yet): kept until a line starts past it, so the text is searched for tabs once
+  let nextTab = -Infinity;
   return (i) => {
     if (i >= lineEnd) {
       const start = Math.max(from, text.lastIndexOf('\n', i - 1) + 1);
       const nl = text.indexOf('\n', i);
       lineEnd = nl < 0 || nl > to ? to : nl;
-      tab = false;
-      for (let k = start; k < lineEnd && !tab; k++) tab = text.charCodeAt(k) === 0x09;
+      if (nextTab !== -1 && nextTab < start) nextTab = text.indexOf('\t', start);
+      tab = nextTab >= 0 && nextTab < lineEnd;
     }
     return tab;
   };

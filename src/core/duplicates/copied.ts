@@ -102,25 +102,36 @@ class CopyFinder {
     const hashes = this.hashes;
     const m = pe - ps - K + 1;
     // k-gram hashes (mixed) of this paragraph, and winnowing as they come: the rightmost
-    // minimum of every window of W hashes
+    // minimum of every window of W hashes (its value kept in a local)
     let h = 0;
-    for (let i = ps; i < ps + K - 1; i++) h = (Math.imul(h, B) + folded[i]) | 0;
+    for (let i = ps; i < ps + K; i++) h = (Math.imul(h, B) + folded[i]) | 0;
     let min = 0; // the rightmost minimum of the window
+    let minHash = fmix(h);
+    hashes[0] = minHash;
     let last = -1;
-    for (let j = 0; j < m; j++) {
-      h = j === 0 ? (Math.imul(h, B) + folded[ps + K - 1]) | 0 : (Math.imul(h, B) + folded[ps + j + K - 1] - Math.imul(POW, folded[ps + j - 1])) | 0;
+    for (let j = 1; j < m; j++) {
+      h = (Math.imul(h, B) + folded[ps + j + K - 1] - Math.imul(POW, folded[ps + j - 1])) | 0;
       const hj = fmix(h);
       hashes[j] = hj;
-      if (hj <= hashes[min]) min = j;
-      else if (min <= j - W) {
+      if (hj <= minHash) {
+        min = j;
+        minHash = hj;
+      } else if (min <= j - W) {
         // the minimum left the window: find the window's rightmost minimum
         min = j - W + 1;
-        for (let k = min + 1; k <= j; k++) if (hashes[k] <= hashes[min]) min = k;
+        minHash = hashes[min];
+        for (let k = min + 1; k <= j; k++) {
+          const v = hashes[k];
+          if (v <= minHash) {
+            min = k;
+            minHash = v;
+          }
+        }
       }
       if (j < W - 1 || min === last) continue;
       last = min;
       const p = ps + min;
-      const at = this.firstAt.claim(hashes[min], p);
+      const at = this.firstAt.claim(minHash, p);
       if (at >= 0) this.hit(pi, p, at);
     }
   }
