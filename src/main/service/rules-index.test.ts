@@ -32,6 +32,19 @@ async function reference(b: Backend, ids: string[], documentId: string, findingI
   return findLike(docs, { documentId, findingId }).length;
 }
 
+/** The four reports imported through a backend that is then closed: the folder, the report ids by name, the analyst's id. */
+async function importedThenClosed(): Promise<{ ws: string; byName: Record<string, string>; analyst: string }> {
+  const ws = tmp('ra-index-ws-');
+  for (const [name, text] of Object.entries(TEXTS)) writeFileSync(join(ws, name), text);
+  const b = backend(tmp('ra-index-ud-'), ws);
+  await ok(b, 'workspaceGet', {});
+  await b.refreshed();
+  const byName = Object.fromEntries((await ok(b, 'workspaceGet', {}))!.documents.map((d) => [d.name, d.id]));
+  await b.close();
+  const analyst = readdirSync(join(ws, STORE_DIR, 'work'), { withFileTypes: true }).find((e) => e.isDirectory())?.name ?? 'local';
+  return { ws, byName, analyst };
+}
+
 describe('the like-index', () => {
   it('a workspace preview reads only the reports that may hold a finding like it, and counts what reading all of them counts as reports change (property)', async () => {
     const ws = tmp('ra-index-ws-');
@@ -73,14 +86,7 @@ describe('the like-index', () => {
   }, 120_000);
 
   it('reads a report again only when one of its files changed', async () => {
-    const ws = tmp('ra-index-ws-');
-    for (const [name, text] of Object.entries(TEXTS)) writeFileSync(join(ws, name), text);
-    const b = backend(tmp('ra-index-ud-'), ws);
-    await ok(b, 'workspaceGet', {});
-    await b.refreshed();
-    const byName = Object.fromEntries((await ok(b, 'workspaceGet', {}))!.documents.map((d) => [d.name, d.id]));
-    await b.close();
-    const analyst = readdirSync(join(ws, STORE_DIR, 'work'), { withFileTypes: true }).find((e) => e.isDirectory())?.name ?? 'local';
+    const { ws, byName, analyst } = await importedThenClosed();
     const failing = new FailingFs();
     const store = await WorkspaceStore.open(ws, { app: 'serve', analyst: { id: analyst, name: analyst }, fs: failing.fs, retryMs: 600_000 });
     try {
@@ -111,14 +117,7 @@ describe('the like-index', () => {
   });
 
   it('s7: is kept on disk, so the next session reads only the reports that changed; a damaged or foreign file is ignored, never trusted', async () => {
-    const ws = tmp('ra-index-ws-');
-    for (const [name, text] of Object.entries(TEXTS)) writeFileSync(join(ws, name), text);
-    const b = backend(tmp('ra-index-ud-'), ws);
-    await ok(b, 'workspaceGet', {});
-    await b.refreshed();
-    const byName = Object.fromEntries((await ok(b, 'workspaceGet', {}))!.documents.map((d) => [d.name, d.id]));
-    await b.close();
-    const analyst = readdirSync(join(ws, STORE_DIR, 'work'), { withFileTypes: true }).find((e) => e.isDirectory())?.name ?? 'local';
+    const { ws, byName, analyst } = await importedThenClosed();
     const others = ['b.txt', 'c.txt', 'd.txt'].map((n) => byName[n]);
     const session = async <T>(fn: (store: WorkspaceStore, key: string) => Promise<T>): Promise<T> => {
       const store = await WorkspaceStore.open(ws, { app: 'serve', analyst: { id: analyst, name: analyst } });
