@@ -17,7 +17,7 @@
  * carried to this machine's text by the store's re-anchoring (in memory; their file is theirs).
  * My own layer comes from the store (with changes not yet on disk).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type EffectiveFinding, effectiveFinding } from '../../core/document/effective';
@@ -359,8 +359,11 @@ export class TeamWorkspace {
   /** `fromCache`: nothing was read (what warming counts as not computed) */
   /** `pause` (warming): awaited between the report's files and before its matching, to let other work in */
   private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false, pause?: () => Promise<void>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
-    // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
-    const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
+    // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used.
+    // Nothing kept for the report (the first session): no fingerprint can hit, so each file is opened once, its stamp taken from the
+    // open file and its bytes read from it (one open and fstat per file instead of a stat, then an open and fstat to read it)
+    const reads: FileReads | undefined = cache.has(c.id) ? undefined : new Map();
+    const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank, reads);
     if (fp !== null) {
       const hit = cache.get(c.id, fp, c.analysts, rank);
       if (hit !== undefined) return { entry: hit ? { docId: c.id, flat: hit, strings: cache.strings.list } : null, fromCache: true };
@@ -368,7 +371,7 @@ export class TeamWorkspace {
     // warming keeps only what can be cached, and never goes through the store (a report it holds in memory is the call's to read)
     if (background && fp === null) return { entry: null, fromCache: true };
     const state = { cacheable: fp !== null };
-    const d = await this.agreementDocument(c.id, c.analysts, state, background, pause);
+    const d = await this.agreementDocument(c.id, c.analysts, state, background, pause, reads);
     if (!d) return { entry: null, fromCache: false };
     await pause?.();
     const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
@@ -451,12 +454,14 @@ export class TeamWorkspace {
    * derived-data file and each analyst's work file on it (path, inode, size, mtime, ctime).
    * Null when the report is held by the store in memory (its derived data may not be the file's).
    */
-  private fingerprint(docId: string, sha: string, analysts: readonly string[], rank: ReadonlyMap<string, number>): string | null {
+  /** `reads`: the files are opened, stamped from the open file and read (their bytes kept there for agreementDocument) */
+  private fingerprint(docId: string, sha: string, analysts: readonly string[], rank: ReadonlyMap<string, number>, reads?: FileReads): string | null {
     const ref = this.store.savedDocumentFile(docId);
     if (!ref) return null;
+    const stamp = reads ? (file: string): string => readStamped(file, reads) : fileStamp;
     const order = analysts.filter((a) => rank.has(a)).sort((x, y) => rank.get(x)! - rank.get(y)!);
-    const parts = [`${AGREEMENT_FIGURES_VERSION}.${LAYER_READ_VERSION}`, sha, order.join(','), fileStamp((JSON.parse(ref) as SavedDocumentRef).cache)];
-    for (const a of analysts) parts.push(a, fileStamp(join(this.workDir, a, `${docId}.json`)));
+    const parts = [`${AGREEMENT_FIGURES_VERSION}.${LAYER_READ_VERSION}`, sha, order.join(','), stamp((JSON.parse(ref) as SavedDocumentRef).cache)];
+    for (const a of analysts) parts.push(a, stamp(join(this.workDir, a, `${docId}.json`)));
     return parts.join('|');
   }
 
@@ -466,7 +471,8 @@ export class TeamWorkspace {
    * a layer that cannot be read now (arriving, damaged: the next call tries again), or derived
    * data that came through the store (held in memory, recovered or migrated).
    */
-  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false, pause?: () => Promise<void>): Promise<DocumentLayers | null> {
+  /** `reads`: files read already (with their fingerprint), taken from there rather than read again */
+  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false, pause?: () => Promise<void>, reads?: FileReads): Promise<DocumentLayers | null> {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
@@ -477,7 +483,7 @@ export class TeamWorkspace {
      * not kept under the fingerprint then. Null: the report does not count now (not on this machine yet; warming leaves it to a call).
      */
     const withText = async (): Promise<CacheFile | null> => {
-      const saved = this.savedCache(docId);
+      const saved = this.savedCache(docId, false, reads);
       if (saved) return saved;
       state.cacheable = false;
       if (background) return null;
@@ -495,7 +501,7 @@ export class TeamWorkspace {
     for (const a of analysts) {
       await pause?.();
       const file = join(this.workDir, a, `${docId}.json`);
-      const bytes = readBytes(file);
+      const bytes = reads?.has(file) ? reads.get(file)! : readBytes(file);
       if (bytes === null) continue;
       // the agreement part only (./slim-work.ts); where the scan is not sure, the full read decides
       const slimWork = bytes !== 'bad' && TeamWorkspace.SLIM_WORK_READ ? scanWorkForAgreement(bytes, docId) : null;
@@ -507,7 +513,7 @@ export class TeamWorkspace {
         continue;
       }
       if (!derived) {
-        cacheLike = this.savedCache(docId, true);
+        cacheLike = this.savedCache(docId, true, reads);
         textless = cacheLike !== null;
         cacheLike ??= await withText();
         if (!cacheLike) return null;
@@ -546,15 +552,13 @@ export class TeamWorkspace {
    * (changes not yet saved) or the file does not decode plainly (damaged, older): the caller
    * then goes through the store, which recovers, migrates and reports as usual.
    */
-  private savedCache(docId: string, withoutText = false): CacheFile | null {
+  private savedCache(docId: string, withoutText = false, reads?: FileReads): CacheFile | null {
     const ref = this.store.savedDocumentFile(docId);
     if (!ref) return null;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync((JSON.parse(ref) as SavedDocumentRef).cache);
-    } catch {
-      return null;
-    }
+    const file = (JSON.parse(ref) as SavedDocumentRef).cache;
+    const got = reads?.has(file) ? reads.get(file)! : readBytes(file);
+    if (got === null || got === 'bad') return null;
+    const bytes = got;
     // `withoutText`: the text left out where the file is in the store's exact form (./slim-work.ts), else decoded in full
     let c = withoutText && TeamWorkspace.SLIM_WORK_READ ? scanCacheForAgreement(bytes, docId) : null;
     if (!c) {
@@ -778,6 +782,66 @@ function fileStamp(file: string): string {
     st = undefined;
   }
   return st && st.isFile() ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : 'none';
+}
+
+/** files read with their fingerprint: path → bytes, null when missing (or a folder), 'bad' when it could not be read */
+type FileReads = Map<string, Buffer | null | 'bad'>;
+
+/**
+ * fileStamp of a file taken from the open file, whose bytes are then read from it into `reads`
+ * (as readBytes reads them): the same stamp as fileStamp's, of the very file whose bytes are read.
+ */
+function readStamped(file: string, reads: FileReads): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    reads.set(file, code === 'ENOENT' || code === 'EISDIR' ? null : 'bad');
+    return 'none';
+  }
+  try {
+    let st: import('node:fs').BigIntStats;
+    try {
+      st = fstatSync(fd, { bigint: true });
+    } catch {
+      reads.set(file, 'bad');
+      return 'none';
+    }
+    if (!st.isFile()) {
+      // a folder (readBytes: EISDIR); anything else is read as readFileSync reads it
+      reads.set(file, st.isDirectory() ? null : readBytes(file));
+      return 'none';
+    }
+    reads.set(file, readAll(fd, Number(st.size)));
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** the bytes of an open regular file of `size` bytes (more or fewer if it changes meanwhile, as readFileSync), or 'bad' */
+function readAll(fd: number, size: number): Buffer | 'bad' {
+  try {
+    let buf = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (;;) {
+      if (at === buf.length) {
+        // grew since the fstat: read on to the end, as readFileSync would
+        const more = Buffer.allocUnsafe(Math.max(8192, buf.length));
+        const n = readSync(fd, more, 0, more.length, null);
+        if (n === 0) return buf;
+        buf = Buffer.concat([buf, more.subarray(0, n)]);
+        at = buf.length;
+        continue;
+      }
+      const n = readSync(fd, buf, at, buf.length - at, null);
+      if (n === 0) return buf.subarray(0, at);
+      at += n;
+    }
+  } catch {
+    return 'bad';
+  }
 }
 
 const STATUS = new Set(['suggested', 'accepted', 'rejected', 'corrected']);
