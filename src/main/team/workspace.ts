@@ -339,9 +339,10 @@ export class TeamWorkspace {
     let fromCache = 0;
     let n = 0;
     const candidates = await this.agreementCandidates(opts.docIds);
+    const scratch = new FileReads();
     for (const c of candidates) {
       if (++n % 16 === 0) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
-      const got = await this.reportFigures(cache, c, names, rank);
+      const got = await this.reportFigures(cache, c, names, rank, scratch);
       if (got.fromCache) fromCache++;
       if (got.entry) entries.push(got.entry);
     }
@@ -358,11 +359,12 @@ export class TeamWorkspace {
   /** One report's figures: from the cache under the files' fingerprint, or read and matched (and kept in the cache when they may be). */
   /** `fromCache`: nothing was read (what warming counts as not computed) */
   /** `pause` (warming): awaited between the report's files and before its matching, to let other work in */
-  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false, pause?: () => Promise<void>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
+  /** `scratch`: the caller's own (its buffers are reused report after report) */
+  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, scratch: FileReads, background = false, pause?: () => Promise<void>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
     // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used.
     // Nothing kept for the report (the first session): no fingerprint can hit, so each file is opened once, its stamp taken from the
     // open file and its bytes read from it (one open and fstat per file instead of a stat, then an open and fstat to read it)
-    const reads: FileReads | undefined = cache.has(c.id) ? undefined : new Map();
+    const reads = cache.has(c.id) ? undefined : scratch.next();
     const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank, reads);
     if (fp !== null) {
       const hit = cache.get(c.id, fp, c.analysts, rank);
@@ -404,6 +406,7 @@ export class TeamWorkspace {
     const cache = this.agreementCache();
     const rank = new Map(names.map((n, i) => [n, i]));
     const candidates = await this.agreementCandidates(undefined, true);
+    const scratch = new FileReads();
     let computed = 0;
     let slice = performance.now();
     // between reports, and between the files of one report (one report is a few ms, the first ones before the code is
@@ -417,7 +420,7 @@ export class TeamWorkspace {
     for (const c of candidates) {
       await breathe();
       if (stop()) return { computed, complete: false };
-      if (!(await this.reportFigures(cache, c, names, rank, true, breathe)).fromCache) computed++;
+      if (!(await this.reportFigures(cache, c, names, rank, scratch, true, breathe)).fromCache) computed++;
     }
     if (stop()) return { computed, complete: false };
     cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
@@ -784,8 +787,31 @@ function fileStamp(file: string): string {
   return st && st.isFile() ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : 'none';
 }
 
-/** files read with their fingerprint: path → bytes, null when missing (or a folder), 'bad' when it could not be read */
-type FileReads = Map<string, Buffer | null | 'bad'>;
+/**
+ * One report's files read with their fingerprint: path → bytes, null when missing (or a folder),
+ * 'bad' when it could not be read. The bytes are views of buffers reused report after report
+ * (each agreement call and each warming has its own FileReads): they are decoded into strings and
+ * objects of their own before the next report, never kept.
+ */
+class FileReads extends Map<string, Buffer | null | 'bad'> {
+  private readonly slots: Buffer[] = [];
+  private used = 0;
+
+  /** the next report: its files are forgotten, their buffers reused */
+  next(): this {
+    this.clear();
+    this.used = 0;
+    return this;
+  }
+
+  /** a buffer of `size` bytes for the report's next file */
+  buffer(size: number): Buffer {
+    let b = this.slots[this.used];
+    if (!b || b.length < size) this.slots[this.used] = b = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024));
+    this.used++;
+    return b.subarray(0, size);
+  }
+}
 
 /**
  * fileStamp of a file taken from the open file, whose bytes are then read from it into `reads`
@@ -813,32 +839,24 @@ function readStamped(file: string, reads: FileReads): string {
       reads.set(file, st.isDirectory() ? null : readBytes(file));
       return 'none';
     }
-    reads.set(file, readAll(fd, Number(st.size)));
+    reads.set(file, readAll(fd, Number(st.size), reads));
     return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
   } finally {
     closeSync(fd);
   }
 }
 
-/** the bytes of an open regular file of `size` bytes (more or fewer if it changes meanwhile, as readFileSync), or 'bad' */
-function readAll(fd: number, size: number): Buffer | 'bad' {
+/** the bytes of an open regular file of `size` bytes (fewer if it shrank meanwhile; as readFileSync, what it had at the fstat), or 'bad' */
+function readAll(fd: number, size: number, reads: FileReads): Buffer | 'bad' {
   try {
-    let buf = Buffer.allocUnsafe(size);
+    const buf = reads.buffer(size);
     let at = 0;
-    for (;;) {
-      if (at === buf.length) {
-        // grew since the fstat: read on to the end, as readFileSync would
-        const more = Buffer.allocUnsafe(Math.max(8192, buf.length));
-        const n = readSync(fd, more, 0, more.length, null);
-        if (n === 0) return buf;
-        buf = Buffer.concat([buf, more.subarray(0, n)]);
-        at = buf.length;
-        continue;
-      }
-      const n = readSync(fd, buf, at, buf.length - at, null);
-      if (n === 0) return buf.subarray(0, at);
+    while (at < size) {
+      const n = readSync(fd, buf, at, size - at, null);
+      if (n === 0) break;
       at += n;
     }
+    return buf.subarray(0, at);
   } catch {
     return 'bad';
   }
