@@ -500,7 +500,7 @@ export class TeamWorkspace {
       const ds = doc.findings.filter((f) => f.origin !== 'manual');
       return { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
     };
-    const shared = new Map<string, EffectiveFinding>();
+    const shared: SharedSlims = new Map();
     for (const a of analysts) {
       await pause?.();
       const file = join(this.workDir, a, `${docId}.json`);
@@ -761,16 +761,23 @@ function reviewedOf(layer: { reviews: Record<string, Pick<Review, 'status' | 'fi
  * and a figure's unit and value): the layers of a whole workspace are kept between calls, and
  * the full findings would keep every report's span texts and review records alive.
  */
-function slim(e: EffectiveFinding, shared: Map<string, EffectiveFinding> | null): EffectiveFinding {
+/** a report's slim derived findings by status, then id (two look-ups rather than a key string made per finding) */
+type SharedSlims = Map<string, Map<string, EffectiveFinding>>;
+
+function slim(e: EffectiveFinding, shared: SharedSlims | null): EffectiveFinding {
   // a derived finding (`shared` given: the report's, not the analyst's manual one) the analyst did not correct is the same
   // slim object in every layer that gave it the same status (a workspace's layers are kept: fewer objects to keep and collect)
-  const key = shared !== null && e.original === null ? `${e.status}\u0000${e.id}` : null;
-  const hit = key === null ? undefined : shared!.get(key);
-  if (hit) return hit;
+  let byId: Map<string, EffectiveFinding> | undefined;
+  if (shared !== null && e.original === null) {
+    byId = shared.get(e.status);
+    if (!byId) shared.set(e.status, (byId = new Map()));
+    const hit = byId.get(e.id);
+    if (hit) return hit;
+  }
   const d = e.data as { unit?: string | null; value?: number | null };
   const data = (e.type === 'figure' ? { unit: d.unit ?? null, value: d.value ?? null } : NO_DATA) as EffectiveFinding['data'];
   const out: EffectiveFinding = { id: e.id, type: e.type, origin: e.origin, kind: e.kind, data, original: null, status: e.status, review: null, start: e.start, end: e.end };
-  if (key !== null) shared!.set(key, out);
+  byId?.set(e.id, out);
   return out;
 }
 
