@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { dataDir, rng, root, sampleParagraphs, syntheticReport } from '../lib.mjs';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false }, child: { type: 'string' }, 'wait-warm': { type: 'boolean', default: false }, 'full-read': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, ud: { type: 'string' }, label: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, analysts: { type: 'string', default: '5' }, samples: { type: 'string', default: '50' }, 'skip-sync': { type: 'boolean', default: false }, 'skip-workspace': { type: 'boolean', default: false }, child: { type: 'string' }, 'wait-warm': { type: 'boolean', default: false }, 'full-read': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, 'make-only': { type: 'boolean', default: false }, ud: { type: 'string' }, label: { type: 'string', default: '' } } });
 const DOCS = Number(values.docs);
 const ANALYSTS = Number(values.analysts);
 const SAMPLES = Number(values.samples);
@@ -185,6 +185,11 @@ if (!values['skip-workspace']) {
   const ud = mkdtempSync(join(tmpdir(), 'bench-team-ud-'));
   writeFileSync(join(ud, 'identity.json'), JSON.stringify({ ...analysts[0], confirmed: true }));
   const cacheFile = join(store, 'cache', 'team-agreement.v1');
+  if (values['make-only']) {
+    // a workspace to profile one session on: node --cpu-prof bench/team/app.mjs --child DIR --ud UD
+    console.log(`made: --child ${dir} --ud ${ud}`);
+    process.exit(0);
+  }
   // before / after the slim read of work files, one after the other under the same load
   runChild('app, first session, agreement asked at once after the open (no agreement cache on this machine yet: the background warming stops, the call reads and matches the rest) — BEFORE: every work file read in full', dir, ud, ['--full-read']);
   rmSync(cacheFile, { force: true });

@@ -97,10 +97,29 @@ function overlapOf(x: EffectiveFinding, y: EffectiveFinding): number {
 
 /** One-to-one matching of two analysts' findings (see the rule at the top). */
 export function matchFindings(as: readonly EffectiveFinding[], bs: readonly EffectiveFinding[], bIndex?: ReadonlyMap<string, number>): MatchedPair[] {
-  const out: MatchedPair[] = [];
-  const usedA = new Uint8Array(as.length);
-  const usedB = new Uint8Array(bs.length);
-  const bById = bIndex ?? indexById(bs);
+  const outA: EffectiveFinding[] = [];
+  const outB: EffectiveFinding[] = [];
+  matchInto(as, bs, bIndex ?? indexById(bs), outA, outB);
+  return outA.map((a, k) => ({ a, b: outB[k]!, overlap: overlapOf(a, outB[k]!) }));
+}
+
+/** which findings are matched already (matchInto: reused, it runs for every pair of layers of every report) */
+let usedAScratch = new Uint8Array(256);
+let usedBScratch = new Uint8Array(256);
+
+/**
+ * matchFindings without an object per pair: the matched findings in `outA[k]`, `outB[k]` (both
+ * emptied first), in matchFindings' order.
+ */
+function matchInto(as: readonly EffectiveFinding[], bs: readonly EffectiveFinding[], bById: ReadonlyMap<string, number>, outA: EffectiveFinding[], outB: EffectiveFinding[]): void {
+  outA.length = 0;
+  outB.length = 0;
+  if (usedAScratch.length < as.length) usedAScratch = new Uint8Array(Math.max(as.length, 2 * usedAScratch.length));
+  if (usedBScratch.length < bs.length) usedBScratch = new Uint8Array(Math.max(bs.length, 2 * usedBScratch.length));
+  const usedA = usedAScratch;
+  const usedB = usedBScratch;
+  usedA.fill(0, 0, as.length);
+  usedB.fill(0, 0, bs.length);
   for (let i = 0; i < as.length; i++) {
     const f = as[i]!;
     const j = bById.get(f.id);
@@ -111,37 +130,50 @@ export function matchFindings(as: readonly EffectiveFinding[], bs: readonly Effe
     if (g.type !== f.type || (ov <= 0 && !(f.start === g.start && f.end === g.end))) continue;
     usedA[i] = 1;
     usedB[j] = 1;
-    out.push({ a: f, b: g, overlap: ov });
+    outA.push(f);
+    outB.push(g);
   }
-  if (out.length === as.length || out.length === bs.length) return out;
+  if (outA.length === as.length || outA.length === bs.length) return;
   // candidate edges by a sweep over both lists sorted by start, keeping the bs still open
-  const ai = as.map((_, i) => i).filter((i) => !usedA[i]).sort((x, y) => as[x]!.start - as[y]!.start || as[x]!.end - as[y]!.end || x - y);
-  const bi = bs.map((_, j) => j).filter((j) => !usedB[j]).sort((x, y) => bs[x]!.start - bs[y]!.start || bs[x]!.end - bs[y]!.end || x - y);
-  const rankB = new Map<number, number>();
-  bi.forEach((j, r) => rankB.set(j, r));
+  // (index loops and an in-place compaction of the open list: this runs for every pair of layers of every report)
+  const ai: number[] = [];
+  for (let i = 0; i < as.length; i++) if (!usedA[i]) ai.push(i);
+  ai.sort((x, y) => as[x]!.start - as[y]!.start || as[x]!.end - as[y]!.end || x - y);
+  const bi: number[] = [];
+  for (let j = 0; j < bs.length; j++) if (!usedB[j]) bi.push(j);
+  bi.sort((x, y) => bs[x]!.start - bs[y]!.start || bs[x]!.end - bs[y]!.end || x - y);
+  const rankB = new Int32Array(bs.length);
+  for (let r = 0; r < bi.length; r++) rankB[bi[r]!] = r;
   const edges: { i: number; j: number; ov: number; dist: number; ra: number; rb: number }[] = [];
   let next = 0;
-  let open: number[] = [];
-  ai.forEach((i, ra) => {
+  const open: number[] = [];
+  for (let ra = 0; ra < ai.length; ra++) {
+    const i = ai[ra]!;
     const f = as[i]!;
     while (next < bi.length && bs[bi[next]!]!.start < f.end) open.push(bi[next++]!);
     // the as come by start: a b that ends before this one starts overlaps none of the rest
-    open = open.filter((j) => bs[j]!.end > f.start);
-    for (const j of open) {
+    let kept = 0;
+    for (let r = 0; r < open.length; r++) {
+      const j = open[r]!;
+      if (bs[j]!.end > f.start) open[kept++] = j;
+    }
+    open.length = kept;
+    for (let r = 0; r < kept; r++) {
+      const j = open[r]!;
       const g = bs[j]!;
       if (g.type !== f.type) continue;
       const ov = overlapOf(f, g);
-      if (ov > 0) edges.push({ i, j, ov, dist: Math.abs(f.start - g.start), ra, rb: rankB.get(j)! });
+      if (ov > 0) edges.push({ i, j, ov, dist: Math.abs(f.start - g.start), ra, rb: rankB[j]! });
     }
-  });
+  }
   edges.sort((x, y) => y.ov - x.ov || x.dist - y.dist || x.ra - y.ra || x.rb - y.rb);
   for (const e of edges) {
     if (usedA[e.i] || usedB[e.j]) continue;
     usedA[e.i] = 1;
     usedB[e.j] = 1;
-    out.push({ a: as[e.i]!, b: bs[e.j]!, overlap: e.ov });
+    outA.push(as[e.i]!);
+    outB.push(bs[e.j]!);
   }
-  return out;
 }
 
 /** Figures collected for one pair and one kind, pooled over documents (alpha accumulated pair by pair). */
@@ -197,6 +229,10 @@ function split(layer: AnalystLayer): Split {
   return { layer, reviewed, asserted, reviewedIndex: indexById(reviewed), assertedIndex: indexById(asserted) };
 }
 
+/** accumulate's matched findings (reused: it runs for every pair of layers of every report) */
+const MATCHED_A: EffectiveFinding[] = [];
+const MATCHED_B: EffectiveFinding[] = [];
+
 /** Adds one document's figures for the pair (a, b) to `accs`; false when the document does not count (one of them has not started it). */
 function accumulate(accs: Map<string, Acc>, la: Split, lb: Split): boolean {
   if (la.reviewed.length === 0 || lb.reviewed.length === 0) return false;
@@ -211,7 +247,12 @@ function accumulate(accs: Map<string, Acc>, la: Split, lb: Split): boolean {
     all.bCount++;
     accFor(accs, f.kind).bCount++;
   }
-  for (const { a, b } of matchFindings(aAss, bAss, lb.assertedIndex)) {
+  const ma = MATCHED_A;
+  const mb = MATCHED_B;
+  matchInto(aAss, bAss, lb.assertedIndex, ma, mb);
+  for (let k = 0; k < ma.length; k++) {
+    const a = ma[k]!;
+    const b = mb[k]!;
     all.kind.add(a.kind, b.kind);
     const ua = unitOf(a);
     const ub = unitOf(b);
@@ -226,10 +267,15 @@ function accumulate(accs: Map<string, Acc>, la: Split, lb: Split): boolean {
     const vb = valueOf(b);
     if (va !== null && vb !== null) acc.value.add(va, vb);
   }
-  for (const { a, b } of matchFindings(la.reviewed, lb.reviewed, lb.reviewedIndex)) {
+  matchInto(la.reviewed, lb.reviewed, lb.reviewedIndex, ma, mb);
+  for (let k = 0; k < ma.length; k++) {
+    const a = ma[k]!;
+    const b = mb[k]!;
     all.status.add(a.status, b.status);
     if (a.kind === b.kind) accFor(accs, a.kind).status.add(a.status, b.status);
   }
+  ma.length = 0; // holds no report's findings once done
+  mb.length = 0;
   return true;
 }
 

@@ -125,8 +125,13 @@ export class PairAlpha {
   add(x: string | number, y: string | number): void {
     this.units++;
     if (this.metric === 'nominal') {
-      if (x !== y) this.doSum += 2;
       const counts = (this.counts ??= new Map());
+      // the same value twice (most pairs): one look-up, the same counts and insertion order as two
+      if (x === y) {
+        counts.set(x, (counts.get(x) ?? 0) + 2);
+        return;
+      }
+      this.doSum += 2;
       counts.set(x, (counts.get(x) ?? 0) + 1);
       counts.set(y, (counts.get(y) ?? 0) + 1);
       return;

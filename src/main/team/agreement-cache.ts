@@ -158,6 +158,12 @@ export class AgreementCache {
     return e.flat;
   }
 
+  /** Whether anything is kept for the report (under any fingerprint): when not, no fingerprint can hit. */
+  has(docId: string): boolean {
+    this.load();
+    return this.entries.has(docId);
+  }
+
   set(docId: string, fp: string, flat: Float64Array | null): void {
     this.load();
     this.entries.set(docId, { fp, flat, checked: true });

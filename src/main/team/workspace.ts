@@ -17,7 +17,7 @@
  * carried to this machine's text by the store's re-anchoring (in memory; their file is theirs).
  * My own layer comes from the store (with changes not yet on disk).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type EffectiveFinding, effectiveFinding } from '../../core/document/effective';
@@ -339,9 +339,10 @@ export class TeamWorkspace {
     let fromCache = 0;
     let n = 0;
     const candidates = await this.agreementCandidates(opts.docIds);
+    const scratch = new FileReads();
     for (const c of candidates) {
       if (++n % 16 === 0) await new Promise((r) => setImmediate(r)); // the reads are synchronous: let other requests in
-      const got = await this.reportFigures(cache, c, names, rank);
+      const got = await this.reportFigures(cache, c, names, rank, scratch);
       if (got.fromCache) fromCache++;
       if (got.entry) entries.push(got.entry);
     }
@@ -358,9 +359,13 @@ export class TeamWorkspace {
   /** One report's figures: from the cache under the files' fingerprint, or read and matched (and kept in the cache when they may be). */
   /** `fromCache`: nothing was read (what warming counts as not computed) */
   /** `pause` (warming): awaited between the report's files and before its matching, to let other work in */
-  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, background = false, pause?: () => Promise<void>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
-    // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used
-    const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank);
+  /** `scratch`: the caller's own (its buffers are reused report after report) */
+  private async reportFigures(cache: AgreementCache, c: { id: string; sha256: string; analysts: string[] }, names: readonly string[], rank: ReadonlyMap<string, number>, scratch: FileReads, background = false, pause?: () => Promise<void>): Promise<{ entry: DocumentFiguresEntry | null; fromCache: boolean }> {
+    // taken before anything is read: a file that changes meanwhile gives another fingerprint next time, so figures read from a newer file are never used.
+    // Nothing kept for the report (the first session): no fingerprint can hit, so each file is opened once, its stamp taken from the
+    // open file and its bytes read from it (one open and fstat per file instead of a stat, then an open and fstat to read it)
+    const reads = cache.has(c.id) ? undefined : scratch.next();
+    const fp = this.fingerprint(c.id, c.sha256, c.analysts, rank, reads);
     if (fp !== null) {
       const hit = cache.get(c.id, fp, c.analysts, rank);
       if (hit !== undefined) return { entry: hit ? { docId: c.id, flat: hit, strings: cache.strings.list } : null, fromCache: true };
@@ -368,7 +373,7 @@ export class TeamWorkspace {
     // warming keeps only what can be cached, and never goes through the store (a report it holds in memory is the call's to read)
     if (background && fp === null) return { entry: null, fromCache: true };
     const state = { cacheable: fp !== null };
-    const d = await this.agreementDocument(c.id, c.analysts, state, background, pause);
+    const d = await this.agreementDocument(c.id, c.analysts, state, background, pause, reads);
     if (!d) return { entry: null, fromCache: false };
     await pause?.();
     const figures = d.layers.length >= 2 ? documentFigures(d.layers, names) : null;
@@ -401,6 +406,7 @@ export class TeamWorkspace {
     const cache = this.agreementCache();
     const rank = new Map(names.map((n, i) => [n, i]));
     const candidates = await this.agreementCandidates(undefined, true);
+    const scratch = new FileReads();
     let computed = 0;
     let slice = performance.now();
     // between reports, and between the files of one report (one report is a few ms, the first ones before the code is
@@ -414,7 +420,7 @@ export class TeamWorkspace {
     for (const c of candidates) {
       await breathe();
       if (stop()) return { computed, complete: false };
-      if (!(await this.reportFigures(cache, c, names, rank, true, breathe)).fromCache) computed++;
+      if (!(await this.reportFigures(cache, c, names, rank, scratch, true, breathe)).fromCache) computed++;
     }
     if (stop()) return { computed, complete: false };
     cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
@@ -451,12 +457,14 @@ export class TeamWorkspace {
    * derived-data file and each analyst's work file on it (path, inode, size, mtime, ctime).
    * Null when the report is held by the store in memory (its derived data may not be the file's).
    */
-  private fingerprint(docId: string, sha: string, analysts: readonly string[], rank: ReadonlyMap<string, number>): string | null {
+  /** `reads`: the files are opened, stamped from the open file and read (their bytes kept there for agreementDocument) */
+  private fingerprint(docId: string, sha: string, analysts: readonly string[], rank: ReadonlyMap<string, number>, reads?: FileReads): string | null {
     const ref = this.store.savedDocumentFile(docId);
     if (!ref) return null;
+    const stamp = reads ? (file: string): string => readStamped(file, reads) : fileStamp;
     const order = analysts.filter((a) => rank.has(a)).sort((x, y) => rank.get(x)! - rank.get(y)!);
-    const parts = [`${AGREEMENT_FIGURES_VERSION}.${LAYER_READ_VERSION}`, sha, order.join(','), fileStamp((JSON.parse(ref) as SavedDocumentRef).cache)];
-    for (const a of analysts) parts.push(a, fileStamp(join(this.workDir, a, `${docId}.json`)));
+    const parts = [`${AGREEMENT_FIGURES_VERSION}.${LAYER_READ_VERSION}`, sha, order.join(','), stamp((JSON.parse(ref) as SavedDocumentRef).cache)];
+    for (const a of analysts) parts.push(a, stamp(join(this.workDir, a, `${docId}.json`)));
     return parts.join('|');
   }
 
@@ -466,7 +474,8 @@ export class TeamWorkspace {
    * a layer that cannot be read now (arriving, damaged: the next call tries again), or derived
    * data that came through the store (held in memory, recovered or migrated).
    */
-  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false, pause?: () => Promise<void>): Promise<DocumentLayers | null> {
+  /** `reads`: files read already (with their fingerprint), taken from there rather than read again */
+  private async agreementDocument(docId: string, analysts: string[], state: { cacheable: boolean }, background = false, pause?: () => Promise<void>, reads?: FileReads): Promise<DocumentLayers | null> {
     const layers: AnalystLayer[] = [];
     let derived: Map<string, Finding> | null = null;
     let cacheLike: CacheFile | null = null;
@@ -477,7 +486,7 @@ export class TeamWorkspace {
      * not kept under the fingerprint then. Null: the report does not count now (not on this machine yet; warming leaves it to a call).
      */
     const withText = async (): Promise<CacheFile | null> => {
-      const saved = this.savedCache(docId);
+      const saved = this.savedCache(docId, false, reads);
       if (saved) return saved;
       state.cacheable = false;
       if (background) return null;
@@ -491,11 +500,11 @@ export class TeamWorkspace {
       const ds = doc.findings.filter((f) => f.origin !== 'manual');
       return { schemaVersion: STORE_SCHEMA_VERSION, id: docId, sha256: doc.sha256, analyzer: '', sliced: false, text: doc.text, findings: ds };
     };
-    const shared = new Map<string, EffectiveFinding>();
+    const shared: SharedSlims = new Map();
     for (const a of analysts) {
       await pause?.();
       const file = join(this.workDir, a, `${docId}.json`);
-      const bytes = readBytes(file);
+      const bytes = reads?.has(file) ? reads.get(file)! : readBytes(file);
       if (bytes === null) continue;
       // the agreement part only (./slim-work.ts); where the scan is not sure, the full read decides
       const slimWork = bytes !== 'bad' && TeamWorkspace.SLIM_WORK_READ ? scanWorkForAgreement(bytes, docId) : null;
@@ -507,7 +516,7 @@ export class TeamWorkspace {
         continue;
       }
       if (!derived) {
-        cacheLike = this.savedCache(docId, true);
+        cacheLike = this.savedCache(docId, true, reads);
         textless = cacheLike !== null;
         cacheLike ??= await withText();
         if (!cacheLike) return null;
@@ -546,15 +555,13 @@ export class TeamWorkspace {
    * (changes not yet saved) or the file does not decode plainly (damaged, older): the caller
    * then goes through the store, which recovers, migrates and reports as usual.
    */
-  private savedCache(docId: string, withoutText = false): CacheFile | null {
+  private savedCache(docId: string, withoutText = false, reads?: FileReads): CacheFile | null {
     const ref = this.store.savedDocumentFile(docId);
     if (!ref) return null;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync((JSON.parse(ref) as SavedDocumentRef).cache);
-    } catch {
-      return null;
-    }
+    const file = (JSON.parse(ref) as SavedDocumentRef).cache;
+    const got = reads?.has(file) ? reads.get(file)! : readBytes(file);
+    if (got === null || got === 'bad') return null;
+    const bytes = got;
     // `withoutText`: the text left out where the file is in the store's exact form (./slim-work.ts), else decoded in full
     let c = withoutText && TeamWorkspace.SLIM_WORK_READ ? scanCacheForAgreement(bytes, docId) : null;
     if (!c) {
@@ -754,16 +761,23 @@ function reviewedOf(layer: { reviews: Record<string, Pick<Review, 'status' | 'fi
  * and a figure's unit and value): the layers of a whole workspace are kept between calls, and
  * the full findings would keep every report's span texts and review records alive.
  */
-function slim(e: EffectiveFinding, shared: Map<string, EffectiveFinding> | null): EffectiveFinding {
+/** a report's slim derived findings by status, then id (two look-ups rather than a key string made per finding) */
+type SharedSlims = Map<string, Map<string, EffectiveFinding>>;
+
+function slim(e: EffectiveFinding, shared: SharedSlims | null): EffectiveFinding {
   // a derived finding (`shared` given: the report's, not the analyst's manual one) the analyst did not correct is the same
   // slim object in every layer that gave it the same status (a workspace's layers are kept: fewer objects to keep and collect)
-  const key = shared !== null && e.original === null ? `${e.status}\u0000${e.id}` : null;
-  const hit = key === null ? undefined : shared!.get(key);
-  if (hit) return hit;
+  let byId: Map<string, EffectiveFinding> | undefined;
+  if (shared !== null && e.original === null) {
+    byId = shared.get(e.status);
+    if (!byId) shared.set(e.status, (byId = new Map()));
+    const hit = byId.get(e.id);
+    if (hit) return hit;
+  }
   const d = e.data as { unit?: string | null; value?: number | null };
   const data = (e.type === 'figure' ? { unit: d.unit ?? null, value: d.value ?? null } : NO_DATA) as EffectiveFinding['data'];
   const out: EffectiveFinding = { id: e.id, type: e.type, origin: e.origin, kind: e.kind, data, original: null, status: e.status, review: null, start: e.start, end: e.end };
-  if (key !== null) shared!.set(key, out);
+  byId?.set(e.id, out);
   return out;
 }
 
@@ -778,6 +792,81 @@ function fileStamp(file: string): string {
     st = undefined;
   }
   return st && st.isFile() ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : 'none';
+}
+
+/**
+ * One report's files read with their fingerprint: path → bytes, null when missing (or a folder),
+ * 'bad' when it could not be read. The bytes are views of buffers reused report after report
+ * (each agreement call and each warming has its own FileReads): they are decoded into strings and
+ * objects of their own before the next report, never kept.
+ */
+class FileReads extends Map<string, Buffer | null | 'bad'> {
+  private readonly slots: Buffer[] = [];
+  private used = 0;
+
+  /** the next report: its files are forgotten, their buffers reused */
+  next(): this {
+    this.clear();
+    this.used = 0;
+    return this;
+  }
+
+  /** a buffer of `size` bytes for the report's next file */
+  buffer(size: number): Buffer {
+    let b = this.slots[this.used];
+    if (!b || b.length < size) this.slots[this.used] = b = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024));
+    this.used++;
+    return b.subarray(0, size);
+  }
+}
+
+/**
+ * fileStamp of a file taken from the open file, whose bytes are then read from it into `reads`
+ * (as readBytes reads them): the same stamp as fileStamp's, of the very file whose bytes are read.
+ */
+function readStamped(file: string, reads: FileReads): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    reads.set(file, code === 'ENOENT' || code === 'EISDIR' ? null : 'bad');
+    return 'none';
+  }
+  try {
+    let st: import('node:fs').BigIntStats;
+    try {
+      st = fstatSync(fd, { bigint: true });
+    } catch {
+      reads.set(file, 'bad');
+      return 'none';
+    }
+    if (!st.isFile()) {
+      // a folder (readBytes: EISDIR); anything else is read as readFileSync reads it
+      reads.set(file, st.isDirectory() ? null : readBytes(file));
+      return 'none';
+    }
+    reads.set(file, readAll(fd, Number(st.size), reads));
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** the bytes of an open regular file of `size` bytes (fewer if it shrank meanwhile; as readFileSync, what it had at the fstat), or 'bad' */
+function readAll(fd: number, size: number, reads: FileReads): Buffer | 'bad' {
+  try {
+    const buf = reads.buffer(size);
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, buf, at, size - at, null);
+      if (n === 0) break;
+      at += n;
+    }
+    return buf.subarray(0, at);
+  } catch {
+    return 'bad';
+  }
 }
 
 const STATUS = new Set(['suggested', 'accepted', 'rejected', 'corrected']);
