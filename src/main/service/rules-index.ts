@@ -19,15 +19,15 @@
  * of a session reads only the reports that changed since the last one, not every report.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { isReviewed, likeKey } from '../../core/rules';
 import type { DocumentFile } from '../../core/store-schema';
 import { OffsetMap } from '../../core/text';
 import type { WorkspaceStore } from '../store';
 import { layoutOf } from '../store/layout';
-import { tempPathFor } from '../store/temp-files';
+import { replaceCacheFile } from '../store/temp-files';
 
 interface Entry {
   stamp: string;
@@ -187,19 +187,10 @@ export class LikeIndex {
     for (const [id, e] of this.entries) rows.push([id, e.stamp, Buffer.from(e.keys.buffer, e.keys.byteOffset, e.keys.byteLength).toString('base64')]);
     const body = Buffer.from(JSON.stringify(rows), 'utf8');
     const data = Buffer.concat([Buffer.from(this.header(createHash('sha256').update(body).digest('hex')) + '\n', 'utf8'), body]);
-    await mkdir(dirname(this.file), { recursive: true });
-    const tmp = tempPathFor(this.file); // a crash's leftover is removed when the store next opens the folder
     try {
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(data);
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, this.file);
+      await replaceCacheFile(this.file, [data]);
     } catch (e) {
       this.dirty = true;
-      await unlink(tmp).catch(() => undefined);
       throw e;
     }
   }

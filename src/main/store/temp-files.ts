@@ -3,6 +3,7 @@
  * write so two writes never share a temp file. Left behind only by a crash, and removed when
  * the store is opened (under the lock, so no other writer can be using them).
  */
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { StoreFs } from './fs-layer';
 
@@ -41,4 +42,30 @@ export async function cleanStaleTemps(fs: StoreFs, dirs: readonly string[]): Pro
     }
   }
   return removed;
+}
+
+/**
+ * A machine-local cache file (derived data, not the store's: no backup, no fsync) replaced whole:
+ * its parts written as they are into a temp file named as the store names its own (a crash's
+ * leftover is removed when the store next opens the folder; `.tmp` keeps it out of sync), then
+ * renamed over the target. On failure the temp file is removed and the error thrown.
+ */
+export async function replaceCacheFile(target: string, parts: readonly Uint8Array[]): Promise<void> {
+  const tmp = tempPathFor(target);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    const fh = await open(tmp, 'w');
+    try {
+      for (const part of parts) {
+        let off = 0;
+        while (off < part.length) off += (await fh.write(part, off, part.length - off)).bytesWritten;
+      }
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
 }

@@ -20,9 +20,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { replaceCacheFile } from '../store/temp-files';
 import { AGREEMENT_FIGURES_VERSION, FlatStrings, checkFlatFigures } from '../../core/team';
 
 export const AGREEMENT_CACHE_NAME = 'team-agreement.v1';
@@ -258,24 +258,10 @@ export class AgreementCache {
     }
     const sha256 = hash.digest('hex');
     const head = Buffer.from(`${JSON.stringify({ ...this.header(), indexLength: index.length, sha256 })}\n`, 'utf8');
-    // temp file + rename (the temp name ends in .tmp: the .stignore keeps it out of sync); the parts written as they are, not copied into one buffer
-    // named as the store names its temp files (`.<name>.<pid>.<n>.tmp`): one left by a crash is removed when the store next opens the folder
-    const tmp = join(dirname(this.file), `.${AGREEMENT_CACHE_NAME}.${process.pid}.${Date.now()}.tmp`);
     try {
-      await mkdir(dirname(this.file), { recursive: true });
-      const fh = await open(tmp, 'w');
-      try {
-        for (const part of [head, index, body]) {
-          let off = 0;
-          while (off < part.length) off += (await fh.write(part, off, part.length - off)).bytesWritten;
-        }
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, this.file);
+      await replaceCacheFile(this.file, [head, index, body]);
     } catch (e) {
       this.dirty = true;
-      await unlink(tmp).catch(() => undefined);
       throw e;
     }
   }
