@@ -95,7 +95,13 @@ export interface AdjudicationResult {
  * The adjudicated layer of one document. `adjudicator` is recorded as the annotator of every
  * review; `now` as its time.
  */
-export function adjudicate(items: readonly AdjudicationItem[], picks: readonly AdjudicationPick[], adjudicator: string, now: string): AdjudicationResult {
+/**
+ * s7: an analyst's tag ids → the ids of the same tags (by name) where the layer is named (each
+ * analyst's app makes its own tag ids; one id may name two tags on two machines).
+ */
+export type TagTranslation = (analyst: string, tags: readonly string[]) => string[];
+
+export function adjudicate(items: readonly AdjudicationItem[], picks: readonly AdjudicationPick[], adjudicator: string, now: string, tags?: TagTranslation): AdjudicationResult {
   const work = emptyWork();
   const byId = new Map(items.map((it) => [it.id, it]));
   const picked = new Map<string, AdjudicationPick>();
@@ -109,17 +115,17 @@ export function adjudicate(items: readonly AdjudicationItem[], picks: readonly A
   for (const it of items) {
     const p = picked.get(it.id);
     if (!p) {
-      if (it.class === 'agree') write(work, it.decisions[0]!.finding, undefined, adjudicator, now);
+      if (it.class === 'agree') write(work, it.decisions[0]!, undefined, adjudicator, now, tags);
       else open.push(it);
       continue;
     }
     if ('reject' in p) {
       // a detector finding is rejected by a review; a finding only analysts added is simply not taken
       const detector = it.decisions.find((d) => d.finding.origin === 'detector');
-      if (detector) write(work, detector.finding, undefined, adjudicator, now, 'rejected');
+      if (detector) write(work, detector, undefined, adjudicator, now, tags, 'rejected');
       continue;
     }
-    write(work, it.decisions.find((d) => d.analyst === p.take)!.finding, p.fields, adjudicator, now);
+    write(work, it.decisions.find((d) => d.analyst === p.take)!, p.fields, adjudicator, now, tags);
   }
   return { work, open, invalid };
 }
@@ -129,7 +135,8 @@ function storedFinding(f: EffectiveFinding): Finding {
   return { type: f.type, id: f.id, origin: f.origin, data: f.original ?? f.data } as Finding;
 }
 
-function write(work: AnalystWork, f: EffectiveFinding, edit: Record<string, unknown> | undefined, adjudicator: string, now: string, status?: ReviewStatus): void {
+function write(work: AnalystWork, d: { analyst: string; finding: EffectiveFinding }, edit: Record<string, unknown> | undefined, adjudicator: string, now: string, tags: TagTranslation | undefined, status?: ReviewStatus): void {
+  const f = d.finding;
   const base = f.review;
   const fields = { ...(base?.fields ?? {}), ...(edit ?? {}) };
   const edited = edit !== undefined && Object.keys(edit).length > 0;
@@ -140,7 +147,7 @@ function write(work: AnalystWork, f: EffectiveFinding, edit: Record<string, unkn
     findingId: f.id,
     status: st,
     fields,
-    tags: base?.tags ?? [],
+    tags: base ? (tags ? tags(d.analyst, base.tags) : base.tags) : [],
     note: base?.note ?? '',
     updatedAt: now,
     annotator: adjudicator,

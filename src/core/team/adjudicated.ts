@@ -13,7 +13,7 @@
  */
 import { type AnalystWork, emptyWork } from '../document/build';
 import type { Finding, Review } from '../store-schema';
-import { type AdjudicationItem, type AdjudicationPick, adjudicate, decisionKey } from './adjudicate';
+import { type AdjudicationItem, type AdjudicationPick, type TagTranslation, adjudicate, decisionKey } from './adjudicate';
 
 export type AdjudicationChoice = { take: string; fields?: Record<string, unknown> } | { reject: true };
 
@@ -50,7 +50,7 @@ const toPick = (item: string, c: AdjudicationChoice): AdjudicationPick => ('reje
  * The file with `choice` recorded for `itemId` (null removes the choice). Throws a TypeError
  * when the item is not among `items` or the chosen analyst made no decision on it.
  */
-export function applyChoice(file: AdjudicationFileData, items: readonly AdjudicationItem[], itemId: string, choice: AdjudicationChoice | null, adjudicator: { id: string; name: string }, now: string): AdjudicationFileData {
+export function applyChoice(file: AdjudicationFileData, items: readonly AdjudicationItem[], itemId: string, choice: AdjudicationChoice | null, adjudicator: { id: string; name: string }, now: string, tags?: TagTranslation): AdjudicationFileData {
   const reviews = { ...file.work.reviews };
   let manual = [...file.work.manualFindings];
   const choices = { ...file.choices };
@@ -64,7 +64,7 @@ export function applyChoice(file: AdjudicationFileData, items: readonly Adjudica
   if (choice !== null) {
     const item = items.find((i) => i.id === itemId);
     if (!item) throw new TypeError(`no item ${itemId} in the queue`);
-    const r = adjudicate([item], [toPick(itemId, choice)], adjudicator.name, now);
+    const r = adjudicate([item], [toPick(itemId, choice)], adjudicator.name, now, tags);
     if (r.invalid.length > 0) throw new TypeError(`${'take' in choice ? choice.take : 'reject'}: no decision of that analyst on item ${itemId}`);
     Object.assign(reviews, r.work.reviews);
     const ids = new Set(r.work.manualFindings.map((f) => f.id));
@@ -76,12 +76,14 @@ export function applyChoice(file: AdjudicationFileData, items: readonly Adjudica
 }
 
 /** The adjudicated layer of a report (see the top). */
-export function adjudicatedWork(items: readonly AdjudicationItem[], file: AdjudicationFileData | null, adjudicator: string, now: string): AnalystWork {
+export function adjudicatedWork(items: readonly AdjudicationItem[], file: AdjudicationFileData | null, adjudicator: string, now: string, tags?: TagTranslation): AnalystWork {
   const chosen = file?.choices ?? {};
-  const live = adjudicate(items.filter((i) => !chosen[i.id]), [], adjudicator, now).work;
+  const live = adjudicate(items.filter((i) => !chosen[i.id]), [], adjudicator, now, tags).work;
   if (!file) return live;
   const work = emptyWork();
-  work.reviews = { ...live.reviews, ...file.work.reviews };
+  // s7: the adjudicator's choices hold their tag ids: translated like the analysts' (tags)
+  const stored = tags ? Object.fromEntries(Object.entries(file.work.reviews).map(([id, r]) => [id, { ...r, tags: tags(file.adjudicator.id, r.tags) }])) : file.work.reviews;
+  work.reviews = { ...live.reviews, ...stored };
   const ids = new Set(file.work.manualFindings.map((f) => f.id));
   work.manualFindings = [...live.manualFindings.filter((f) => !ids.has(f.id)), ...file.work.manualFindings];
   return work;

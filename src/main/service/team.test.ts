@@ -225,6 +225,16 @@ describe('team layers through the service', () => {
     await ok(bob.b, 'exportDataset', { format: 'jsonl', filter: 'accepted', out: join(dir, 'ann.jsonl'), layer: { analyst: ann.me.id } });
     const doc = readFileSync(join(dir, 'ann.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { record: string; findings?: { id: string; tags: string[]; tag_ids: string[] }[] }).find((r) => r.record === 'document')!;
     expect(doc.findings!.find((f) => f.id === f0.id)).toMatchObject({ tags: ['财政'], tag_ids: ['new-tag'] });
+    // bob adjudicates: ann's decision on f0 (her 财政), his own on f1 (his 教育) — the adjudicated layer names each as its analyst did
+    await ok(bob.b, 'teamAdjudicate', { documentId: id, item: f0.id, choice: { take: ann.me.id } });
+    await ok(bob.b, 'teamAdjudicate', { documentId: id, item: f1.id, choice: { take: bob.me.id } });
+    await ok(bob.b, 'exportDataset', { format: 'jsonl', filter: 'accepted', out: join(dir, 'adj.jsonl'), layer: 'adjudicated' });
+    const adj = readFileSync(join(dir, 'adj.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { record: string; findings?: { id: string; tags: string[] }[] }).find((r) => r.record === 'document')!;
+    expect(adj.findings!.find((f) => f.id === f0.id)!.tags).toEqual(['财政']);
+    expect(adj.findings!.find((f) => f.id === f1.id)!.tags).toEqual(['教育']);
+    await ok(bob.b, 'exportDataset', { format: 'csv', filter: 'accepted', out: join(dir, 'all2'), layer: 'all' });
+    const adjRows = rows(join(dir, 'all2', 'facts.csv')).filter((r) => r.annotator === 'adjudicated' && r.tags).map((r) => [r.figure_id, r.tags]);
+    expect(adjRows.sort()).toEqual([[f0.id, '财政'], [f1.id, '教育']].sort());
   });
 
   it('the agreement command reads the same workspace (read-only, while the app has it open) and gives the same figures', async () => {

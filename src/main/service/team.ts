@@ -498,10 +498,13 @@ export class TeamService {
         // continuing someone else's adjudication of this report: start from their choices
         const latest = await a.team.adjudication(documentId);
         const now = new Date().toISOString();
-        const base: AdjudicationFileData = mine && (!latest || latest.adjudicator.id === me.id || mine.updatedAt >= latest.updatedAt) ? mine : latest ? { ...latest, adjudicator: { id: me.id, name: me.name } } : emptyAdjudication(documentId, { id: me.id, name: me.name }, now);
+        // s7: tags as this machine names them (a teammate's ids, and a previous adjudicator's, translated by name)
+        const tags = await a.team.tagTranslation();
+        const continued = (f: AdjudicationFileData): AdjudicationFileData => ({ ...f, adjudicator: { id: me.id, name: me.name }, work: { ...f.work, reviews: Object.fromEntries(Object.entries(f.work.reviews).map(([id, r]) => [id, { ...r, tags: tags(f.adjudicator.id, r.tags) }])) } });
+        const base: AdjudicationFileData = mine && (!latest || latest.adjudicator.id === me.id || mine.updatedAt >= latest.updatedAt) ? mine : latest ? continued(latest) : emptyAdjudication(documentId, { id: me.id, name: me.name }, now);
         let next: AdjudicationFileData;
         try {
-          next = applyChoice(base, items, item, choice, { id: me.id, name: me.name }, now);
+          next = applyChoice(base, items, item, choice, { id: me.id, name: me.name }, now, tags);
         } catch (e) {
           if (e instanceof TypeError) throw new AppError('bad-request', e.message);
           throw e;

@@ -52,7 +52,8 @@ export async function exportTeamLayer(store: WorkspaceStore, layer: ExportLayer,
   const team = new TeamWorkspace(store.dir, store);
   if (layer !== 'all') {
     if (typeof layer === 'object' && !(await team.workFolders()).has(layer.analyst)) throw new AppError('bad-request', `No analyst ${layer.analyst} has work in this workspace.`);
-    return exportWorkspace(layerSource(store, team, layer, await team.taxonomyFor(layer === 'adjudicated' ? null : layer.analyst)), opts);
+    // s7: an analyst's layer named by their tags; the adjudicated layer's tags are this machine's (translated when read)
+    return exportWorkspace(layerSource(store, team, layer, layer === 'adjudicated' ? undefined : await team.taxonomyFor(layer.analyst)), opts);
   }
   return exportAllLayers(store, team, opts);
 }
@@ -64,10 +65,10 @@ async function exportAllLayers(store: WorkspaceStore, team: TeamWorkspace, opts:
   const filter = opts.filter ?? 'accepted';
   const ws = store.workspace();
   const ctx = exportContext(ws, filter);
-  // s7: each layer's tags named by its analyst's taxonomy (the adjudicated layer's by every one)
+  // s7: each layer's tags named by its analyst's taxonomy (the adjudicated layer's are this machine's: translated when read)
   const profiles = await team.profiles();
-  const ctxs = new Map<string | null, ExportContext>();
-  const ctxOf = async (analyst: string | null): Promise<ExportContext> => {
+  const ctxs = new Map<string, ExportContext>();
+  const ctxOf = async (analyst: string): Promise<ExportContext> => {
     let c = ctxs.get(analyst);
     if (!c) ctxs.set(analyst, (c = exportContext({ ...ws, taxonomy: await team.taxonomyFor(analyst, profiles) }, filter)));
     return c;
@@ -107,8 +108,7 @@ async function exportAllLayers(store: WorkspaceStore, team: TeamWorkspace, opts:
         const adj = await team.adjudicatedLayer(meta.id);
         if (adj) {
           const mine = read.layers.find((l) => l.isMe)?.doc ?? (await store.readDocument(meta.id));
-          const actx = await ctxOf(null);
-          layers.push({ annotator: ADJUDICATED.slice(1), prepared: prepareDocument(meta, layerDocument(mine, read.derived, { reviews: adj.work.reviews, manualFindings: adj.work.manualFindings, orphans: [] }), actx), ctx: actx });
+          layers.push({ annotator: ADJUDICATED.slice(1), prepared: prepareDocument(meta, layerDocument(mine, read.derived, { reviews: adj.work.reviews, manualFindings: adj.work.manualFindings, orphans: [] }), ctx), ctx });
         }
       } catch (e) {
         if (e instanceof AppError && e.code === 'cancelled') throw e;

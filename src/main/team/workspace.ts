@@ -22,7 +22,7 @@ import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promi
 import { join, resolve } from 'node:path';
 import { type EffectiveFinding, effectiveFinding } from '../../core/document/effective';
 import { AppError } from '../../core/errors';
-import { AGREEMENT_FIGURES_VERSION, type AdjudicationItem, type AgreementReport, type AnalystLayer, type DocumentFiguresEntry, type DocumentLayers, adjudicationItems, assignReports, computeAgreement, documentFigures, flattenFigures, isReviewed, layerDocument } from '../../core/team';
+import { AGREEMENT_FIGURES_VERSION, type AdjudicationItem, type AgreementReport, type AnalystLayer, type DocumentFiguresEntry, type DocumentLayers, type TagTranslation, adjudicationItems, assignReports, computeAgreement, documentFigures, flattenFigures, isReviewed, layerDocument } from '../../core/team';
 import { type AdjudicationFileData, adjudicatedWork, latestAdjudication } from '../../core/team/adjudicated';
 import { type Analyst, type CacheFile, CacheFile as CacheFileSchema, type DocumentFile, type Finding, Finding as FindingSchema, type Review, STORE_SCHEMA_VERSION, type Tag, type WorkFile, WorkFile as WorkFileSchema } from '../../core/store-schema';
 import type { WorkspaceStore } from '../store';
@@ -201,23 +201,46 @@ export class TeamWorkspace {
   }
 
   /**
-   * s7: the tags to name the tag ids of a layer with: an analyst's own (their profile), then this
-   * workspace's; for the adjudicated layer (`null`: tags taken from any analyst), this workspace's,
-   * then every teammate's in id order. A tag id no taxonomy knows stays as it is (exports show it).
+   * s7: the tags to name the tag ids of an analyst's layer with: their own (their profile), then
+   * this workspace's (an app before s7 published none). A tag id no taxonomy knows stays as it is.
    */
-  async taxonomyFor(analyst: string | null, profiles?: Map<string, AnalystProfile>): Promise<Tag[]> {
+  async taxonomyFor(analyst: string, profiles?: Map<string, AnalystProfile>): Promise<Tag[]> {
     const local = this.store.workspace().taxonomy;
-    if (analyst !== null && this.isMe(analyst)) return local;
-    const all = profiles ?? (await this.profiles());
-    const lists = analyst !== null ? [all.get(analyst)?.taxonomy ?? [], local] : [local, ...[...all.keys()].sort().map((id) => all.get(id)?.taxonomy ?? [])];
+    if (this.isMe(analyst)) return local;
+    const theirs = (profiles ?? (await this.profiles())).get(analyst)?.taxonomy;
     const out: Tag[] = [];
     const seen = new Set<string>();
-    for (const list of lists) for (const t of Array.isArray(list) ? list : []) {
+    for (const list of [Array.isArray(theirs) ? theirs : [], local]) for (const t of list) {
       if (!t || typeof t.id !== 'string' || typeof t.name !== 'string' || seen.has(t.id)) continue;
       seen.add(t.id);
       out.push(t);
     }
     return out;
+  }
+
+  /**
+   * s7: an analyst's tag ids → this machine's (the adjudicated layer takes reviews of several
+   * analysts and is named by this machine's taxonomy): the tag of the same name here; a tag this
+   * machine does not have is kept by its name (shown as it); where that name is another tag's
+   * id here, as `id@analyst` — never another tag. An analyst whose app published no taxonomy
+   * (before s7): their ids as they are.
+   */
+  async tagTranslation(): Promise<TagTranslation> {
+    const local = this.store.workspace().taxonomy;
+    const profiles = await this.profiles();
+    const byId = new Map(local.map((t) => [t.id, t.name]));
+    const byName = new Map<string, string>();
+    for (const t of local) if (!byName.has(t.name)) byName.set(t.name, t.id);
+    return (analyst, ids) => {
+      const theirs = profiles.get(analyst)?.taxonomy;
+      if (this.isMe(analyst) || ids.length === 0 || !Array.isArray(theirs)) return [...ids];
+      return ids.map((id) => {
+        const name = theirs.find((t) => t && t.id === id)?.name;
+        if (typeof name !== 'string') return id;
+        if (byId.get(id) === name) return id;
+        return byName.get(name) ?? (byId.has(name) ? `${id}@${analyst}` : name);
+      });
+    };
   }
 
   /**
@@ -703,7 +726,7 @@ export class TeamWorkspace {
     const participants = read.layers.filter((l) => l.reviewed.length > 0).length;
     if (!file && participants < 2) return null;
     const by = file?.adjudicator.name ?? 'adjudicated';
-    return { work: adjudicatedWork(items, file, by, file?.updatedAt ?? new Date(0).toISOString()), by: file?.adjudicator.id ?? null };
+    return { work: adjudicatedWork(items, file, by, file?.updatedAt ?? new Date(0).toISOString(), await this.tagTranslation()), by: file?.adjudicator.id ?? null };
   }
 
   // ---------------------------------------------------------------- assignment
