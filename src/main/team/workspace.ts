@@ -39,6 +39,8 @@ export const isAnalystId = (s: string): boolean => SAFE_ID.test(s) && !s.include
 
 /** The analyst id under which the adjudicated layer appears among layers (not a valid work folder name: no clash). */
 export const ADJUDICATED = '~adjudicated';
+/** thrown inside a warming's report when an agreement call started (warmAgreement catches it) */
+const WARMING_STOPPED = new Error('warming stopped');
 
 export interface AnalystProfile {
   id: string;
@@ -422,7 +424,8 @@ export class TeamWorkspace {
    */
   async warmAgreement(names: readonly string[], cancelled: () => boolean = () => false): Promise<{ computed: number; complete: boolean }> {
     const calls = this.agreementCalls;
-    const stop = (): boolean => this.agreementCalls !== calls || this.agreementRunning > 0 || cancelled();
+    const callStarted = (): boolean => this.agreementCalls !== calls || this.agreementRunning > 0;
+    const stop = (): boolean => callStarted() || cancelled();
     const yieldNow = (): Promise<void> => new Promise((r) => setImmediate(r));
     await yieldNow();
     if (stop()) return { computed: 0, complete: false };
@@ -433,17 +436,25 @@ export class TeamWorkspace {
     let computed = 0;
     let slice = performance.now();
     // between reports, and between the files of one report (one report is a few ms, the first ones before the code is
-    // optimised and under load ten times that)
+    // optimised and under load ten times that). A call that started meanwhile takes over: the report under way is dropped
+    // (not kept, not counted) — the call reads it itself, so nothing is done twice and the cache never holds a report the
+    // call did not see there
     const breathe = async (): Promise<void> => {
       if (performance.now() - slice >= TeamWorkspace.WARM_SLICE_MS) {
         await yieldNow();
         slice = performance.now();
       }
+      if (callStarted()) throw WARMING_STOPPED;
     };
-    for (const c of candidates) {
-      await breathe();
-      if (stop()) return { computed, complete: false };
-      if (!(await this.reportFigures(cache, c, names, rank, scratch, true, breathe)).fromCache) computed++;
+    try {
+      for (const c of candidates) {
+        await breathe();
+        if (stop()) return { computed, complete: false };
+        if (!(await this.reportFigures(cache, c, names, rank, scratch, true, breathe)).fromCache) computed++;
+      }
+    } catch (e) {
+      if (e === WARMING_STOPPED) return { computed, complete: false };
+      throw e;
     }
     if (stop()) return { computed, complete: false };
     cache.retain(new Set(this.store.workspace().documents.map((m) => m.id)));
