@@ -72,7 +72,7 @@ export function runs(codes: Int32Array): Run[] {
 }
 
 /** Does the unit codes[s, s + u) repeat a shorter unit (会会, 研究研究)? */
-function periodicUnit(codes: Int32Array, s: number, u: number): boolean {
+export function periodicUnit(codes: Int32Array, s: number, u: number): boolean {
   for (let p = 1; p < u; p++) {
     if (u % p) continue;
     let k = p;

@@ -3,17 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isHan } from './codes';
-import { MAX_UNIT, runs } from './repeated-word';
-
-function periodicUnit(codes: Int32Array, s: number, u: number): boolean {
-  for (let p = 1; p < u; p++) {
-    if (u % p) continue;
-    let k = p;
-    while (k < u && codes[s + k] === codes[s + k - p]) k++;
-    if (k === u) return true;
-  }
-  return false;
-}
+import { MAX_UNIT, periodicUnit, runs } from './repeated-word';
 
 /** One pass per unit length, as first written. */
 function runsPlain(codes: Int32Array): { first: number; last: number; len: number }[] {

@@ -32,14 +32,20 @@ async function reference(b: Backend, ids: string[], documentId: string, findingI
   return findLike(docs, { documentId, findingId }).length;
 }
 
-/** The four reports imported through a backend that is then closed: the folder, the report ids by name, the analyst's id. */
-async function importedThenClosed(): Promise<{ ws: string; byName: Record<string, string>; analyst: string }> {
+/** The four reports imported through a backend: the folder, the backend, the report ids by name. */
+async function imported(): Promise<{ ws: string; b: Backend; byName: Record<string, string> }> {
   const ws = tmp('ra-index-ws-');
   for (const [name, text] of Object.entries(TEXTS)) writeFileSync(join(ws, name), text);
   const b = backend(tmp('ra-index-ud-'), ws);
   await ok(b, 'workspaceGet', {});
   await b.refreshed();
   const byName = Object.fromEntries((await ok(b, 'workspaceGet', {}))!.documents.map((d) => [d.name, d.id]));
+  return { ws, b, byName };
+}
+
+/** The same, the backend then closed (the store opened directly after): with the analyst's id. */
+async function importedThenClosed(): Promise<{ ws: string; byName: Record<string, string>; analyst: string }> {
+  const { ws, b, byName } = await imported();
   await b.close();
   const analyst = readdirSync(join(ws, STORE_DIR, 'work'), { withFileTypes: true }).find((e) => e.isDirectory())?.name ?? 'local';
   return { ws, byName, analyst };
@@ -47,12 +53,7 @@ async function importedThenClosed(): Promise<{ ws: string; byName: Record<string
 
 describe('the like-index', () => {
   it('a workspace preview reads only the reports that may hold a finding like it, and counts what reading all of them counts as reports change (property)', async () => {
-    const ws = tmp('ra-index-ws-');
-    for (const [name, text] of Object.entries(TEXTS)) writeFileSync(join(ws, name), text);
-    const b = backend(tmp('ra-index-ud-'), ws);
-    await ok(b, 'workspaceGet', {});
-    await b.refreshed();
-    const byName = Object.fromEntries((await ok(b, 'workspaceGet', {}))!.documents.map((d) => [d.name, d.id]));
+    const { ws, b, byName } = await imported();
     const ids = Object.values(byName);
     const a = await ok(b, 'documentGet', { id: byName['a.txt'] });
     const nine = a.findings.find((f) => f.type === 'figure' && f.data.text === '9次')!;

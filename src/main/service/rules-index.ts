@@ -28,6 +28,7 @@ import { OffsetMap } from '../../core/text';
 import type { WorkspaceStore } from '../store';
 import { layoutOf } from '../store/layout';
 import { replaceCacheFile } from '../store/temp-files';
+import { ThrottledWrite } from '../store/throttled-write';
 
 interface Entry {
   stamp: string;
@@ -92,10 +93,8 @@ export class LikeIndex {
   loadState: 'none' | 'missing' | 'ok' | 'ignored' = 'none';
   private loading: Promise<void> | null = null;
   private dirty = false;
-  private saving: Promise<void> = Promise.resolve();
-  private lastWrite = 0;
-  private timer: NodeJS.Timeout | null = null;
   static MIN_WRITE_INTERVAL_MS = 10_000;
+  private readonly writer = new ThrottledWrite(() => this.write(), () => !this.store.readOnly && this.dirty, () => LikeIndex.MIN_WRITE_INTERVAL_MS);
 
   constructor(private readonly store: WorkspaceStore) {}
 
@@ -151,31 +150,12 @@ export class LikeIndex {
 
   /** Writes the file when an entry changed (at most once per MIN_WRITE_INTERVAL_MS; the first time right after the call). */
   private save(): void {
-    if (this.store.readOnly || !this.dirty) return;
-    const wait = this.lastWrite + LikeIndex.MIN_WRITE_INTERVAL_MS - Date.now();
-    if (wait > 0) {
-      if (!this.timer) {
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.save();
-        }, wait);
-        this.timer.unref();
-      }
-      return;
-    }
-    this.lastWrite = Date.now();
-    this.saving = this.saving.then(() => this.write()).catch(() => undefined); // derived data: the next session reads the reports again
+    this.writer.request().catch(() => undefined); // derived data: the next session reads the reports again
   }
 
   /** Writes now what a deferred save would (tests; closing). */
   async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    this.lastWrite = 0;
-    this.save();
-    await this.saving;
+    await this.writer.flush().catch(() => undefined);
   }
 
   private async write(): Promise<void> {

@@ -6,28 +6,18 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiRequest, ApiResponse } from '../../core/api';
 import { SyncthingError } from '../team/syncthing';
-import { type Backend, createBackend } from './backend';
-import { call } from './dispatch';
+import type { Backend } from './backend';
+import { ok, testBackends } from './test-backends';
 
-const SAMPLES = resolve(__dirname, '../../../resources/samples');
-const open: Backend[] = [];
-const log = { error: (m: string, c?: unknown) => console.error(m, c) };
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const noSyncthing = async (): Promise<never> => {
   throw new SyncthingError('syncthing-not-configured', 'no config');
 };
-async function ok<M extends ApiMethod>(b: Backend, method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
-  const r = await call(b.handlers, method, req);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close();
-});
+const { backend, closeAll } = testBackends({ version: '2.0.0-test', syncthing: noSyncthing });
+afterEach(closeAll);
 
 const V1 = '\n\n召开常委会会议9次、主任会议23次，审议法规草案12件。\n\n全年地区生产总值增长5.2%。\n';
 const V2 = '\n\n（本版在开头加了一段导语：以下为常委会全年工作的主要数字。）\n' + V1;
@@ -41,8 +31,7 @@ interface Machine {
 async function machine(name: string, report: string): Promise<Machine> {
   const dir = tmp(`ra-anchor-${name}-`);
   writeFileSync(join(dir, 'report.txt'), report);
-  const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir: tmp(`ra-ud-${name}-`), workspaceDir: dir, log, version: '2.0.0-test', workerPath: null, syncthing: noSyncthing });
-  open.push(b);
+  const b = backend(tmp(`ra-ud-${name}-`), dir);
   await ok(b, 'workspaceGet', {});
   await b.refreshed();
   const me = await ok(b, 'identitySet', { name });

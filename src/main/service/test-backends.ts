@@ -10,7 +10,7 @@ import { call } from './dispatch';
 export const SAMPLES = resolve(__dirname, '../../../resources/samples');
 
 /** `backend(userDataDir, workspaceDir)` makes one and keeps it in `open`; `closeAll` (for afterEach) closes them. */
-export function testBackends(opts: { log?: BackendOptions['log']; version?: string } = {}): {
+export function testBackends(opts: { log?: BackendOptions['log']; version?: string; syncthing?: BackendOptions['syncthing'] } = {}): {
   backend: (userDataDir: string, workspaceDir?: string) => Backend;
   open: Backend[];
   closeAll: () => Promise<void>;
@@ -19,7 +19,7 @@ export function testBackends(opts: { log?: BackendOptions['log']; version?: stri
   const log = opts.log ?? { error: (m: string, c?: unknown) => console.error(m, c) };
   return {
     backend(userDataDir, workspaceDir) {
-      const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir, workspaceDir, log, version: opts.version ?? '0-test', workerPath: null });
+      const b = createBackend({ mode: 'browser', app: 'serve', samplesDir: SAMPLES, userDataDir, workspaceDir, log, version: opts.version ?? '0-test', workerPath: null, syncthing: opts.syncthing });
       open.push(b);
       return b;
     },

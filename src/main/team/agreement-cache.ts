@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { replaceCacheFile } from '../store/temp-files';
+import { ThrottledWrite } from '../store/throttled-write';
 import { AGREEMENT_FIGURES_VERSION, FlatStrings, checkFlatFigures } from '../../core/team';
 
 export const AGREEMENT_CACHE_NAME = 'team-agreement.v1';
@@ -46,7 +47,6 @@ export class AgreementCache {
   private table = new FlatStrings();
   private loaded = false;
   private dirty = false;
-  private saving: Promise<void> = Promise.resolve();
   /** what the first read found (tests, bench) */
   loadState: 'none' | 'missing' | 'ok' | 'damaged' | 'foreign' = 'none';
 
@@ -187,36 +187,16 @@ export class AgreementCache {
    * is open, each call would otherwise rewrite the whole file; a later write takes them all in.
    */
   save(): Promise<void> {
-    if (!this.writable || !this.dirty) return this.saving;
-    const wait = this.lastWrite + AgreementCache.MIN_WRITE_INTERVAL_MS - Date.now();
-    if (wait > 0) {
-      if (!this.timer) {
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.save().catch(() => undefined); // a cache: the next call writes it again
-        }, wait);
-        this.timer.unref();
-      }
-      return this.saving;
-    }
-    this.lastWrite = Date.now();
-    this.saving = this.saving.catch(() => undefined).then(() => this.write()); // a failed write was reported by its caller
-    return this.saving;
+    return this.writer.request();
   }
 
   /** Writes now what a deferred save would have written (the workspace closes). */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    this.lastWrite = 0;
-    return this.save();
+    return this.writer.flush();
   }
 
   static MIN_WRITE_INTERVAL_MS = 10_000;
-  private lastWrite = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly writer = new ThrottledWrite(() => this.write(), () => this.writable && this.dirty, () => AgreementCache.MIN_WRITE_INTERVAL_MS);
 
   private async write(): Promise<void> {
     // after the call's answer went out: the assembling and hashing below are not the caller's wait

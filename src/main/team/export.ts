@@ -16,7 +16,7 @@ import {
   type ExportContext, ALL_LABELS, CSV_BOM, DEFECTS_COLUMNS, DOCUMENTS_COLUMNS, DUPLICATES_COLUMNS, csvRow, defectRows, documentRecord, documentRow, duplicateRows, exportContext, jsonLine,
   labelStudioConfig, prepareDocument, workspaceRecord,
 } from '../../core/export';
-import { type PreparedLayer, TEAM_FACTS_COLUMNS, layerDocument, teamFactRows, teamLabelStudioTask } from '../../core/team';
+import { type PreparedLayer, type TagTranslation, TEAM_FACTS_COLUMNS, layerDocument, teamFactRows, teamLabelStudioTask } from '../../core/team';
 import type { DocumentFile, Tag } from '../../core/store-schema';
 import { type ExportOptions, type ExportSource, type ExportSummary, FOLDER_FORMATS, exportWorkspace } from '../export';
 import { checkExportTargets } from '../export/targets';
@@ -28,6 +28,7 @@ export const ALL_LAYERS_FORMATS = ['csv', 'jsonl', 'label-studio'] as const;
 
 /** One layer of every report as an export source. */
 export function layerSource(store: WorkspaceStore, team: TeamWorkspace, layer: 'adjudicated' | { analyst: string }, taxonomy?: Tag[]): ExportSource {
+  let tags: Promise<TagTranslation> | null = null; // once per export, not per report
   return {
     dir: store.dir,
     // s7: the layer's tag ids named as its analyst named them
@@ -36,7 +37,7 @@ export function layerSource(store: WorkspaceStore, team: TeamWorkspace, layer: '
       if (layer === 'adjudicated') {
         const mine = await store.readDocument(id);
         const derived = mine.findings.filter((f) => f.origin !== 'manual');
-        const adj = await team.adjudicatedLayer(id);
+        const adj = await team.adjudicatedLayer(id, await (tags ??= team.tagTranslation()));
         return layerDocument(mine, derived, adj ? { reviews: adj.work.reviews, manualFindings: adj.work.manualFindings, orphans: [] } : { reviews: {}, manualFindings: [], orphans: [] });
       }
       const read = await team.documentLayers(id, { only: [layer.analyst] });
@@ -73,6 +74,7 @@ async function exportAllLayers(store: WorkspaceStore, team: TeamWorkspace, opts:
     if (!c) ctxs.set(analyst, (c = exportContext({ ...ws, taxonomy: await team.taxonomyFor(analyst, profiles) }, filter)));
     return c;
   };
+  const tags = await team.tagTranslation(); // the adjudicated layer's, once for every report
   const docs = ws.documents;
   const summary: ExportSummary = { format, filter, files: [], documents: 0, findings: 0, failed: [] };
   await checkExportTargets(format, opts.out, docs, { workspaceDir: store.dir, overwrite: opts.overwrite ?? true });
@@ -105,7 +107,7 @@ async function exportAllLayers(store: WorkspaceStore, team: TeamWorkspace, opts:
           const lctx = await ctxOf(l.analyst);
           layers.push({ annotator: l.name, prepared: prepareDocument(meta, l.doc, lctx), ctx: lctx });
         }
-        const adj = await team.adjudicatedLayer(meta.id);
+        const adj = await team.adjudicatedLayer(meta.id, tags);
         if (adj) {
           const mine = read.layers.find((l) => l.isMe)?.doc ?? (await store.readDocument(meta.id));
           layers.push({ annotator: ADJUDICATED.slice(1), prepared: prepareDocument(meta, layerDocument(mine, read.derived, { reviews: adj.work.reviews, manualFindings: adj.work.manualFindings, orphans: [] }), ctx), ctx });

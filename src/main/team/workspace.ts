@@ -731,13 +731,14 @@ export class TeamWorkspace {
   }
 
   /** The adjudicated layer's work of a report (live agreement + frozen choices), or null when fewer than two analysts worked on it and nobody adjudicated it. */
-  async adjudicatedLayer(docId: string): Promise<{ work: ReturnType<typeof adjudicatedWork>; by: string | null } | null> {
+  /** `tags`: the translation to use (an export over many reports makes it once: it reads every profile) */
+  async adjudicatedLayer(docId: string, tags?: TagTranslation): Promise<{ work: ReturnType<typeof adjudicatedWork>; by: string | null } | null> {
     const { read, items } = await this.adjudicationItems(docId);
     const file = await this.adjudication(docId);
     const participants = read.layers.filter((l) => l.reviewed.length > 0).length;
     if (!file && participants < 2) return null;
     const by = file?.adjudicator.name ?? 'adjudicated';
-    return { work: adjudicatedWork(items, file, by, file?.updatedAt ?? new Date(0).toISOString(), await this.tagTranslation()), by: file?.adjudicator.id ?? null };
+    return { work: adjudicatedWork(items, file, by, file?.updatedAt ?? new Date(0).toISOString(), tags ?? (await this.tagTranslation())), by: file?.adjudicator.id ?? null };
   }
 
   // ---------------------------------------------------------------- assignment
